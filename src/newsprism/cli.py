@@ -1,0 +1,385 @@
+"""The `newsprism` command: a thin layer over the library (see `newsprism --help`)."""
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .config import Config
+from .model import Analysis
+
+app = typer.Typer(
+    help="Read many news articles about one story: what outlets agree on, where they contradict each other, "
+         "who is who, when things happened and how each outlet frames it — traced to the exact characters.\n\n"
+         "Example: newsprism analyze samples --json out/analysis.json --html out/report.html",
+    no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+)
+config_app = typer.Typer(help="Inspect the configuration.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+PATHS_HELP = "Files, directories (read recursively) or - for standard input. Example: samples/ extra.html"
+CONFIG_HELP = "A TOML file of settings (see `newsprism config show`). Example: --config newsprism.toml"
+SET_HELP = "Override one setting, repeatable. Example: --set dedup.near_threshold=0.9 --set stages.facts=false"
+QUIET_HELP = "No progress bars or notes on standard error; errors are still printed."
+DB_HELP = "A DuckDB store. With paths, they are ingested first; without, what is stored is analyzed. Example: --db news.duckdb"
+
+
+def _value(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def load_config(config: Optional[Path], sets: Optional[List[str]]) -> Config:
+    overrides = {}
+    for s in sets or []:
+        key, sep, value = s.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"--set takes key=value, got {s!r}")
+        overrides[key.strip()] = _value(value.strip())
+    try:
+        return Config.load(config, overrides=overrides)
+    except Exception as e:
+        raise typer.BadParameter(f"configuration: {e}") from None
+
+
+class Reporter:
+    """Rich progress bars on standard error (one per phase); silent with --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.progress = Progress(TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=err, transient=True, disable=quiet)
+        self.tasks: dict[str, Any] = {}
+        self.skipped = 0
+
+    def __enter__(self) -> "Reporter":
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.progress.stop()
+
+    def __call__(self, phase: str, done: int, total: Optional[int]) -> None:
+        if phase not in self.tasks:
+            self.tasks[phase] = self.progress.add_task(phase, total=total)
+        self.progress.update(self.tasks[phase], completed=done, total=total)
+
+    def warn(self, message: str) -> None:
+        self.skipped += 1
+        err.print(f"newsprism: skipped {message}", markup=False, highlight=False)
+
+
+@contextlib.contextmanager
+def _stdin_if(paths: List[str]) -> Iterator[Any]:
+    yield sys.stdin.buffer if "-" in paths else None
+
+
+def _open_store(db: Path):
+    from .store import Store
+
+    return Store(db)
+
+
+def _ingest(paths: List[str], cfg: Config, rep: Reporter, store: Any) -> tuple[int, int]:
+    """Read, clean and store each input in its own transaction; returns (added, unchanged or merged)."""
+    from .pipeline import IdAssigner, iter_cleaned
+
+    added = other = 0
+    ids = IdAssigner(d.id for d in store.documents())
+    with _stdin_if(paths) as stdin:
+        for i, doc in enumerate(iter_cleaned(paths, cfg, rep.warn, ids=ids, stdin=stdin), 1):
+            status = store.add(doc)
+            added += status == "added"
+            other += status != "added"
+            rep("ingest", i, None)
+    return added, other
+
+
+def _analysis(paths: List[str], cfg: Config, rep: Reporter, db: Optional[Path]) -> Analysis:
+    from .pipeline import analyze_documents, iter_cleaned
+
+    if db is not None:
+        store = _open_store(db)
+        try:
+            if paths:
+                _ingest(paths, cfg, rep, store)
+            docs = list(store.documents())
+            if not docs:
+                err.print(f"newsprism: nothing usable: the store {db} holds no documents")
+                raise typer.Exit(1)
+            return analyze_documents(docs, cfg, rep, store=store)
+        finally:
+            store.close()
+    if not paths:
+        raise typer.BadParameter("give PATHS to analyze, or --db FILE")
+    with _stdin_if(paths) as stdin:
+        docs = list(iter_cleaned(paths, cfg, rep.warn, stdin=stdin))
+    if not docs:
+        err.print("newsprism: nothing usable: every input was skipped")
+        raise typer.Exit(1)
+    return analyze_documents(docs, cfg, rep)
+
+
+def _write(path: Path, text: str) -> None:
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@app.command()
+def analyze(
+    paths: List[str] = typer.Argument(None, help=PATHS_HELP, show_default=False),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the analysis (the contract's JSON) here; - for stdout. Example: --json out/analysis.json"),
+    html_out: Optional[Path] = typer.Option(None, "--html", help="Write the self-contained HTML report here. Example: --html out/report.html"),
+    md_out: Optional[Path] = typer.Option(None, "--md", help="Write the brief, fact ledger and timeline as Markdown. Example: --md out/analysis.md"),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
+) -> None:
+    """Analyze articles and write JSON, HTML and/or Markdown.
+
+    Example: newsprism analyze samples --json out/analysis.json --html out/report.html
+    """
+    cfg = load_config(config, sets)
+    with Reporter(quiet) as rep:
+        a = _analysis(list(paths or []), cfg, rep, db)
+    if json_out:
+        _write(json_out, a.to_json())
+    if html_out:
+        _write(html_out, a.to_html())
+    if md_out:
+        _write(md_out, a.to_markdown())
+    if not quiet:
+        contested = len(a.facts_by_verdict("contested"))
+        err.print(f"{len(a.documents)} documents, {len(a.stories)} stories, {len(a.entities)} entities, "
+                  f"{len(a.claims)} claims, {len(a.facts)} facts ({contested} contested)"
+                  + "".join(f"; wrote {p}" for p in (json_out, html_out, md_out) if p and str(p) != "-"))
+
+
+@app.command()
+def ingest(
+    paths: List[str] = typer.Argument(..., help=PATHS_HELP, show_default=False),
+    db: Path = typer.Option(Path("newsprism.duckdb"), "--db", help="The DuckDB store to add to. Example: --db news.duckdb"),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
+) -> None:
+    """Add articles to a store, each in its own transaction (safe to interrupt and rerun).
+
+    Example: newsprism ingest feeds/ crawl.warc.gz --db news.duckdb
+    """
+    cfg = load_config(config, sets)
+    store = _open_store(db)
+    try:
+        with Reporter(quiet) as rep:
+            added, other = _ingest(list(paths), cfg, rep, store)
+        total = store.count()
+    finally:
+        store.close()
+    if not quiet:
+        err.print(f"{added} added, {other} already stored; {total} documents in {db}")
+    if added + other == 0:
+        raise typer.Exit(1)
+
+
+def _load(paths: List[str], from_json: Optional[Path], db: Optional[Path], config: Optional[Path],
+          sets: Optional[List[str]], quiet: bool) -> Analysis:
+    if from_json:
+        return Analysis.from_json(from_json.read_bytes())
+    cfg = load_config(config, sets)
+    with Reporter(quiet) as rep:
+        return _analysis(list(paths or []), cfg, rep, db)
+
+
+FROM_HELP = "Read a saved analysis instead of analyzing. Example: --from out/analysis.json"
+
+
+def _doc_label(a: Analysis, doc_id: str) -> str:
+    d = a.document(doc_id)
+    return d.outlet or doc_id
+
+
+@app.command()
+def entities(
+    paths: List[str] = typer.Argument(None, help=PATHS_HELP, show_default=False),
+    from_json: Optional[Path] = typer.Option(None, "--from", help=FROM_HELP),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
+    quiet: bool = typer.Option(True, "--quiet/--progress", help="Show progress bars with --progress."),
+) -> None:
+    """Who is in the story: one row per entity, with aliases and documents.
+
+    Example: newsprism entities samples
+    """
+    a = _load(paths, from_json, db, config, sets, quiet)
+    t = Table("entity", "type", "aliases", "documents", "mentions", title="Entities")
+    for e in a.entities:
+        t.add_row(e.name, e.type, ", ".join(x for x in e.aliases if x != e.name), ", ".join(e.documents), str(len(e.mentions)))
+    out.print(t)
+
+
+@app.command()
+def facts(
+    paths: List[str] = typer.Argument(None, help=PATHS_HELP, show_default=False),
+    from_json: Optional[Path] = typer.Option(None, "--from", help=FROM_HELP),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
+    quiet: bool = typer.Option(True, "--quiet/--progress", help="Show progress bars with --progress."),
+) -> None:
+    """The fact ledger: contested first, then corroborated and compatible, then single-source, with the quoted evidence.
+
+    Example: newsprism facts samples
+    """
+    a = _load(paths, from_json, db, config, sets, quiet)
+    for verdict in ("contested", "corroborated", "compatible", "single_source"):
+        group = a.facts_by_verdict(verdict)
+        if not group:
+            continue
+        out.print(f"\n[bold]{verdict.replace('_', ' ').upper()}[/bold] ({len(group)})", highlight=False)
+        for f in group:
+            out.print(f"\n{f.about}", markup=False)
+            if f.explanation:
+                out.print(f"  {f.explanation}", markup=False, style="dim")
+            for p in f.positions:
+                out.print(f"  • {p.value}", markup=False)
+                for c in p.claim_objects:
+                    out.print(f"      {_doc_label(a, c.doc)}: “{c.text}”", markup=False)
+
+
+@app.command()
+def timeline(
+    paths: List[str] = typer.Argument(None, help=PATHS_HELP, show_default=False),
+    from_json: Optional[Path] = typer.Option(None, "--from", help=FROM_HELP),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
+    quiet: bool = typer.Option(True, "--quiet/--progress", help="Show progress bars with --progress."),
+) -> None:
+    """Dated events in order, with the outlets behind each.
+
+    Example: newsprism timeline samples
+    """
+    a = _load(paths, from_json, db, config, sets, quiet)
+    t = Table("date", "event", "from", "sources", title="Timeline")
+    for e in a.timeline:
+        t.add_row(e.date, e.text, e.resolved_from or "", ", ".join(_doc_label(a, d) for d in e.documents))
+    out.print(t)
+
+
+@app.command()
+def stories(
+    paths: List[str] = typer.Argument(None, help=PATHS_HELP, show_default=False),
+    from_json: Optional[Path] = typer.Option(None, "--from", help=FROM_HELP),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
+    quiet: bool = typer.Option(True, "--quiet/--progress", help="Show progress bars with --progress."),
+) -> None:
+    """Events and the storylines that hold them.
+
+    Example: newsprism stories samples
+    """
+    a = _load(paths, from_json, db, config, sets, quiet)
+    t = Table("story", "title", "parent", "first seen", "last seen", "documents", title="Stories")
+    for s in a.stories:
+        t.add_row(s.id, s.title or "", s.parent or "", s.first_seen or "", s.last_seen or "", ", ".join(s.documents))
+    out.print(t)
+
+
+@app.command()
+def framing(
+    paths: List[str] = typer.Argument(None, help=PATHS_HELP, show_default=False),
+    from_json: Optional[Path] = typer.Option(None, "--from", help=FROM_HELP),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
+    quiet: bool = typer.Option(True, "--quiet/--progress", help="Show progress bars with --progress."),
+) -> None:
+    """How each outlet frames the story: genre, labels per actor, loaded words, voices.
+
+    Example: newsprism framing samples
+    """
+    a = _load(paths, from_json, db, config, sets, quiet)
+    for f in a.framing:
+        out.print(f"\n[bold]{_doc_label(a, f.doc)}[/bold] — {f.genre}", highlight=False)
+        for actor in f.actors:
+            if actor.labels:
+                out.print(f"  {actor.name}: {'; '.join(actor.labels)}", markup=False)
+        if f.loaded_terms:
+            out.print("  loaded: " + ", ".join(dict.fromkeys(t.text for t in f.loaded_terms)), markup=False)
+        if f.voices:
+            out.print("  voices: " + ", ".join(f"{v.speaker} ({v.quotes})" for v in f.voices), markup=False)
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(Path("newsprism.duckdb"), "--db", help="The store the app reads and writes. Example: --db news.duckdb"),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; loopback by default. Example: --host 127.0.0.1"),
+    port: int = typer.Option(8000, "--port", help="Port to listen on. Example: --port 8000"),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
+) -> None:
+    """A local web app over a store: upload or paste articles, browse stories, search, JSON API.
+
+    Example: newsprism serve --db news.duckdb --port 8000
+    """
+    import uvicorn
+
+    from .present.web import create_app
+
+    cfg = load_config(config, sets)
+    uvicorn.run(create_app(db, cfg), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the analysis document.
+
+    Example: newsprism schema > analysis.schema.json
+    """
+    from .schema import load_schema
+
+    sys.stdout.write(json.dumps(load_schema(), indent=1) + "\n")
+
+
+@config_app.command("show")
+def config_show(
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
+) -> None:
+    """Print the effective configuration as TOML, and the stages with their switches.
+
+    Example: newsprism config show --set stages.facts=false
+    """
+    from .registry import describe
+
+    cfg = load_config(config, sets)
+    sys.stdout.write(cfg.to_toml())
+    sys.stdout.write("\n# stages, in run order (switch them in [stages])\n")
+    for s in describe(cfg):
+        sys.stdout.write(f"# {s['phase']:<8} {s['kind']:<8} {s['name']:<15} {'on ' if s['enabled'] else 'off'}  {s['description']}\n")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,239 @@
+"""The run loop: read → clean → parse (+ per-document stages) → resolve → align → present.
+
+Per-document work (reading, cleaning, the one spaCy parse and every document stage) is pure and
+runs in worker processes on both cores; cross-document stages run once on compact `DocRecord`s.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+
+from .config import Config
+from .model import Analysis, Document
+from .read.base import RawItem, ReadError
+from .records import DocRecord
+from .registry import Stage, stages
+
+log = logging.getLogger(__name__)
+
+Input = Any  # str | os.PathLike | Article | dict | RawItem
+Report = Callable[[str, int, Optional[int]], None]   # (phase, done, total) for progress bars
+Warn = Callable[[str], None]
+
+
+@dataclass
+class Corpus:
+    """What cross-document stages see: the documents, their compact records, the analysis being built."""
+
+    config: Config
+    documents: list[Document]
+    records: dict[str, DocRecord]
+    analysis: Analysis
+    entity_map: dict[str, str] = field(default_factory=dict)
+    store: Any = None
+
+    def record_list(self) -> list[DocRecord]:
+        return [self.records[d.id] for d in self.documents if d.id in self.records]
+
+
+# -- read and clean ----------------------------------------------------------------------------
+
+class IdAssigner:
+    """Document ids: the file stem (plus a short hash of the path when two stems collide), the
+    input's own id (JSONL), else a stable hash of the text. Stable for a given input order."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken: set[str] = set(taken)
+
+    def assign(self, item: RawItem, text: str) -> str:
+        if item.id:
+            base = _safe_id(str(item.id))
+        elif item.stem:
+            base = _safe_id(item.stem)
+        else:
+            base = "doc_" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+        doc_id = base
+        if doc_id in self.taken:
+            doc_id = f"{base}_{hashlib.sha1(item.source.encode('utf-8')).hexdigest()[:8]}"
+        n = 2
+        while doc_id in self.taken:  # the same source twice: keep ids unique all the same
+            doc_id, n = f"{base}_{n}", n + 1
+        self.taken.add(doc_id)
+        return doc_id
+
+
+def _safe_id(s: str) -> str:
+    s = re.sub(r"[^\w.\-]+", "_", s.strip(), flags=re.UNICODE).strip("_")
+    return s[:120] or "doc"
+
+
+def to_raw_items(inputs: Iterable[Input]) -> Iterator[Any]:
+    """Library inputs as reader inputs: `Article` objects become RawItems; the rest pass on."""
+    from .api import Article
+
+    for i, x in enumerate(inputs):
+        yield x.to_raw_item(f"<article {i + 1}>") if isinstance(x, Article) else x
+
+
+def iter_cleaned(inputs: Iterable[Input], cfg: Config, warn: Warn, ids: Optional[IdAssigner] = None,
+                 stdin: Any = None) -> Iterator[Document]:
+    """Read and clean inputs one at a time; bad inputs are reported through `warn` and skipped."""
+    from .clean import clean_item
+    from .read import read_inputs
+
+    ids = ids or IdAssigner()
+    for item in read_inputs(to_raw_items(inputs), cfg, stdin=stdin):
+        if isinstance(item, ReadError):
+            warn(str(item))
+            continue
+        try:
+            doc = clean_item(item, cfg)
+        except Exception as e:  # a cleaner bug on one input must not lose the batch
+            warn(f"{item.source}: could not be cleaned ({type(e).__name__}: {e})")
+            continue
+        if isinstance(doc, ReadError):
+            warn(str(doc))
+            continue
+        doc.id = ids.assign(item, doc.text)
+        yield doc
+
+
+# -- parse and per-document stages -------------------------------------------------------------
+
+_worker_cfg: Optional[Config] = None
+_worker_stages: list[Stage] = []
+
+
+def _english(doc: Document) -> bool:
+    return doc.language in (None, "en")
+
+
+def annotate_one(doc: Document, sdoc: Any, doc_stages: Sequence[Stage], cfg: Config) -> DocRecord:
+    """Run every document stage on one parse. A failing stage leaves a note, never a lost document."""
+    record = DocRecord(doc=doc.id, language=doc.language, published=doc.published)
+    record.sentences = [(s.start_char, s.end_char) for s in sdoc.sents] if sdoc is not None and sdoc.has_annotation("SENT_START") else []
+    for stage in doc_stages:
+        try:
+            stage.load()(doc, sdoc, record, cfg)
+        except ModuleNotFoundError as e:
+            if not (e.name or "").startswith("newsprism"):
+                raise
+            record.notes.append(f"stage {stage.name} unavailable ({e.name})")
+        except Exception as e:
+            log.warning("stage %s failed on %s: %s", stage.name, doc.id, e, exc_info=log.isEnabledFor(logging.DEBUG))
+            record.notes.append(f"stage {stage.name} failed: {type(e).__name__}: {e}")
+    return record
+
+
+def _annotate_chunk(docs: list[Document]) -> list[DocRecord]:
+    from .parse import load_nlp
+
+    cfg = _worker_cfg
+    assert cfg is not None
+    nlp = load_nlp(cfg.parse.model)
+    english = [d for d in docs if _english(d)]
+    texts = [d.text[: cfg.parse.max_chars] for d in english]
+    parsed = dict(zip((d.id for d in english), nlp.pipe(texts, batch_size=cfg.parse.batch_size)))
+    out = []
+    for d in docs:
+        if d.id in parsed:
+            rec = annotate_one(d, parsed[d.id], _worker_stages, cfg)
+            if len(d.text) > cfg.parse.max_chars:
+                rec.notes.append(f"only the first {cfg.parse.max_chars} characters were analyzed (parse.max_chars)")
+        else:
+            rec = DocRecord(doc=d.id, language=d.language, published=d.published,
+                            notes=[f"language {d.language!r}: English-only stages skipped"])
+        out.append(rec)
+    return out
+
+
+def _init_worker(cfg: Config, doc_stages: list[Stage]) -> None:
+    global _worker_cfg, _worker_stages
+    _worker_cfg, _worker_stages = cfg, doc_stages
+
+
+def annotate(docs: list[Document], cfg: Config, doc_stages: list[Stage], report: Optional[Report] = None) -> dict[str, DocRecord]:
+    """Parse every document once and run the document stages; both cores when the batch is large."""
+    report = report or (lambda *a: None)
+    _init_worker(cfg, doc_stages)
+    records: dict[str, DocRecord] = {}
+    chunk = max(4, min(32, len(docs) // (cfg.parse.processes * 8) or 4))
+    chunks = [docs[i:i + chunk] for i in range(0, len(docs), chunk)]
+    report("parse", 0, len(docs))
+    procs = cfg.parse.processes
+    if procs > 1 and len(docs) >= cfg.parse.parallel_min_docs and "fork" in multiprocessing.get_all_start_methods():
+        from .parse import load_nlp
+
+        load_nlp(cfg.parse.model)  # loaded before the fork: workers share it copy-on-write
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(procs, initializer=_init_worker, initargs=(cfg, doc_stages)) as pool:
+            for recs in pool.imap(_annotate_chunk, chunks):
+                for r in recs:
+                    records[r.doc] = r
+                report("parse", len(records), len(docs))
+    else:
+        for c in chunks:
+            for r in _annotate_chunk(c):
+                records[r.doc] = r
+            report("parse", len(records), len(docs))
+    return records
+
+
+# -- the whole run -----------------------------------------------------------------------------
+
+def generated_now() -> str:
+    """The run's timestamp; SOURCE_DATE_EPOCH makes it reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    t = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def dedup_documents(docs: list[Document], cfg: Config) -> list[Document]:
+    if not cfg.stages.dedup or not docs:
+        return docs
+    from .clean.dedup import dedup
+
+    return dedup(docs, cfg)
+
+
+def analyze_documents(docs: list[Document], cfg: Config, report: Optional[Report] = None,
+                      store: Any = None, extra_stages: Optional[list[Stage]] = None) -> Analysis:
+    """Everything after cleaning: dedup, parse + document stages, corpus stages."""
+    report = report or (lambda *a: None)
+    docs = dedup_documents(docs, cfg)
+    doc_stages = stages("document", cfg, extra_stages)
+    records = annotate(docs, cfg, doc_stages, report)
+    for d in docs:
+        notes = records[d.id].notes if d.id in records else []
+        d.notes = list(dict.fromkeys(d.notes + notes))
+    analysis = Analysis(generated=generated_now(), documents=docs)
+    corpus = Corpus(cfg, docs, records, analysis, store=store)
+    corpus_stages = stages("corpus", cfg, extra_stages)
+    for i, stage in enumerate(corpus_stages):
+        report(stage.name, i, len(corpus_stages))
+        t0 = time.perf_counter()
+        try:
+            stage.load()(corpus)
+        except ModuleNotFoundError as e:
+            if not (e.name or "").startswith("newsprism"):
+                raise
+            log.warning("stage %s unavailable (%s)", stage.name, e.name)
+        log.debug("stage %s: %.2fs", stage.name, time.perf_counter() - t0)
+    report("done", len(corpus_stages), len(corpus_stages))
+    return analysis.bind()
+
+
+def run(inputs: Iterable[Input], cfg: Optional[Config] = None, warn: Optional[Warn] = None,
+        report: Optional[Report] = None, stdin: Any = None, store: Any = None) -> Analysis:
+    cfg = cfg or Config()
+    warn = warn or (lambda msg: log.warning("%s", msg))
+    docs = list(iter_cleaned(inputs, cfg, warn, stdin=stdin))
+    return analyze_documents(docs, cfg, report, store=store)

@@ -1,0 +1,3 @@
+from . import write_schema
+
+print(write_schema())

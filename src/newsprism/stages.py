@@ -1,0 +1,118 @@
+"""The built-in cross-document stages: thin adapters from the pipeline's `Corpus` to each module.
+
+Each takes the `Corpus` and fills one section of `corpus.analysis`. The work itself lives in the
+modules named for it (resolve/entities.py, align/stories.py, align/facts.py, ...).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from .model import Actor, Claim, Framing, Voice
+from .records import DocRecord, is_local_id
+
+if TYPE_CHECKING:
+    from .pipeline import Corpus
+
+
+def resolve_entities(corpus: "Corpus") -> None:
+    from .resolve.entities import resolve
+
+    entities, mapping = resolve(corpus.record_list(), corpus.config)
+    corpus.analysis.entities = entities
+    corpus.entity_map = mapping
+
+
+def _local_name(record: DocRecord, ref: str) -> str:
+    for e in record.entities:
+        if e.id == ref:
+            return e.name
+    return ref
+
+
+def _map(corpus: "Corpus", record: DocRecord, ref: Optional[str]) -> Optional[str]:
+    """A local entity id becomes the corpus id; unresolved local ids fall back to the entity's name."""
+    if not ref or not is_local_id(ref):
+        return ref
+    return corpus.entity_map.get(ref) or _local_name(record, ref)
+
+
+def link_records(corpus: "Corpus") -> None:
+    """Gather per-document results into the analysis, with corpus-wide ids."""
+    claims: list[Claim] = []
+    times = []
+    framing: list[Framing] = []
+    for record in corpus.record_list():
+        for c in record.claims:
+            claims.append(c.model_copy(update={
+                "id": f"c{len(claims) + 1}",
+                "subject": _map(corpus, record, c.subject),
+                "object": _map(corpus, record, c.object),
+                "attribution": _map(corpus, record, c.attribution),
+            }))
+        times.extend(record.times)
+        if record.framing is not None:
+            f = record.framing
+            framing.append(f.model_copy(update={
+                "actors": [a.model_copy(update={
+                    "entity": _map(corpus, record, a.entity),
+                    "label_spans": [s.model_copy(update={"attributed_to": _map(corpus, record, s.attributed_to)})
+                                    for s in a.label_spans],
+                }) for a in f.actors],
+                "voices": [v.model_copy(update={"entity": _map(corpus, record, v.entity)}) for v in f.voices],
+            }))
+    corpus.analysis.claims = claims
+    corpus.analysis.times = times
+    corpus.analysis.framing = _merge_actors(framing, corpus)
+
+
+def _merge_actors(framing: list[Framing], corpus: "Corpus") -> list[Framing]:
+    """Two local clusters of one document can resolve to one entity: merge their actor rows."""
+    names = {e.id: e.name for e in corpus.analysis.entities}
+    out = []
+    for f in framing:
+        merged: dict[str, Actor] = {}
+        for a in f.actors:
+            key = a.entity or a.name
+            if key in merged:
+                m = merged[key]
+                m.labels = list(dict.fromkeys(m.labels + a.labels))
+                m.label_spans = sorted(m.label_spans + a.label_spans, key=lambda s: (s.start, s.end))
+            else:
+                merged[key] = a.model_copy(update={"name": names.get(a.entity or "", a.name)})
+        voices: dict[str, Voice] = {}
+        for v in f.voices:
+            key = v.entity or v.speaker
+            if key in voices:
+                voices[key].quotes += v.quotes
+                voices[key].spans = voices[key].spans + v.spans
+            else:
+                voices[key] = v.model_copy()
+        out.append(f.model_copy(update={"actors": list(merged.values()), "voices": list(voices.values())}))
+    return out
+
+
+def cluster_stories(corpus: "Corpus") -> None:
+    from .align.stories import cluster_stories as cluster
+
+    corpus.analysis.stories = cluster(corpus.analysis.documents, corpus.record_list(), corpus.entity_map, corpus.config)
+
+
+def align_facts(corpus: "Corpus") -> None:
+    from .align.facts import align_facts as align
+
+    corpus.analysis.bind()
+    corpus.analysis.facts = align(corpus.analysis, corpus.config)
+
+
+def build_timeline(corpus: "Corpus") -> None:
+    from .align.timeline import build_timeline as build
+
+    corpus.analysis.bind()
+    corpus.analysis.timeline = build(corpus.analysis, corpus.config)
+
+
+def summarize(corpus: "Corpus") -> None:
+    from .align.summary import summarize as summary
+
+    corpus.analysis.bind()
+    corpus.analysis.summary = summary(corpus.analysis, corpus.config)
