@@ -16,3 +16,11 @@ def nlp():
     from newsprism.parse import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def sample_analysis():
+    """The bundled sample corpus analyzed once per test session (default configuration)."""
+    import newsprism
+
+    return newsprism.analyze([SAMPLES])

@@ -1,0 +1,93 @@
+"""The command line, as a user types it."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+
+EXE = str(Path(sys.executable).with_name("newsprism"))
+
+ARTICLE = ("Port Officials Confirm New Ferry Route\n\nBy Dana Whitfield\n\n"
+           "The port authority of Gdansk said on Tuesday that a new ferry route to Karlskrona would start in May. "
+           "The authority expects about 40 sailings a week once the route is running.\n\n"
+           "Harbor master Piotr Zielinski said the terminal had been rebuilt over two years at a cost of 12 million euros.\n")
+
+
+def run(*args, stdin=None):
+    return subprocess.run([EXE, *args], capture_output=True, text=True, input=stdin, timeout=600)
+
+
+def test_help_explains_every_command_with_an_example():
+    out = run("--help").stdout
+    for cmd in ("analyze", "ingest", "entities", "facts", "timeline", "stories", "framing", "serve", "schema", "config"):
+        assert cmd in out
+    analyze_help = run("analyze", "--help").stdout
+    assert "--json" in analyze_help and "Example" in analyze_help
+
+
+def test_analyze_writes_json_html_and_markdown(tmp_path):
+    r = run("analyze", str(SAMPLES), "--json", str(tmp_path / "a.json"), "--html", str(tmp_path / "r.html"),
+            "--md", str(tmp_path / "a.md"), "--quiet")
+    assert r.returncode == 0, r.stderr
+    data = json.loads((tmp_path / "a.json").read_text())
+    assert data["schema"] == "newsprism/analysis@1" and len(data["documents"]) >= 6
+    assert (tmp_path / "r.html").read_text().startswith("<!doctype html>")
+    assert "# newsprism" in (tmp_path / "a.md").read_text()
+
+
+def test_bad_inputs_get_one_line_each_and_the_rest_is_analyzed(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    r = run("analyze", str(tmp_path), "--json", str(tmp_path / "out.json"), "--quiet")
+    assert r.returncode == 0, r.stderr
+    lines = [l for l in r.stderr.splitlines() if l.strip()]
+    assert any("empty.txt" in l for l in lines) and any("image.png" in l for l in lines)
+    assert len(lines) == 2
+    assert [d["id"] for d in json.loads((tmp_path / "out.json").read_text())["documents"]] == ["good"]
+
+
+def test_nothing_usable_is_a_failure(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    r = run("analyze", str(tmp_path / "empty.txt"), "--json", str(tmp_path / "out.json"), "--quiet")
+    assert r.returncode != 0
+    assert "empty.txt" in r.stderr
+
+
+def test_standard_input(tmp_path):
+    r = run("analyze", "-", "--json", str(tmp_path / "out.json"), "--quiet", stdin=ARTICLE)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads((tmp_path / "out.json").read_text())["documents"][0]
+    assert doc["title"] == "Port Officials Confirm New Ferry Route" and doc["author"] == "Dana Whitfield"
+
+
+def test_ingest_twice_changes_nothing_then_analyze_the_store(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE)
+    db = str(tmp_path / "np.duckdb")
+    first = run("ingest", str(tmp_path / "in"), "--db", db)
+    assert first.returncode == 0 and "1 added" in first.stderr
+    again = run("ingest", str(tmp_path / "in"), "--db", db)
+    assert "0 added" in again.stderr and "1 documents" in again.stderr
+    r = run("analyze", "--db", db, "--json", str(tmp_path / "out.json"), "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert len(json.loads((tmp_path / "out.json").read_text())["documents"]) == 1
+
+
+def test_schema_and_config_show():
+    schema = json.loads(run("schema").stdout)
+    assert schema["$id"] == "newsprism/analysis@1"
+    shown = run("config", "show", "--set", "stages.facts=false").stdout
+    assert "[stages]" in shown and "facts = false" in shown
+
+
+@pytest.mark.parametrize("command", ["entities", "facts", "timeline", "stories", "framing"])
+def test_views_read_a_saved_analysis(command, tmp_path, sample_analysis):
+    saved = tmp_path / "a.json"
+    saved.write_text(sample_analysis.to_json())
+    r = run(command, "--from", str(saved))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip()

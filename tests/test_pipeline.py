@@ -1,0 +1,85 @@
+"""The run loop: ids, one parse per document, both cores, and stages that fail or are switched off."""
+import pytest
+
+from newsprism.config import Config
+from newsprism.model import Document
+from newsprism.pipeline import IdAssigner, analyze_documents
+from newsprism.read.base import RawItem
+from newsprism.registry import Stage
+
+
+def test_ids_are_stems_then_stem_plus_path_hash_on_collision():
+    ids = IdAssigner()
+    a = ids.assign(RawItem(source="x/report.txt", kind="text", stem="report"), "one")
+    b = ids.assign(RawItem(source="y/report.txt", kind="text", stem="report"), "two")
+    assert a == "report" and b.startswith("report_") and b != a
+
+
+def test_ids_from_the_input_or_a_stable_text_hash():
+    assert IdAssigner().assign(RawItem(source="f.jsonl:1", kind="jsonl", id="wire-7"), "t") == "wire-7"
+    h1 = IdAssigner().assign(RawItem(source="<stdin>", kind="text"), "same text")
+    h2 = IdAssigner().assign(RawItem(source="<other>", kind="text"), "same text")
+    assert h1 == h2 and h1.startswith("doc_")
+
+
+def _docs(n):
+    return [Document(id=f"d{i}", text=f"Mayor Lena Ortiz of Porto visited Lisbon on Monday, meeting {i} officials. "
+                     "She said the talks went well.", published="2024-05-08") for i in range(n)]
+
+
+def test_parallel_and_in_process_runs_give_the_same_analysis():
+    docs = _docs(12)
+    one = Config.load(overrides={"parse.processes": 1, "stages.dedup": False})
+    two = Config.load(overrides={"parse.processes": 2, "parse.parallel_min_docs": 2, "stages.dedup": False})
+    a = analyze_documents([d.model_copy(deep=True) for d in docs], one)
+    b = analyze_documents([d.model_copy(deep=True) for d in docs], two)
+    a.generated = b.generated = None
+    assert a.to_json() == b.to_json()
+
+
+def test_a_failing_stage_leaves_a_note_and_loses_nothing():
+    def broken(document, sdoc, record, cfg):
+        raise RuntimeError("boom")
+
+    a = analyze_documents(_docs(2), Config(), extra_stages=[Stage("broken", "document", broken)])
+    assert len(a.documents) == 2
+    assert any("broken failed: RuntimeError: boom" in n for n in a.documents[0].notes)
+
+
+def test_each_document_is_parsed_once(monkeypatch):
+    import newsprism.parse as parse
+
+    calls = []
+    nlp = parse.load_nlp()
+    real_pipe = nlp.pipe
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(nlp, name)
+
+        def pipe(self, texts, **kw):
+            texts = list(texts)
+            calls.extend(texts)
+            return real_pipe(texts, **kw)
+
+    monkeypatch.setattr(parse, "load_nlp", lambda model=None: Counting())
+    analyze_documents(_docs(3), Config.load(overrides={"parse.processes": 1, "stages.dedup": False}))
+    assert len(calls) == 3
+
+
+@pytest.mark.parametrize("stage", ["dedup", "entities", "times", "claims", "stories", "facts", "timeline", "framing", "summary"])
+def test_turning_any_stage_off_never_raises(stage):
+    a = analyze_documents(_docs(3), Config.load(overrides={f"stages.{stage}": False}))
+    assert len(a.documents) >= 1
+    section = {"entities": a.entities, "times": a.times, "claims": a.claims, "stories": a.stories, "facts": a.facts,
+               "timeline": a.timeline, "framing": a.framing, "summary": a.summary}.get(stage)
+    if section is not None:
+        assert section == []
+
+
+def test_non_english_documents_are_kept_and_skipped_by_english_stages():
+    doc = Document(id="ru", text="Министр иностранных дел прибыл в Москву в понедельник.", language="ru")
+    a = analyze_documents([doc], Config())
+    assert a.documents[0].language == "ru"
+    assert any("English-only stages skipped" in n for n in a.documents[0].notes)
+    assert not [c for c in a.claims if c.doc == "ru"]
