@@ -1,0 +1,68 @@
+"""Score our HTML extraction on the article-extraction benchmark (181 news and blog pages).
+
+Usage:
+    python eval/extraction_predict.py [--bench DIR] [--out out/extraction_pred.json]
+
+Each gzip'd page in DIR/html is decoded and run through `newsprism.clean.html.extract_html`
+(the function the pipeline uses for HTML), with the page URL from the gold file as a reader
+would give it. The predictions ({key: {"articleBody": text}}) are written to --out, then the
+shared scorer (shared/eval/extraction.py: 4-word-shingle precision, recall, F1 per page,
+macro-averaged) is run on them and its figures printed.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from trafilatura.utils import decode_file
+
+from newsprism.clean.html import extract_html
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+BENCH = SHARED / "evaldata" / "article-extraction-benchmark"
+SCORER = SHARED / "eval" / "extraction.py"
+
+
+def load_pages(bench: Path) -> dict[str, str]:
+    """Page key -> decoded HTML, in key order."""
+    pages = {}
+    for path in sorted((bench / "html").glob("*.html.gz")):
+        pages[path.name.split(".")[0]] = decode_file(gzip.decompress(path.read_bytes()))
+    return pages
+
+
+def predict(bench: Path) -> dict[str, dict[str, str]]:
+    gold = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
+    return {
+        key: {"articleBody": extract_html(html, url=gold.get(key, {}).get("url")).text}
+        for key, html in load_pages(bench).items()
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bench", type=Path, default=BENCH)
+    ap.add_argument("--out", type=Path, default=ROOT / "out" / "extraction_pred.json")
+    args = ap.parse_args(argv)
+    started = time.perf_counter()
+    pred = predict(args.bench)
+    elapsed = time.perf_counter() - started
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"{len(pred)} pages extracted in {elapsed:.1f}s -> {args.out}")
+    result = subprocess.run(
+        [sys.executable, str(SCORER), str(args.bench / "ground-truth.json"), str(args.out)],
+        capture_output=True, text=True, check=False,
+    )
+    print(result.stdout.strip() or result.stderr.strip())
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
