@@ -38,6 +38,7 @@ class Stages(Section):
 class ReadConfig(Section):
     max_bytes: int = Field(20_000_000, description="inputs larger than this are refused")
     min_chars: int = Field(40, description="a cleaned text shorter than this is not an article")
+    feed_summary_min_chars: int = Field(400, description="a feed entry without full content is read from its summary when this long")
 
 
 class CleanConfig(Section):

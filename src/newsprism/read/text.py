@@ -1,0 +1,30 @@
+"""Plain text files: the whole file is one article."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from .base import RawItem, ReadError
+from .decode import DecodeError, decode_bytes
+
+if TYPE_CHECKING:
+    from ..config import Config
+
+
+class TextReader:
+    name = "text"
+    extensions = (".txt", ".text", ".md")
+
+    def sniff(self, head: bytes, path: Optional[Path]) -> bool:
+        return False  # the fallback: chosen by extension or when nothing else claims the input
+
+    def read(self, data: bytes, source: str, path: Optional[Path], cfg: "Config") -> Iterator[RawItem | ReadError]:
+        try:
+            text = decode_bytes(data)
+        except DecodeError as exc:
+            yield ReadError(source, str(exc))
+            return
+        if not text.strip():
+            yield ReadError(source, "no text (only whitespace)")
+            return
+        yield RawItem(source=source, kind="text", text=text, stem=path.stem if path else None)
