@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 
-.PHONY: install run test bench docs screenshots clean
+.PHONY: install browser run test bench docs screenshots clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,7 +21,13 @@ run: install
 	$(BIN)/newsprism analyze samples --json out/analysis.json --html out/report.html --md out/analysis.md
 	@echo "wrote out/analysis.json, out/report.html and out/analysis.md"
 
-test: install
+# Browser tests drive Debian's Chromium (never a downloaded browser build).
+browser:
+	@test -x /usr/bin/chromium || { echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "chromium could not be installed: browser tests will fail under CI"
+
+test: install browser
 	$(BIN)/python -m pytest
 
 bench: install
@@ -30,7 +36,7 @@ bench: install
 docs: install
 	@echo "docs/ is plain Markdown; its examples run in make test"
 
-screenshots: install
+screenshots: install browser
 	$(BIN)/python bench/screenshots.py
 
 clean:
