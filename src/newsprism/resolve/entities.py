@@ -1,0 +1,255 @@
+"""Corpus entities: the local clusters of every document merged into one entity per referent.
+
+Never compares all pairs. Local entities are first grouped by an exact key (the same folded
+name, organisation key or place key); only distinct names are then compared, and only within
+blocks that share a surname spelling key or sound (people) or initials (organisations). A merge
+needs a name match and, for a bare surname, that the surname names one person in the corpus.
+Each merge is recorded with its reason and confidence; a missed merge is preferred to a wrong one.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ..config import Config
+from ..model import Entity, Mention, MergeEvidence
+from ..records import DocRecord
+from .mentions import PLACE_LABELS
+from .names import (
+    demonym_code,
+    fold,
+    initials,
+    org_key,
+    parse_person,
+    person_match,
+    phonetic,
+    place_key,
+    translit,
+    words,
+)
+
+MAX_BLOCK = 300   # a block with more distinct names than this is compared by exact keys only
+
+
+def kind_of(etype: str) -> str:
+    if etype in PLACE_LABELS:
+        return "PLACE"
+    return etype
+
+
+def exact_key(e: Entity) -> str:
+    """One key per local entity: equal keys are the same referent without further evidence."""
+    kind = kind_of(e.type)
+    if kind == "PERSON":
+        p = parse_person(e.name)
+        return "person:" + (p.joined if p and p.full else "part:" + (translit(p.surname) if p else fold(e.name)))
+    if kind == "ORG":
+        return org_key(e.name)
+    if kind == "PLACE":
+        return place_key(e.name)
+    if kind == "NORP":
+        return "norp:" + (demonym_code(e.name) or fold(e.name).rstrip("s"))
+    return kind.lower() + ":" + " ".join(words(e.name))
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        return ra
+
+
+@dataclass
+class _Group:
+    """Local entities sharing one exact key."""
+
+    key: str
+    kind: str
+    name: str                    # the group's fullest name (of its first member)
+    members: list[int] = field(default_factory=list)
+
+
+def _best(kind: str, surfaces: list[str]) -> str:
+    counts = Counter(surfaces)
+    order: dict[str, int] = {}
+    for i, s in enumerate(surfaces):
+        order.setdefault(s, i)
+    forms = [s for s in counts if any(ch.isupper() for ch in s)] or list(counts)
+    if kind in ("PERSON", "ORG"):
+        longest = max(len(words(s)) for s in forms)
+        forms = [s for s in forms if len(words(s)) == longest]
+        return sorted(forms, key=lambda s: (-counts[s], order[s]))[0]
+    return sorted(forms, key=lambda s: (-counts[s], -len(words(s)), order[s]))[0]
+
+
+def resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], dict[str, str]]:
+    """Merge the documents' local entities into corpus entities ("e1", "e2", ...).
+
+    Returns the entities (by descending number of documents, then name) and the map from every
+    local id to its corpus id.
+    """
+    threshold = cfg.entities.name_similarity
+    min_conf = cfg.entities.min_confidence
+    local: list[Entity] = [e for r in records for e in r.entities]
+    uf = _UnionFind(len(local))
+    evidence: dict[int, list[MergeEvidence]] = defaultdict(list)
+
+    # 1. exact keys
+    groups: dict[str, _Group] = {}
+    for i, e in enumerate(local):
+        key = exact_key(e)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = _Group(key, kind_of(e.type), e.name)
+        elif len(words(e.name)) > len(words(g.name)):
+            g.name = e.name
+        g.members.append(i)
+    for g in groups.values():
+        for i in g.members[1:]:
+            uf.union(g.members[0], i)
+    # distinct spellings under one key are recorded as evidence of that key's merge
+    for g in groups.values():
+        names = sorted({local[i].name for i in g.members})
+        if len(names) > 1:
+            evidence[g.members[0]].append(MergeEvidence(names=names, reason="same normalized name", confidence=0.95))
+
+    full_names: dict[int, set[str]] = defaultdict(set)   # root -> distinct full person names
+    person_full = [g for g in groups.values() if g.kind == "PERSON" and not g.key.startswith("person:part:")]
+    person_part = [g for g in groups.values() if g.kind == "PERSON" and g.key.startswith("person:part:")]
+    for g in person_full:
+        full_names[uf.find(g.members[0])].add(g.name)
+
+    def merge(a: int, b: int, names: list[str], reason: str, conf: float) -> None:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            return
+        root = uf.union(ra, rb)
+        other = rb if root == ra else ra
+        full_names[root] |= full_names.pop(other, set())
+        evidence[root].extend(evidence.pop(other, []))
+        evidence[root].append(MergeEvidence(names=names, reason=reason, confidence=conf))
+
+    # 2. full person names: transliteration variants, compared within surname blocks
+    blocks: dict[str, list[_Group]] = defaultdict(list)
+    for g in person_full:
+        p = parse_person(g.name)
+        if p is None:
+            continue
+        blocks["s:" + translit(p.surname)].append(g)
+        blocks["p:" + phonetic(p.surname)[:5] + ":" + translit(p.given or "")[:1]].append(g)
+    seen_pairs: set[tuple[str, str]] = set()
+    for bkey in sorted(blocks):
+        block = blocks[bkey]
+        if len(block) < 2 or len(block) > MAX_BLOCK:
+            continue
+        for x in range(len(block)):
+            for y in range(x + 1, len(block)):
+                ga, gb = block[x], block[y]
+                pair = (min(ga.key, gb.key), max(ga.key, gb.key))
+                if pair in seen_pairs:
+                    continue
+                seen_pairs.add(pair)
+                m = person_match(ga.name, gb.name, threshold)
+                if m is None or m.confidence < min_conf or m.reason == "surname only":
+                    continue
+                ra, rb = uf.find(ga.members[0]), uf.find(gb.members[0])
+                if ra == rb:
+                    continue
+                # every full name on one side must be compatible with every one on the other
+                if all(_compatible(a, b, threshold) for a in full_names[ra] for b in full_names[rb]):
+                    merge(ga.members[0], gb.members[0], sorted({ga.name, gb.name}), m.reason, m.confidence)
+
+    # 3. bare surnames and partial names ("Lavrov", "Abu Marzouk"): only when one person in the
+    # corpus carries that surname
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    by_token: dict[str, set[int]] = defaultdict(set)
+    for g in person_full:
+        p = parse_person(g.name)
+        if p is None:
+            continue
+        root = uf.find(g.members[0])
+        by_surname[translit(p.surname)].add(root)
+        for t in p.tokens:
+            by_token[translit(t)].add(root)
+    for g in person_part:
+        p = parse_person(g.name)
+        if p is None:
+            continue
+        s = translit(p.surname)
+        roots = {uf.find(r) for r in by_surname.get(s, ())}
+        conf, reason = 0.8, "surname unambiguous in the corpus"
+        if not roots:
+            roots = {uf.find(r) for r in by_token.get(s, ())}
+            conf, reason = 0.75, "name part unambiguous in the corpus"
+        if len(roots) == 1 and conf >= min_conf:
+            root = roots.pop()
+            target = sorted(full_names.get(root, {g.name}))[0]
+            merge(root, g.members[0], sorted({g.name, target}), reason, conf)
+
+    # 4. organisations: an acronym joins the one organisation whose initials it spells
+    orgs = [g for g in groups.values() if g.kind == "ORG"]
+    by_initials: dict[str, set[int]] = defaultdict(set)
+    for g in orgs:
+        if len(g.name.split()) >= 2:
+            ini = initials(g.name)
+            if len(ini) >= 2:
+                by_initials[ini].add(uf.find(g.members[0]))
+    for g in orgs:
+        bare = g.name.replace(".", "")
+        if re.fullmatch(r"[A-Z]{2,6}", bare):
+            roots = {uf.find(r) for r in by_initials.get(bare.lower(), ())}
+            if len(roots) == 1 and 0.8 >= min_conf:
+                root = roots.pop()
+                merge(root, g.members[0], sorted({bare, local[root].name}), "acronym of the only organisation with these initials", 0.8)
+
+    # 5. corpus entities, in a deterministic order
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(local)):
+        clusters[uf.find(i)].append(i)
+    built: list[tuple[tuple, Entity, list[int]]] = []
+    for root, idx in clusters.items():
+        ents = [local[i] for i in idx]
+        mentions: list[Mention] = sorted((m for e in ents for m in e.mentions), key=lambda m: (m.doc, m.start, m.end))
+        type_votes = Counter()
+        for e in ents:
+            type_votes[e.type] += max(1, len(e.mentions))
+        etype = sorted(type_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        surfaces = [m.text for m in mentions if any(ch.isupper() for ch in m.text)] or [e.name for e in ents]
+        name = _best(kind_of(etype), surfaces)
+        docs = list(dict.fromkeys(d for e in ents for d in e.documents))
+        aliases = list(dict.fromkeys(a for e in ents for a in e.aliases))
+        roles = list(dict.fromkeys(r for e in ents for r in e.roles))
+        ev = evidence.get(root, [])
+        conf = min([x.confidence for x in ev], default=1.0)
+        entity = Entity(id="", name=name, type=etype, aliases=aliases, roles=roles, documents=docs,
+                        mentions=mentions, confidence=conf, evidence=ev)
+        built.append(((-len(docs), name.lower(), name, min(idx)), entity, idx))
+    built.sort(key=lambda t: t[0])
+    out: list[Entity] = []
+    mapping: dict[str, str] = {}
+    for n, (_, entity, idx) in enumerate(built, 1):
+        entity.id = f"e{n}"
+        out.append(entity)
+        for i in idx:
+            mapping[local[i].id] = entity.id
+    return out, mapping
+
+
+def _compatible(a: str, b: str, threshold: float) -> bool:
+    m = person_match(a, b, threshold)
+    return m is not None and m.reason != "surname only"
