@@ -1,1 +1,67 @@
+"""Cleaning: turn one raw item (plain text or HTML) into a Document with its metadata.
 
+    normalize_text  -> one spelling of spaces and line ends (normalize.py)
+    clean_lines     -> body lines kept, chrome dropped with reasons, head metadata (lines.py)
+    detect_language -> ISO 639-1 or None (language.py)
+
+Metadata the input gives (title, author, published, outlet, url) wins over what the text
+or HTML states.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from newsprism.clean.language import detect_language
+from newsprism.clean.lines import CleanedText, clean_lines
+from newsprism.clean.normalize import normalize_text
+from newsprism.config import Config
+from newsprism.model import Document
+from newsprism.read.base import RawItem, ReadError
+
+__all__ = ["clean_item", "clean_lines", "normalize_text", "detect_language", "CleanedText"]
+
+
+def _first(*values: Optional[str]) -> Optional[str]:
+    """The first value that says something (empty strings say nothing)."""
+    for v in values:
+        if v is not None and str(v).strip():
+            return str(v).strip()
+    return None
+
+
+def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
+    """The cleaned Document for one raw item, or a ReadError when no article text remains."""
+    extracted = None
+    raw = item.text or ""
+    if item.kind == "html" or (item.html and not item.text):
+        from newsprism.clean.html import extract_html  # lazily: HTML parsing libraries load only when needed
+
+        try:
+            extracted = extract_html(item.html or "", item.url)
+        except Exception as exc:  # a broken page is one input's problem, not the run's
+            return ReadError(item.source, f"could not extract text from HTML ({type(exc).__name__}: {exc})")
+        raw = getattr(extracted, "text", None) or ""
+
+    given_title = _first(item.title, getattr(extracted, "title", None))
+    cleaned = clean_lines(normalize_text(raw), cfg.clean, known_title=given_title)
+    if len(cleaned.text) < max(cfg.read.min_chars, 1):
+        return ReadError(item.source, f"no article text after cleaning ({len(cleaned.text)} chars)")
+
+    language = None
+    if cfg.language.detect:
+        language = detect_language(cleaned.text, cfg.language.languages)
+    language = language or _first(getattr(extracted, "language", None))
+
+    return Document(
+        id=item.id or "",
+        source=item.source,
+        sources=[item.source],
+        url=_first(item.url, getattr(extracted, "url", None)),
+        title=_first(item.title, getattr(extracted, "title", None), cleaned.title),
+        author=_first(item.author, getattr(extracted, "author", None), cleaned.author),
+        outlet=_first(item.outlet, getattr(extracted, "outlet", None), cleaned.outlet),
+        published=_first(item.published, getattr(extracted, "published", None), cleaned.published),
+        language=language,
+        text=cleaned.text,
+        removed=cleaned.removed,
+    )

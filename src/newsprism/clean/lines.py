@@ -1,0 +1,372 @@
+"""Judge every line of a scraped article: body text stays, page chrome goes, with a reason.
+
+A line is judged by features, never by matching known strings: its length, whether it ends
+like a sentence, where it sits (head or tail of the page), how much of it is the vocabulary
+of page chrome (share, subscribe, follow us, comments, related, trending, cookies ...), the
+imperative prompts pages address to readers, contact details, and whether it repeats an
+earlier line. Title, byline and dateline lines leave the body for the metadata fields.
+
+The one promise: a line that is a full sentence of body text (long enough, ending in
+sentence punctuation) is never dropped, unless it repeats an earlier line exactly or is
+chrome beyond doubt (a reader prompt that also names the page, a comment box, an e-mail).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from newsprism.clean import metadata as meta
+from newsprism.config import CleanConfig
+from newsprism.model import Removed
+
+# -- features ----------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?:[.!?…][\"”’'»)\]]*|[\"”»])$")
+_OPENS_QUOTE = re.compile(r"^[\"“‘«„]")
+
+_SOCIAL = r"(?:facebook|twitter|x|instagram|whatsapp|telegram|linkedin|pinterest|reddit|youtube|tiktok|threads|bluesky|vk)"
+
+# Vocabulary of page chrome, by the reason it gives. Each pattern is a way pages address
+# readers or label their own furniture, not a phrase of any one site.
+_CHROME: tuple[tuple[str, re.Pattern[str]], ...] = tuple((reason, re.compile(rx, re.I)) for reason, rx in (
+    ("share prompt", r"^(?:share|sharing)\b(?:\s+(?:this|the|on|via|article|story|page|post|now|link))*\W*$"
+                     rf"|\bshare (?:this|the) (?:article|story|post|page|link)\b|\bshare (?:on|via|to) {_SOCIAL}\b"
+                     r"|\bcopy link\b"),
+    ("subscribe", r"\bsubscri(?:be|bing|ption)\b(?! to the (?:view|idea|notion|theory))"),
+    ("social follow", rf"\bfollow (?:us|me)\b|\bfollow \w+ on {_SOCIAL}\b|\blike (?:us|our)\b.{{0,30}}\b(?:page|{_SOCIAL})\b"
+                      rf"|\bfind us on\b|\bjoin (?:us|our \w+) on {_SOCIAL}\b"),
+    ("comments", r"^(?:\d+\s+)?comments?\b\W*(?:\(\d+\))?\W*$"
+                 r"|\b(?:leave|add|post|write|submit|view|show|read|load|see) (?:a |your |the |all |\d+ )?comments?\b"
+                 r"|\bcomments? (?:section|box|policy|are closed)\b|\bjoin the (?:conversation|discussion)\b"),
+    ("newsletter", r"\bnewsletters?\b|\bsign(?:ing)? (?:up|in)\b|\blog ?in\b|\bcreate (?:an|your) account\b"
+                   r"|\bregister (?:now|here|for free)\b|\bstraight to your inbox\b"),
+    ("click prompt", r"\bclick\b|\btap here\b"),
+    ("related links", r"^related\b|\brelated (?:content|articles?|stories|news|posts?|coverage|topics|reading|links|videos?)\b"
+                      r"|^(?:read|see|watch) (?:more|also|next)\b|\bread more\b|^more (?:from|on|stories|news|in|about)\b"
+                      r"|\bsee also\b|\balso read\b|^recommended\b|\byou (?:may|might) (?:also )?(?:like|enjoy|be interested)\b"
+                      r"|\bmore stories\b|^(?:next|previous|prev) (?:article|story|post)\b"),
+    ("trending", r"\btrending\b|\bmost (?:popular|read|viewed|shared|commented|watched)\b|\beditor'?s?'? picks?\b"
+                 r"|\btop stories\b|\bpopular (?:now|stories|articles)\b|^latest(?: news| stories| videos| articles| updates)?\W*$"),
+    ("advertisement", r"\badvertisements?\b|^advertising\W*$|^ad\W*$|^sponsored(?: content| links?| stories)?\W*$"
+                      r"|\badvertise with us\b|\bpromoted (?:content|stories|links)\b|\bstory continues (?:below|after)\b"),
+    ("cookies", r"\bcookies?\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b"),
+    ("navigation", r"\bskip (?:to|navigation)\b|^(?:main )?menu\W*$|\b(?:top|bottom) of (?:the )?page\b|\bback to (?:top|home)\b"
+                   r"|^(?:home|search|close|sections|navigation)\W*$|\bjump to\b"
+                   r"|^(?:print|e-?mail)(?: this)?(?: article| story| page)?\W*$"),
+    ("copyright", r"©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\b|\ball rights reserved\b"),
+    ("social buttons", rf"^{_SOCIAL}(?:\W+(?:{_SOCIAL}|e-?mail|print|copy link))*\W*$"),
+    ("donation appeal", r"\bdonate\b|\bsupport (?:us|our (?:work|journalism|reporting))\b"
+                        r"|\bbecome an? (?:member|subscriber|patron|supporter)\b|\bbuy (?:a|an|our|the)\s+[\w-]+ (?:today|now)\b"),
+    ("contact prompt", r"\bcontact us\b|\b(?:e-?mail|write to|call|text|message) us\b|\bsend (?:us )?(?:an? )?(?:e-?mail|tip|message)\b"
+                       r"|\b(?:have|got) a (?:news )?tip\b|\bfeedback\b"),
+    ("app prompt", r"\bdownload (?:our|the) app\b|\bget the app\b"),
+))
+
+# Imperatives and questions a page addresses to its reader about the page itself.
+_PROMPT = re.compile(
+    r"^(?:please\b|click\b|tap\b|subscribe\b|follow us\b|like (?:us|our)\b|share\b|sign (?:up|in)\b|join (?:us|our)\b"
+    r"|download\b|support (?:us|our|the)\b|buy\b|donate\b|send us\b|(?:e-?mail|call|contact|tell|write to|text) us\b"
+    r"|do you (?:want|have|wish|like)\b|want to\b|would you like\b|have (?:a|any) (?:tip|story|question|comment)\b"
+    r"|got a (?:tip|story)\b|(?:read|see|watch|listen)(?: more| also| now| next| here)?\s*[:\-–]|don'?t miss\b"
+    r"|find us\b|stay (?:informed|updated|connected|tuned)\b|never miss\b|get (?:our|the latest|breaking)\b)",
+    re.I,
+)
+# The page, its boxes and its channels, as a prompt names them ("this story", "the box below").
+_PAGE_REF = re.compile(
+    r"\b(?:this|the|our) (?:story|article|page|post|site|website|newsletter|app|channel|podcast|feed)\b"
+    r"|\b(?:box|form|link|button|section) below\b|\bour " + _SOCIAL + r"\b", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_URL = re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|info|io|co\.uk|ru)\b(?:/\S*)?", re.I)
+_PHONE = re.compile(r"(?<!\w)\+?\d[\d ().-]{7,}\d(?!\w)")
+_BREADCRUMB_SEP = re.compile(r"\s*(?:›|»|>|/|\|)\s*")
+
+# Where a page names the photo's source: "Photo: X", "Images source: X", "Credit: X".
+_CREDIT_LABEL = re.compile(
+    r"^\(?(?:(?:main|top|cover|header|featured|lead)\s+)?(?:photos?|images?|pictures?|pics?|photographs?|illustrations?"
+    r"|graphics?|videos?|credits?|footage)(?:\s+(?:source|sources|credits?|by|courtesy|via))?\s*(?:[:|©]|by\b|/)",
+    re.I)
+_CREDIT_AGENCY = re.compile(
+    r"\bgetty images\b|\breuters/|\bap photo\b|\bafp\b|\bepa(?:-efe)?\b|\bshutterstock\b|\balamy\b|\bwiki(?:media|pedia) commons\b"
+    r"|\b(?:photo|image|picture|photograph) (?:by|courtesy|credit)\b|\bvia getty\b|\bsputnik/|\banadolu\b|\bxinhua\b", re.I)
+_CAPTION_CREDIT = re.compile(
+    r"\((?:photos?|images?|pictures?|credits?|photographs?)(?:\s+(?:credit|source|by))?\s*[:/][^)]*\)\s*$"
+    r"|\((?:[^()]*(?:getty images|reuters/|ap photo|afp|epa|shutterstock|alamy)[^()]*)\)\s*$"
+    r"|(?:getty images|reuters/\S+(?: \S+)?|ap photo/[^.]+|afp via getty images)\s*$", re.I)
+
+
+def ends_sentence(line: str) -> bool:
+    """Ends in . ! ? or a closing quote (a bracket may follow)."""
+    return bool(_SENTENCE_END.search(line.rstrip()))
+
+
+def is_full_sentence(line: str, min_chars: int) -> bool:
+    """A line of body text the cleaner promises to keep: long enough and ending like a sentence."""
+    line = line.strip()
+    return len(line) >= min_chars and ends_sentence(line)
+
+
+def chrome_hits(line: str) -> list[str]:
+    """Reasons whose chrome vocabulary occurs in the line, in a fixed order."""
+    return [reason for reason, rx in _CHROME if rx.search(line)]
+
+
+def has_contact(line: str) -> bool:
+    return bool(_EMAIL.search(line) or _PHONE.search(line) or _URL.search(line))
+
+
+def is_photo_credit(line: str) -> bool:
+    """A line that only names a photo's source ("Photo: X", "Getty Images | Name")."""
+    line = line.strip()
+    if _CREDIT_LABEL.match(line) and len(line.split()) <= 20:
+        return True
+    return len(line.split()) <= 10 and not ends_sentence(line) and bool(_CREDIT_AGENCY.search(line))
+
+
+def is_credited_caption(line: str) -> bool:
+    """A caption that ends in a photo credit ("... in Gaza. (Photo: X)"); not itself a sentence."""
+    return not ends_sentence(line) and bool(_CAPTION_CREDIT.search(line.strip()))
+
+
+def _capital_share(words: list[str]) -> float:
+    alpha = [w for w in words if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in alpha) / len(alpha) if alpha else 0.0
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """"Home › World › Europe": short segments joined by path separators."""
+    segments = [s for s in _BREADCRUMB_SEP.split(line) if s]
+    seps = _BREADCRUMB_SEP.findall(line)
+    if len(segments) < 2 or ends_sentence(line):
+        return False
+    if any(len(s.split()) > 3 for s in segments):
+        return False
+    return len(seps) >= 2 or any(s.strip() in ("›", "»", ">") for s in seps)
+
+
+def chrome_reason(line: str, min_sentence_chars: int) -> Optional[str]:
+    """Why this line is page chrome, or None when it may be body text.
+
+    Short lines go on one chrome cue; a full sentence only on several that agree (a prompt
+    to the reader that also names the page, its comment box or a way to write in).
+    """
+    text = line.strip()
+    if not text or _OPENS_QUOTE.match(text):
+        return None  # quoted speech is the article's, whatever its words
+    words = text.split()
+    hits = chrome_hits(text)
+    prompt = bool(_PROMPT.match(text))
+    contact = has_contact(text)
+    page_ref = bool(_PAGE_REF.search(text))
+    if is_full_sentence(text, min_sentence_chars) or len(words) > 25:
+        strong = (prompt and (hits or page_ref or contact)) or (contact and hits and (prompt or page_ref))
+        dense = len(set(hits)) >= 3 or (len(set(hits)) >= 2 and len(hits) / len(words) >= 0.15)
+        if strong or dense:
+            return "boilerplate: " + (hits[0] if hits else "reader prompt")
+        return None
+    if hits:
+        return "boilerplate: " + hits[0]
+    if prompt:
+        return "boilerplate: reader prompt"
+    if contact and len(re.sub(_EMAIL.pattern + "|" + _PHONE.pattern + "|" + _URL.pattern, "", text, flags=re.I).split()) <= 3:
+        return "contact details"
+    if _is_breadcrumb(text):
+        return "navigation"
+    return None
+
+
+# -- the judgement ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CleanedText:
+    """The cleaned body and what the head, bylines and source lines of the page said."""
+
+    text: str
+    removed: list[Removed] = field(default_factory=list)
+    title: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None
+    outlet: Optional[str] = None
+
+
+def _key(line: str) -> str:
+    """How lines are compared for repetition: case and spacing do not matter."""
+    return " ".join(line.casefold().split())
+
+
+def _loose_key(line: str) -> str:
+    """A caption repeating the headline may add a full stop or quotes."""
+    return _key(line).strip(" .!?:;,\"'“”‘’")
+
+
+def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optional[str] = None) -> CleanedText:
+    """Split normalized text into lines, judge each, and rebuild the body from what stays.
+
+    `known_title` (from HTML metadata or the input record) is removed from the head instead
+    of guessing the title from the first lines.
+    """
+    cfg = cfg or CleanConfig()
+    lines = [line.strip() for line in text.split("\n")]
+    nonempty = [i for i, line in enumerate(lines) if line]
+    head = nonempty[: cfg.head_lines]
+    reason: dict[int, str] = {}
+    out = CleanedText(text="")
+
+    def prev_line(i: int) -> Optional[int]:
+        return i - 1 if i > 0 and lines[i - 1] else None
+
+    # A line that starts in lower case right after an unfinished line continues the same
+    # paragraph (hard-wrapped text): it is judged with its paragraph, never on its own.
+    continues = {i for i in nonempty if prev_line(i) is not None and lines[i][0].islower()
+                 and not re.search(r"[.!?:\"”)]$", lines[i - 1])}
+    full = {i for i in nonempty if is_full_sentence(lines[i], cfg.min_sentence_chars)}
+
+    # Photo credits and captions that carry one.
+    for i in nonempty:
+        if i in continues:
+            continue
+        if i in full:
+            continue
+        if is_photo_credit(lines[i]):
+            reason[i] = "photo credit"
+        elif is_credited_caption(lines[i]):
+            reason[i] = "photo caption"
+
+    # Bylines and editor lines may sit anywhere (often at the foot); datelines only at the head.
+    for i in nonempty:
+        if i in reason or i in continues:
+            continue
+        byline = meta.parse_byline(lines[i])
+        if byline is None:
+            continue
+        if byline.kind == "editor":
+            reason[i] = "editor line"
+            continue
+        reason[i] = "byline"
+        out.author = out.author or byline.author
+        if byline.published and out.published is None and i in head:
+            out.published = byline.published
+    for i in head:
+        if i in reason or i in continues:
+            continue
+        date = meta.parse_dateline(lines[i]) or meta.parse_foreign_dateline(lines[i])
+        if date:
+            reason[i] = "dateline"
+            out.published = out.published or date
+        elif meta.is_relative_dateline(lines[i]):
+            reason[i] = "dateline"
+
+    # Chrome by features.
+    for i in nonempty:
+        if i in reason or i in continues:
+            continue
+        why = chrome_reason(lines[i], cfg.min_sentence_chars)
+        if why:
+            reason[i] = why
+
+    _find_title(lines, head, reason, cfg, known_title, out)
+    _drop_repeats(lines, nonempty, reason, out.title)
+
+    # The foot of the page: past the last line of body text, short lines are links and labels.
+    kept = [i for i in nonempty if i not in reason]
+    body_ends = [i for i in kept if ends_sentence(lines[i]) and (i in full or len(lines[i].split()) >= 8)]
+    if body_ends:
+        for i in kept:
+            if i > body_ends[-1] and i not in continues and not ends_sentence(lines[i]) and len(lines[i].split()) <= 8:
+                reason[i] = "boilerplate: page tail"
+
+    # Source and copyright lines name the outlet, at the head or the foot only (a "Source:"
+    # under a chart in the body names the chart's source, not the publisher).
+    foot = set(nonempty[-5:]) | {i for i in nonempty if body_ends and i > body_ends[-1]}
+    for i in nonempty:
+        if i in continues or (i in reason and not reason[i].startswith("boilerplate")):
+            continue
+        if i in head or i in foot or reason.get(i) == "boilerplate: copyright":
+            outlet = meta.parse_outlet_line(lines[i])
+            if outlet:
+                reason[i] = "source line"
+                out.outlet = out.outlet or outlet
+
+    out.removed = [Removed(text=lines[i], reason=reason[i]) for i in sorted(reason)]
+    out.text = _rebuild(lines, reason, continues)
+    return out
+
+
+def _find_title(lines: list[str], head: list[int], reason: dict[int, str], cfg: CleanConfig,
+                known_title: Optional[str], out: CleanedText) -> None:
+    """The first headline-like line at the head; a section label glued to it is dropped."""
+    open_head = [i for i in head if i not in reason]
+    if known_title:
+        out.title = known_title
+        want = _loose_key(known_title)
+        for n, i in enumerate(open_head):
+            nxt = open_head[n + 1] if n + 1 < len(open_head) else None
+            clean = meta.split_glued_label(lines[i], lines[nxt] if nxt is not None else None)
+            if clean and _loose_key(clean) == want and nxt is not None:
+                reason[i], reason[nxt] = "section label glued to title", "title"
+                return
+            if _loose_key(lines[i]) == want:
+                reason[i] = "title"
+                return
+        return
+    for n, i in enumerate(open_head):
+        nxt = open_head[n + 1] if n + 1 < len(open_head) else None
+        clean = meta.split_glued_label(lines[i], lines[nxt] if nxt is not None else None)
+        if clean and nxt is not None:
+            reason[i], reason[nxt] = "section label glued to title", "title"
+            out.title = clean
+            return
+        if meta.title_like(lines[i], cfg.min_sentence_chars):
+            reason[i] = "title"
+            out.title = lines[i]
+            return
+        if len(lines[i].split()) <= 2 and not ends_sentence(lines[i]):
+            reason[i] = "navigation"  # a section name or label above the headline
+            continue
+        return  # the page opens with body text: no headline to report
+
+
+def _drop_repeats(lines: list[str], nonempty: list[int], reason: dict[int, str], title: Optional[str]) -> None:
+    """Keep the first copy of a repeated line; a caption repeating the body goes instead of the body's copy."""
+    credits = {i for i, r in reason.items() if r == "photo credit"}
+    order = {i: n for n, i in enumerate(nonempty)}
+
+    def by_credit(i: int) -> bool:
+        n = order[i]
+        neighbours = nonempty[max(0, n - 1): n] + nonempty[n + 1: n + 2]
+        return any(j in credits for j in neighbours)
+
+    open_lines = [i for i in nonempty if i not in reason]
+    where: dict[str, list[int]] = {}
+    for i in open_lines:
+        where.setdefault(_key(lines[i]), []).append(i)
+    for i in open_lines:
+        later = [j for j in where[_key(lines[i])] if j > i and not by_credit(j)]
+        if by_credit(i) and later:
+            reason[i] = "caption repeats body text"
+    title_key = _loose_key(title) if title else None
+    seen: set[str] = set()
+    for i in open_lines:
+        if i in reason:
+            continue
+        if title_key and _loose_key(lines[i]) == title_key:
+            reason[i] = "repeats the title"
+            continue
+        k = _key(lines[i])
+        if k in seen:
+            reason[i] = "duplicate line"
+        seen.add(k)
+
+
+def _rebuild(lines: list[str], reason: dict[int, str], continues: set[int]) -> str:
+    """Kept lines, one paragraph each (a hard-wrapped continuation stays in its paragraph)."""
+    paragraphs: list[list[str]] = []
+    for i, line in enumerate(lines):
+        if not line or i in reason:
+            continue
+        if i in continues and paragraphs and (i - 1) not in reason:
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return "\n\n".join("\n".join(p) for p in paragraphs)

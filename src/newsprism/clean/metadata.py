@@ -1,0 +1,441 @@
+"""Read article metadata from the lines where pages state it: datelines, bylines, source lines.
+
+Each parser looks at one line and answers only when the whole line has the shape it knows
+(a date and nothing but date words; "By <name>"; "<name>, Contributor"; "© 2024 <outlet>").
+A date in the middle of a sentence is never taken for the publication date: that would be
+a guess presented as fact. Which lines are offered (the head of the page, bylines) is
+decided by `lines.py`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+# -- dates -----------------------------------------------------------------------------------
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+
+# Zone abbreviations read literally, as the page prints them (CET is +01:00 even in summer).
+ZONE_OFFSETS = {
+    "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "WEST": "+01:00",
+    "BST": "+01:00", "IST": "+05:30", "CET": "+01:00", "CEST": "+02:00", "MET": "+01:00",
+    "MEST": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00", "TRT": "+03:00",
+    "AST": "+03:00", "GST": "+04:00", "PKT": "+05:00", "HKT": "+08:00", "SGT": "+08:00",
+    "CST": "-06:00", "CDT": "-05:00", "EST": "-05:00", "EDT": "-04:00", "MST": "-07:00",
+    "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00", "AKDT": "-08:00",
+    "HST": "-10:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00",
+    "NZST": "+12:00", "NZDT": "+13:00", "WIB": "+07:00", "ICT": "+07:00",
+}
+
+# Zone names that do not say whether summer time applies: the offset comes from the calendar.
+REGIONAL_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+                  "PT": "America/Los_Angeles"}
+
+_MONTH_RX = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY_RX = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_ZONE_RX = "|".join(sorted([*ZONE_OFFSETS, *REGIONAL_ZONES], key=len, reverse=True))
+
+# One token of a dateline; the order of the alternatives matters (longest shapes first).
+_DATE_TOKEN = re.compile(
+    r"(?P<iso>\b\d{4}-\d{2}-\d{2})(?:[T ](?P<iso_h>\d{2}):(?P<iso_m>\d{2})(?::\d{2}(?:\.\d+)?)?"
+    r"(?P<iso_z>Z|[+-]\d{2}:?\d{2})?)?"
+    r"|(?P<numeric>\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b)"
+    r"|(?P<time>\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?)"
+    r"|(?P<hour_ampm>\b\d{1,2}\s*(?P<ampm2>[ap]\.?\s?m\b\.?))"
+    r"|(?P<offset>\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?<![\w:])[+-]\d{2}:?\d{2}\b)"
+    rf"|(?P<zone>\b(?:{_ZONE_RX})\b)"
+    r"|(?P<year>\b(?:19|20)\d{2}\b)"
+    r"|(?P<day>\b\d{1,2}(?:st|nd|rd|th)?\b)"
+    rf"|(?P<month>\b(?:{_MONTH_RX})\b\.?)"
+    rf"|(?P<weekday>\b(?:{_WEEKDAY_RX})\b\.?)"
+    r"|(?P<label>\b(?:published|updated|posted|last|modified|first|on|at|date|time|of)\b:?)",
+    re.I,
+)
+_TOKEN_KINDS = ("iso", "numeric", "time", "hour_ampm", "offset", "zone", "year", "day", "month", "weekday", "label")
+_DATE_FILLER = re.compile(r"[\s,.\-–—|/·•:()\[\]]*")
+_RELATIVE_AGE = re.compile(
+    r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)"
+    r"\s+ago$", re.I)
+
+
+def _zone_offset(token: str) -> Optional[str]:
+    token = token.strip()
+    if token.upper() in ZONE_OFFSETS:
+        return ZONE_OFFSETS[token.upper()]
+    m = re.fullmatch(r"(?:GMT|UTC)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", token, re.I)
+    if not m:
+        return None
+    sign, hh, mm = m.group(1), int(m.group(2)), int(m.group(3) or 0)
+    if hh > 14 or mm > 59:
+        return None
+    return f"{sign}{hh:02d}:{mm:02d}"
+
+
+def _iso(year: int, month: int, day: int, hm: Optional[tuple[int, int]], zone: Optional[str]) -> Optional[str]:
+    import datetime as dt
+
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    if hm is None:
+        return date
+    hour, minute = hm
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    if zone in REGIONAL_ZONES:
+        from zoneinfo import ZoneInfo
+
+        return dt.datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(REGIONAL_ZONES[zone])).isoformat()
+    return f"{date}T{hour:02d}:{minute:02d}:00{zone or ''}"
+
+
+def parse_dateline(line: str) -> Optional[str]:
+    """The date a dateline states; a line of several dates ("Published ... | Updated ...")
+    gives the publication date, or its first date when none is labelled.
+
+    >>> parse_dateline("Published March 3, 2024 | Updated March 4, 2024 10:02 GMT")
+    '2024-03-03'
+    """
+    whole = _parse_one_date(line)
+    if whole or len(line) > 160:
+        return whole
+    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*(?=\b(?:last updated|updated|modified)\b)", line.strip(), flags=re.I)
+             if p.strip(" |•·")]
+    if len(parts) < 2:
+        return None
+    dates = [_parse_one_date(p.strip(" |•·")) for p in parts]
+    if not all(dates):
+        return None
+    for part, date in zip(parts, dates):
+        if re.match(r"\s*(?:published|posted|first published)\b", part, re.I):
+            return date
+    return dates[0]
+
+
+def _parse_one_date(line: str) -> Optional[str]:
+    """The ISO 8601 date a dateline states, when the line holds a date and nothing else.
+
+    >>> parse_dateline("11:55 AM EDT, October 30, 2023")
+    '2023-10-30T11:55:00-04:00'
+    >>> parse_dateline("Published: Tuesday 5 March 2024")
+    '2024-03-05'
+    >>> parse_dateline("The talks began on 5 March 2024.") is None
+    True
+    """
+    text = line.strip()
+    if not text or len(text) > 80:
+        return None
+    tokens = list(_DATE_TOKEN.finditer(text))
+    pos = 0
+    for m in tokens:  # everything between tokens must be punctuation or space
+        if not _DATE_FILLER.fullmatch(text[pos:m.start()]):
+            return None
+        pos = m.end()
+    if not _DATE_FILLER.fullmatch(text[pos:]):
+        return None
+    year = month = day = None
+    hm: Optional[tuple[int, int]] = None
+    zone: Optional[str] = None
+    days: list[int] = []
+    for m in tokens:
+        kind = next(k for k in _TOKEN_KINDS if m.group(k))
+        if kind == "iso":
+            if year is not None:
+                return None
+            year, month, day = (int(x) for x in m.group("iso").split("-"))
+            if m.group("iso_h"):
+                hm = (int(m.group("iso_h")), int(m.group("iso_m")))
+            if m.group("iso_z"):
+                zone = _zone_offset(m.group("iso_z")) if m.group("iso_z") != "Z" else "+00:00"
+        elif kind == "numeric":
+            a, b, y = (int(x) for x in re.split(r"[./-]", m.group("numeric")))
+            if a > 12 >= b:
+                day, month = a, b
+            elif b > 12 >= a:
+                month, day = a, b
+            else:  # 03/04/2024: day-month or month-day? Unsure, so no date.
+                return None
+            year = y
+        elif kind == "time":
+            parts = re.split(r"[:.]", m.group("time").split()[0].rstrip("apmAPM. "))
+            hour, minute = int(parts[0]), int(parts[1])
+            hm = _apply_ampm(hour, minute, m.group("ampm"))
+        elif kind == "hour_ampm":
+            hour = int(re.match(r"\d+", m.group("hour_ampm")).group())
+            hm = _apply_ampm(hour, 0, m.group("ampm2"))
+        elif kind in ("offset", "zone"):
+            if kind == "zone" and not m.group("zone").isupper():
+                return None  # "est" or "Ist" in lower case is a word, not a zone
+            token = m.group(kind)
+            zone = token if token in REGIONAL_ZONES else _zone_offset(token)
+        elif kind == "year":
+            if year is not None:
+                return None
+            year = int(m.group("year"))
+        elif kind == "day":
+            days.append(int(re.match(r"\d+", m.group("day")).group()))
+        elif kind == "month":
+            if month is not None:
+                return None
+            month = _MONTHS[m.group("month").rstrip(".").lower()]
+    if len(days) > 1 or (days and day is not None):
+        return None
+    if days:
+        day = days[0]
+    if hm is None:
+        zone = None
+    if year is None or month is None or day is None:
+        return None
+    return _iso(year, month, day, hm, zone)
+
+
+def _apply_ampm(hour: int, minute: int, ampm: Optional[str]) -> Optional[tuple[int, int]]:
+    if ampm:
+        pm = ampm.strip().lower().startswith("p")
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if pm else 0)
+    return hour, minute
+
+
+def is_relative_dateline(line: str) -> bool:
+    """"Updated 3 hours ago": a dateline that states no date we could read."""
+    return bool(_RELATIVE_AGE.match(line.strip()))
+
+
+def parse_foreign_dateline(line: str) -> Optional[str]:
+    """A date-only line in another language ("30 октября 2023"), read with dateparser.
+
+    Only short lines with a year and no sentence are tried; the result is a date only,
+    unless the line shows a clock time.
+    """
+    text = line.strip()
+    if len(text) > 40 or not re.search(r"\b(?:19|20)\d{2}\b", text) or len(text.split()) > 6:
+        return None
+    if re.search(r"[.!?]\s*$", text) and not re.search(r"\d\.?\s*$", text):
+        return None
+    import dateparser
+
+    got = dateparser.parse(text, settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+                                           "RETURN_AS_TIMEZONE_AWARE": False})
+    if got is None:
+        return None
+    if re.search(r"\b\d{1,2}:\d{2}\b", text):
+        return got.strftime("%Y-%m-%dT%H:%M:00")
+    return got.strftime("%Y-%m-%d")
+
+
+# -- bylines -----------------------------------------------------------------------------------
+
+_PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "ter", "la", "le", "du", "al", "el",
+              "bin", "ibn", "bint", "y", "dos", "das", "st.", "mc", "ben"}
+_CONNECTORS = {"and", "&", ","}
+_NOT_NAMES = set(_MONTHS) | set(_WEEKDAYS) | {"the", "this", "that", "these", "those", "then", "now", "far", "contrast",
+                                              "comparison", "way", "all", "some", "most", "many", "no", "default"}
+_ROLES = (r"(?:senior |chief |special |staff |guest |foreign |political |diplomatic |defen[cs]e |"
+          r"security |economics |[A-Z][a-z]+ )?"
+          r"(?:contributors?|correspondents?|reporters?|writers?|columnists?|journalists?|analysts?|"
+          r"bureau chief|staff|news desk|contributing writer|contributing editor)")
+_BYLINE_LEAD = re.compile(r"^(?:written|reported|words|story|text|report)?\s*by\s*[:\-–]?\s+(?P<rest>\S.*)$", re.I)
+_AUTHOR_LABEL = re.compile(r"^(?:authors?|writer|reporter|byline)\s*[:\-–]\s*(?P<rest>\S.*)$", re.I)
+_ROLE_TRAIL = re.compile(rf"^(?P<rest>.+?)\s*[,|–—-]\s*(?P<role>{_ROLES})\.?$", re.I)
+_EDITOR = re.compile(r"^(?:edited|editing|reviewed|fact[- ]?checked|additional reporting|translated|"
+                     r"compiled|produced)\s+by\b|^editors?\s*:", re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’]*-[A-Z][\w'’]*|"
+                         r"(?:al|el)-[A-Z][\w'’\-]*|O['’][A-Z][\w'’\-]*|Mc[A-Z][\w'’\-]*)$")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """What a byline line states; `kind` says which shape it had ("by", "label", "role", "editor")."""
+
+    kind: str
+    author: Optional[str] = None
+    published: Optional[str] = None
+
+
+def _person_or_desk(words: str) -> Optional[str]:
+    """The words when they read as a name (or names joined by "and"), else None."""
+    words = words.strip(" .,;:|-–—")
+    if not words or len(words) > 70 or re.search(r"\d|[!?@/\\]|https?:", words):
+        return None
+    upper = words.isupper() and any(c.isalpha() for c in words)
+    if upper:  # BY JANE DOE: shout-case bylines are still names
+        words = " ".join(w.lower() if w.lower() in _PARTICLES | _CONNECTORS else w.capitalize() for w in words.split())
+    tokens = re.findall(r"[^\s,]+|,", words)
+    names = 0
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if low in _CONNECTORS and 0 < i < len(tokens) - 1:
+            continue
+        if low in _PARTICLES and 0 < i < len(tokens) - 1:
+            continue
+        if low.rstrip(".") in _NOT_NAMES and not (i > 0 and low == "the") and tok[0].islower():
+            return None
+        if low.rstrip(".") in _NOT_NAMES and i == 0 and low not in ("the",):
+            return None
+        if not _NAME_TOKEN.match(tok):
+            return None
+        names += 1
+    if not 1 <= names <= 8:
+        return None
+    if names == 1 and not upper and len(tokens) == 1 and len(words) < 3:
+        return None
+    return re.sub(r"\s+,", ",", words)
+
+
+def _split_trailing_date(rest: str) -> tuple[str, Optional[str]]:
+    """"Jane Doe - March 3, 2024" -> ("Jane Doe", "2024-03-03"); the date must fill the tail."""
+    for m in re.finditer(r"\s*(?:[|·•–—,]|\s-|\bon\b|\bat\b|\bupdated\b|\bpublished\b)\s*", rest):
+        head, tail = rest[:m.start()], rest[m.end():]
+        date = parse_dateline(tail)
+        if head and date:
+            return head, date
+    return rest, None
+
+
+def _strip_affiliation(name_part: str) -> str:
+    """Drop what follows the name: ", Reuters", " | The Herald", " in Kyiv", ", Staff Writer"."""
+    m = _ROLE_TRAIL.match(name_part)
+    if m:
+        name_part = m.group("rest")
+    name_part = re.split(r"\s*[|·•–—]\s*|\s+-\s+|\s+(?:in|for|from)\s+[A-Z]", name_part, maxsplit=1)[0]
+    parts = [p.strip() for p in name_part.split(",")]
+    # "Jane Doe, Reuters" -> the name; "Jane Doe, John Roe and Ann Poe" keeps the list of names.
+    if len(parts) > 1 and not re.search(r"\band\b|&", parts[-1]):
+        name_part = parts[0]
+    return name_part
+
+
+def parse_byline(line: str) -> Optional[Byline]:
+    """The author (and date) a byline states; editors are recognised but never made authors.
+
+    >>> parse_byline("By Jane Doe - March 3, 2024")
+    Byline(kind='by', author='Jane Doe', published='2024-03-03')
+    >>> parse_byline("Jane Doe, Contributor").author
+    'Jane Doe'
+    >>> parse_byline("Edited by John Roe").author is None
+    True
+    >>> parse_byline("By the end of the week, the talks had stalled.") is None
+    True
+    """
+    text = line.strip()
+    if not text or len(text) > 120:
+        return None
+    m = _EDITOR.match(text)
+    if m:  # only a short line of names: "Edited by X" opening a long sentence is body text
+        rest, _ = _split_trailing_date(text[m.end():].strip(" :"))
+        return Byline(kind="editor") if _person_or_desk(_strip_affiliation(rest)) else None
+    for kind, rx in (("by", _BYLINE_LEAD), ("label", _AUTHOR_LABEL)):
+        m = rx.match(text)
+        if m:
+            rest, date = _split_trailing_date(m.group("rest").strip())
+            author = _person_or_desk(_strip_affiliation(rest))
+            if author:
+                return Byline(kind=kind, author=author, published=date)
+            return None
+    m = _ROLE_TRAIL.match(text)
+    if m:
+        author = _person_or_desk(m.group("rest"))
+        if author:
+            return Byline(kind="role", author=author)
+    return None
+
+
+# -- outlet ------------------------------------------------------------------------------------
+
+_OUTLET_LINES = (
+    re.compile(r"^(?:source|sources|publisher|published by)\s*:\s*(?P<name>.+)$", re.I),
+    re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?"
+               r"\s*,?\s*(?P<name>[^|]+?)(?:[.,]?\s*all rights reserved.*)?$", re.I),
+    re.compile(r"^(?:this (?:article|story|piece|report) (?:was|is|has been) )?(?:originally|first) "
+               r"(?:published|appeared|posted)\s+(?:by|in|on|at)\s+(?P<name>.+?)(?:\s+on\s+.+)?\.?$", re.I),
+)
+
+
+def parse_outlet_line(line: str) -> Optional[str]:
+    """The outlet an explicit source or copyright line names.
+
+    >>> parse_outlet_line("© 2024 The Northern Ledger. All rights reserved.")
+    'The Northern Ledger'
+    >>> parse_outlet_line("Originally published by Harbor Times")
+    'Harbor Times'
+    """
+    text = line.strip()
+    if len(text) > 120:
+        return None
+    for rx in _OUTLET_LINES:
+        m = rx.match(text)
+        if m:
+            name = m.group("name").strip(" .,:;|-–—")
+            name = re.split(r"\s*[|;]\s*|,\s+", name, maxsplit=1)[0]
+            if _looks_like_outlet(name):
+                return name
+    return None
+
+
+def _looks_like_outlet(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 6 or re.search(r"[!?@]", name):
+        return False
+    if not (name[0].isupper() or name[0].isdigit()):
+        return False
+    # An outlet name is capitalised words with the odd small word ("of", "the", "and", a domain).
+    small = {"of", "the", "and", "for", "de", "la", "el", "al", "&"}
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in small or re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", w)
+               for w in words)
+
+
+# -- title ---------------------------------------------------------------------------------------
+
+
+def split_glued_label(line: str, next_line: Optional[str]) -> Optional[str]:
+    """The clean title when `line` is a short section label glued onto the next line's text.
+
+    Scraped pages often run a breadcrumb into the headline ("WorldDelegation arrives") and
+    then print the headline again on its own.
+
+    >>> split_glued_label("WorldDelegation arrives in the capital", "Delegation arrives in the capital")
+    'Delegation arrives in the capital'
+    >>> split_glued_label("Delegation arrives", "Talks begin") is None
+    True
+    """
+    if not next_line:
+        return None
+    a, b = " ".join(line.split()), " ".join(next_line.split())
+    if len(b) < 8 or len(a) <= len(b) or not a.endswith(b):
+        return None
+    label = a[: len(a) - len(b)].strip()
+    if not label or len(label) > 30 or len(label.split()) > 3 or re.search(r"[.!?]$", label):
+        return None
+    return b
+
+
+def title_like(line: str, min_sentence_chars: int) -> bool:
+    """Could this line be a headline? Short, starts like a heading, and is not a body sentence.
+
+    >>> title_like("Delegation arrives in the capital", 40)
+    True
+    >>> title_like("The delegation arrived in the capital on Monday after a long journey.", 40)
+    False
+    """
+    text = line.strip()
+    words = text.split()
+    if len(words) < 2 or len(text) > 200 or len(words) > 30:
+        return False
+    first = text.lstrip("\"'“‘«(")
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return False
+    if text.endswith(".") and len(text) >= min_sentence_chars and not text.endswith("..."):
+        return False
+    return True
