@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""TempEval-3 figures for `find_times` without the CLI: same reader and scorer as ../shared/eval/tempeval.py.
+
+Usage (from the project's root):
+  nice -n 10 .venv/bin/python eval/tempeval_direct.py [DIR] [--limit N] [--show N] [--no-parse] [--missed N]
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(SHARED_EVAL))
+
+import tempeval  # noqa: E402
+
+from newsprism.extract.times import find_times  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("dir", nargs="?", default=tempeval.DEFAULT_DIR)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--show", type=int, default=0, help="print up to N wrongly normalized expressions")
+    ap.add_argument("--missed", type=int, default=0, help="print up to N gold expressions we did not find")
+    ap.add_argument("--spurious", type=int, default=0, help="print up to N expressions gold does not have")
+    ap.add_argument("--no-parse", action="store_true", help="run without spaCy (tense from auxiliaries only)")
+    a = ap.parse_args()
+    files = sorted(glob.glob(os.path.join(a.dir, "**", "*.tml"), recursive=True))[: a.limit or None]
+    docs = []
+    gold = {}
+    for f in files:
+        text, dct, tx = tempeval.read_tml(f)
+        did = os.path.basename(f)[:-4]
+        docs.append((did, text, dct))
+        gold[did] = tx
+    if a.no_parse:
+        sdocs = [None] * len(docs)
+    else:
+        from newsprism.parse import load_nlp
+
+        sdocs = load_nlp().pipe([t for _, t, _ in docs], batch_size=16)
+    times = []
+    for (did, text, dct), sdoc in zip(docs, sdocs):
+        for t in find_times(did, text, dct, sdoc):
+            assert text[t.start:t.end] == t.text
+            times.append(t.model_dump())
+    res, wrong = tempeval.score(gold, times, a.show)
+    for w in wrong:
+        print(w)
+    if a.missed or a.spurious:
+        ours: dict[str, list[str]] = {}
+        for t in times:
+            ours.setdefault(t["doc"], []).append(tempeval.norm(t["text"]))
+        missed, spurious = [], []
+        for did, tx in gold.items():
+            g = [x[0] for x in tx]
+            for gt, gv, gty in tx:
+                if not any(o in gt or gt in o for o in ours.get(did, [])):
+                    missed.append(f"{did}: MISSED '{gt}' {gv} {gty}")
+            for o in ours.get(did, []):
+                if not any(o in gt or gt in o for gt in g):
+                    spurious.append(f"{did}: SPURIOUS '{o}'")
+        for line in missed[: a.missed]:
+            print(line)
+        for line in spurious[: a.spurious]:
+            print(line)
+        print(f"missed {len(missed)}, spurious {len(spurious)}")
+    print(json.dumps(res))
+
+
+if __name__ == "__main__":
+    main()

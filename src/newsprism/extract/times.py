@@ -1,0 +1,181 @@
+"""Every temporal expression in a document, typed and normalized as TimeML TIMEX3 (the contract's `times`).
+
+    find_times("d1", "Officials met on Sunday.", "2023-10-30")  ->  [Time(text="Sunday", type="DATE", value="2023-10-29")]
+
+Expressions are found by the grammar in `timegrammar` (longest match wins, no overlaps), then
+normalized in text order against the publication date. A relative expression takes its direction
+from the tense of its clause: "Sunday" in "met on Sunday" is the Sunday before publication, in
+"will meet on Sunday" the one after. The tense comes from the spaCy parse when one is given and
+from a few auxiliary words otherwise. Spans follow TimeML: "on" in "on Sunday" is not part of it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Optional
+
+from ..model import Time
+from . import timevalues as tv
+from .timegrammar import RULES, Context, Rule
+
+FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+MODAL_FUTURE = {"may", "might", "could", "can", "should", "must", "ought"}
+# verbs whose present tense announces something to come ("is scheduled to", "plans to", "is due")
+FUTURE_VERBS = {"schedule", "expect", "plan", "set", "due", "slate", "intend", "aim", "hope", "prepare", "poise",
+                "anticipate", "propose", "want", "seek", "promise", "threaten", "vow", "pledge", "go"}
+CALENDAR = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d\d)?)?")
+
+
+def anchor_date(published: Optional[str]) -> Optional[dt.date]:
+    """The date part of an ISO 8601 publication time (the local date as written, not converted to UTC)."""
+    if not published:
+        return None
+    m = re.match(r"\s*(\d{4})-?(\d{2})-?(\d{2})", published)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
+    """Every match of every rule that its own context check accepts: (start, end, rule index, match)."""
+    out = []
+    for i, r in enumerate(RULES):
+        for m in r.pattern.finditer(text):
+            if m.end() > m.start() and (r.accept is None or r.accept(m, text)):
+                out.append((m.start(), m.end(), i, m))
+    return out
+
+
+def select(cands: list[tuple[int, int, int, re.Match]]) -> list[tuple[int, int, int, re.Match]]:
+    """Non-overlapping matches, longest first (then leftmost, then the rule listed first)."""
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
+        if all(c[1] <= s or c[0] >= e for s, e in taken):
+            taken.append((c[0], c[1]))
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c[0])
+
+
+# ---------------------------------------------------------------- tense
+
+def _verb_tense(tok: Any, depth: int = 0) -> Optional[str]:
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX:
+        return "future"
+    if "going" in words or (tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.children)):
+        return "future"
+    if words & MODAL_FUTURE:
+        return "future"
+    if "would" in words:
+        return None
+    if tok.tag_ == "VB" and "to" in words:
+        head = tok.head
+        if head.i == tok.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None
+        if head.lemma_.lower() in FUTURE_VERBS:
+            return "future" if _verb_tense(head, depth + 1) != "past" or head.lemma_.lower() in ("schedule", "set", "due", "slate") else "past"
+        return _verb_tense(head, depth + 1) if depth < 4 else None
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if tok.lemma_.lower() in FUTURE_VERBS and (tok.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)):
+        return "future"
+    if tok.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        return "past"
+    return None
+
+
+def tense_from_parse(sdoc: Any, start: int, end: int) -> Optional[str]:
+    """Tense of the clause that governs the expression at [start, end) in a spaCy Doc."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            t = _verb_tense(tok)
+            if t is not None or tok.head.i == tok.i:
+                return t
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return _sentence_tense([t for t in span.sent])
+
+
+def _sentence_tense(tokens: list[Any]) -> Optional[str]:
+    if any(t.lower_ in FUTURE_AUX for t in tokens):
+        return "future"
+    if any(t.tag_ == "VBD" for t in tokens):
+        return "past"
+    return None
+
+
+FUTURE_TEXT = re.compile(r"\b(?:will|shall|won't|going to|(?:is|are) (?:scheduled|expected|due|set|slated|planned) to|plans? to|intends? to)\b|'ll\b", re.I)
+PAST_TEXT = re.compile(r"\b(?:was|were|had|did|said|told|met|went|came|took|left|made|killed|announced|\w{3,}ed)\b", re.I)
+
+
+def tense_from_text(text: str, start: int, end: int) -> Optional[str]:
+    """Tense of the sentence around [start, end) from its auxiliaries, for when there is no parse."""
+    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    e = min([i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0] or [len(text)])
+    sentence = text[s:e]
+    if FUTURE_TEXT.search(sentence):
+        return "future"
+    if PAST_TEXT.search(sentence):
+        return "past"
+    return None
+
+
+# ---------------------------------------------------------------- the API
+
+def find_times(doc_id: str, text: str, published: Optional[str], sdoc: Any = None) -> list[Time]:
+    """Every date, time, duration and set expression in `text`, normalized against the date of `published`."""
+    anchor = anchor_date(published)
+    if sdoc is not None and sdoc.text != text:
+        sdoc = None
+    ctx = Context(text=text, anchor=anchor, ref=anchor.isoformat() if anchor else None)
+    out: list[Time] = []
+    for start, end, i, m in select(candidates(text)):
+        rule: Rule = RULES[i]
+        ctx.start = start
+        ctx.tense = tense_from_parse(sdoc, start, end) if sdoc is not None else tense_from_text(text, start, end)
+        got = rule.normalize(m, ctx)
+        if not got or not got[1]:
+            continue
+        typ, value = got
+        out.append(Time(doc=doc_id, start=start, end=end, text=text[start:end], type=typ, value=value))
+        _remember(ctx, value, start)
+    return out
+
+
+def _remember(ctx: Context, value: str, start: int) -> None:
+    """Keep the last calendar value mentioned: what "two days later" and "the quarter" refer back to."""
+    if not CALENDAR.match(value):
+        return
+    g = value.split("T")[0]
+    if re.fullmatch(r"\d{4}-(Q[1-4]|H[12])", g):
+        ctx.ref_quarter, ctx.ref_quarter_pos = g, start
+        return
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", g):
+        ctx.ref_day = g
+        ctx.ref = g
+    elif re.fullmatch(r"\d{4}-\d\d", g):
+        ctx.ref = g
+
+
+def time_granularity(value: str) -> str:
+    """year | month | week | day | minute: how precisely a TIMEX3 value places something on a timeline."""
+    return tv.granularity(value)
+
+
+def component(document: Any, sdoc: Any, record: Any, cfg: Any) -> None:
+    """Pipeline stage: the document's temporal expressions into its record."""
+    record.times = find_times(document.id, document.text, document.published, sdoc)
