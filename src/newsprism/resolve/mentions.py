@@ -57,6 +57,8 @@ ROLE_MODIFIERS = frozenset({
     "press", "political", "bureau", "affairs", "special", "top", "white", "house", "of", "the", "for", "to",
     "-", "at", "large", "armed", "forces", "staff", "joint", "minority", "majority", "party", "opposition",
     "russian", "kremlin", "un", "eu", "nato", "us", "u.s.", "lord", "high", "labour", "conservative",
+    "ministry", "department", "office", "agency", "council", "committee", "tory", "liberal", "democratic",
+    "republican", "communist", "cabinet", "army", "navy", "police", "military",
 })
 # Nationalities, religions and political groups that spaCy tags NORP and that are kept even at
 # the start of a sentence (where an ordinary adjective is also capitalised).
@@ -177,7 +179,9 @@ def _trim(sdoc: Doc, tokens: Sequence[Token], label: str) -> Optional[_Cand]:
     text = sdoc.text[start:end]
     if not text or not any(c.isupper() for c in text) or len(text.strip()) < 2:
         return None
-    if all(_norm_word(t) in TITLES or _norm_word(t) in ROLE_MODIFIERS for t in toks):
+    if all(_norm_word(t) in TITLES for t in toks):
+        return None  # "President", "the Ambassador": a role without a name
+    if label == "PERSON" and all(_norm_word(t) in TITLES or _norm_word(t) in ROLE_MODIFIERS for t in toks):
         return None
     sent_start = toks[0].is_sent_start or (toks[0].i > 0 and "\n" in sdoc[toks[0].i - 1].text + sdoc[toks[0].i - 1].whitespace_)
     if role is not None and role_start is not None:

@@ -1,0 +1,123 @@
+"""Cross-document resolution on hand-made records: merges with evidence, and the pairs that must
+stay apart (same given name, other country's ministry, ambiguous bare surname)."""
+from __future__ import annotations
+
+from newsprism.config import Config
+from newsprism.model import Entity, Mention
+from newsprism.records import DocRecord, local_id
+from newsprism.resolve.entities import resolve
+
+
+def record(doc: str, *ents: tuple[str, str, list[str]]) -> DocRecord:
+    """A record whose entities are (name, type, surface forms); offsets are synthetic but consistent."""
+    out = []
+    pos = 0
+    for n, (name, etype, forms) in enumerate(ents):
+        mentions = []
+        for f in forms:
+            mentions.append(Mention(doc=doc, start=pos, end=pos + len(f), text=f, label=etype))
+            pos += len(f) + 1
+        out.append(Entity(id=local_id(doc, n), name=name, type=etype, aliases=list(dict.fromkeys(forms)),
+                          documents=[doc], mentions=mentions))
+    return DocRecord(doc=doc, entities=out)
+
+
+def resolved(*records: DocRecord):
+    ents, mapping = resolve(list(records), Config())
+    return ents, mapping
+
+
+def same(mapping, *local_ids: str) -> bool:
+    return len({mapping[i] for i in local_ids}) == 1
+
+
+def test_transliterations_merge_with_evidence():
+    a = record("a", ("Yevgeny Prigozhin", "PERSON", ["Yevgeny Prigozhin", "Prigozhin"]))
+    b = record("b", ("Yevgeniy Prigozhin", "PERSON", ["Yevgeniy Prigozhin"]))
+    c = record("c", ("Khaled Mashaal", "PERSON", ["Khaled Mashaal"]))
+    d = record("d", ("Khalid Meshaal", "PERSON", ["Khalid Meshaal"]))
+    ents, m = resolved(a, b, c, d)
+    assert same(m, "a@0", "b@0") and same(m, "c@0", "d@0") and not same(m, "a@0", "c@0")
+    meshaal = next(e for e in ents if e.id == m["c@0"])
+    assert meshaal.evidence and meshaal.evidence[0].confidence >= Config().entities.min_confidence
+    assert set(meshaal.aliases) == {"Khaled Mashaal", "Khalid Meshaal"}
+
+
+def test_same_given_name_different_surname_stays_apart():
+    a = record("a", ("Nikolai Patrushev", "PERSON", ["Nikolai Patrushev"]))
+    b = record("b", ("Nikolai Yermakov", "PERSON", ["Nikolai Yermakov"]))
+    _, m = resolved(a, b)
+    assert not same(m, "a@0", "b@0")
+
+
+def test_bare_surname_merges_only_when_unambiguous():
+    a = record("a", ("Ismail Abu Shanab", "PERSON", ["Ismail Abu Shanab"]))
+    b = record("b", ("Abu Shanab", "PERSON", ["Abu Shanab", "Shanab"]))
+    c = record("c", ("Yahya Sinwar", "PERSON", ["Yahya Sinwar"]))
+    d = record("d", ("Mohammed Sinwar", "PERSON", ["Mohammed Sinwar"]))
+    e = record("e", ("Sinwar", "PERSON", ["Sinwar"]))
+    ents, m = resolved(a, b, c, d, e)
+    assert same(m, "a@0", "b@0")
+    assert not same(m, "c@0", "d@0")
+    assert not same(m, "e@0", "c@0") and not same(m, "e@0", "d@0")   # two Sinwars: leave the bare one
+    shanab = next(x for x in ents if x.id == m["a@0"])
+    assert shanab.name == "Ismail Abu Shanab"
+    assert any("surname" in ev.reason for ev in shanab.evidence)
+
+
+def test_no_chain_through_a_partial_name_joins_two_full_names():
+    a = record("a", ("Kim Yo-jong", "PERSON", ["Kim Yo-jong"]))
+    b = record("b", ("Kim Jong-un", "PERSON", ["Kim Jong-un"]))
+    c = record("c", ("Kim", "PERSON", ["Kim"]))
+    _, m = resolved(a, b, c)
+    assert not same(m, "a@0", "b@0")
+    assert not same(m, "c@0", "a@0") and not same(m, "c@0", "b@0")
+
+
+def test_ministry_variants_merge_within_a_country_only():
+    a = record("a", ("French Ministry of Defence", "ORG", ["French Ministry of Defence"]))
+    b = record("b", ("French Defense Ministry", "ORG", ["French Defense Ministry"]))
+    c = record("c", ("French defence ministry", "ORG", ["French defence ministry"]))
+    d = record("d", ("German Defence Ministry", "ORG", ["German Defence Ministry"]))
+    _, m = resolved(a, b, c, d)
+    assert same(m, "a@0", "b@0", "c@0")
+    assert not same(m, "a@0", "d@0")
+
+
+def test_places_by_official_name_and_generic_suffix():
+    a = record("a", ("Islamic Republic of Iran", "GPE", ["Islamic Republic of Iran"]),
+               ("Caprivi Strip", "GPE", ["Caprivi Strip"]))
+    b = record("b", ("Iran", "GPE", ["Iran", "Iran"]), ("Caprivi", "GPE", ["Caprivi"]),
+               ("Iranian", "NORP", ["Iranian"]))
+    ents, m = resolved(a, b)
+    assert same(m, "a@0", "b@0") and same(m, "a@1", "b@1")
+    assert not same(m, "b@0", "b@2")                     # the demonym is not the country
+    iran = next(e for e in ents if e.id == m["b@0"])
+    assert iran.name == "Iran"                           # a place is named by its most frequent form
+
+
+def test_acronym_joins_the_only_organisation_with_those_initials():
+    a = record("a", ("International Atomic Energy Agency", "ORG", ["International Atomic Energy Agency"]))
+    b = record("b", ("IAEA", "ORG", ["IAEA"]))
+    _, m = resolved(a, b)
+    assert same(m, "a@0", "b@0")
+
+
+def test_ids_are_deterministic_and_every_local_id_maps():
+    recs = [record("a", ("Oslo", "GPE", ["Oslo"]), ("Jonas Gahr Store", "PERSON", ["Jonas Gahr Store"])),
+            record("b", ("Oslo", "GPE", ["Oslo"]))]
+    ents1, m1 = resolved(*recs)
+    ents2, m2 = resolved(*reversed(recs))
+    assert m1 == m2
+    assert [e.id for e in ents1] == ["e1", "e2"]
+    assert ents1[0].name == "Oslo" and ents1[0].documents == ["a", "b"]
+    assert set(m1) == {"a@0", "a@1", "b@0"}
+    assert all(e.mentions == sorted(e.mentions, key=lambda x: (x.doc, x.start)) for e in ents1)
+
+
+def test_type_is_voted_over_mentions():
+    a = record("a", ("Tbilisi", "GPE", ["Tbilisi", "Tbilisi", "Tbilisi"]))
+    b = record("b", ("Tbilisi", "LOC", ["Tbilisi"]))
+    ents, m = resolved(a, b)
+    assert same(m, "a@0", "b@0")
+    assert ents[0].type == "GPE"

@@ -1,0 +1,111 @@
+"""Per-document entity mentions: names without titles or possessives, surnames joined to full
+names, organisation phrases spaCy misses, and exact offsets everywhere."""
+from __future__ import annotations
+
+import pytest
+
+from newsprism.config import Config
+from newsprism.model import Document
+from newsprism.records import DocRecord
+from newsprism.resolve.mentions import component, entity_at
+
+ARTICLE = (
+    "Chile and Ukraine Sign Grain Pact\n\n"
+    "Deputy Foreign Minister of Chile Rodrigo Alvarez met Ukrainian Foreign Minister Dmytro Kuleba in Kyiv "
+    "on Monday. Kuleba's spokesman said the talks had gone well. The Chilean foreign ministry confirmed the "
+    "visit, and the ministry later published photographs of the meeting.\n\n"
+    "Mr Alvarez also met officials from the Caprivi Strip and from Hezbollah’s political wing. Alvarez told "
+    "reporters that Chile would send wheat. Ukrainians welcomed the deal.\n\n"
+    "Then-President Lula da Silva met the Kenyan envoy. NATO, the North Atlantic Treaty Organization, "
+    "also spoke. Foreign ministry spokeswoman Hua Chunying said Hua's remarks were clear."
+)
+
+
+@pytest.fixture(scope="module")
+def record(nlp):
+    doc = Document(id="d1", text=ARTICLE)
+    rec = DocRecord(doc="d1")
+    component(doc, nlp(ARTICLE), rec, Config())
+    return rec
+
+
+def by_name(record, name):
+    found = [e for e in record.entities if e.name == name]
+    assert found, f"no entity {name!r} in {[e.name for e in record.entities]}"
+    return found[0]
+
+
+def test_offsets_are_exact_and_ids_follow_first_mention(record):
+    firsts = []
+    for n, e in enumerate(record.entities):
+        assert e.id == f"d1@{n}"
+        assert e.documents == ["d1"]
+        for m in e.mentions:
+            assert ARTICLE[m.start:m.end] == m.text
+        firsts.append(min(m.start for m in e.mentions))
+    assert firsts == sorted(firsts)
+
+
+def test_title_goes_to_role_and_surname_joins_full_name(record):
+    alvarez = by_name(record, "Rodrigo Alvarez")
+    assert [m.text for m in alvarez.mentions] == ["Rodrigo Alvarez", "Alvarez", "Alvarez"]
+    assert "Deputy Foreign Minister of Chile" in alvarez.roles
+    assert "Mr" in alvarez.roles
+    lula = by_name(record, "Lula da Silva")
+    assert lula.roles == ["Then-President"]
+    hua = by_name(record, "Hua Chunying")
+    assert any("spokeswoman" in r for r in hua.roles)
+
+
+def test_possessive_is_outside_the_mention_and_type_is_voted(record):
+    kuleba = by_name(record, "Dmytro Kuleba")
+    assert [m.text for m in kuleba.mentions] == ["Dmytro Kuleba", "Kuleba"]
+    assert kuleba.type == "PERSON"          # even where the surname alone was tagged otherwise
+    assert "Hezbollah" in {m.text for e in record.entities for m in e.mentions}
+
+
+def test_leading_the_is_excluded(record):
+    strip = by_name(record, "Caprivi Strip")
+    assert strip.mentions[0].text == "Caprivi Strip"
+
+
+def test_missed_ministry_phrase_is_added_and_the_ministry_links_to_it(record):
+    ministry = by_name(record, "Chilean foreign ministry")
+    assert ministry.type == "ORG"
+    assert [m.text for m in ministry.mentions] == ["Chilean foreign ministry", "ministry"]
+
+
+def test_demonyms_stay_apart_from_the_country(record):
+    chile = by_name(record, "Chile")
+    assert chile.type == "GPE"
+    assert all(m.text == "Chile" for m in chile.mentions)
+    ukrainian = [e for e in record.entities if "Ukrainians" in e.aliases]
+    assert ukrainian and ukrainian[0].type == "NORP"
+    assert "Ukraine" not in ukrainian[0].aliases
+
+
+def test_acronym_joins_the_spelled_out_name(record):
+    nato = by_name(record, "North Atlantic Treaty Organization")
+    assert {m.text for m in nato.mentions} == {"NATO", "North Atlantic Treaty Organization"}
+
+
+def test_no_all_lowercase_or_title_only_mentions(record):
+    for e in record.entities:
+        for m in e.mentions:
+            assert m.text[0].isupper() or m.text in ("ministry",)
+            assert m.text not in ("President", "Mr", "Then-President")
+
+
+def test_entity_at_finds_the_entity_overlapping_a_span(record):
+    start = ARTICLE.index("Kuleba's spokesman")
+    assert entity_at(record, start, start + len("Kuleba's spokesman")) == by_name(record, "Dmytro Kuleba").id
+    assert entity_at(record, 0, 0) is None
+
+
+def test_sentence_initial_adjective_tagged_as_group_is_dropped(nlp):
+    text = "Unrepentant, the smugglers left at dawn. Jewish and Muslim leaders met in Haifa."
+    rec = DocRecord(doc="d2")
+    component(Document(id="d2", text=text), nlp(text), rec, Config())
+    names = {e.name for e in rec.entities}
+    assert "Unrepentant" not in names
+    assert "Haifa" in names
