@@ -67,7 +67,9 @@ class FeedReader:
                 published=_published(entry), outlet=outlet,
                 extra={"reader": "feed", "feed": source, "entry_id": entry.get("id")},
             )
-        if summary_only:
+        if summary_only == len(entries) and well_formed_error:
+            yield ReadError(source, f"malformed feed: {well_formed_error}")
+        elif summary_only:
             yield ReadError(source, f"{summary_only} of {len(entries)} entries have only a short summary, no full text")
 
 

@@ -14,6 +14,13 @@ if TYPE_CHECKING:
 _PROLOGUE = re.compile(r"^\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*", re.S)
 _TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>")
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|section|main)[\s>/]", re.I)
+_FIRST_ELEMENT = re.compile(r"<([A-Za-z][A-Za-z0-9]*)[\s>/]")
+# Elements a page fragment may open with; other XML (feeds, sitemaps, SVG) is not HTML.
+_HTML_ELEMENTS = frozenset(
+    "a abbr address article aside b blockquote br caption center cite code dd del details dfn div dl dt em "
+    "figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr i img ins kbd li link main mark nav "
+    "noscript ol p pre q s script section small span strong style sub summary sup table tbody td template "
+    "th thead time tr u ul".split())
 
 
 def looks_like_html(text: str) -> bool:
@@ -21,7 +28,8 @@ def looks_like_html(text: str) -> bool:
     start = text[_PROLOGUE.match(text).end():]
     if _HTML_START.match(start):
         return True
-    if not start.startswith("<"):
+    first = _FIRST_ELEMENT.match(start)
+    if first is None or first.group(1).lower() not in _HTML_ELEMENTS:
         return False
     tags = _TAG.findall(text)
     visible = sum(1 for ch in text if not ch.isspace())

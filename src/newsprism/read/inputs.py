@@ -83,7 +83,7 @@ def gunzip(data: bytes, limit: int) -> bytes:
         size += len(chunk)
         out.append(chunk)
         if size > limit or inflater.unconsumed_tail:
-            raise ValueError(f"too large when decompressed (> {_mb(limit)} limit; set read.max_bytes)")
+            raise ValueError(f"too large when decompressed (> {_size(limit)} limit; set read.max_bytes)")
         if not inflater.eof:
             raise ValueError("corrupt gzip (truncated)")
         data = inflater.unused_data
@@ -98,11 +98,13 @@ def one_line(reason: str, limit: int = 300) -> str:
 
 
 def too_large(size: int, limit: int) -> str:
-    return f"too large ({_mb(size)} > {_mb(limit)} limit; set read.max_bytes)"
+    return f"too large ({_size(size)} > {_size(limit)} limit; set read.max_bytes)"
 
 
-def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} MB"
+    return f"{n / 1000:.1f} kB" if n >= 1000 else f"{n} bytes"
 
 
 def _read_named(given: str | os.PathLike, cfg: "Config", stdin: Optional[BinaryIO]) -> Iterator[RawItem | ReadError]:
@@ -128,21 +130,29 @@ def _read_named(given: str | os.PathLike, cfg: "Config", stdin: Optional[BinaryI
 
 
 def _read_directory(root: Path, name: str, cfg: "Config") -> Iterator[RawItem | ReadError]:
-    found = False
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))  # sorted in place: walk order
-        for filename in sorted(f for f in filenames if not f.startswith(".")):
-            found = True
-            path = Path(dirpath) / filename
-            source = os.path.join(name, os.path.relpath(path, root))
-            try:
-                info = path.stat()
-            except OSError as exc:
-                yield ReadError(source, one_line(f"cannot open ({exc.strerror or exc})"))
-                continue
-            yield from _read_file(path, source, info, cfg)
-    if not found:
+    yielded = False
+    for rel in _visible_files(root):
+        yielded = True
+        path = root.joinpath(*rel)
+        source = os.path.join(name, *rel)
+        try:
+            info = path.stat()
+        except OSError as exc:
+            yield ReadError(source, one_line(f"cannot open ({exc.strerror or exc})"))
+            continue
+        yield from _read_file(path, source, info, cfg)
+    if not yielded:
         yield ReadError(name, "empty directory (no visible files)")
+
+
+def _visible_files(root: Path) -> list[tuple[str, ...]]:
+    """Relative paths (as parts) of every file under root, sorted like `find | sort`; hidden ones skipped."""
+    found: list[tuple[str, ...]] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        base = Path(dirpath).relative_to(root).parts
+        found.extend(base + (f,) for f in filenames if not f.startswith("."))
+    return sorted(found)
 
 
 def _read_file(path: Path, source: str, info: os.stat_result, cfg: "Config") -> Iterator[RawItem | ReadError]:
@@ -177,6 +187,6 @@ def _read_stream(fh: BinaryIO, source: str, path: Optional[Path], cfg: "Config")
 def _read_data(data: bytes, source: str, path: Optional[Path], cfg: "Config") -> Iterator[RawItem | ReadError]:
     limit = cfg.read.max_bytes
     if len(data) > limit:
-        yield ReadError(source, f"too large (> {_mb(limit)} limit; set read.max_bytes)")
+        yield ReadError(source, f"too large (> {_size(limit)} limit; set read.max_bytes)")
         return
     yield from read_bytes(data, source, path, cfg)

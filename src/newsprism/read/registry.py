@@ -51,7 +51,7 @@ _lock = threading.Lock()
 
 def register_reader(reader: Reader) -> None:
     """Add a reader (or replace the one with the same name); readers not built in are sniffed first."""
-    if not isinstance(reader, Reader):
+    if not isinstance(reader, Reader) or isinstance(reader, type):
         raise TypeError(f"{reader!r} is not a Reader (needs name, extensions, sniff, read)")
     READERS[reader.name] = reader
 
@@ -66,7 +66,8 @@ def load_plugins() -> None:
         for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             try:
                 obj = ep.load()
-                reader = obj if isinstance(obj, Reader) else obj()  # a Reader, or a factory of one
+                # a Reader, or a factory of one (a class would pass the protocol check itself)
+                reader = obj if isinstance(obj, Reader) and not isinstance(obj, type) else obj()
                 register_reader(reader)
             except Exception as exc:  # a broken plugin must not take the built-in readers down
                 warnings.warn(f"newsprism: reader plugin {ep.name!r} failed to load: {type(exc).__name__}: {exc}",
