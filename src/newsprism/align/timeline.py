@@ -1,0 +1,90 @@
+"""The timeline: dated events from every document, the same event from several outlets merged.
+
+An event is a claim whose clause carries a date (`Claim.when`, a TIMEX3 value). Claims on the same
+date with the same predicate class are one event, whichever document says it; the entry keeps at most
+three of its claims (one per document first) and lists every document that dates it so.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Optional
+
+from ..config import Config
+from ..model import Analysis, Claim, TimelineEntry
+
+MAX_TEXT = 200
+MAX_CLAIMS = 3
+ISO = re.compile(r"^(\d{4})(-W\d\d|-\d\d(-\d\d(T\d\d:\d\d)?)?)?")
+YEAR = re.compile(r"\b(1[89]|20)\d\d\b|'\d\d\b")
+
+
+def granularity(value: str) -> Optional[str]:
+    """year | month | week | day | minute for an ISO prefix; None when it is not a calendar date."""
+    m = ISO.match(value or "")
+    if not m:
+        return None
+    if m.group(2) is None:
+        return "year"
+    if m.group(2).startswith("-W"):
+        return "week"
+    if m.group(4):
+        return "minute"
+    if m.group(3):
+        return "day"
+    return "month"
+
+
+def _date(value: str) -> str:
+    m = ISO.match(value)
+    return m.group(0) if m else value
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= MAX_TEXT:
+        return text
+    cut = text[: MAX_TEXT - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _time_texts(analysis: Analysis) -> dict[str, list[tuple[int, str, str]]]:
+    out: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for t in analysis.times:
+        out[t.doc].append((t.start, t.value, t.text))
+    return out
+
+
+def _resolved_from(c: Claim, times: dict[str, list[tuple[int, str, str]]]) -> Optional[str]:
+    """The time expression that dated the claim, when it needed the publication date to resolve (no year in it)."""
+    near = [(abs(s - c.start), text) for s, value, text in times.get(c.doc, [])
+            if value and c.when and value.startswith(c.when[:10]) and c.start - 300 <= s <= c.end + 300]
+    if not near:
+        return None
+    text = min(near)[1]
+    return None if YEAR.search(text) else text
+
+
+def build_timeline(analysis: Analysis, cfg: Config) -> list[TimelineEntry]:
+    """Dated events sorted by date; one entry per (date, predicate class) across documents."""
+    times = _time_texts(analysis)
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in analysis.claims:
+        if not c.when or granularity(c.when) is None:
+            continue
+        groups[(_date(c.when), c.predicate or "")].append(c)
+    entries: list[TimelineEntry] = []
+    for (day, pred), claims in groups.items():
+        claims = sorted(claims, key=lambda c: (c.doc, c.start))
+        first_per_doc: dict[str, Claim] = {}
+        for c in claims:
+            first_per_doc.setdefault(c.doc, c)
+        chosen = list(first_per_doc.values())[:MAX_CLAIMS]
+        lead = min(chosen, key=lambda c: (c.value is not None, len(c.text), c.doc, c.start))
+        entries.append(TimelineEntry(
+            date=day, granularity=granularity(day) or "day", text=_short(lead.text),
+            documents=sorted({c.doc for c in claims}), claims=[c.id for c in chosen],
+            resolved_from=_resolved_from(lead, times),
+        ))
+    entries.sort(key=lambda e: (e.date, e.text, e.claims))
+    return entries

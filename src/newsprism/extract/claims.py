@@ -1,0 +1,521 @@
+"""Checkable statements: who did what to whom, how many, when, and on whose word.
+
+One claim per event read from the dependency parse (a verb with its subject and object, or an event
+noun with its own date: "the October 7 attack"), plus one per figure that no event claim carries.
+Each claim quotes the clause it comes from with exact offsets into `document.text`.
+
+Arguments resolve to the document's local entity ids where the words name an entity (a role noun
+such as "a member of the bureau, Abu Marzouk" resolves to the person it names), else stay words.
+Predicates are normalized to classes (`PREDICATE_CLASSES`), so "arrived in" and "is visiting" compare.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..config import Config
+from ..model import Claim, Document, Time
+from ..records import DocRecord
+from . import attribution as attr
+from .quantities import Quantity, find_quantities
+
+PREDICATE_CLASSES: dict[str, str] = {
+    **dict.fromkeys(["lead", "head", "chair", "helm", "command", "spearhead", "captain"], "lead"),
+    **dict.fromkeys(["visit", "arrive", "travel", "land", "tour", "fly", "come"], "visit"),
+    **dict.fromkeys(["meet"], "meet"),
+    **dict.fromkeys(["say", "state", "tell", "add", "note", "announce", "disclose", "report", "write", "claim",
+                     "confirm", "acknowledge", "reveal", "declare", "mention", "stress", "explain", "insist",
+                     "quote", "tweet", "comment", "remark", "emphasize", "emphasise", "underline", "assert"], "say"),
+    **dict.fromkeys(["condemn", "denounce", "criticize", "criticise", "slam", "blast", "decry", "censure"], "condemn"),
+    **dict.fromkeys(["summon"], "summon"),
+    **dict.fromkeys(["expel", "deport", "oust"], "expel"),
+    **dict.fromkeys(["kill", "slaughter", "murder", "execute", "massacre", "assassinate"], "kill"),
+    **dict.fromkeys(["kidnap", "abduct", "capture"], "hold captive"),
+    **dict.fromkeys(["praise", "thank", "hail", "commend", "applaud", "laud", "appreciate"], "praise"),
+    **dict.fromkeys(["veto", "block"], "veto"),
+    **dict.fromkeys(["attack", "strike", "bomb", "shell", "raid", "assault", "storm", "invade"], "attack"),
+    **dict.fromkeys(["launch", "mount", "stage", "orchestrate", "perpetrate", "conduct"], "launch"),
+    **dict.fromkeys(["discuss", "negotiate", "debate"], "discuss"),
+    **dict.fromkeys(["urge", "demand", "request", "appeal"], "call for"),
+    **dict.fromkeys(["accuse", "blame", "charge"], "accuse"),
+    **dict.fromkeys(["deny", "reject", "refute", "dismiss"], "deny"),
+    **dict.fromkeys(["host", "receive", "welcome"], "host"),
+    **dict.fromkeys(["invite"], "invite"),
+    **dict.fromkeys(["release", "free", "liberate"], "release"),
+    **dict.fromkeys(["evacuate"], "evacuate"),
+    **dict.fromkeys(["participate", "attend", "join"], "participate"),
+    **dict.fromkeys(["support", "back", "endorse", "sponsor"], "support"),
+    **dict.fromkeys(["win", "elect"], "win"),
+    **dict.fromkeys(["die", "perish"], "die"),
+    **dict.fromkeys(["injure", "wound", "hurt"], "injure"),
+    **dict.fromkeys(["arrest", "detain"], "arrest"),
+}
+# nouns that name an event; a date attached to one dates the event ("the October 7 attack")
+EVENT_NOUNS: dict[str, str] = {
+    **dict.fromkeys(["attack", "assault", "raid", "strike", "airstrike", "bombing", "incursion", "offensive",
+                     "invasion", "ambush", "rampage"], "attack"),
+    **dict.fromkeys(["shooting", "explosion", "blast", "massacre", "killing", "murder", "assassination"], "kill"),
+    **dict.fromkeys(["riot", "protest", "demonstration", "uprising", "clash", "unrest"], "riot"),
+    **dict.fromkeys(["election", "vote", "referendum", "ballot", "poll", "primary"], "election"),
+    **dict.fromkeys(["visit", "trip", "arrival", "tour"], "visit"),
+    **dict.fromkeys(["meeting", "talks", "summit", "conference", "session", "hearing"], "meet"),
+    **dict.fromkeys(["earthquake", "quake", "tsunami", "storm", "hurricane", "flood", "fire", "crash", "collision",
+                     "eruption", "outbreak"], "disaster"),
+    **dict.fromkeys(["war", "conflict", "fighting"], "war"),
+    **dict.fromkeys(["arrest", "detention"], "arrest"),
+    **dict.fromkeys(["expulsion", "deportation"], "expel"),
+    **dict.fromkeys(["release"], "release"),
+    **dict.fromkeys(["evacuation"], "evacuate"),
+    **dict.fromkeys(["kidnapping", "abduction"], "hold captive"),
+    **dict.fromkeys(["ceasefire", "truce", "agreement", "deal", "accord"], "agreement"),
+    **dict.fromkeys(["resignation"], "resign"), **dict.fromkeys(["launch"], "launch"),
+    **dict.fromkeys(["death"], "die"), **dict.fromkeys(["veto"], "veto"),
+}
+# "ask X to expel Y", "call for the expulsion of Y": the request names the act requested
+REQUEST_VERBS = {"ask", "urge", "call", "demand", "request", "appeal", "press", "push", "order", "instruct", "tell"}
+OBJECT_CONTROL = {"ask", "urge", "call", "press", "order", "instruct", "tell", "force", "allow", "invite",
+                  "persuade", "encourage", "help", "push", "expect", "want", "request"}
+# prepositions that carry the object of some predicates ("met with", "called for", "arrived in")
+PREP_OBJECTS = {"meet": ("with",), "visit": ("in", "to", "at"), "call for": ("for",), "participate": ("in",),
+                "attack": ("on", "against"), "discuss": ("about", "on"), "talk": ("with", "about"),
+                "accuse": ("of",), "vote": ("for", "against"), "summon": ("to",)}
+ROLE_NOUNS = {"member", "head", "leader", "chief", "spokesman", "spokeswoman", "spokesperson", "minister",
+              "official", "deputy", "president", "representative", "envoy", "ambassador", "diplomat", "director",
+              "secretary", "chairman", "chair", "commander", "adviser", "advisor", "aide", "founder", "officer",
+              "governor", "mayor", "senator", "lawmaker", "prosecutor", "judge", "general", "premier", "king",
+              "analyst", "expert", "correspondent", "editor", "reporter", "ceo", "executive", "founder", "figure"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+ISO = re.compile(r"^\d{4}(-\d\d(-\d\d(T\d\d:\d\d(:\d\d)?)?)?|-W\d\d)?$")
+MAX_WORDS_CHARS = 120
+
+
+@dataclass
+class Frame:
+    """An event read from the parse before it becomes a Claim."""
+
+    anchor: Token                     # verb or event noun
+    predicate: str
+    subject: Optional[Token] = None
+    object: Optional[Token] = None
+    span: tuple[int, int] = (0, 0)    # token range of the clause quoted
+    when: Optional[str] = None
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+class EntityIndex:
+    """Local entity mentions by character offset: which entity, if any, the words at an offset name."""
+
+    def __init__(self, record: DocRecord):
+        rows = sorted((m.start, m.end, e.id, e.type) for e in record.entities for m in e.mentions)
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.rows) and self.rows[i][0] < end:
+            if self.rows[i][1] <= end:
+                out.append(self.rows[i])
+            i += 1
+        return out
+
+    def at(self, tok: Token) -> Optional[tuple[int, int, str, str]]:
+        """The mention that covers this token."""
+        i = bisect.bisect_right(self.starts, tok.idx) - 1
+        while i >= 0 and self.rows[i][0] > tok.idx - 200:
+            s, e, _, _ = self.rows[i]
+            if s <= tok.idx < e:
+                return self.rows[i]
+            i -= 1
+        return None
+
+
+def predicate_class(lemma: str) -> str:
+    return PREDICATE_CLASSES.get(lemma.lower(), lemma.lower())
+
+
+def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> None:
+    """Fill `record.claims` with the document's claims (local ids "<doc>#c<n>")."""
+    ents = EntityIndex(record)
+    times = _time_tokens(sdoc, record.times)
+    quotes = attr.quote_spans(document.text)
+    sents = list(sdoc.sents)
+    sources_by_sent = {k: attr.sources_in(s) for k, s in enumerate(sents)}
+    quote_src = {q: attr.quote_speaker(sdoc, q, sources_by_sent) for q in quotes}
+    skip = [(t.start, t.end) for t in record.times]
+    claims: list[Claim] = []
+    for k, sent in enumerate(sents):
+        if len(sent.text.strip()) < 3:
+            continue
+        frames = _frames(sent, times)
+        _attach_quantities(sent, frames, skip)
+        seen: set[tuple] = set()
+        for fr in frames:
+            for value in (fr.quantities or [None]):
+                claim = _claim(document, sent, fr, value, ents, sources_by_sent[k], quotes, quote_src, cfg, len(claims))
+                if claim is None:
+                    continue
+                # "slaughtered, murdered, executed": one statement, said three ways
+                key = (claim.predicate, claim.subject, claim.object, claim.value and claim.value.get("text"))
+                if key in seen:
+                    continue
+                seen.add(key)
+                claims.append(claim)
+    record.claims = claims
+
+
+# -- frames -------------------------------------------------------------------------------------
+
+def _frames(sent: Span, times: dict[int, Time]) -> list[Frame]:
+    frames: list[Frame] = []
+    absorbed: set[int] = set()
+    event_objects: set[int] = set()
+    for t in sent:
+        if t.i in absorbed or t.pos_ not in ("VERB", "AUX") or t.dep_ in ("aux", "auxpass", "amod"):
+            continue
+        fr = _verb_frame(t, absorbed)
+        if fr is None:
+            continue
+        if fr.object is not None and fr.object.lemma_.lower() in EVENT_NOUNS and fr.predicate in ("launch", "hold",
+                                                                                                   "carry", "attack"):
+            # "launched an attack on Israel": the event is the attack
+            noun = fr.object
+            fr.predicate = EVENT_NOUNS[noun.lemma_.lower()]
+            fr.object = _prep_object(noun, ("on", "against", "in")) or fr.object
+            event_objects.add(noun.i)
+        frames.append(fr)
+    # event nouns that carry their own date: "the October 7 attack", "an attack on October 7 by Hamas"
+    for t in sent:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS and t.i not in event_objects and _own_time(t, times):
+            subj = _prep_object(t, ("by",)) or next((c for c in t.children if c.dep_ == "poss"), None)
+            obj = _prep_object(t, ("on", "against", "in", "of"))
+            if obj is not None and obj.i in times:
+                obj = None
+            lo, hi = _np_range(t)
+            if hi - lo < 3:
+                lo, hi = _clause_range(t.head if t.head.pos_ in ("VERB", "AUX") else t, sent)
+            frames.append(Frame(anchor=t, predicate=EVENT_NOUNS[t.lemma_.lower()], subject=subj, object=obj,
+                                span=(lo, hi)))
+    for fr in frames:
+        fr.when = _when(fr.anchor, times, sent)
+    return frames
+
+
+def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
+    lemma = v.lemma_.lower()
+    kids = list(v.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (v.tag_ == "VBN" and v.dep_ == "acl")
+    subj = _subject(v)
+    obj = None
+    if passive:
+        obj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if obj is None and v.dep_ == "acl":
+            obj = v.head   # "the delegation, led by X"
+        if obj is not None and obj.lower_ in RELATIVE and v.dep_ == "relcl":
+            obj = v.head
+    else:
+        obj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
+    pred = predicate_class(lemma)
+    if lemma == "hold" and any(c.lemma_.lower() in ("hostage", "captive") for c in v.subtree if c.head == v or c.head.head == v):
+        pred = "hold captive"
+        if obj is None:
+            obj = next((c for c in v.subtree if c.lemma_.lower() in ("hostage", "captive")), None)
+    if lemma in ("be",):
+        # "X was among those who participated in the meeting"
+        among = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "among"), None)
+        those = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
+        rel = next((c for c in those.children if c.dep_ == "relcl"), None) if those is not None else None
+        if rel is not None and subj is not None:
+            absorbed.add(rel.i)
+            return Frame(anchor=rel, predicate=predicate_class(rel.lemma_), subject=subj,
+                         object=_prep_object(rel, PREP_OBJECTS.get(predicate_class(rel.lemma_), ())),
+                         span=_clause_range(v, v.sent))
+        return None
+    if lemma in ("have", "do", "become", "seem", "appear", "remain", "get"):
+        return None
+    # requests: "asked Russia to expel the delegation", "called for the expulsion of the delegation"
+    if lemma in REQUEST_VERBS and not passive:
+        x = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        fr_obj = None
+        inner = None
+        if x is not None:
+            inner = predicate_class(x.lemma_)
+            fr_obj = next((c for c in x.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            absorbed.add(x.i)
+        else:
+            nom = _prep_object(v, ("for",))
+            if nom is not None and nom.lemma_.lower() in EVENT_NOUNS:
+                inner = EVENT_NOUNS[nom.lemma_.lower()]
+                fr_obj = _prep_object(nom, ("of",)) or nom
+            elif nom is not None and lemma == "call":
+                inner, fr_obj = None, nom
+        if inner is not None or (lemma == "call" and fr_obj is not None):
+            return Frame(anchor=v, predicate=f"call for {inner}" if inner else "call for", subject=subj, object=fr_obj,
+                         span=_clause_range(v, v.sent))
+    if obj is None and pred in PREP_OBJECTS:
+        obj = _prep_object(v, PREP_OBJECTS[pred])
+    if obj is None and lemma == "head" and v.tag_ == "VBG":
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if subj is None and obj is None:
+        return None
+    if v.dep_ == "acl" and passive:
+        lo, hi = _np_range(v.head)   # quote the whole noun phrase: "the delegation, led by X,"
+    else:
+        lo, hi = _clause_range(v, v.sent)
+    return Frame(anchor=v, predicate=pred, subject=subj, object=obj, span=(lo, hi))
+
+
+def _subject(v: Token, depth: int = 0) -> Optional[Token]:
+    if depth > 6:
+        return None
+    kids = list(v.children)
+    agent = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:
+        return agent
+    s = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
+    if s is not None:
+        if s.lower_ in RELATIVE and v.dep_ == "relcl":
+            return v.head
+        if s.dep_ == "nsubj" and s.lower_ in ("it", "there") and v.lemma_ == "be":
+            return None
+        return s
+    if any(c.dep_ == "nsubjpass" for c in kids):
+        return None     # agentless passive: the doer is not said
+    if v.dep_ == "xcomp":
+        h = v.head
+        ctrl = next((c for c in h.children if c.dep_ == "dobj"), None)
+        if h.lemma_.lower() in OBJECT_CONTROL and ctrl is not None:
+            return ctrl
+        return _subject(h, depth + 1)
+    if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+        return _subject(v.head, depth + 1)
+    if v.dep_ == "acl" and v.tag_ == "VBG":
+        noun = v.head
+        # "issued a statement praising X": the statement's author praises
+        if noun.lemma_.lower() in attr.SOURCE_NOUNS and noun.dep_ == "dobj":
+            return _subject(noun.head, depth + 1) or noun
+        return noun
+    return None
+
+
+def _prep_object(tok: Token, preps: tuple[str, ...]) -> Optional[Token]:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            p = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if p is not None:
+                return p
+    return None
+
+
+def _np_range(tok: Token) -> tuple[int, int]:
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    return _trim(tok.doc, lo, hi)
+
+
+def _clause_range(v: Token, sent: Span) -> tuple[int, int]:
+    """Token range of the clause headed by v; a clause with no subject of its own borrows its head's."""
+    head = v
+    if v.dep_ in ("conj", "xcomp", "advcl") and not any(c.dep_.startswith("nsubj") for c in v.children) \
+            and v.head.pos_ in ("VERB", "AUX"):
+        head = v.head
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    lo, hi = max(lo, sent.start), min(hi, sent.end)
+    return _trim(v.doc, lo, hi)
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    while hi - 1 > lo and (doc[hi - 1].is_space or doc[hi - 1].is_punct and doc[hi - 1].text not in (")", "”", "\"", "'", "’")
+                           or doc[hi - 1].dep_ in ("cc",)):
+        hi -= 1
+    while lo < hi - 1 and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in ("(", "“", "\"") or doc[lo].dep_ == "cc"):
+        lo += 1
+    return lo, hi
+
+
+# -- times ---------------------------------------------------------------------------------------
+
+def _time_tokens(sdoc: Doc, times: list[Time]) -> dict[int, Time]:
+    """Token index -> the time expression covering it (dates and clock times only)."""
+    out: dict[int, Time] = {}
+    for t in times:
+        if t.type not in ("DATE", "TIME") or not ISO.match(t.value or ""):
+            continue
+        span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            prev = out.get(tok.i)
+            if prev is None or len(t.value) > len(prev.value):
+                out[tok.i] = t
+    return out
+
+
+def _own_time(noun: Token, times: dict[int, Time]) -> bool:
+    """A time expression hangs directly off this noun (compound, 'on <date>', 'of <date>')."""
+    for c in noun.children:
+        if c.i in times:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("on", "of", "in", "at"):
+            if any(g.i in times for g in c.children):
+                return True
+    return False
+
+
+def _attached(anchor: Token, times: dict[int, Time]) -> list[Time]:
+    """Times whose nearest verbal or event-noun ancestor is this anchor."""
+    found: list[Time] = []
+    for c in anchor.children:
+        if c.dep_ in ("ccomp", "relcl", "acl", "advcl", "conj", "xcomp", "parataxis"):
+            continue
+        for tok in c.subtree:
+            if tok.i not in times:
+                continue
+            node = tok.head
+            while node.i != anchor.i and node.head.i != node.i and node.i in times:
+                node = node.head
+            # the first content head above the time must lead to this anchor without crossing another clause
+            path_ok, n = True, tok
+            while n.i != anchor.i:
+                if n.i not in times and (n.pos_ in ("VERB",) or (n.pos_ == "NOUN" and n.lemma_.lower() in EVENT_NOUNS
+                                                               and anchor.pos_ == "VERB")):
+                    path_ok = False
+                    break
+                if n.head.i == n.i:
+                    path_ok = False
+                    break
+                n = n.head
+            if path_ok and times[tok.i] not in found:
+                found.append(times[tok.i])
+    return found
+
+
+def _when(anchor: Token, times: dict[int, Time], sent: Span, depth: int = 0) -> Optional[str]:
+    own = _attached(anchor, times)
+    if own:
+        return max((t.value for t in own), key=lambda v: (len(v), v))
+    if depth > 4:
+        return None
+    # "in September 2023, when Hamas launched ...": a clause hanging off a date takes it
+    if anchor.head.i in times and anchor.dep_ in ("relcl", "advcl", "acl"):
+        return times[anchor.head.i].value
+    if anchor.dep_ in ("conj", "advcl", "xcomp") and anchor.head.i != anchor.i and anchor.head.pos_ in ("VERB", "AUX", "NOUN"):
+        return _when(anchor.head, times, sent, depth + 1)
+    return None
+
+
+# -- quantities ----------------------------------------------------------------------------------
+
+def _attach_quantities(sent: Span, frames: list[Frame], skip: list[tuple[int, int]]) -> None:
+    """Give each figure to the innermost frame whose clause holds it; figures outside every frame get their own."""
+    doc = sent.doc
+    by_anchor = {fr.anchor.i: fr for fr in frames}
+    for q in find_quantities(sent, skip):
+        node, owner = doc[q.head], None
+        for _ in range(12):
+            if node.i in by_anchor and node.pos_ in ("VERB", "AUX"):
+                owner = by_anchor[node.i]
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+        if owner is None:
+            verb = node if node.pos_ in ("VERB", "AUX") else sent.root
+            owner = Frame(anchor=verb, predicate=predicate_class(verb.lemma_), span=_clause_range(verb, sent),
+                          when=_when(verb, {}, sent))
+            frames.append(owner)
+            by_anchor[verb.i] = owner
+        owner.quantities.append(q)
+
+
+# -- claims --------------------------------------------------------------------------------------
+
+def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Optional[str]]:
+    """(entity id or words, words) for an argument's head token."""
+    if tok is None:
+        return None, None
+    s, e = attr._phrase(tok)
+    words = tok.doc.text[s:e]
+    if len(words) > MAX_WORDS_CHARS:
+        words = tok.text
+    if tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in ROLE_NOUNS:
+        # "a member of the bureau, Abu Marzouk": the role names the person it is followed by
+        full_s, full_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        people = [r for r in ents.within(full_s, full_e) if r[3] == "PERSON"]
+        if not people:
+            text = tok.doc.text
+            people = [r for r in ents.within(e, e + 60) if r[3] == "PERSON" and not re.search(r"[,;.()\n]", text[e:r[0]])][:1]
+        if people:
+            return people[-1][2], words
+    hit = ents.at(tok)
+    if hit is not None:
+        return hit[2], words
+    for c in tok.children:
+        if c.dep_ in ("appos", "flat"):
+            h = ents.at(c)
+            if h is not None:
+                return h[2], words
+    return words, words
+
+
+def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ents: EntityIndex,
+           sources: list[attr.Source], quotes: list[tuple[int, int]], quote_src: dict, cfg: Config,
+           n: int) -> Optional[Claim]:
+    doc = sent.doc
+    lo, hi = fr.span
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    start, end = _line_of(document.text, start, end, fr.anchor.idx)
+    start, end = _fit(doc, start, end, q, fr, cfg.claims.max_claim_chars)
+    if end <= start:
+        return None
+    subject, subject_text = _ref(fr.subject, ents)
+    obj, object_text = _ref(fr.object, ents)
+    if q is not None and fr.subject is None and q.noun:
+        subject_text = subject_text or q.noun
+    src = attr.source_for(fr.anchor, sources)
+    in_quote = next((qq for qq in quotes if qq[0] <= fr.anchor.idx < qq[1]), None)
+    attribution = attribution_text = None
+    if src is not None:
+        attribution, _ = _ref(doc[src.head], ents)
+        attribution_text = src.text
+    elif in_quote is not None and quote_src.get(in_quote) is not None:
+        qs = quote_src[in_quote]
+        attribution, _ = _ref(doc[qs.head], ents)
+        attribution_text = qs.text
+    modality = attr.modality(fr.anchor, sent, attributed=attribution is not None, in_quote=in_quote is not None)
+    return Claim(
+        id=f"{document.id}#c{n + 1}", doc=document.id, start=start, end=end, text=document.text[start:end],
+        subject=subject, predicate=fr.predicate, object=obj, value=q.value() if q is not None else None,
+        when=fr.when, attribution=attribution, modality=modality, subject_text=subject_text,
+        object_text=object_text, attribution_text=attribution_text,
+    )
+
+
+def _line_of(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """Keep a clause within the line of its predicate (a clause never runs across a line break), stripped."""
+    ls = text.rfind("\n", 0, at) + 1
+    le = text.find("\n", at)
+    le = len(text) if le < 0 else le
+    start, end = max(start, ls), min(end, le)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _fit(doc: Doc, start: int, end: int, q: Optional[Quantity], fr: Frame, limit: int) -> tuple[int, int]:
+    """Narrow an over-long clause to a window of whole tokens around its figure or predicate."""
+    if end - start <= limit:
+        return start, end
+    centre = doc[q.head] if q is not None else fr.anchor
+    lo_c = max(start, centre.idx - limit // 2)
+    hi_c = min(end, lo_c + limit)
+    lo_c = max(start, hi_c - limit)
+    span = doc.char_span(lo_c, hi_c, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return start, min(end, start + limit)
+    return span.start_char, span.end_char

@@ -1,0 +1,381 @@
+"""Counts, sums and shares stated in a sentence, normalized so that outlets can be compared.
+
+"killing over 1,400 Israelis" -> {"amount": 1400, "qualifier": ">", "unit": "israeli killed"};
+"thousands of people"        -> {"min": 1000, "max": 9999, "unit": "people"};
+"$716 billion"               -> {"amount": 716000000000, "qualifier": None, "unit": "USD"}.
+
+The unit is what is counted (the noun's lemma, a nationality kept as such) plus, where it matters,
+what happened to it (killed, injured, hostage, displaced, arrested): the same count of people means
+different things with different verbs. `interval()` turns a value into the set of numbers it allows,
+which is how the fact ledger tells compatible figures ("over 200" / "224") from contradictory ones.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional
+
+from spacy.tokens import Span, Token
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "dozen": 12, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+# plural scale words used alone are vague counts: "thousands of people"
+VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (1_000, 9_999),
+         "millions": (1_000_000, 999_999_999), "billions": (1_000_000_000, 999_999_999_999)}
+VAGUE_TENS = {"thousands": (20_000, 99_999), "millions": (20_000_000, 99_999_999)}   # "tens of thousands"
+CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollar": "USD", "euro": "EUR",
+              "pound": "GBP", "rouble": "RUB", "ruble": "RUB", "yen": "JPY", "shekel": "ILS"}
+PERCENT_WORDS = {"%", "percent", "per cent", "pct"}
+
+# Qualifiers read from the words just before the figure; longest phrases first.
+QUALIFIERS = [
+    ("more than", ">"), ("over", ">"), ("upwards of", ">"), ("in excess of", ">"), ("above", ">"),
+    ("at least", ">="), ("no fewer than", ">="), ("no less than", ">="), ("a minimum of", ">="),
+    ("nearly", "<~"), ("almost", "<~"), ("close to", "<~"), ("just under", "<~"), ("just shy of", "<~"),
+    ("about", "~"), ("around", "~"), ("some", "~"), ("roughly", "~"), ("approximately", "~"),
+    ("an estimated", "~"), ("estimated", "~"), ("an approximate", "~"), ("circa", "~"),
+    ("up to", "<="), ("as many as", "<="), ("as much as", "<="), ("at most", "<="), ("no more than", "<="),
+    ("under", "<"), ("fewer than", "<"), ("less than", "<"), ("below", "<"),
+    ("exactly", "="), ("precisely", "="), ("just", "="),
+]
+_QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(re.escape(q) for q, _ in QUALIFIERS) + r")\W*$", re.I)
+_QUAL = dict(QUALIFIERS)
+
+# What happened to the counted people: lemma of the verb or noun -> role.
+ROLES = {
+    "kill": "killed", "slaughter": "killed", "murder": "killed", "die": "killed", "dead": "killed",
+    "death": "killed", "casualty": "killed", "fatality": "killed", "execute": "killed", "massacre": "killed",
+    "victim": "killed", "claim": None, "perish": "killed", "behead": "killed",
+    "injure": "injured", "wound": "injured", "hurt": "injured", "injury": "injured", "injured": "injured",
+    "wounded": "injured",
+    "kidnap": "hostage", "abduct": "hostage", "hostage": "hostage", "captive": "hostage", "seize": "hostage",
+    "displace": "displaced", "flee": "displaced", "evacuate": "displaced", "refugee": "displaced",
+    "arrest": "arrested", "detain": "arrested", "jail": "arrested", "imprison": "arrested",
+    "miss": "missing", "missing": "missing", "rescue": "rescued", "release": "released", "free": "released",
+    "vote": "votes", "elect": "elected", "fire": "fired", "lay": "laid off", "hire": "hired", "employ": "employed",
+}
+# nouns that only say "people affected by X": the nationality or "people" is the counted thing
+ROLE_NOUNS = {"casualty", "death", "fatality", "dead", "victim", "injury", "hostage", "captive", "refugee",
+              "wounded", "injured"}
+PEOPLE = {"people", "person", "persons", "individual", "human", "life"}
+# nouns that never name what is counted ("5 of them", "3 times")
+NOT_UNITS = {"time", "%", "percent", "them", "us", "those", "these", "which", "who", "one", "other"}
+MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(monday|tuesday|wednesday|"
+                    r"thursday|friday|saturday|sunday|year|month|week|day|hour|minute|second|decade|century)s?\b", re.I)
+LABEL_BEFORE = re.compile(r"(no\.|number|article|section|chapter|page|room|route|highway|flight|bill|h\.r\.|#|"
+                          r"resolution|paragraph|item|level|grade|class|category|phase|stage|line)\s*$", re.I)
+
+
+@dataclass
+class Quantity:
+    """One figure in the text: where it is, what it says, and what it counts."""
+
+    start: int                      # character offsets of the figure with its qualifier
+    end: int
+    text: str
+    amount: Optional[float] = None  # exact or bounded figure
+    qualifier: Optional[str] = None  # > >= < <= ~ <~ = ; None = stated plainly
+    min: Optional[float] = None     # vague counts ("thousands")
+    max: Optional[float] = None
+    unit: str = ""                  # "israeli killed", "USD", "percent", "vote"
+    noun: Optional[str] = None      # the counted noun's lemma
+    role: Optional[str] = None      # killed / injured / hostage / ...
+    head: int = -1                  # token index of the counted noun (or the figure) in the Doc
+    tokens: tuple[int, int] = (0, 0)  # token range of the figure
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def value(self) -> dict[str, Any]:
+        """The claim's `value`: amount and qualifier, or a min/max range; always the unit and the words."""
+        if self.amount is not None:
+            # "nearly 300": below the figure but close to it
+            close = self.qualifier == "<~"
+            v: dict[str, Any] = {"amount": _clean_number(self.amount), "qualifier": "<" if close else self.qualifier,
+                                 "unit": self.unit}
+            if close:
+                v["close"] = True
+        else:
+            v = {"min": _clean_number(self.min), "max": _clean_number(self.max), "unit": self.unit}
+        v["text"] = self.text
+        if self.role:
+            v["role"] = self.role
+        if self.noun:
+            v["noun"] = self.noun
+        return v
+
+
+def _clean_number(x: Optional[float]) -> Optional[float | int]:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else round(x, 6)
+
+
+def parse_number(words: list[str]) -> Optional[float]:
+    """'1,400' -> 1400; ['1.5', 'million'] -> 1.5e6; ['two', 'dozen'] -> 24; ['six'] -> 6; None if not a number."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        lw = w.lower().strip()
+        if lw in ("and", "-", "a", "an") and seen:
+            continue
+        num = _digits(lw)
+        if num is not None:
+            current += num
+            seen = True
+        elif lw in WORD_NUMBERS:
+            current += WORD_NUMBERS[lw]
+            seen = True
+        elif "-" in lw and all(p in WORD_NUMBERS for p in lw.split("-")):   # twenty-five
+            current += sum(WORD_NUMBERS[p] for p in lw.split("-"))
+            seen = True
+        elif lw in SCALES:
+            scale = SCALES[lw]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0.0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _digits(w: str) -> Optional[float]:
+    w = w.replace(",", "")
+    if re.fullmatch(r"\d+(\.\d+)?", w):
+        return float(w)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|bn)", w)
+    if m:
+        return float(m.group(1)) * SCALES[m.group(2)]
+    return None
+
+
+def interval(value: dict[str, Any]) -> tuple[float, float]:
+    """The numbers a value allows: exact -> [a, a]; '>' -> (a, inf); '~' -> [0.8a, 1.2a]; ranges as given."""
+    if value.get("amount") is None:
+        lo = value.get("min")
+        hi = value.get("max")
+        return (float(lo) if lo is not None else 0.0, float(hi) if hi is not None else math.inf)
+    a = float(value["amount"])
+    q = value.get("qualifier")
+    eps = 1e-9 * max(1.0, abs(a))
+    if q == ">":
+        return (a + eps, math.inf)
+    if q == ">=":
+        return (a, math.inf)
+    if q == "<" and value.get("close"):
+        return (0.8 * a, a - eps)
+    if q == "<":
+        return (0.0, a - eps)
+    if q == "<=":
+        return (0.0, a)
+    if q == "<~":
+        return (0.8 * a, a)
+    if q == "~":
+        return (0.8 * a, 1.2 * a)
+    return (a, a)
+
+
+def is_exact(value: dict[str, Any]) -> bool:
+    return value.get("amount") is not None and value.get("qualifier") in (None, "=")
+
+
+def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two values can both be true: their intervals meet."""
+    (alo, ahi), (blo, bhi) = interval(a), interval(b)
+    return alo <= bhi and blo <= ahi
+
+
+def find_quantities(sent: Span, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every figure in the sentence with its qualifier and unit; `skip` = character spans of times."""
+    skip = list(skip)
+    doc = sent.doc
+    out: list[Quantity] = []
+    i = sent.start
+    while i < sent.end:
+        t = doc[i]
+        if not _numeric(t) or _in_skip(t, skip) or _is_date_like(t):
+            i += 1
+            continue
+        j = i
+        # one figure: "1.5 million", "two dozen", "two hundred"
+        while j + 1 < sent.end and doc[j].lower_ not in VAGUE and (
+                doc[j + 1].lower_ in SCALES or (_numeric(doc[j + 1]) and doc[j].lower_ in WORD_NUMBERS
+                                                and doc[j + 1].lower_ in WORD_NUMBERS)):
+            j += 1
+        q = _quantity(sent, i, j)
+        if q is not None:
+            out.append(q)
+        i = j + 1
+    return out
+
+
+def _numeric(t: Token) -> bool:
+    lw = t.lower_
+    if lw in VAGUE:
+        return t.pos_ in ("NOUN", "NUM")
+    if lw in ("a", "an"):
+        return False
+    if lw == "one":
+        return t.dep_ == "nummod"
+    return (t.like_num or lw in WORD_NUMBERS) and t.pos_ in ("NUM", "NOUN", "PROPN", "ADJ", "X")
+
+
+def _in_skip(t: Token, skip: list[tuple[int, int]]) -> bool:
+    return any(s <= t.idx < e for s, e in skip)
+
+
+def _is_date_like(t: Token) -> bool:
+    """Years, clock times, ordinals and figures inside a date entity are not counts."""
+    if t.ent_type_ in ("ORDINAL", "TIME"):
+        return True
+    if re.fullmatch(r"(1[89]|20)\d\d", t.text) and not (t.dep_ == "nummod" and t.head.pos_ == "NOUN"
+                                                        and not MONTHS.search(t.head.text)):
+        return True
+    if re.fullmatch(r"\d+(st|nd|rd|th)", t.lower_) or ":" in t.text or "/" in t.text:
+        return True
+    if t.ent_type_ == "DATE":
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        if ent is not None and MONTHS.search(ent.text):
+            return True
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is not None and (nxt.text in ("-", "–") or MONTHS.search(nxt.text) and nxt.lower_ not in ("may",)):
+        return True  # "3-day", "7 October"
+    prv = t.doc[t.i - 1] if t.i > 0 else None
+    if prv is not None and MONTHS.search(prv.text) and prv.lower_ != "may":
+        return True  # "October 7"
+    return False
+
+
+def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
+    doc = sent.doc
+    toks = [doc[k] for k in range(i, j + 1)]
+    before = doc.text[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
+    if LABEL_BEFORE.search(before):
+        return None
+    words = [t.text for t in toks]
+    low = [w.lower() for w in words]
+    amount: Optional[float] = None
+    lo = hi = None
+    if low[-1] in VAGUE:
+        lo, hi = VAGUE[low[-1]]
+        if len(low) == 1 and before.lower().rstrip().endswith("tens of") and low[-1] in VAGUE_TENS:
+            lo, hi = VAGUE_TENS[low[-1]]
+        elif len(low) > 1:   # "several thousands" is rare; treat "two thousands" as a number
+            amount = parse_number(low[:-1] + [low[-1][:-1]])
+    else:
+        amount = parse_number(low)
+        if amount is None:
+            return None
+    start_tok, end_tok = toks[0], toks[-1]
+    # currency sign before the figure ("$716 billion", "US$ 5")
+    currency = None
+    prev = doc[i - 1] if i > sent.start else None
+    if prev is not None and prev.text.lower() in CURRENCIES:
+        currency, start_tok = CURRENCIES[prev.text.lower()], prev
+    qual = None
+    qm = _QUAL_RE.search(doc.text[max(sent.start_char, start_tok.idx - 25):start_tok.idx])
+    start_char = start_tok.idx
+    if qm and amount is not None:
+        qual = _QUAL[qm.group(1).lower()]
+        if qm.group(1).lower() == "just" and qm.group(0).lower().strip() != "just":
+            qual = None
+        start_char = start_tok.idx - (len(doc.text[max(sent.start_char, start_tok.idx - 25):start_tok.idx]) - qm.start(1))
+    nxt = doc[j + 1] if j + 1 < sent.end else None
+    end_char = end_tok.idx + len(end_tok.text)
+    noun, role, head = _counted(sent, toks)
+    if nxt is not None and nxt.lower_ in ("%", "percent", "pct"):
+        unit = "percent"
+        end_char = nxt.idx + len(nxt.text)
+        noun = None
+    elif nxt is not None and nxt.lower_ == "per" and j + 2 < sent.end and doc[j + 2].lower_ == "cent":
+        unit, noun = "percent", None
+        end_char = doc[j + 2].idx + len(doc[j + 2].text)
+    elif currency or (noun and noun in CURRENCIES):
+        unit = currency or CURRENCIES[noun or ""]
+        if noun in CURRENCIES:
+            noun = None
+    else:
+        if noun is None or noun in NOT_UNITS:
+            return None
+        unit = noun
+    if role and unit not in ("USD", "EUR", "GBP", "JPY", "RUB", "ILS", "percent"):
+        unit = f"{unit} {role}" if role != unit else unit
+    q = Quantity(start=start_char, end=end_char, text=doc.text[start_char:end_char], amount=amount,
+                 qualifier=qual if amount is not None else None, min=lo if amount is None else None,
+                 max=hi if amount is None else None, unit=unit, noun=noun, role=role, head=head,
+                 tokens=(i, j + 1))
+    return q
+
+
+def _norm_noun(t: Token) -> str:
+    """Lemma of a counted noun; nationalities keep their name ('Israelis' -> 'israeli')."""
+    w = t.lemma_.lower() if t.pos_ != "PROPN" else t.text.lower()
+    if t.ent_type_ == "NORP" or t.pos_ == "PROPN":
+        w = re.sub(r"(?<=[a-z])s$", "", w)
+    if w in PEOPLE:
+        return "people"
+    return w
+
+
+def _counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str], int]:
+    """(counted noun, role, head token index) for the figure made of `toks`."""
+    inside = {t.i for t in toks}
+    role: Optional[str] = None
+    top = next((t for t in toks if t.head.i not in inside or t.head == t), toks[-1])
+    noun_tok: Optional[Token] = None
+    if top.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and top.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        noun_tok = top.head
+    else:
+        of = next((c for c in top.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+            noun_tok = pobj
+            # "thousands of people were displaced": the figure carries the verb
+            if ROLES.get(top.head.lemma_.lower()) and top.dep_ in ("nsubjpass", "dobj", "nsubj"):
+                role = ROLES[top.head.lemma_.lower()]
+    if noun_tok is None:
+        # "killed 50", "the toll rose to 50": the figure stands for people when a role verb governs it
+        gov = top.head if top.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") else None
+        if gov is not None and gov.dep_ == "prep":
+            gov = gov.head
+        lemma = gov.lemma_.lower() if gov is not None else ""
+        if ROLES.get(lemma):
+            return "people", ROLES[lemma], top.i
+        return None, None, top.i
+    noun = _norm_noun(noun_tok)
+    if noun in ROLE_NOUNS or noun_tok.lemma_.lower() in ROLE_NOUNS:
+        role = ROLES.get(noun_tok.lemma_.lower()) or ROLES.get(noun)
+        nat = next((c for c in noun_tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"), None)
+        noun = _norm_noun(nat) if nat is not None else "people"
+    # "people hostage", "held 50 hostage"
+    if role is None and noun_tok.head.lemma_.lower() in ("hostage", "captive") and noun_tok.dep_ == "compound":
+        role = "hostage"
+    if role is None:
+        role = _role_from_context(noun_tok)
+    return noun, role, noun_tok.i
+
+
+def _role_from_context(noun_tok: Token) -> Optional[str]:
+    """The verb the counted noun depends on, or a verb in a clause about it ('who were killed')."""
+    for c in noun_tok.children:
+        if c.dep_ in ("relcl", "acl") and ROLES.get(c.lemma_.lower()):
+            return ROLES[c.lemma_.lower()]
+        if c.dep_ == "amod" and ROLES.get(c.lemma_.lower()) and c.lower_ in ("dead", "injured", "wounded", "missing"):
+            return ROLES[c.lemma_.lower()]
+    h = noun_tok.head
+    if noun_tok.dep_ == "pobj" and h.dep_ == "prep":
+        # "the deaths of 50 people", "the release of 50 hostages"
+        h = h.head
+    if noun_tok.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj", "conj", "appos", "attr") or h is not noun_tok.head:
+        lemma = h.lemma_.lower()
+        if noun_tok.dep_ == "nsubj" and h.pos_ == "VERB" and lemma not in ("die", "perish", "flee"):
+            return None  # "50 people attacked" – the counted people did it, not suffered it
+        if ROLES.get(lemma):
+            return ROLES[lemma]
+    return None
