@@ -74,8 +74,16 @@ _PROMPT = re.compile(
 )
 # The page, its boxes and its channels, as a prompt names them ("this story", "the box below").
 _PAGE_REF = re.compile(
-    r"\b(?:this|the|our) (?:story|article|page|post|site|website|newsletter|app|channel|podcast|feed)\b"
+    r"\b(?:this|our) (?:story|article|page|post|site|website|newsletter|app|channel|podcast|feed)\b"
     r"|\b(?:box|form|link|button|section) below\b|\bour " + _SOCIAL + r"\b", re.I)
+_READER = re.compile(r"\byou(?:r)?\b", re.I)
+# Words of a site's section menu; a head line made only of them is a label, not a headline.
+_SECTION_WORDS = frozenset(
+    "news world politics business opinion opinions sport sports science tech technology health culture arts lifestyle "
+    "entertainment europe africa asia americas middle east us uk international national local breaking latest live "
+    "analysis comment editorial features feature economy markets climate environment video videos podcasts home region "
+    "regions society education media travel security defence defense war conflict exclusive investigation "
+    "investigations top stories".split())
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _URL = re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|info|io|co\.uk|ru)\b(?:/\S*)?", re.I)
 _PHONE = re.compile(r"(?<!\w)\+?\d[\d ().-]{7,}\d(?!\w)")
@@ -128,9 +136,10 @@ def is_credited_caption(line: str) -> bool:
     return not ends_sentence(line) and bool(_CAPTION_CREDIT.search(line.strip()))
 
 
-def _capital_share(words: list[str]) -> float:
-    alpha = [w for w in words if w[:1].isalpha()]
-    return sum(w[0].isupper() for w in alpha) / len(alpha) if alpha else 0.0
+def is_section_label(line: str) -> bool:
+    """"World News", "OPINION", "Middle East": a site section's name above a headline."""
+    words = re.findall(r"[\w-]+", line.casefold())
+    return 0 < len(words) <= 3 and not ends_sentence(line) and all(w in _SECTION_WORDS for w in words)
 
 
 def _is_breadcrumb(line: str) -> bool:
@@ -159,7 +168,8 @@ def chrome_reason(line: str, min_sentence_chars: int) -> Optional[str]:
     contact = has_contact(text)
     page_ref = bool(_PAGE_REF.search(text))
     if is_full_sentence(text, min_sentence_chars) or len(words) > 25:
-        strong = (prompt and (hits or page_ref or contact)) or (contact and hits and (prompt or page_ref))
+        reader = bool(_READER.search(text))
+        strong = (prompt and (hits or page_ref or contact)) or (reader and (hits or page_ref))
         dense = len(set(hits)) >= 3 or (len(set(hits)) >= 2 and len(hits) / len(words) >= 0.15)
         if strong or dense:
             return "boilerplate: " + (hits[0] if hits else "reader prompt")
@@ -266,7 +276,7 @@ def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optio
             reason[i] = why
 
     _find_title(lines, head, reason, cfg, known_title, out)
-    _drop_repeats(lines, nonempty, reason, out.title)
+    _drop_repeats(lines, nonempty, reason, out.title, full)
 
     # The foot of the page: past the last line of body text, short lines are links and labels.
     kept = [i for i in nonempty if i not in reason]
@@ -312,12 +322,15 @@ def _find_title(lines: list[str], head: list[int], reason: dict[int, str], cfg: 
         return
     for n, i in enumerate(open_head):
         nxt = open_head[n + 1] if n + 1 < len(open_head) else None
+        if is_section_label(lines[i]) and nxt is not None:
+            reason[i] = "section label"
+            continue
         clean = meta.split_glued_label(lines[i], lines[nxt] if nxt is not None else None)
         if clean and nxt is not None:
             reason[i], reason[nxt] = "section label glued to title", "title"
             out.title = clean
             return
-        if meta.title_like(lines[i], cfg.min_sentence_chars):
+        if meta.title_like(lines[i], cfg.min_sentence_chars) and any(lines[j] for j in range(i + 1, len(lines))):
             reason[i] = "title"
             out.title = lines[i]
             return
@@ -327,7 +340,8 @@ def _find_title(lines: list[str], head: list[int], reason: dict[int, str], cfg: 
         return  # the page opens with body text: no headline to report
 
 
-def _drop_repeats(lines: list[str], nonempty: list[int], reason: dict[int, str], title: Optional[str]) -> None:
+def _drop_repeats(lines: list[str], nonempty: list[int], reason: dict[int, str], title: Optional[str],
+                  full: set[int]) -> None:
     """Keep the first copy of a repeated line; a caption repeating the body goes instead of the body's copy."""
     credits = {i for i, r in reason.items() if r == "photo credit"}
     order = {i: n for n, i in enumerate(nonempty)}
@@ -350,7 +364,10 @@ def _drop_repeats(lines: list[str], nonempty: list[int], reason: dict[int, str],
     for i in open_lines:
         if i in reason:
             continue
-        if title_key and _loose_key(lines[i]) == title_key:
+        # A loose repeat of the headline (a caption adding a full stop) goes; a full sentence
+        # only when it repeats the headline exactly or sits by a photo credit.
+        if title_key and _loose_key(lines[i]) == title_key and (
+                i not in full or by_credit(i) or _key(lines[i]) == _key(title or "")):
             reason[i] = "repeats the title"
             continue
         k = _key(lines[i])

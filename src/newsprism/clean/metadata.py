@@ -436,6 +436,8 @@ def title_like(line: str, min_sentence_chars: int) -> bool:
     first = text.lstrip("\"'“‘«(")
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return False
-    if text.endswith(".") and len(text) >= min_sentence_chars and not text.endswith("..."):
-        return False
+    if len(text) >= min_sentence_chars and re.search(r"[.!?…][\"”’'»)]*$", text):
+        # A long line ending like a sentence is body text, except a short question or
+        # exclamation headline ("Is the tunnel worth it?").
+        return not text.endswith(".") and len(words) <= 15
     return True

@@ -1,0 +1,129 @@
+"""clean_item: a raw item becomes a Document with a clean body and metadata, or a ReadError."""
+from __future__ import annotations
+
+import sys
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.clean import clean_item
+from newsprism.config import Config
+from newsprism.model import Document
+from newsprism.read.base import RawItem, ReadError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "clean"
+CFG = Config()
+
+
+def item(name: str, **given) -> RawItem:
+    path = FIXTURES / name
+    return RawItem(source=str(path), kind="text", text=path.read_text(encoding="utf-8"), stem=path.stem, **given)
+
+
+def test_text_item_becomes_a_document_with_metadata_from_the_page():
+    doc = clean_item(item("wire_story.txt"), CFG)
+    assert isinstance(doc, Document)
+    assert doc.id == "" and doc.source.endswith("wire_story.txt") and doc.sources == [doc.source]
+    assert doc.title == "Harbour strike enters second week as talks stall"
+    assert doc.author == "Ingrid Solberg and Tomas Reyes"
+    assert doc.published == "2024-03-12T09:14:00+00:00"
+    assert doc.outlet == "The Valmora Courier"
+    assert doc.language == "en"
+    assert doc.text.startswith("Dock workers in Valmora vow to stay out until wages rise\n\nCranes stood idle")
+    assert {r.reason for r in doc.removed} >= {"title", "byline", "dateline", "boilerplate: advertisement"}
+
+
+def test_given_metadata_wins_over_what_the_page_says():
+    doc = clean_item(item("wire_story.txt", id="doc-7", author="Desk Editor", published="2024-03-13",
+                          outlet="Coastal Wire", url="https://example.org/strike"), CFG)
+    assert (doc.id, doc.author, doc.published, doc.outlet, doc.url) == \
+        ("doc-7", "Desk Editor", "2024-03-13", "Coastal Wire", "https://example.org/strike")
+    assert doc.title == "Harbour strike enters second week as talks stall"  # not given: read from the page
+
+
+def test_given_title_is_removed_from_the_body():
+    doc = clean_item(item("wire_story.txt", title="Harbour strike enters second week as talks stall"), CFG)
+    assert "Harbour strike enters second week" not in doc.text
+    assert any(r.reason == "title" for r in doc.removed)
+
+
+def test_non_english_text_is_kept_with_its_language():
+    doc = clean_item(item("german_report.txt"), CFG)
+    assert isinstance(doc, Document)
+    assert doc.language == "de"
+    assert doc.published == "2024-03-12"
+    assert doc.text.startswith("Der Stadtrat hat am Dienstagabend")
+
+
+def test_language_detection_can_be_switched_off():
+    cfg = Config.load(overrides={"language.detect": False})
+    assert clean_item(item("german_report.txt"), cfg).language is None
+
+
+def test_text_that_is_all_chrome_is_a_read_error():
+    raw = RawItem(source="feed.txt", kind="text", text="Share this article\nFollow us on Twitter\nAdvertisement\n")
+    result = clean_item(raw, CFG)
+    assert isinstance(result, ReadError)
+    assert result.source == "feed.txt"
+    assert result.reason == "no article text after cleaning (0 chars)"
+
+
+def test_text_shorter_than_the_minimum_is_a_read_error():
+    raw = RawItem(source="short.txt", kind="text", text="Talks resumed on Monday.")
+    result = clean_item(raw, CFG)
+    assert isinstance(result, ReadError) and "(24 chars)" in result.reason
+
+
+@dataclass
+class FakeExtract:
+    text: str
+    title: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None
+    outlet: Optional[str] = None
+    url: Optional[str] = None
+    language: Optional[str] = None
+
+
+def test_html_goes_through_extract_html_and_then_line_cleaning(monkeypatch):
+    calls = []
+
+    def extract_html(html: str, url: Optional[str] = None) -> FakeExtract:
+        calls.append((html, url))
+        return FakeExtract(
+            text="Ferry service resumes\n\nThe first ferry left at dawn on Monday with 200 passengers.\n\n"
+                 "Share this article\n\nThe harbour master said the\u00a0schedule would be normal by Friday.",
+            title="Ferry service resumes", author="Ruth Amsel", published="2024-02-05T06:00:00+00:00",
+            outlet="Harbour Daily", url="https://harbour.example/ferry", language="en")
+
+    monkeypatch.setitem(sys.modules, "newsprism.clean.html", types.SimpleNamespace(extract_html=extract_html))
+    raw = RawItem(source="page.html", kind="html", html="<html>…</html>", url="https://harbour.example/ferry?ref=x")
+    doc = clean_item(raw, CFG)
+    assert calls == [("<html>…</html>", "https://harbour.example/ferry?ref=x")]
+    assert (doc.title, doc.author, doc.outlet) == ("Ferry service resumes", "Ruth Amsel", "Harbour Daily")
+    assert doc.published == "2024-02-05T06:00:00+00:00"
+    assert doc.url == "https://harbour.example/ferry?ref=x"  # the input's URL wins
+    assert doc.text == ("The first ferry left at dawn on Monday with 200 passengers.\n\n"
+                        "The harbour master said the schedule would be normal by Friday.")
+
+
+def test_html_that_cannot_be_extracted_is_a_read_error(monkeypatch):
+    def extract_html(html: str, url: Optional[str] = None):
+        raise ValueError("no body")
+
+    monkeypatch.setitem(sys.modules, "newsprism.clean.html", types.SimpleNamespace(extract_html=extract_html))
+    result = clean_item(RawItem(source="bad.html", kind="html", html="<"), CFG)
+    assert isinstance(result, ReadError) and "no body" in result.reason
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=400))
+def test_property_clean_item_never_raises_on_arbitrary_text(text):
+    result = clean_item(RawItem(source="any.txt", kind="text", text=text), CFG)
+    assert isinstance(result, (Document, ReadError))
+    if isinstance(result, Document):
+        assert len(result.text) >= CFG.read.min_chars
