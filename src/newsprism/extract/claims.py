@@ -224,6 +224,12 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
         pred = "hold captive"
         if obj is None:
             obj = next((c for c in v.subtree if c.lemma_.lower() in ("hostage", "captive")), None)
+    if lemma == "be" and any(c.dep_ == "expl" for c in kids):
+        # "there are no plans for a meeting": what exists (or, negated, does not)
+        what = next((c for c in kids if c.dep_ in ("attr", "nsubj") and c.dep_ != "expl"), None)
+        if what is not None:
+            return Frame(anchor=v, predicate="exist", subject=what, span=_clause_range(v, v.sent))
+        return None
     if lemma in ("be",):
         # "X was among those who participated in the meeting"
         among = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "among"), None)
@@ -438,6 +444,7 @@ def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Option
     if tok is None:
         return None, None
     s, e = attr._phrase(tok)
+    s, e = _line_of(tok.doc.text, s, e, tok.idx)
     words = tok.doc.text[s:e]
     if len(words) > MAX_WORDS_CHARS:
         words = tok.text

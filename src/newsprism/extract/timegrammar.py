@@ -141,6 +141,18 @@ def month_value(ctx: Context, month: int, year: Optional[int], mod: str = "") ->
     return tv.month(choose_year(a, month, None, ctx.tense), month)
 
 
+def year_by_weekday(anchor: dt.date, month: int, day: int, wd: int) -> Optional[int]:
+    """The year near the anchor in which this month and day fall on the weekday the text names."""
+    fits = []
+    for y in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            if dt.date(y, month, day).isoweekday() == wd:
+                fits.append(y)
+        except ValueError:
+            pass
+    return fits[0] if fits else None
+
+
 def date_value(ctx: Context, month: int, day: int, year: Optional[int]) -> Optional[str]:
     if year is None:
         if ctx.anchor is None:
@@ -261,6 +273,8 @@ def _month_day_ok(m: re.Match, text: str) -> bool:
 @day_rule("weekday, month day year", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<mo>{MONTH})\s*(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}|{YEAR_SHORT}))?", accept=_month_day_ok)
 def _mdy(m: re.Match, ctx: Context) -> Value:
     y = full_year(m.group("y"), ctx.anchor) if m.group("y") else None
+    if y is None and m.group("wd") and ctx.anchor is not None:
+        y = year_by_weekday(ctx.anchor, month_number(m.group("mo")), day_number(m.group("d")), weekday_number(m.group("wd")))
     v = date_value(ctx, month_number(m.group("mo")), day_number(m.group("d")), y)
     return ("DATE", v) if v else None
 
@@ -369,7 +383,7 @@ def _month_alone_ok(m: re.Match, text: str) -> bool:
     mo = m.group("mo")
     if not (capitalized(mo) or text.islower()):
         return False
-    if m.group("mod") or m.group("y") or m.group("rel"):
+    if m.group("mod") or m.group("y") or m.group("rel") or m.group("ry"):
         return True
     key = mo.lower().rstrip(".")
     pw = prev_word(text, m.start())
@@ -380,9 +394,11 @@ def _month_alone_ok(m: re.Match, text: str) -> bool:
     return not capitalized(next_word(text, m.end()))
 
 
-@rule("month year", rf"{MOD}?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mo>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}|{YEAR_SHORT}))?", accept=_month_alone_ok)
+@rule("month year", rf"{MOD}?(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<mo>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}|{YEAR_SHORT})|\s+(?:of\s+)?(?P<ry>last|this|next)\s+year)?", accept=_month_alone_ok)
 def _month(m: re.Match, ctx: Context) -> Value:
     y = full_year(m.group("y"), ctx.anchor) if m.group("y") else None
+    if m.group("ry") and ctx.anchor is not None:
+        y = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m.group("ry").lower()]
     rel = (m.group("rel") or "").lower()
     v = month_value(ctx, month_number(m.group("mo")), y, "last" if rel == "past" else rel)
     return ("DATE", v) if v else None
@@ -613,7 +629,7 @@ def _ago(m: re.Match, ctx: Context) -> Value:
     return "DATE", tv.shift(base, k, unit)
 
 
-@rule("the day before", r"the\s+(?P<w>next|following|previous|preceding|same|prior)\s+(?P<u>day|morning|night|evening|afternoon)|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)\s+(?:same\s+)?day|the\s+(?P<w4>eve)\s+of")
+@rule("the day before", r"the\s+(?P<w>next|following|previous|preceding|same|prior)\s+(?P<u>day|morning|night|evening|afternoon)|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)\s+(?:same\s+)?day")
 def _day_before(m: re.Match, ctx: Context) -> Value:
     w = (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4")).lower()
     base_v = ctx.ref_day or (ctx.anchor.isoformat() if ctx.anchor else None)
@@ -631,16 +647,18 @@ def _day_before(m: re.Match, ctx: Context) -> Value:
 QYEAR = rf"(?P<y>{YEAR})|(?P<ry>this|last|next|the\s+current|the\s+previous|the\s+same)\s+(?:fiscal\s+)?year"
 
 
-@rule("ordinal quarter", rf"(?:(?:(?P<y1>{YEAR})|(?P<ry1>this|last|next)\s+year)[’']s\s+|(?P<ya>the\s+year-(?:earlier|ago)|year-(?:earlier|ago))\s+|the\s+|its\s+|their\s+)?(?:fiscal[\s-]+)?(?P<ord>{ORDINAL})[\s-]+(?:fiscal[\s-]+)?(?:-?\s*)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:(?:the\s+)?(?:fiscal|calendar)\s+(?:year\s+)?)?(?:{QYEAR}))?(?:\s+(?:of\s+)?(?P<y2>{YEAR}))?")
+@rule("ordinal quarter", rf"(?:(?:(?P<y1>{YEAR})|(?P<ry1>this|last|next)\s+year)[’']s\s+|(?P<ya>the\s+year-(?:earlier|ago)|year-(?:earlier|ago))\s+|the\s+(?:(?P<y3>{YEAR})\s+)?|its\s+|their\s+)?(?:fiscal[\s-]+)?(?P<ord>{ORDINAL})[\s-]+(?:fiscal[\s-]+)?(?:-?\s*)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:(?:the\s+)?(?:fiscal|calendar)\s+(?:year\s+)?)?(?:{QYEAR}))?(?:\s+(?:of\s+)?(?P<y2>{YEAR}))?")
 def _ordinal_quarter(m: re.Match, ctx: Context) -> Value:
     q = ordinal(m.group("ord"))
     if q is None:
         return None
     u = m.group("u").lower()
+    if m.group("ord").lower() in ("last", "final"):
+        q = 4 if u == "quarter" else 2
     if u == "half" and q > 2:
         return None
     tag = f"Q{q}" if u == "quarter" else f"H{q}"
-    y = m.group("y1") or m.group("y") or m.group("y2")
+    y = m.group("y1") or m.group("y") or m.group("y2") or m.group("y3")
     ry = (m.group("ry1") or m.group("ry") or "").lower()
     if y:
         year = int(y)
@@ -653,7 +671,7 @@ def _ordinal_quarter(m: re.Match, ctx: Context) -> Value:
         year = ctx.anchor.year
         if ctx.tense == "past" and q > cur:
             year -= 1
-        elif ctx.tense == "future" and q < cur:
+        elif ctx.tense == "future" and q < cur - 1:
             year += 1
         elif ctx.tense is None and q > cur + (1 if u == "quarter" else 0):
             year -= 1
@@ -689,6 +707,14 @@ def _the_quarter(m: re.Match, ctx: Context) -> Value:
     return "DATE", q
 
 
+@rule("the 1988 quarter", rf"the\s+(?P<y>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)(?!s)")
+def _year_quarter(m: re.Match, ctx: Context) -> Value:
+    q = ctx.near_quarter() or ctx.ref_quarter
+    if q is None:
+        return "DATE", m.group("y")
+    return "DATE", m.group("y") + q[4:]
+
+
 @rule("year-earlier", r"(?:the\s+)?year-(?:earlier|ago)(?!\s+(?:quarter|period))")
 def _year_earlier(m: re.Match, ctx: Context) -> Value:
     q = ctx.near_quarter()
@@ -706,7 +732,18 @@ DUR_Q = (r"(?:about|nearly|almost|more\s+than|less\s+than|at\s+least|at\s+most|u
 FREQ_BEFORE = re.compile(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|yuan|rubles?|million|billion|trillion|once|twice|thrice|times|barrels|tons|tonnes|units|visitors|passengers|people|miles|km)\W{0,3}$", re.I)
 
 
-@rule("duration", rf"(?:(?P<det>the|its|their|his|her|this|that|these|those)\s+)?(?:(?P<pre>{DUR_PRE})\s+)?(?:(?P<q>{DUR_Q})\s+)?(?P<num>{NUM})(?:(?:\s+|-)(?:to|or|and|-)(?:\s+|-)?(?P<num2>{NUM}))?[\s-]+(?:(?:more|additional|consecutive|straight|full|long|short|trading|business|working|calendar|extra|further|successive|odd|plus)[\s-]+)?(?P<unit>{UNIT})(?P<tail>[\s-]+(?:old|long))?(?:[\s-]+(?:and\s+a\s+half))?")
+def _duration_ok(m: re.Match, text: str) -> bool:
+    if m.group("tail") and "old" in m.group("tail").lower():
+        return False  # ages ("a 6-year-old boy") are not tagged in TimeBank
+    unit = m.group("unit").lower()
+    if re.fullmatch(r"\d{3,}", m.group("num")) and not unit.endswith("s") and "-" not in m.group(0):
+        return False  # "the 1988 second quarter"
+    if unit == "second" and m.group("num").lower() in ("a", "an") and not re.match(r"\s*(?:[,.;:)]|later|earlier|ago|or|and|before|after)", text[m.end():]):
+        return False  # "a second time", "a second round": an ordinal
+    return True
+
+
+@rule("duration", rf"(?:(?P<det>the|its|their|his|her|this|that|these|those)\s+)?(?:(?P<pre>{DUR_PRE})\s+)?(?:(?P<q>{DUR_Q})\s+)?(?P<num>{NUM})(?:(?:\s+|-)(?:to|or|and|-)(?:\s+|-)?(?P<num2>{NUM}))?[\s-]+(?:(?:more|additional|consecutive|straight|full|long|short|trading|business|working|calendar|extra|further|successive|odd|plus)[\s-]+)?(?P<unit>{UNIT})(?P<tail>[\s-]+(?:old|long))?(?:[\s-]+(?:and\s+a\s+half))?", accept=_duration_ok)
 def _duration(m: re.Match, ctx: Context) -> Value:
     num = re.sub(r"\s+", " ", m.group("num").lower())
     unit = unit_name(m.group("unit"))
@@ -762,7 +799,16 @@ SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
 SET_RE = "|".join(re.escape(k) for k in sorted(SET_WORDS, key=len, reverse=True))
 
 
-@rule("set word", rf"(?P<w>{SET_RE})", accept=lambda m, text: m.group("w").lower() not in ("everyday", "year-round") or True)
+def _set_word_ok(m: re.Match, text: str) -> bool:
+    w = m.group("w").lower()
+    nxt = text[m.end():m.end() + 20]
+    if w in ("quarterly", "annually", "monthly", "weekly", "yearly", "everyday"):
+        # an adjective before a noun names a kind of thing ("its quarterly dividend"), not a recurrence
+        return not re.match(r"\s+[a-z]", nxt) or w == "annually"
+    return True
+
+
+@rule("set word", rf"(?P<w>{SET_RE})", accept=_set_word_ok)
 def _set_word(m: re.Match, ctx: Context) -> Value:
     return "SET", SET_WORDS[m.group("w").lower()]
 
@@ -823,13 +869,20 @@ def _ref_ok(m: re.Match, text: str) -> bool:
     if w == "once":
         # "once" is a past time only as "once [was/had]"-style adverb before a verb phrase; "once again" is not
         return False
-    if w == "earlier":
+    if w in ("earlier", "shortly"):
         return False
+    if w == "soon":
+        return not re.search(r"\bas\s+$", before(text, m.start(), 4)) and not re.match(r"\s*(?:-|after|before|thereafter)\b", nxt)
+    if w == "previously":
+        # a sentence adverb ("Previously, the firm ...") is a time; "a previously announced plan" is not
+        return bool(re.search(r"(?:^|[.!?;:,]\s*|\n\s*)$", before(text, m.start(), 3))) or bool(re.match(r"\s*[,.;]", nxt))
     if w == "current":
         # an adjective before a noun ("the current talks"); not "current account" (economics) or electric current
         return bool(re.match(r"\s+[a-z]", nxt)) and not re.match(r"\s+(?:account|accounts|affairs|events)\b", nxt)
-    if w in ("recent", "future"):
+    if w == "recent":
         return bool(re.match(r"\s+[a-z]", nxt)) or prev_word(text, m.start()) in ("in", "the", "near", "distant", "foreseeable")
+    if w == "future":
+        return prev_word(text, m.start()) in ("in", "near", "distant", "foreseeable") and not re.match(r"\s+[a-z]", nxt)
     if w == "now":
         return not re.match(r"[-‐]", nxt)
     if w == "the moment":

@@ -24,7 +24,7 @@ FIXED = {"a": 1, "an": 1, "one": 1, "a single": 1, "a dozen": 12, "dozen": 12, "
 MONTH = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?\.?|july?\.?|aug(?:ust|\.)?"
          r"|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])")
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d,]\d)"
 YEAR_SHORT = r"(?:'\d\d)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"

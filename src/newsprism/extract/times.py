@@ -16,13 +16,16 @@ from typing import Any, Optional
 
 from ..model import Time
 from . import timevalues as tv
-from .timegrammar import RULES, Context, Rule
+from .timegrammar import RULES, Context, Rule, prev_word
 
 FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
-MODAL_FUTURE = {"may", "might", "could", "can", "should", "must", "ought"}
+MODAL_FUTURE = {"may", "might", "can", "should", "must", "ought"}
 # verbs whose present tense announces something to come ("is scheduled to", "plans to", "is due")
 FUTURE_VERBS = {"schedule", "expect", "plan", "set", "due", "slate", "intend", "aim", "hope", "prepare", "poise",
                 "anticipate", "propose", "want", "seek", "promise", "threaten", "vow", "pledge", "go"}
+# expressions that point back at an earlier one and so never become the new point of reference
+ANAPHORIC = {"the quarter", "year-earlier", "n units ago", "this week"}
+DEADLINE_PREP = {"by", "until", "till", "through", "to", "before", "deadline"}
 CALENDAR = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d\d)?)?")
 
 
@@ -62,52 +65,69 @@ def select(cands: list[tuple[int, int, int, re.Match]]) -> list[tuple[int, int, 
 
 # ---------------------------------------------------------------- tense
 
+NEUTRAL = "neutral"  # the parse says the clause gives no direction: stop looking, use the nearest date
+
+
 def _verb_tense(tok: Any, depth: int = 0) -> Optional[str]:
+    """past | present | future | NEUTRAL for a verb; None when its clause has no tense of its own (look higher)."""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & FUTURE_AUX:
+    if words & FUTURE_AUX or "would" in words:
         return "future"
     if "going" in words or (tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.children)):
         return "future"
     if words & MODAL_FUTURE:
         return "future"
-    if "would" in words:
-        return None
+    if "could" in words:
+        return NEUTRAL
     if tok.tag_ == "VB" and "to" in words:
+        # an infinitive happens after the verb that governs it: "decided to admit them in March"
         head = tok.head
-        if head.i == tok.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
-            return None
+        if head.i == tok.i or depth >= 4:
+            return NEUTRAL
         if head.lemma_.lower() in FUTURE_VERBS:
-            return "future" if _verb_tense(head, depth + 1) != "past" or head.lemma_.lower() in ("schedule", "set", "due", "slate") else "past"
-        return _verb_tense(head, depth + 1) if depth < 4 else None
+            return "future"
+        t = _governing_tense(head, depth + 1)
+        return NEUTRAL if t in (None, "past") else t
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
     if tok.lemma_.lower() in FUTURE_VERBS and (tok.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)):
         return "future"
-    if tok.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+    if tok.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
-        return "past"
+        return "future" if tok.lemma_.lower() in FUTURE_VERBS else "past"
+    return None
+
+
+def _governing_tense(tok: Any, depth: int = 0) -> Optional[str]:
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            t = _verb_tense(tok, depth)
+            if t is not None:
+                return t
+        elif tok.pos_ == "ADJ" and not any(c.dep_ == "cop" or c.lemma_ == "be" for c in tok.children):
+            return NEUTRAL  # "payable Dec. 7", "effective Feb. 1": an adjective carries no tense
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None
 
 
 def tense_from_parse(sdoc: Any, start: int, end: int) -> Optional[str]:
-    """Tense of the clause that governs the expression at [start, end) in a spaCy Doc."""
+    """Tense of the clause that governs the expression at [start, end) in a spaCy Doc (None: no direction)."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    tok = span.root
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
-            t = _verb_tense(tok)
-            if t is not None or tok.head.i == tok.i:
-                return t
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return _sentence_tense([t for t in span.sent])
+    root = span.root
+    if root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "Wednesday's ruling", "the Jan. 14 deadline": a date naming a thing, not when a verb happened
+    t = _governing_tense(root)
+    if t is None:
+        t = _sentence_tense(list(span.sent))
+    return None if t == NEUTRAL else t
 
 
 def _sentence_tense(tokens: list[Any]) -> Optional[str]:
@@ -147,12 +167,15 @@ def find_times(doc_id: str, text: str, published: Optional[str], sdoc: Any = Non
         rule: Rule = RULES[i]
         ctx.start = start
         ctx.tense = tense_from_parse(sdoc, start, end) if sdoc is not None else tense_from_text(text, start, end)
+        if prev_word(text, start) in DEADLINE_PREP:
+            ctx.tense = None  # "by Jan. 14", "extended to Nov. 20": a limit, which may lie either side
         got = rule.normalize(m, ctx)
         if not got or not got[1]:
             continue
         typ, value = got
         out.append(Time(doc=doc_id, start=start, end=end, text=text[start:end], type=typ, value=value))
-        _remember(ctx, value, start)
+        if rule.name not in ANAPHORIC and not m.groupdict().get("ya"):
+            _remember(ctx, value, start)
     return out
 
 
