@@ -80,10 +80,19 @@ class FactsConfig(Section):
 
 
 class StoriesConfig(Section):
-    event_threshold: float = Field(0.35, description="least similarity for a document to join an event")
+    event_threshold: float = Field(0.15, description="least similarity for a document to join an event")
     storyline_threshold: float = Field(0.2, description="least similarity for two events to share a storyline")
     event_window_days: int = 7
     storyline_window_days: int = 1100
+    cohesion: float = Field(0.6, description="a newcomer needs this share of the event's mean joining similarity")
+    name_weight: float = Field(1.5, description="weight of named-entity keys beside content lemmas")
+    title_weight: float = Field(2.0, description="weight of headline words")
+    entity_weight: float = Field(2.0, description="weight of resolved entity ids")
+    date_weight: float = Field(0.5, description="weight of the months a text writes out")
+    max_event_span_days: int = Field(14, description="an event never spans more days than this")
+    retention_days: int = Field(30, description="events this far behind the newest date leave the candidate index")
+    undated_slack_days: int = Field(30, description="an undated text is taken as written up to this long after the latest date it names")
+    max_candidates: int = Field(30, description="events compared in full with each document")
 
 
 class FramingConfig(Section):
