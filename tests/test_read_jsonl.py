@@ -48,3 +48,17 @@ def test_sniffing_needs_an_object_on_the_first_line():
     assert not reader.sniff(b'["text"]\n', None)
     assert not reader.sniff(b"Dear editor,\n", None)
     assert reader.sniff(b'{"html": "' + b"x" * 70000, None)  # a first line longer than the sniffed head
+
+
+def test_a_json_file_without_articles_is_one_error_not_one_per_record():
+    data = b"\n".join(b'{"label": "x", "n": %d}' % i for i in range(50))
+    assert list(JsonlReader().read(data, "gold.jsonl", None, Config())) == [
+        ReadError("gold.jsonl", "no articles in 50 records (first: line 1: neither text nor html)")]
+
+
+def test_many_bad_lines_among_good_ones_are_listed_up_to_a_limit():
+    lines = [b'{"text": "A good article."}'] + [b"not json"] * 9
+    results = list(JsonlReader().read(b"\n".join(lines), "mixed.jsonl", None, Config()))
+    assert isinstance(results[0], RawItem)
+    assert [e.reason for e in results[1:]] == [f"line {n}: invalid JSON (Expecting value)" for n in range(2, 7)] + [
+        "4 more bad records not listed"]

@@ -151,5 +151,16 @@ def test_killed_mid_batch_keeps_whole_documents_and_a_rerun_completes_it(tmp_pat
     assert done <= len(survivors) < n
     run_batch(db, n)
     docs = check_whole(db)
-    assert sorted(int(d.id[1:]) for d in docs) == list(range(n))
+    assert [int(d.id[1:]) for d in docs] == list(range(n))  # each exactly once, in insertion order
     assert all(d.sources == [f"in/{d.id[1:]}.txt", f"mirror/{d.id[1:]}.txt"] for d in docs)
+
+
+def test_threads_can_share_one_store(store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def add_some(t):
+        return [store.add(doc(f"t{t}-{i}", f"Thread {t} article {i}.")) for i in range(20)]
+
+    with ThreadPoolExecutor(4) as pool:
+        statuses = [s for batch in pool.map(add_some, range(4)) for s in batch]
+    assert statuses.count("added") == 80 and store.count() == 80

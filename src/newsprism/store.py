@@ -15,8 +15,10 @@ the same text are stored once; every input that had that text is listed in its `
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Iterator, Literal, Optional
@@ -61,16 +63,29 @@ def fts_extension_path() -> Path:
     return (exact or found)[-1]
 
 
+def _locked(method: Any) -> Any:
+    """One call at a time: a DuckDB connection must not be used from two threads at once (web app)."""
+
+    @functools.wraps(method)
+    def wrapper(self: "Store", *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
 class Store:
-    """Documents in a DuckDB file (":memory:" for a throw-away store)."""
+    """Documents in a DuckDB file (":memory:" for a throw-away store). Safe to share between threads."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self._lock = threading.RLock()
         self._con: Optional[duckdb.DuckDBPyConnection] = duckdb.connect(self.path)
         self._fts_loaded = False
         self._con.execute(_SCHEMA)
 
     # -- documents ---------------------------------------------------------------------------
+    @_locked
     def add(self, doc: Document) -> AddStatus:
         """Store `doc` in one transaction.
 
@@ -109,16 +124,19 @@ class Store:
             raise
         return status
 
+    @_locked
     def has_source(self, source: str) -> bool:
         return self._connection().execute("SELECT 1 FROM sources WHERE source = ? LIMIT 1", [source]).fetchone() is not None
 
+    @_locked
     def get(self, id: str) -> Optional[Document]:
         row = self._connection().execute("SELECT doc FROM documents WHERE id = ?", [id]).fetchone()
         return Document.model_validate_json(row[0]) if row else None
 
     def documents(self) -> Iterator[Document]:
         """Every stored document in insertion order (read in batches, not all at once)."""
-        cursor = self._connection().cursor()
+        with self._lock:
+            cursor = self._connection().cursor()  # its own connection: adds may run while this is read
         try:
             cursor.execute("SELECT doc FROM documents ORDER BY seq")
             while rows := cursor.fetchmany(256):
@@ -127,19 +145,23 @@ class Store:
         finally:
             cursor.close()
 
+    @_locked
     def count(self) -> int:
         return self._connection().execute("SELECT count(*) FROM documents").fetchone()[0]
 
     # -- state of cross-document stages --------------------------------------------------------
+    @_locked
     def save_state(self, name: str, state: dict[str, Any]) -> None:
         self._connection().execute("INSERT OR REPLACE INTO stories (name, state) VALUES (?, ?)",
                                    [name, json.dumps(state, sort_keys=True)])
 
+    @_locked
     def load_state(self, name: str) -> Optional[dict[str, Any]]:
         row = self._connection().execute("SELECT state FROM stories WHERE name = ?", [name]).fetchone()
         return json.loads(row[0]) if row else None
 
     # -- search --------------------------------------------------------------------------------
+    @_locked
     def search(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
         """Document ids and BM25 scores for `query` over title and text, best first."""
         if not query.strip() or limit <= 0:
@@ -195,6 +217,7 @@ class Store:
             raise RuntimeError("the store is closed")
         return self._con
 
+    @_locked
     def close(self) -> None:
         if self._con is not None:
             self._con.close()

@@ -12,6 +12,7 @@ from .decode import DecodeError, decode_bytes, head_text
 if TYPE_CHECKING:
     from ..config import Config
 
+MAX_ERRORS = 5  # per file; a file of records that are not articles is one line of warning, not thousands
 SNIFF_BYTES = 65536  # how much of an input sniffers see (read_bytes passes this much)
 META_FIELDS = ("id", "url", "title", "author", "published", "outlet")
 
@@ -63,6 +64,9 @@ class JsonlReader:
         return _first_line_is_object(head_text(head), truncated=len(head) >= SNIFF_BYTES)
 
     def read(self, data: bytes, source: str, path: Optional[Path], cfg: "Config") -> Iterator[RawItem | ReadError]:
+        return _limit_errors(self._read(data, source), source)
+
+    def _read(self, data: bytes, source: str) -> Iterator[RawItem | ReadError]:
         try:
             text = decode_bytes(data)
         except DecodeError as exc:
@@ -94,6 +98,35 @@ class JsonlReader:
         for number, record in enumerate(records, start=1):
             item = record_to_item(record, f"{source}:{number}")
             yield item if isinstance(item, RawItem) else ReadError(source, f"record {number}: {item}")
+
+
+def _limit_errors(results: Iterator[RawItem | ReadError], source: str) -> Iterator[RawItem | ReadError]:
+    """Pass items on; report at most MAX_ERRORS bad records, and one line when none was an article."""
+    held: list[ReadError] = []
+    shown = extra = 0
+    seen_item = False
+    for result in results:
+        if isinstance(result, RawItem):
+            if not seen_item:
+                seen_item = True
+                for err in held[:MAX_ERRORS]:
+                    yield err
+                shown, extra = min(len(held), MAX_ERRORS), max(0, len(held) - MAX_ERRORS)
+            yield result
+        elif not seen_item:
+            held.append(result)
+        elif shown < MAX_ERRORS:
+            shown += 1
+            yield result
+        else:
+            extra += 1
+    if not seen_item:
+        if len(held) == 1:
+            yield held[0]
+        elif held:
+            yield ReadError(source, f"no articles in {len(held)} records (first: {held[0].reason})")
+    elif extra:
+        yield ReadError(source, f"{extra} more bad records not listed")
 
 
 def _whole_document(text: str) -> Any:
