@@ -163,8 +163,11 @@ def _arg_keys(ctx: _Ctx, c: Claim, role: str) -> list[str]:
 
 
 def _context_words(c: Claim) -> set[str]:
+    """Content words of the clause, less the words of its unit: what the figure is said about."""
     words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][A-Za-z-]+", c.text)}
-    return {w for w in words if w not in STOP and len(w) > 2}
+    unit = c.value.get("unit", "") if isinstance(c.value, dict) else ""
+    stems = {u[:4] for u in re.findall(r"[a-z]+", unit.lower()) if len(u) > 2}
+    return {w for w in words if w not in STOP and len(w) > 2 and w[:4] not in stems}
 
 
 def _similarity(a: Claim, b: Claim) -> float:

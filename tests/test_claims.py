@@ -1,0 +1,127 @@
+"""Claims read from one article: events with their arguments, figures, dates and sources, with exact offsets.
+
+Entities and times come from stand-ins built here (spaCy's own entities; times listed by hand), so these
+tests exercise the claim reader alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsprism.config import Config
+from newsprism.extract.claims import component, predicate_class
+from newsprism.model import Document, Entity, Mention, Time
+from newsprism.records import DocRecord, local_id
+
+TEXT = (
+    "Port deal sparks row in Valdora\n"
+    "The Merovian delegation, led by deputy trade minister Anton Keller, arrived in Valdora on 3 March. "
+    "The visit was condemned by Senator Rosa Imbert. "
+    "Keller is heading a delegation of twelve officials. "
+    "Councillor Paul Brandt was among those who participated in the talks, as reported by the Harbour Gazette. "
+    "According to the port authority, the fire on 5 March destroyed at least 40 containers. "
+    "\u201cThe lease was signed in secret,\u201d said a statement from the ministry. "
+    "The harbour master reportedly resigned. "
+    "Officials said there are no plans to sell the docks."
+)
+TIMES = {"on 3 March": "2024-03-03", "5 March": "2024-03-05"}
+
+
+def analyse(nlp, text=TEXT, times=TIMES):
+    doc = Document(id="d1", text=text, published="2024-03-07")
+    sdoc = nlp(text)
+    record = DocRecord(doc="d1", published=doc.published)
+    by_name: dict[str, Entity] = {}
+    for ent in sdoc.ents:
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            e = by_name.setdefault(ent.text, Entity(id=local_id("d1", len(by_name)), name=ent.text, type=ent.label_))
+            e.mentions.append(Mention(doc="d1", start=ent.start_char, end=ent.end_char, text=ent.text))
+    record.entities = list(by_name.values())
+    for words, value in times.items():
+        at = text.index(words)
+        record.times.append(Time(doc="d1", start=at, end=at + len(words), text=words, type="DATE", value=value))
+    component(doc, sdoc, record, Config())
+    names = {e.id: e.name for e in record.entities}
+    return record, names
+
+
+@pytest.fixture(scope="module")
+def claims(nlp):
+    return analyse(nlp)
+
+
+def find(claims, predicate, words):
+    record, _ = claims
+    return [c for c in record.claims if c.predicate == predicate and words in c.text]
+
+
+def test_every_claim_quotes_its_text_exactly(claims):
+    record, _ = claims
+    assert record.claims
+    for c in record.claims:
+        assert TEXT[c.start:c.end] == c.text and c.doc == "d1" and c.id.startswith("d1#c")
+
+
+def test_reduced_relative_names_the_leader(claims):
+    [lead] = find(claims, "lead", "led by")
+    record, names = claims
+    assert names[lead.subject] == "Anton Keller"
+    assert lead.object_text.startswith("The Merovian delegation")
+
+
+def test_arrival_is_a_visit_dated_by_its_time_expression(claims):
+    [visit] = find(claims, "visit", "arrived")
+    assert visit.when == "2024-03-03"
+
+
+def test_passive_agent_is_the_subject(claims):
+    [condemn] = find(claims, "condemn", "condemned")
+    record, names = claims
+    assert names.get(condemn.subject) == "Rosa Imbert" or "Rosa Imbert" in (condemn.subject_text or "")
+    assert condemn.object_text == "The visit"
+
+
+def test_is_heading_a_delegation_is_lead(claims):
+    [lead] = find(claims, "lead", "heading")
+    assert lead.object_text.startswith("a delegation")
+
+
+def test_among_those_who_participated(claims):
+    [part] = find(claims, "participate", "among those")
+    record, names = claims
+    assert "Paul Brandt" in names.get(part.subject, "")
+    assert part.attribution_text == "the Harbour Gazette" and part.modality == "reported"
+
+
+def test_figure_and_event_date_and_sentence_source(claims):
+    [fire] = [c for c in claims[0].claims if c.value and c.value.get("unit", "").startswith("container")]
+    assert (fire.value["amount"], fire.value["qualifier"]) == (40, ">=")
+    assert fire.attribution_text == "the port authority" and fire.modality == "reported"
+    [dated] = [c for c in claims[0].claims if c.when == "2024-03-05"]
+    assert dated.predicate == "disaster"
+
+
+def test_quoted_statement_keeps_its_source(claims):
+    [signed] = [c for c in claims[0].claims if "signed in secret" in c.text and c.predicate != "say"]
+    assert signed.attribution_text == "a statement from the ministry"
+    assert signed.modality == "reported"
+
+
+def test_hedge_and_denial(claims):
+    [resigned] = [c for c in claims[0].claims if "resigned" in c.text]
+    assert resigned.modality == "hedged"
+    [plans] = [c for c in claims[0].claims if "no plans" in c.text and c.predicate != "say"]
+    assert plans.modality == "denied" and plans.attribution_text == "Officials"
+
+
+def test_predicate_classes():
+    assert predicate_class("arrive") == predicate_class("visit") == "visit"
+    assert predicate_class("thank") == "praise"
+    assert predicate_class("wander") == "wander"
+
+
+def test_attribution_is_never_dropped(nlp):
+    """Whenever a claim is reported, the words of its source are kept."""
+    record, _ = analyse(nlp)
+    for c in record.claims:
+        if c.modality == "reported":
+            assert c.attribution and c.attribution_text

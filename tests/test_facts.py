@@ -1,0 +1,197 @@
+"""The fact ledger on small multi-outlet fixtures: every verdict, and compatible values that never contest.
+
+Claims are written here directly (as the claim reader would give them), so these tests need no parse.
+"""
+from __future__ import annotations
+
+from newsprism.align.facts import align_facts
+from newsprism.config import Config
+from newsprism.model import Analysis, Claim, Document, Entity, Mention, NearDuplicate, Story, Time
+
+CFG = Config()
+
+
+class Corpus:
+    """Builds documents, entities, claims and times that point at exact offsets."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.claims: list[Claim] = []
+        self.times: list[Time] = []
+        self.entities: dict[str, Entity] = {}
+        self.dups: dict[str, list[str]] = {}
+
+    def entity(self, eid: str, name: str, type_: str = "PERSON") -> str:
+        self.entities.setdefault(eid, Entity(id=eid, name=name, type=type_))
+        return eid
+
+    def claim(self, doc: str, text: str, **fields) -> Claim:
+        body = self.texts.get(doc, "")
+        start = len(body) + (1 if body else 0)
+        self.texts[doc] = (body + " " if body else "") + text
+        c = Claim(id=f"c{len(self.claims) + 1}", doc=doc, start=start, end=start + len(text), text=text, **fields)
+        self.claims.append(c)
+        for ref, words in ((fields.get("subject"), fields.get("subject_text")), (fields.get("object"), fields.get("object_text"))):
+            if ref in self.entities and words and words in text:
+                at = start + text.index(words)
+                self.entities[ref].mentions.append(Mention(doc=doc, start=at, end=at + len(words), text=words))
+        return c
+
+    def time(self, doc: str, words: str, value: str) -> None:
+        body = self.texts[doc]
+        at = body.rindex(words)
+        self.times.append(Time(doc=doc, start=at, end=at + len(words), text=words, value=value))
+
+    def analysis(self, published: str = "2024-03-07") -> Analysis:
+        docs = [Document(id=d, text=t, published=published,
+                         near_duplicates=[NearDuplicate(doc=o, similarity=0.95) for o in self.dups.get(d, [])])
+                for d, t in sorted(self.texts.items())]
+        return Analysis(documents=docs, entities=list(self.entities.values()), claims=self.claims, times=self.times,
+                        stories=[Story(id="s1", documents=sorted(self.texts))])
+
+
+def killed(v, q=None, text=None):
+    return {"amount": v, "qualifier": q, "unit": "villager killed", "text": text or str(v)}
+
+
+def facts_of(corpus):
+    a = corpus.analysis()
+    return align_facts(a, CFG)
+
+
+def verdicts(facts, about_part):
+    return [f.verdict for f in facts if about_part in f.about]
+
+
+def test_same_bound_said_three_ways_is_agreement_never_a_dispute():
+    c = Corpus()
+    c.claim("a", "The raid killed over 1,400 villagers in Dorn.", predicate="kill", value=killed(1400, ">", "over 1,400"))
+    c.claim("b", "More than 1,400 villagers were killed in the raid on Dorn.", predicate="kill",
+            value=killed(1400, ">", "More than 1,400"))
+    c.claim("c", "The raid on Dorn killed at least 1,400 villagers.", predicate="kill", value=killed(1400, ">=", "at least 1,400"))
+    facts = facts_of(c)
+    [fact] = [f for f in facts if "villager killed" in f.about]
+    assert fact.verdict == "compatible"
+    assert {d for p in fact.positions for d in p.documents} == {"a", "b", "c"}
+    assert not [f for f in facts if f.verdict == "contested"]
+
+
+def test_identical_figures_corroborate():
+    c = Corpus()
+    c.claim("a", "The raid killed 52 villagers in Dorn.", predicate="kill", value=killed(52))
+    c.claim("b", "In Dorn, 52 villagers were killed in the raid.", predicate="kill", value=killed(52))
+    [fact] = facts_of(c)
+    assert fact.verdict == "corroborated" and fact.positions[0].normalized == 52
+
+
+def test_bound_and_exact_figure_that_fit_are_compatible():
+    c = Corpus()
+    unit = {"unit": "people hostage"}
+    c.claim("a", "Gunmen seized over 200 hostages from the ferry.", predicate="hold captive",
+            value={"amount": 200, "qualifier": ">", "text": "over 200", **unit})
+    c.claim("b", "The gunmen hold 224 people hostage from the ferry.", predicate="hold captive",
+            value={"amount": 224, "qualifier": None, "text": "224", **unit})
+    facts = facts_of(c)
+    assert verdicts(facts, "hostage") == ["compatible"]
+
+
+def test_different_exact_figures_for_the_same_count_contest():
+    c = Corpus()
+    c.claim("a", "The raid on Dorn killed 12 villagers, officials said.", predicate="kill", value=killed(12))
+    c.claim("b", "The raid on Dorn killed 19 villagers, officials said.", predicate="kill", value=killed(19))
+    c.claim("c", "Officials said the raid on Dorn killed 12 villagers.", predicate="kill", value=killed(12))
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    values = {p.normalized: set(p.documents) for p in fact.positions}
+    assert values == {12: {"a", "c"}, 19: {"b"}}
+    assert "12" in fact.explanation and "19" in fact.explanation
+
+
+def test_a_document_giving_both_figures_counts_two_things():
+    c = Corpus()
+    c.claim("a", "The raid on Dorn killed 12 villagers.", predicate="kill", value=killed(12))
+    c.claim("a", "The raid on Dorn killed 19 villagers in all.", predicate="kill", value=killed(19))
+    c.claim("b", "The raid on Dorn killed 19 villagers.", predicate="kill", value=killed(19))
+    assert not [f for f in facts_of(c) if f.verdict == "contested"]
+
+
+def test_unrelated_clauses_with_the_same_unit_do_not_contest():
+    c = Corpus()
+    c.claim("a", "The raid on Dorn killed 12 villagers.", predicate="kill", value=killed(12))
+    c.claim("b", "Floods last spring in the northern hills killed 300 villagers.", predicate="kill", value=killed(300))
+    assert not [f for f in facts_of(c) if f.verdict == "contested"]
+
+
+def test_near_duplicates_do_not_corroborate_each_other():
+    c = Corpus()
+    c.claim("a", "The raid killed 52 villagers in Dorn.", predicate="kill", value=killed(52))
+    c.claim("b", "The raid killed 52 villagers in Dorn.", predicate="kill", value=killed(52))
+    c.dups = {"a": ["b"], "b": ["a"]}
+    [fact] = facts_of(c)
+    assert fact.verdict == "single_source"
+
+
+def test_two_leaders_of_one_delegation_contest():
+    c = Corpus()
+    c.entity("e1", "Anton Keller")
+    c.entity("e2", "Mira Sand")
+    c.claim("a", "The delegation, led by trade minister Anton Keller", predicate="lead", subject="e1",
+            subject_text="Anton Keller", object_text="The delegation")
+    c.claim("b", "A delegation from Merovia, led by envoy Mira Sand", predicate="lead", subject="e2",
+            subject_text="Mira Sand", object_text="A delegation from Merovia")
+    c.claim("c", "The delegation, led by Anton Keller", predicate="lead", subject="e1",
+            subject_text="Anton Keller", object_text="The delegation")
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert fact.about == "Who led the delegation"
+    assert {p.value: set(p.documents) for p in fact.positions} == {"Anton Keller": {"a", "c"}, "Mira Sand": {"b"}}
+
+
+def test_meeting_different_people_is_not_a_dispute():
+    c = Corpus()
+    c.entity("e1", "Anton Keller")
+    c.entity("e2", "Mira Sand")
+    c.entity("e3", "Paul Brandt")
+    c.claim("a", "Anton Keller met with Mira Sand.", predicate="meet", subject="e1", subject_text="Anton Keller",
+            object="e2", object_text="Mira Sand")
+    c.claim("b", "Anton Keller met with Paul Brandt.", predicate="meet", subject="e1", subject_text="Anton Keller",
+            object="e3", object_text="Paul Brandt")
+    facts = facts_of(c)
+    assert [f.verdict for f in facts] == ["corroborated"]
+    assert facts[0].about == "Anton Keller meet"
+
+
+def test_event_dates_that_cannot_both_be_true_contest_and_overlapping_ones_do_not():
+    c = Corpus()
+    c.claim("a", "the rebels launched an attack on Dorn in September 2023", predicate="attack", when="2023-09")
+    c.time("a", "September 2023", "2023-09")
+    c.claim("b", "the attack on Dorn on October 7", predicate="attack", when="2023-10-07")
+    c.time("b", "October 7", "2023-10-07")
+    c.claim("c", "the October 7 attack on Dorn", predicate="attack", when="2023-10-07")
+    c.time("c", "October 7", "2023-10-07")
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert {p.normalized: set(p.documents) for p in fact.positions} == {"2023-09": {"a"}, "2023-10-07": {"b", "c"}}
+
+    ok = Corpus()
+    ok.claim("a", "the attack on Dorn in October 2023", predicate="attack", when="2023-10")
+    ok.time("a", "October 2023", "2023-10")
+    ok.claim("b", "the attack on Dorn on October 7", predicate="attack", when="2023-10-07")
+    ok.time("b", "October 7", "2023-10-07")
+    assert verdicts(facts_of(ok), "attack") == ["compatible"]
+
+
+def test_relative_dates_never_contest():
+    c = Corpus()
+    c.claim("a", "the attack on Dorn on Sunday", predicate="attack", when="2023-10-08")
+    c.time("a", "on Sunday", "2023-10-08")
+    c.claim("b", "the attack on Dorn on October 7", predicate="attack", when="2023-10-07")
+    c.time("b", "October 7", "2023-10-07")
+    assert not [f for f in facts_of(c) if f.verdict == "contested"]
+
+
+def test_positions_stay_small_and_facts_are_numbered():
+    c = Corpus()
+    for k in range(4):
+        c.claim("a", f"The raid on Dorn killed 52 villagers ({k}).", predicate="kill", value=killed(52))
+    c.claim("b", "The raid on Dorn killed 52 villagers.", predicate="kill", value=killed(52))
+    [fact] = facts_of(c)
+    assert fact.id == "f1" and fact.story == "s1"
+    assert sum(1 for cid in fact.positions[0].claims if cid in {"c1", "c2", "c3", "c4"}) <= 2

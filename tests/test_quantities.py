@@ -1,0 +1,71 @@
+"""Figures in a sentence: amount, qualifier, what is counted, and which figures can both be true."""
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract.quantities import compatible, find_quantities, interval, is_exact, parse_number
+
+
+def values(nlp, text):
+    doc = nlp(text)
+    return [q.value() for s in doc.sents for q in find_quantities(s)]
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["1,400"], 1400), (["1.5", "million"], 1_500_000), (["two", "dozen"], 24), (["six"], 6),
+    (["716", "billion"], 716_000_000_000), (["twenty-five"], 25), (["banana"], None),
+])
+def test_parse_number_reads_digits_words_and_scales(words, expected):
+    assert parse_number(words) == expected
+
+
+def test_qualifier_and_role_make_the_unit(nlp):
+    [v] = values(nlp, "The raid on the border town killed over 1,400 Israelis.")
+    assert (v["amount"], v["qualifier"], v["unit"]) == (1400, ">", "israeli killed")
+    assert v["text"] == "over 1,400"
+
+
+def test_casualty_nouns_count_the_nationality_that_died(nlp):
+    [v] = values(nlp, "The assault led to more than 1,400 Israeli casualties.")
+    assert v["unit"] == "israeli killed" and v["qualifier"] == ">"
+
+
+def test_at_least_is_a_lower_bound(nlp):
+    [v] = values(nlp, "The captives include at least six Russians.")
+    assert (v["amount"], v["qualifier"], v["unit"]) == (6, ">=", "russian")
+
+
+def test_vague_plurals_are_ranges(nlp):
+    [v] = values(nlp, "Thousands of people were displaced by the floods in Veloria.")
+    assert (v["min"], v["max"], v["unit"]) == (1000, 9999, "people displaced")
+    [d] = values(nlp, "Dozens of protesters gathered outside the ministry.")
+    assert (d["min"], d["max"]) == (24, 99)
+
+
+def test_money_percent_and_votes(nlp):
+    money, pct = values(nlp, "The bill authorizes $716 billion for defense, up 5% on last year.")
+    assert (money["amount"], money["unit"]) == (716_000_000_000, "USD")
+    assert (pct["amount"], pct["unit"]) == (5, "percent")
+    [votes] = values(nlp, "The measure needed 60 votes in the Senate.")
+    assert (votes["amount"], votes["unit"]) == (60, "vote")
+
+
+def test_nearly_is_below_but_close(nlp):
+    [v] = values(nlp, "Nearly 300 civilians were injured in the blast.")
+    assert v["qualifier"] == "<" and v["close"] and v["unit"] == "civilian injured"
+    lo, hi = interval(v)
+    assert 240 <= lo < hi < 300
+
+
+def test_dates_years_and_labels_are_not_counts(nlp):
+    assert values(nlp, "The riot took place on October 29, 2023 at Gate No. 2 after a 3-day standoff.") == []
+
+
+def test_intervals_decide_what_can_both_be_true():
+    over = {"amount": 1400, "qualifier": ">"}
+    at_least = {"amount": 1400, "qualifier": ">="}
+    assert compatible(over, at_least)
+    assert compatible({"amount": 200, "qualifier": ">"}, {"amount": 224, "qualifier": None})
+    assert compatible({"min": 1000, "max": 9999}, {"amount": 7000, "qualifier": None})
+    assert not compatible({"amount": 12, "qualifier": None}, {"amount": 19, "qualifier": None})
+    assert is_exact({"amount": 12, "qualifier": None}) and not is_exact(over)
