@@ -53,7 +53,9 @@ _CHROME: tuple[tuple[str, re.Pattern[str]], ...] = tuple((reason, re.compile(rx,
     ("cookies", r"\bcookies?\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b"),
     ("navigation", r"\bskip (?:to|navigation)\b|^(?:main )?menu\W*$|\b(?:top|bottom) of (?:the )?page\b|\bback to (?:top|home)\b"
                    r"|^(?:home|search|close|sections|navigation)\W*$|\bjump to\b"
-                   r"|^(?:print|e-?mail)(?: this)?(?: article| story| page)?\W*$"),
+                   r"|^(?:print|e-?mail)(?: this)?(?: article| story| page)?\W*$"
+                   r"|^(?:tags?|topics?|filed under|categories|category|keywords)\s*:"
+                   r"|\b\d+\s*min(?:ute)?s?\s+read\b|^reading time\b|^listen to (?:this )?(?:article|story)\b|^loading\b"),
     ("copyright", r"©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\b|\ball rights reserved\b"),
     ("social buttons", rf"^{_SOCIAL}(?:\W+(?:{_SOCIAL}|e-?mail|print|copy link))*\W*$"),
     ("donation appeal", r"\bdonate\b|\bsupport (?:us|our (?:work|journalism|reporting))\b"
@@ -76,6 +78,7 @@ _PROMPT = re.compile(
 _PAGE_REF = re.compile(
     r"\b(?:this|our) (?:story|article|page|post|site|website|newsletter|app|channel|podcast|feed)\b"
     r"|\b(?:box|form|link|button|section) below\b|\bour " + _SOCIAL + r"\b", re.I)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")
 _READER = re.compile(r"\byou(?:r)?\b", re.I)
 # Words of a site's section menu; a head line made only of them is a label, not a headline.
 _SECTION_WORDS = frozenset(
@@ -92,7 +95,8 @@ _BREADCRUMB_SEP = re.compile(r"\s*(?:›|»|>|/|\|)\s*")
 # Where a page names the photo's source: "Photo: X", "Images source: X", "Credit: X".
 _CREDIT_LABEL = re.compile(
     r"^\(?(?:(?:main|top|cover|header|featured|lead)\s+)?(?:photos?|images?|pictures?|pics?|photographs?|illustrations?"
-    r"|graphics?|videos?|credits?|footage)(?:\s+(?:source|sources|credits?|by|courtesy|via))?\s*(?:[:|©]|by\b|/)",
+    r"|graphics?|videos?|credits?|footage|media)(?:\s+(?:source|sources|credits?|by|courtesy|via|caption))?"
+    r"\s*(?:[:|©]|by\b|/|(?<=source),|(?<=caption),)",
     re.I)
 _CREDIT_AGENCY = re.compile(
     r"\bgetty images\b|\breuters/|\bap photo\b|\bafp\b|\bepa(?:-efe)?\b|\bshutterstock\b|\balamy\b|\bwiki(?:media|pedia) commons\b"
@@ -168,8 +172,11 @@ def chrome_reason(line: str, min_sentence_chars: int) -> Optional[str]:
     contact = has_contact(text)
     page_ref = bool(_PAGE_REF.search(text))
     if is_full_sentence(text, min_sentence_chars) or len(words) > 25:
-        reader = bool(_READER.search(text))
-        strong = (prompt and (hits or page_ref or contact)) or (reader and (hits or page_ref))
+        # Words inside quotation marks are someone's speech, not the page talking to its reader.
+        own = _QUOTED.sub(" ", text)
+        hits, page_ref = chrome_hits(own), bool(_PAGE_REF.search(own))
+        reader = bool(_READER.search(own))
+        strong = (prompt and (hits or page_ref or contact)) or (reader and (page_ref or len(set(hits)) >= 2))
         dense = len(set(hits)) >= 3 or (len(set(hits)) >= 2 and len(hits) / len(words) >= 0.15)
         if strong or dense:
             return "boilerplate: " + (hits[0] if hits else "reader prompt")
@@ -239,11 +246,13 @@ def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optio
         if i in full:
             continue
         if is_photo_credit(lines[i]):
-            reason[i] = "photo credit"
+            reason[i] = "photo caption" if re.match(r"\W*\w+ caption\b", lines[i], re.I) else "photo credit"
         elif is_credited_caption(lines[i]):
             reason[i] = "photo caption"
 
     # Bylines and editor lines may sit anywhere (often at the foot); datelines only at the head.
+    dates: list[tuple[int, str]] = []
+    authors: list[tuple[int, str]] = []
     for i in nonempty:
         if i in reason or i in continues:
             continue
@@ -254,18 +263,22 @@ def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optio
             reason[i] = "editor line"
             continue
         reason[i] = "byline"
-        out.author = out.author or byline.author
-        if byline.published and out.published is None and i in head:
-            out.published = byline.published
+        if byline.author:
+            authors.append((i, byline.author))
+        if byline.published and i in head:
+            dates.append((i, byline.published))
     for i in head:
         if i in reason or i in continues:
             continue
         date = meta.parse_dateline(lines[i]) or meta.parse_foreign_dateline(lines[i])
         if date:
             reason[i] = "dateline"
-            out.published = out.published or date
+            dates.append((i, date))
         elif meta.is_relative_dateline(lines[i]):
             reason[i] = "dateline"
+    authors += _bare_name_bylines(lines, head, reason)
+    out.published = min(dates)[1] if dates else None  # the first date the page states
+    out.author = min(authors)[1] if authors else None  # the first byline
 
     # Chrome by features.
     for i in nonempty:
@@ -301,6 +314,21 @@ def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optio
     out.removed = [Removed(text=lines[i], reason=reason[i]) for i in sorted(reason)]
     out.text = _rebuild(lines, reason, continues)
     return out
+
+
+def _bare_name_bylines(lines: list[str], head: list[int], reason: dict[int, str]) -> list[tuple[int, str]]:
+    """A name alone on a line next to the dateline ("Jane Doe" / "March 3, 2024") is a byline."""
+    for n, i in enumerate(head):
+        if i in reason or not 2 <= len(lines[i].split()) <= 4 or ends_sentence(lines[i]):
+            continue
+        neighbours = head[max(0, n - 1): n] + head[n + 1: n + 2]
+        if not any(reason.get(j) == "dateline" for j in neighbours):
+            continue
+        name = meta.person_name(lines[i])
+        if name:
+            reason[i] = "byline"
+            return [(i, name)]
+    return []
 
 
 def _find_title(lines: list[str], head: list[int], reason: dict[int, str], cfg: CleanConfig,

@@ -246,7 +246,7 @@ _ROLES = (r"(?:senior |chief |special |staff |guest |foreign |political |diploma
           r"security |economics |[A-Z][a-z]+ )?"
           r"(?:contributors?|correspondents?|reporters?|writers?|columnists?|journalists?|analysts?|"
           r"bureau chief|staff|news desk|contributing writer|contributing editor)")
-_BYLINE_LEAD = re.compile(r"^(?:written|reported|words|story|text|report)?\s*by\s*[:\-–]?\s+(?P<rest>\S.*)$", re.I)
+_BYLINE_LEAD = re.compile(r"^(?:written|reported|reporting|words|story|text|report)?\s*by\s*[:\-–]?\s+(?P<rest>\S.*)$", re.I)
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|writer|reporter|byline)\s*[:\-–]\s*(?P<rest>\S.*)$", re.I)
 _ROLE_TRAIL = re.compile(rf"^(?P<rest>.+?)\s*[,|–—-]\s*(?P<role>{_ROLES})\.?$", re.I)
 _EDITOR = re.compile(r"^(?:edited|editing|reviewed|fact[- ]?checked|additional reporting|translated|"
@@ -309,7 +309,7 @@ def _strip_affiliation(name_part: str) -> str:
     m = _ROLE_TRAIL.match(name_part)
     if m:
         name_part = m.group("rest")
-    name_part = re.split(r"\s*[|·•–—]\s*|\s+-\s+|\s+(?:in|for|from)\s+[A-Z]", name_part, maxsplit=1)[0]
+    name_part = re.split(r"\s*[|·•–—;]\s*|\s+-\s+|\s+(?:in|for|from)\s+[A-Z]", name_part, maxsplit=1)[0]
     parts = [p.strip() for p in name_part.split(",")]
     # "Jane Doe, Reuters" -> the name; "Jane Doe, John Roe and Ann Poe" keeps the list of names.
     if len(parts) > 1 and not re.search(r"\band\b|&", parts[-1]):
@@ -350,6 +350,17 @@ def parse_byline(line: str) -> Optional[Byline]:
         if author:
             return Byline(kind="role", author=author)
     return None
+
+
+def person_name(line: str) -> Optional[str]:
+    """The line when it is nothing but a name ("Jane Doe"), else None.
+
+    >>> person_name("Ingrid Solberg")
+    'Ingrid Solberg'
+    >>> person_name("Talks resume today") is None
+    True
+    """
+    return _person_or_desk(line)
 
 
 # -- outlet ------------------------------------------------------------------------------------
