@@ -12,6 +12,8 @@ from typing import Optional
 
 import charset_normalizer
 
+SNIFF_BYTES = 65536  # how much of an input the sniffers see
+
 # Leading bytes of common non-text formats, so the reason can say what the file is.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Optional
 
 from .base import RawItem, ReadError
-from .jsonl import SNIFF_BYTES, record_to_item
+from .decode import SNIFF_BYTES
+from .jsonl import record_to_item
 from .registry import choose_reader
 
 if TYPE_CHECKING:

@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from .base import RawItem, ReadError
-from .decode import DecodeError, decode_bytes, head_text
+from .decode import SNIFF_BYTES, DecodeError, decode_bytes, head_text
 
 if TYPE_CHECKING:
     from ..config import Config
 
 MAX_ERRORS = 5  # per file; a file of records that are not articles is one line of warning, not thousands
-SNIFF_BYTES = 65536  # how much of an input sniffers see (read_bytes passes this much)
 META_FIELDS = ("id", "url", "title", "author", "published", "outlet")
 
 
