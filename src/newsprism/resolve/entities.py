@@ -21,11 +21,14 @@ from .names import (
     demonym_code,
     fold,
     initials,
+    is_known_place,
+    nationality_code,
     org_key,
     parse_person,
     person_match,
     phonetic,
     place_key,
+    strip_possessive,
     translit,
     words,
 )
@@ -200,6 +203,28 @@ def resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], di
             root = roots.pop()
             target = sorted(full_names.get(root, {g.name}))[0]
             merge(root, g.members[0], sorted({g.name, target}), reason, conf)
+
+    # 3b. a bare surname tagged ORG/GPE/NORP ("Trump said" tagged ORG) in a document without the
+    # full name: joins the one person who carries that surname *and* is called by it elsewhere
+    bare_alias: dict[str, set[int]] = defaultdict(set)
+    for g in person_full + person_part:
+        root = uf.find(g.members[0])
+        for i in g.members:
+            for a in local[i].aliases:
+                if " " not in a.strip():
+                    bare_alias[translit(a)].add(root)
+    for g in groups.values():
+        if g.kind not in ("ORG", "PLACE", "NORP") or " " in g.name.strip() or not g.name[:1].isupper():
+            continue
+        if is_known_place(g.name) or nationality_code(g.name) or g.name.isupper():
+            continue
+        s = translit(strip_possessive(g.name))
+        roots = {uf.find(r) for r in bare_alias.get(s, ())}
+        full_roots = {uf.find(r) for r in by_surname.get(s, ())}
+        if len(roots) == 1 and roots == full_roots and 0.75 >= min_conf:
+            root = roots.pop()
+            target = sorted(full_names.get(root, {local[root].name}))[0]
+            merge(root, g.members[0], sorted({g.name, target}), "surname of one person, tagged as another type", 0.75)
 
     # 4. organisations: an acronym joins the one organisation whose initials it spells
     orgs = [g for g in groups.values() if g.kind == "ORG"]

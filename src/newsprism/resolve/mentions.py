@@ -223,6 +223,15 @@ def _keep(sdoc: Doc, c: _Cand) -> bool:
                 return False
             if any(not t.text[:1].isupper() for t in sdoc.char_span(c.start, c.end, alignment_mode="expand")):
                 return False
+    if c.label == "PERSON" and " " in text:
+        # "Comey Memos": a name ending in a plural common noun is a thing named after a person
+        span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+        last = span[-1]
+        if last.tag_ == "NNS" or (last.tag_ == "NNPS" and last.lemma_.lower() != last.lower_):
+            return False
+        # "the Comey Memos": a person's name takes no article
+        if span[0].i > 0 and sdoc[span[0].i - 1].lower_ == "the" and c.role is None:
+            return False
     if c.label == "PERSON" and _heading_line(sdoc.text, c.start):
         # "Israel Calls" in a headline: a country followed by a capitalised verb is not a person
         first = text.split()[0]
