@@ -1,0 +1,403 @@
+"""Who speaks in a document: quoted and paraphrased sources, counted and linked to entities.
+
+A voice is found from the grammar of reporting, never from a list of names:
+  - a quotation and the reporting verb of the sentence that opens or closes it, whichever side of the
+    quote the speaker stands ('"…," the ministry disclosed', '"…," said a statement from the ministry',
+    'He added, "…"', 'Tass wrote');
+  - a reporting verb with a clause ("X said that …", "X stated that …");
+  - a sentence-level source ("according to X", "as reported by X", "citing X");
+  - a passive quotation ("unnamed sources were quoted by Y announcing …": the sources speak).
+A pronoun speaker ("he said") is the subject of the nearest earlier sentence about a person. A
+statement, report or post speaks for whoever issued it ("a statement from the ministry").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import Document, Span, Voice
+from ..records import DocRecord
+
+REPORTING = frozenset({
+    "say", "state", "tell", "add", "note", "announce", "disclose", "report", "write", "claim", "confirm",
+    "acknowledge", "reveal", "explain", "insist", "warn", "stress", "declare", "mention", "assert", "argue",
+    "allege", "tweet", "post", "comment", "remark", "reply", "respond", "answer", "admit", "concede",
+    "testify", "underline", "emphasize", "emphasise", "highlight", "indicate", "suggest", "predict",
+    "contend", "maintain", "observe", "recount", "recall", "deny", "vow", "promise", "urge", "complain",
+    "accuse", "assure", "caution", "boast", "retort", "whisper", "shout", "ask", "inform", "brief", "quip",
+})
+# A quotation's speaker can be named with these verbs alone, but they need a quote or clause to count.
+QUOTING_PASSIVES = frozenset({"quote", "cite"})
+# Documents that speak for whoever issued them: "a statement from the ministry".
+ISSUED_NOUNS = frozenset({
+    "statement", "report", "communique", "communiqué", "release", "letter", "message", "post", "tweet",
+    "memo", "notice", "readout", "transcript", "announcement", "declaration", "note", "email", "video",
+})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "what", "there", "i", "we", "you", "me", "us", "one"})
+# Collective nouns for an organised actor: what "the group", "the movement" stand in for.
+GROUP_HEADS = frozenset({
+    "group", "movement", "organization", "organisation", "faction", "militia", "outfit", "network",
+    "insurgency", "regime", "alliance", "coalition", "wing", "cell", "gang", "cartel", "junta", "party",
+})
+# Organisations that are institutions of a state or the press are not what "the group" refers to.
+INSTITUTION_WORDS = frozenset({
+    "ministry", "department", "agency", "office", "council", "bureau", "commission", "committee", "embassy",
+    "service", "directorate", "government", "parliament", "court", "army", "police", "kremlin", "senate",
+    "congress", "assembly", "cabinet", "administration", "un", "eu", "nato", "university", "news", "times",
+    "post", "press", "tass", "reuters", "bbc", "cnn", "guardian", "newspaper", "channel", "tv", "radio",
+})
+QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"))
+MAX_SPEAKER_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One quotation or paraphrase and who it is attributed to."""
+
+    start: int
+    end: int
+    speaker: str
+    entity: Optional[str]
+    quoted: bool
+
+
+# -- quotations ------------------------------------------------------------------------------
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations, marks included; straight quotes pair up within a paragraph."""
+    spans: list[tuple[int, int]] = []
+    for open_m, close_m in QUOTE_PAIRS:
+        # a closing single mark followed by a letter is an apostrophe ("Hamas’ leaders" is no quote end)
+        close = re.escape(close_m) + (r"(?![A-Za-z])" if close_m == "’" else "")
+        pattern = re.escape(open_m) + r"[^" + re.escape(open_m + close_m) + r"\n]{1,3000}?" + close
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    offset = 0
+    for para in text.split("\n"):
+        pos = [m.start() + offset for m in re.finditer('"', para)]
+        spans += [(pos[k], pos[k + 1] + 1) for k in range(0, len(pos) - 1, 2)]
+        offset += len(para) + 1
+    # nested marks ('“… ‘so-called’ …”') keep the outer quotation only
+    spans = sorted(set(spans), key=lambda s: (s[0], -s[1]))
+    out: list[tuple[int, int]] = []
+    for s in spans:
+        if out and s[0] < out[-1][1]:
+            continue
+        out.append(s)
+    return out
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of the spans."""
+    return any(a <= start and end <= b for a, b in spans)
+
+
+# -- speakers --------------------------------------------------------------------------------
+
+def _entity_at(record: DocRecord, start: int, end: int) -> Optional[str]:
+    try:
+        from ..resolve.mentions import entity_at
+    except ImportError:  # the mentions module not there yet: same rule, local copy
+        best, best_overlap = None, 0
+        for e in record.entities:
+            for m in e.mentions:
+                overlap = min(end, m.end) - max(start, m.start)
+                if overlap > best_overlap:
+                    best, best_overlap = e.id, overlap
+        return best
+    return entity_at(record, start, end)
+
+
+def token_entity(record: DocRecord, tok: Token) -> Optional[str]:
+    """The local entity whose mention covers this token."""
+    return _entity_at(record, tok.idx, tok.idx + len(tok.text))
+
+
+def _entity_type(record: DocRecord, ref: Optional[str]) -> Optional[str]:
+    return next((e.type for e in record.entities if e.id == ref), None)
+
+
+def _entity_name(record: DocRecord, ref: str) -> str:
+    return next((e.name for e in record.entities if e.id == ref), ref)
+
+
+def short_phrase(tok: Token) -> tuple[int, int]:
+    """Character span of a noun's short form: determiners, adjectives and compounds, no clauses or PPs."""
+    left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "case")]
+    lo = tok.i
+    for c in sorted(left, key=lambda t: -t.i):
+        if c.i == lo - 1 or (c.left_edge.i <= lo - 1 <= c.right_edge.i):
+            lo = c.left_edge.i
+    while lo < tok.i and (tok.doc[lo].is_punct or tok.doc[lo].is_space):
+        lo += 1
+    if tok.i - lo + 1 > MAX_SPEAKER_WORDS:
+        lo = tok.i - MAX_SPEAKER_WORDS + 1
+    return tok.doc[lo].idx, tok.idx + len(tok.text)
+
+
+def salient_group(record: DocRecord) -> Optional[str]:
+    """The one organised, non-state actor the document is mostly about, if one stands out:
+    what a definite "the group" or "the movement" refers to."""
+    scored: list[tuple[int, str]] = []
+    for e in record.entities:
+        if e.type not in ("ORG", "NORP"):
+            continue
+        if {w.strip(".,'’").lower() for w in e.name.split()} & INSTITUTION_WORDS:
+            continue
+        if e.type == "NORP" and not e.name.endswith("s"):
+            continue  # "Palestinian", "Russian": adjectives of nationality, not groups
+        scored.append((len(e.mentions), e.id))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+        return None
+    return scored[0][1]
+
+
+def _group_description(tok: Token) -> bool:
+    det = next((c for c in tok.children if c.dep_ == "det"), None)
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in GROUP_HEADS \
+        and det is not None and det.lower_ in ("the", "this", "that")
+
+
+def _person_before(sdoc: Doc, record: DocRecord, pos: int, quotes: list[tuple[int, int]]) -> Optional[str]:
+    """The person a 'he'/'she' at `pos` most likely is: the subject of the nearest earlier sentence
+    that has a person as its subject, else the nearest person mentioned before."""
+    person_ids = {e.id for e in record.entities if e.type == "PERSON"}
+    if not person_ids:
+        return None
+    sents = [s for s in sdoc.sents if s.start_char < pos]
+    for sent in reversed(sents[-4:]):
+        for t in sent:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.idx < pos \
+                    and not inside(quotes, t.idx, t.idx + len(t.text)):
+                ref = token_entity(record, t)
+                if ref in person_ids:
+                    return ref
+    best: Optional[tuple[int, str]] = None
+    for e in record.entities:
+        if e.id in person_ids:
+            for m in e.mentions:
+                if m.end <= pos and not inside(quotes, m.start, m.end) and (best is None or m.start > best[0]):
+                    best = (m.start, e.id)
+    return best[1] if best else None
+
+
+def _antecedent(tok: Token) -> Token:
+    """'the spokesman, who said …': a relative pronoun stands for the noun its clause modifies."""
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def resolve_speaker(tok: Token, record: DocRecord, quotes: list[tuple[int, int]]) -> Optional[tuple[str, Optional[str], int]]:
+    """(speaker words or entity name, local entity id or None, offset) for a speaker's head token."""
+    tok = _antecedent(tok)
+    # a statement speaks for its issuer: "a statement from the ministry", "the ministry's statement"
+    if tok.lemma_.lower() in ISSUED_NOUNS:
+        issuer = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                       for g in c.children if g.dep_ == "pobj"), None)
+        issuer = issuer or next((c for c in tok.children if c.dep_ == "poss"), None)
+        if issuer is not None:
+            tok = issuer
+    if tok.lower_ in PERSON_PRONOUNS:
+        ref = _person_before(tok.doc, record, tok.idx, quotes)
+        return (_entity_name(record, ref), ref, tok.idx) if ref else None
+    if tok.lower_ in NOT_SPEAKERS or tok.pos_ == "PRON":
+        return None
+    if inside(quotes, tok.idx, tok.idx + len(tok.text)):
+        return None
+    ref = token_entity(record, tok)
+    # "The ministry's spokesperson, Maria Zakharova, stated", "the news agency Tass": the named appositive
+    # speaks, a person before an organisation
+    named = [(c, token_entity(record, c)) for c in tok.children if c.dep_ == "appos"]
+    named += [(g, token_entity(record, g)) for c, _ in list(named) for g in c.children if g.dep_ == "appos"]
+    person = next(((c, r) for c, r in named if r is not None and _entity_type(record, r) == "PERSON"), None)
+    other = next(((c, r) for c, r in named if r is not None), None)
+    if person is not None and (ref is None or _entity_type(record, ref) != "PERSON"):
+        return _entity_name(record, person[1]), person[1], person[0].idx
+    if ref is None and other is not None:
+        return _entity_name(record, other[1]), other[1], other[0].idx
+    if ref is None and _group_description(tok):
+        ref = salient_group(record)
+    if ref is not None:
+        return _entity_name(record, ref), ref, tok.idx
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    s, e = short_phrase(tok)
+    return tok.doc.text[s:e], None, s
+
+
+# -- sources in a sentence -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Source:
+    verb: int                  # token index of the reporting verb (or 'according')
+    speaker: Token
+    content: Optional[tuple[int, int]]   # the paraphrased clause, when there is one
+
+
+def _subtree_span(tok: Token) -> tuple[int, int]:
+    lo, hi = tok.left_edge, tok.right_edge
+    while hi.i > lo.i and (hi.is_punct or hi.is_space):
+        hi = tok.doc[hi.i - 1]
+    while lo.i < hi.i and (lo.is_punct or lo.is_space):
+        lo = tok.doc[lo.i + 1]
+    return lo.idx, hi.idx + len(hi.text)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def sources_in(sent: SpacySpan) -> list[_Source]:
+    """Reporting constructions of one sentence, with the clause each governs where it has one."""
+    out: list[_Source] = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("VERB", "AUX") and lemma in REPORTING | QUOTING_PASSIVES and t.dep_ != "amod":
+            kids = list(t.children)
+            content_tok = next((c for c in kids if c.dep_ in ("ccomp", "parataxis")), None)
+            content = _subtree_span(content_tok) if content_tok is not None else None
+            subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+            passive_subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+            agent = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if lemma in QUOTING_PASSIVES and passive_subj is not None:
+                # "sources were quoted by Y announcing …": the sources speak, Y publishes
+                acl = next((g for g in (agent.children if agent is not None else []) if g.dep_ == "acl"), None)
+                out.append(_Source(t.i, passive_subj, _subtree_span(acl) if acl is not None else content))
+            elif lemma == "report" and agent is not None:
+                # "as reported by Tass": the whole sentence is Tass's
+                out.append(_Source(t.i, agent, (sent.start_char, sent.end_char)))
+            elif subj is not None and lemma not in QUOTING_PASSIVES and not _negated(t):
+                out.append(_Source(t.i, subj, content))
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
+            pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                out.append(_Source(t.i, pobj, (sent.start_char, sent.end_char)))
+        if lemma == "cite" and t.dep_ in ("advcl", "xcomp", "prep", "acl"):
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                out.append(_Source(t.i, obj, (sent.start_char, sent.end_char)))
+    return out
+
+
+# -- speeches and voices ---------------------------------------------------------------------
+
+def _quote_words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _governing_subject(sdoc: Doc, qs: int, qe: int) -> Optional[Token]:
+    inner = [t for t in sdoc if qs <= t.idx < qe and not t.is_punct]
+    roots = [t for t in inner if not (qs <= t.head.idx < qe) or t.head.i == t.i]
+    if not roots:
+        return None
+    node = roots[0]
+    for _ in range(6):
+        subj = next((c for c in node.children if c.dep_ == "nsubj" and not (qs <= c.idx < qe)), None)
+        if subj is not None:
+            return subj
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def speeches(document: Document, sdoc: Doc, record: DocRecord) -> list[Speech]:
+    """Every quotation with a known speaker and every attributed paraphrase, in text order."""
+    text = document.text
+    quotes = quote_spans(text)
+    sents = list(sdoc.sents)
+    by_sent = [sources_in(s) for s in sents]
+    out: list[Speech] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(span: tuple[int, int], head: Token, quoted: bool) -> bool:
+        who = resolve_speaker(head, record, quotes)
+        if who is None:
+            return False
+        name, ref, _ = who
+        if len(name.split()) > MAX_SPEAKER_WORDS:
+            return False
+        out.append(Speech(span[0], span[1], name, ref, quoted))
+        taken.append(span)
+        return True
+
+    last: Optional[Speech] = None
+    for qs, qe in quotes:
+        if _quote_words(text[qs:qe]) < 1:
+            continue
+        closing = [k for k, s in enumerate(sents) if s.start_char < qe <= s.end_char + 1]
+        opening = [k for k, s in enumerate(sents) if s.start_char <= qs < s.end_char]
+        # a reporting verb outside the quote, in the sentence that closes it, then the one that opens it;
+        # a closing '," the source added.' may have been split off as a short sentence of its own
+        order = closing + opening
+        if closing and closing[-1] + 1 < len(sents) and len(sents[closing[-1] + 1]) <= 12 \
+                and sents[closing[-1] + 1].start_char - qe <= 3:
+            order.append(closing[-1] + 1)
+        found = False
+        for k in order:
+            for src in by_sent[k]:
+                v = sdoc[src.verb]
+                if qs <= v.idx < qe or qs <= src.speaker.idx < qe:
+                    continue
+                if add((qs, qe), src.speaker, True):
+                    found = True
+                    break
+            if found:
+                break
+        if not found and _quote_words(text[qs:qe]) >= 4:
+            # 'X limited her statement to "…"', 'Lavrov "hailed Hamas …"': a quoted clause belongs to the
+            # subject of the nearest verb above it outside the quote, when that subject is a person or body
+            subj = _governing_subject(sdoc, qs, qe)
+            if subj is not None:
+                ref = token_entity(record, _antecedent(subj))
+                if subj.lower_ in PERSON_PRONOUNS or _entity_type(record, ref) in ("PERSON", "ORG"):
+                    found = add((qs, qe), subj, True)
+        if not found and last is not None and last.quoted and _quote_words(text[qs:qe]) >= 5 \
+                and text[last.end:qs].strip() == "":
+            # a quotation continued in the next paragraph keeps its speaker
+            out.append(Speech(qs, qe, last.speaker, last.entity, True))
+            taken.append((qs, qe))
+            found = True
+        if found:
+            last = out[-1]
+    # paraphrases: reporting clauses whose content is not a quotation already counted
+    for k, sent in enumerate(sents):
+        for src in by_sent[k]:
+            if src.content is None:
+                continue
+            cs, ce = src.content
+            if any(a < ce and cs < b for a, b in taken):
+                continue
+            v = sdoc[src.verb]
+            if inside(quotes, v.idx, v.idx + len(v.text)):
+                continue
+            add((cs, ce), src.speaker, False)
+    # claims the claims stage attributed that nothing above covers
+    for c in record.claims:
+        if not c.attribution or any(a < c.end and c.start < b for a, b in taken):
+            continue
+        name = _entity_name(record, c.attribution) if "@" in c.attribution else (c.attribution_text or c.attribution)
+        name = name.strip()
+        if name and len(name.split()) <= MAX_SPEAKER_WORDS and name.lower() not in NOT_SPEAKERS:
+            ref = c.attribution if any(e.id == c.attribution for e in record.entities) else None
+            out.append(Speech(c.start, c.end, name, ref, inside(quotes, c.start, c.end)))
+            taken.append((c.start, c.end))
+    return sorted(out, key=lambda s: (s.start, s.end, s.speaker))
+
+
+def voices_of(document: Document, found: list[Speech]) -> list[Voice]:
+    """Speeches grouped by speaker (entity where resolved, else the words), in order of first appearance."""
+    groups: dict[str, Voice] = {}
+    for s in found:
+        key = s.entity or "w:" + s.speaker.lower()
+        v = groups.get(key)
+        if v is None:
+            v = groups[key] = Voice(speaker=s.speaker, entity=s.entity, quotes=0)
+        v.quotes += 1
+        v.spans.append(Span(doc=document.id, start=s.start, end=s.end, text=document.text[s.start:s.end]))
+    return list(groups.values())
