@@ -78,7 +78,7 @@ class Reporter:
 
     def warn(self, message: str) -> None:
         self.skipped += 1
-        err.print(f"newsprism: skipped {message}", markup=False, highlight=False)
+        err.print(f"newsprism: skipped {message}", markup=False, highlight=False, soft_wrap=True)
 
 
 @contextlib.contextmanager
