@@ -89,7 +89,7 @@ ROLE_NOUNS = {"member", "head", "leader", "chief", "spokesman", "spokeswoman", "
               "governor", "mayor", "senator", "lawmaker", "prosecutor", "judge", "general", "premier", "king",
               "analyst", "expert", "correspondent", "editor", "reporter", "ceo", "executive", "founder", "figure"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
-ISO = re.compile(r"^\d{4}(-\d\d(-\d\d(T\d\d:\d\d(:\d\d)?)?)?|-W\d\d)?$")
+ISO = re.compile(r"^\d{4}(-\d\d(-\d\d(T\d\d:\d\d)?)?|-W\d\d)?")
 MAX_WORDS_CHARS = 120
 
 
@@ -348,8 +348,11 @@ def _time_tokens(sdoc: Doc, times: list[Time]) -> dict[int, Time]:
     """Token index -> the time expression covering it (dates and clock times only)."""
     out: dict[int, Time] = {}
     for t in times:
-        if t.type not in ("DATE", "TIME") or not ISO.match(t.value or ""):
+        m = ISO.match(t.value or "")
+        if t.type not in ("DATE", "TIME") or not m:
             continue
+        if m.group(0) != t.value:   # "2022-09-10TAF" (afternoon): the calendar part is what dates the event
+            t = t.model_copy(update={"value": m.group(0)})
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue

@@ -36,7 +36,7 @@ class Context:
 
     def near_quarter(self) -> Optional[str]:
         """The quarter talked about just before (financial reports compare it with a year earlier)."""
-        return self.ref_quarter if self.start - self.ref_quarter_pos < 400 else None
+        return self.ref_quarter if self.start - self.ref_quarter_pos < 1200 else None
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ TEMPORAL_PREP = {"in", "on", "since", "by", "until", "till", "through", "during"
                  "after", "between", "and", "or", "early", "late", "mid", "last", "next", "this", "end",
                  "beginning", "start", "around", "circa", "throughout", "for", "as", "at", "within", "ending",
                  "starting", "beginning", "year", "fiscal", "that", "every", "each", "the", "summer", "spring",
-                 "winter", "fall", "autumn", "middle", ",", "in-", "pre", "post", "mid-", "than", "about", "till"}
+                 "winter", "fall", "autumn", "middle", ",", "in-", "pre", "post", "mid-", "pre-", "post-", "than", "about", "till"}
 
 
 def capitalized(s: str) -> bool:
@@ -361,6 +361,40 @@ def _this_morning(m: re.Match, ctx: Context) -> Value:
     return "TIME", f"{base}T{code}"
 
 
+@rule("mid afternoon", r"(?P<mod>early|late|mid)[\s-]?(?P<p>morning|afternoon|evening)")
+def _mid_afternoon(m: re.Match, ctx: Context) -> Value:
+    base = ctx.ref_day or (ctx.anchor.isoformat() if ctx.anchor else None)
+    return ("TIME", f"{base}T{tv.PART_OF_DAY[m.group('p').lower()]}") if base else None
+
+
+@rule("the weekend", r"(?P<det>the|this|last|next|that|over\s+the)\s+weekend(?!s)")
+def _weekend(m: re.Match, ctx: Context) -> Value:
+    det = m.group("det").lower().split()[-1]
+    if det == "that":
+        base = tv.value_date(ctx.ref_day) if ctx.ref_day else ctx.anchor
+        return ("DATE", tv.week(base) + "-WE") if base else None
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    if det == "the":
+        # no tense: early in the week "the weekend" is the one just gone, late in the week the coming one
+        guess = "last" if a.isoweekday() <= 3 else "this"
+        det = "last" if ctx.tense == "past" else "next" if ctx.tense == "future" else guess
+    if det == "last":
+        # the weekend just gone: Saturday before the anchor (weekend days belong to the ISO week they end)
+        sat = a - dt.timedelta(days=(a.isoweekday() - 6) % 7 or 7)
+        return "DATE", tv.week(sat) + "-WE"
+    if det == "next" and a.isoweekday() < 6:
+        return "DATE", tv.week(a) + "-WE"
+    return "DATE", tv.week(a + dt.timedelta(weeks=1 if det == "next" else 0)) + "-WE"
+
+
+@rule("day-long", r"(?P<u>hour|day|night|week|month|year|decade|century)(?P<pl>s)?-long")
+def _day_long(m: re.Match, ctx: Context) -> Value:
+    u = unit_name(m.group("u"))
+    return "DURATION", tv.duration(None if m.group("pl") else 1, "day" if u == "night" else u)
+
+
 @rule("overnight", r"overnight", accept=lambda m, text: next_word(text, m.end()).lower() not in ("rate", "rates", "loan", "loans", "stay", "lending", "interest"))
 def _overnight(m: re.Match, ctx: Context) -> Value:
     base = ctx.ref_day or (ctx.anchor.isoformat() if ctx.anchor else None)
@@ -387,6 +421,8 @@ def _month_alone_ok(m: re.Match, text: str) -> bool:
         return True
     key = mo.lower().rstrip(".")
     pw = prev_word(text, m.start())
+    if key in AMBIGUOUS_MONTHS and capitalized(next_word(text, m.end())) and not re.match(r"\s*[,.;:]", text[m.end():]):
+        return False  # "Jan Smith", "April Ryan": a first name
     if pw in TEMPORAL_PREP or re.match(r"\s*[’']s\b", text[m.end():]):
         return True
     if key in AMBIGUOUS_MONTHS or "." in mo or len(key) <= 4:
@@ -413,7 +449,7 @@ NOT_YEAR_BEFORE = {"no", "no.", "nos", "number", "flight", "room", "route", "art
 
 def _year_ok(m: re.Match, text: str) -> bool:
     s, e = m.start(), m.end()
-    if s > 0 and text[s - 1] in "$£€#.,:/-+" or re.match(r"[.,:/]\d|\s*(?:%|percent|per cent)", text[e:e + 12]):
+    if s > 0 and text[s - 1] in "$£€#.,:/-+" and not re.search(r"(?:pre|post|mid)-$", before(text, s, 6), re.I) or re.match(r"[.,:/]\d|\s*(?:%|percent|per cent)", text[e:e + 12]):
         return False
     if m.group("mod") or m.group("fy") or m.groupdict().get("the"):
         return True
@@ -433,6 +469,27 @@ def _year_ok(m: re.Match, text: str) -> bool:
 @rule("year", rf"{MOD}?(?:(?P<fy>fiscal|calendar|FY|the\s+year|model\s+year|fiscal\s+year)\s*)?(?P<y>{YEAR})(?:[’']s)?", accept=_year_ok)
 def _year(m: re.Match, ctx: Context) -> Value:
     return "DATE", m.group("y")
+
+
+SPELLED_YEAR = rf"(?:nineteen|twenty)\s+(?:hundred(?:\s+and)?\s+)?(?:{NUMWORD})|two\s+thousand(?:\s+and\s+(?:{NUMWORD}))?|the\s+year\s+two\s+thousand"
+
+
+@rule("spelled year", rf"(?:(?P<mo>{MONTH})\s+)?(?P<w>{SPELLED_YEAR})",
+      accept=lambda m, text: prev_word(text, m.start()) in TEMPORAL_PREP or bool(m.group("mo")) or m.group("w").lower().startswith("the"))
+def _spelled_year(m: re.Match, ctx: Context) -> Value:
+    w = re.sub(r"\s+", " ", m.group("w").lower()).replace("the year ", "")
+    if w.startswith("two thousand"):
+        y = 2000 + (number(w.split(" and ", 1)[1]) or 0 if " and " in w else 0)
+    else:
+        head, rest = w.split(" ", 1)
+        rest = rest.replace("hundred and ", "").replace("hundred ", "")
+        n = number(rest)
+        if n is None or n >= 100:
+            return None
+        y = (19 if head == "nineteen" else 20) * 100 + int(n)
+    if m.group("mo"):
+        return "DATE", tv.month(int(y), month_number(m.group("mo")))
+    return "DATE", f"{int(y)}"
 
 
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<sd>\d)0)[’']?s")
@@ -580,7 +637,7 @@ def _earlier_in_the(m: re.Match, ctx: Context) -> Value:
     return "DATE", tv.shift(ctx.anchor, 0, unit)
 
 
-@rule("year end", r"(?:(?:the\s+)?(?:end|close)\s+of\s+the\s+(?P<u>year|month|week|quarter)|(?:around\s+)?(?P<u2>year|month)[\s-]end)")
+@rule("year end", r"(?:(?:the\s+)?(?:end|close)\s+of\s+the\s+(?P<u>year|month|week|quarter)|(?:around\s+)?(?P<u2>year|month)(?:[\s-]|[’']s\s+)end)")
 def _year_end(m: re.Match, ctx: Context) -> Value:
     if ctx.anchor is None:
         return None
@@ -693,8 +750,8 @@ def _q_abbrev(m: re.Match, ctx: Context) -> Value:
     return "DATE", f"{y}-Q{q}"
 
 
-@rule("the quarter", r"(?P<det>the\s+(?:latest|most\s+recent|recent|same|comparable|year-earlier|year-ago|just-ended|just-completed|recently\s+ended|recently\s+completed)|the|that|last\s+year[’']s|a\s+year-earlier|a\s+year-ago|year-earlier|year-ago)\s+(?:fiscal\s+)?(?:three-month\s+|nine-month\s+|six-month\s+)?(?P<u>quarter|period)(?!s)",
-      accept=lambda m, text: m.group("u").lower() == "quarter" or "year" in m.group("det").lower())
+@rule("the quarter", r"(?P<det>the\s+(?:latest\s+fiscal|latest|most\s+recent|recent|same|comparable|year-earlier|year-ago|just-ended|just-completed|recently\s+ended|recently\s+completed)|the|that|last\s+year[’']s|a\s+year-earlier|a\s+year-ago|year-earlier|year-ago)\s+(?:fiscal\s+)?(?:three-month\s+|nine-month\s+|six-month\s+)?(?P<u>quarter|period)(?!s)",
+      accept=lambda m, text: m.group("u").lower() == "quarter" or bool(re.search(r"year|latest|recent|comparable|same", m.group("det").lower())))
 def _the_quarter(m: re.Match, ctx: Context) -> Value:
     det = re.sub(r"\s+", " ", m.group("det").lower())
     q = ctx.near_quarter() or ctx.ref_quarter
@@ -738,6 +795,8 @@ def _duration_ok(m: re.Match, text: str) -> bool:
     unit = m.group("unit").lower()
     if re.fullmatch(r"\d{3,}", m.group("num")) and not unit.endswith("s") and "-" not in m.group(0):
         return False  # "the 1988 second quarter"
+    if unit.startswith("quarter") and re.match(r"\s+of\b", text[m.end():]):
+        return False  # "three-quarters of the vote": a fraction
     if unit == "second" and m.group("num").lower() in ("a", "an") and not re.match(r"\s*(?:[,.;:)]|later|earlier|ago|or|and|before|after)", text[m.end():]):
         return False  # "a second time", "a second round": an ordinal
     return True
@@ -769,10 +828,7 @@ def _plural_units(m: re.Match, ctx: Context) -> Value:
     mod = (m.group("mod") or "").lower()
     if mod in ("the early", "the final"):
         return "DURATION", tv.duration(None, "year")
-    u = unit_name(m.group("unit"))
-    if u in ("decade", "century") and not mod:
-        return "DURATION", tv.duration(None, "year")
-    return "DURATION", tv.duration(None, u)
+    return "DURATION", tv.duration(None, unit_name(m.group("unit")))
 
 
 @rule("half an hour", r"(?:(?P<pre>about|nearly|almost|more\s+than|less\s+than|at\s+least|only|just)\s+)?half\s+(?:an?\s+)?(?P<unit>hour|day|year|century|decade|minute|month)")
@@ -854,12 +910,11 @@ REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_
         "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
         "formerly": "PAST_REF", "the past": "PAST_REF", "years ago": "PAST_REF", "long ago": "PAST_REF",
         "some time ago": "PAST_REF", "not long ago": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
-        "decades ago": "PAST_REF", "the old days": "PAST_REF", "in the past": "PAST_REF",
+        "decades ago": "PAST_REF", "the old days": "PAST_REF",
         "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
         "the near term": "FUTURE_REF", "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
         "the long run": "FUTURE_REF", "the short run": "FUTURE_REF", "someday": "FUTURE_REF",
-        "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "shortly": "FUTURE_REF",
-        "in the future": "FUTURE_REF"}
+        "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "shortly": "FUTURE_REF"}
 REFS_RE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(REFS, key=len, reverse=True))
 
 

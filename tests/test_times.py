@@ -1,0 +1,252 @@
+"""Temporal expressions found with exact offsets and normalized against the publication date.
+
+Publication date in these tests: Monday 30 October 2023 (ISO week 44).
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.extract.times import anchor_date, component, find_times, time_granularity
+
+PUB = "2023-10-30T11:55:00-04:00"
+
+
+def values(text: str, published: str | None = PUB, sdoc=None) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in find_times("d", text, published, sdoc)}
+
+
+def parsed(nlp, text: str, published: str | None = PUB) -> dict[str, tuple[str, str]]:
+    return values(text, published, nlp(text))
+
+
+# ---------------------------------------------------------------- weekdays and tense
+
+def test_weekday_in_a_past_sentence_is_the_one_before_publication(nlp):
+    assert parsed(nlp, "Troops entered the town on Sunday, the army said.")["Sunday"] == ("DATE", "2023-10-29")
+
+
+def test_weekday_in_a_future_sentence_is_the_next_one(nlp):
+    assert parsed(nlp, "The minister will visit Cairo on Thursday.")["Thursday"] == ("DATE", "2023-11-02")
+    assert parsed(nlp, "The minister is scheduled to visit Cairo on Thursday.")["Thursday"] == ("DATE", "2023-11-02")
+
+
+def test_weekday_named_on_the_day_of_publication_is_that_day(nlp):
+    assert parsed(nlp, "The company said Monday it would cut jobs.")["Monday"] == ("DATE", "2023-10-30")
+
+
+def test_weekday_with_last_and_next():
+    got = values("He arrived last Friday and leaves next Friday.")
+    assert got["last Friday"] == ("DATE", "2023-10-27")
+    assert got["next Friday"] == ("DATE", "2023-11-03")
+
+
+def test_weekday_with_part_of_day_is_a_time(nlp):
+    assert parsed(nlp, "Rockets were fired on Monday morning.")["Monday morning"] == ("TIME", "2023-10-30TMO")
+
+
+def test_weekday_beside_a_date_picks_the_year_the_weekday_fits():
+    assert values("The vote was held on Saturday, Oct. 29, after weeks of delay.")["Saturday, Oct. 29"][1] == "2022-10-29"
+
+
+def test_tense_without_a_parse_comes_from_auxiliaries():
+    assert values("The talks will resume on Wednesday.", sdoc=None)["Wednesday"][1] == "2023-11-01"
+    assert values("The talks collapsed on Wednesday.", sdoc=None)["Wednesday"][1] == "2023-10-25"
+
+
+# ---------------------------------------------------------------- weeks, months, years relative to publication
+
+def test_relative_weeks_months_and_years():
+    got = values("Last week the bank raised rates; this week it paused. Last month prices fell. "
+                 "Earlier this year the index peaked, and next year it may recover.")
+    assert got["Last week"] == ("DATE", "2023-W43")
+    assert got["this week"] == ("DATE", "2023-W44")
+    assert got["Last month"] == ("DATE", "2023-09")
+    assert got["Earlier this year"] == ("DATE", "2023")
+    assert got["next year"] == ("DATE", "2024")
+
+
+def test_month_without_a_year_takes_its_year_from_tense(nlp):
+    assert parsed(nlp, "The ceasefire collapsed in August.")["August"] == ("DATE", "2023-08")
+    assert parsed(nlp, "The ceasefire collapsed in December.")["December"] == ("DATE", "2022-12")
+    assert parsed(nlp, "Elections will be held in December.")["December"] == ("DATE", "2023-12")
+
+
+def test_past_sentence_in_january_about_august_means_last_year(nlp):
+    assert parsed(nlp, "The deal was signed in August.", "2024-01-15")["August"][1] == "2023-08"
+
+
+def test_deadline_after_by_is_the_nearest_date(nlp):
+    assert parsed(nlp, "The court ordered that the boy be returned by Nov. 14.")["Nov. 14"][1] == "2023-11-14"
+
+
+# ---------------------------------------------------------------- calendar dates
+
+@pytest.mark.parametrize("phrase,value", [
+    ("10 September", "2023-09-10"), ("September 10", "2023-09-10"), ("Oct. 7", "2023-10-07"),
+    ("October 7th", "2023-10-07"), ("7th of October", "2023-10-07"), ("October 7, 2022", "2022-10-07"),
+    ("September 2023", "2023-09"), ("Sept. 2021", "2021-09"), ("2023-10-29", "2023-10-29"),
+])
+def test_calendar_dates(phrase, value):
+    text = f"The attack happened on {phrase} near the border."
+    assert values(text)[phrase] == ("DATE", value)
+
+
+def test_part_of_a_named_day_is_a_time():
+    assert values("Sirens sounded on the afternoon of 10 September.")["the afternoon of 10 September"] == ("TIME", "2023-09-10TAF")
+
+
+def test_years_and_decades():
+    got = values("The group has ruled since 2006; in 2020 it lost ground, unlike in the 1990s.")
+    assert got["2006"] == ("DATE", "2006")
+    assert got["2020"] == ("DATE", "2020")
+    assert got["the 1990s"] == ("DATE", "199")
+
+
+def test_numbers_of_things_are_not_years():
+    assert values("About 2,000 people and 1,500 soldiers marched; 1990 protesters were held.") == {}
+
+
+def test_clock_time_takes_the_date_when_known():
+    got = values("The statement was issued at 11:55 AM EDT on Sunday.")
+    assert got["11:55 AM EDT on Sunday"] == ("TIME", "2023-10-29T11:55")
+    assert values("Polls close at 8 p.m.")["8 p.m."] == ("TIME", "2023-10-30T20:00")
+
+
+def test_fiscal_quarters_and_halves(nlp):
+    got = parsed(nlp, "Profit rose in the third quarter, after a weak first half of 2022.")
+    assert got["the third quarter"] == ("DATE", "2023-Q3")
+    assert got["first half of 2022"] == ("DATE", "2022-H1")
+    assert values("Third-quarter sales fell.")["Third-quarter"][1] == "2023-Q3"
+
+
+def test_a_year_earlier_in_a_quarterly_report_is_that_quarter_a_year_before():
+    got = values("Net income in the third quarter was $5 million, up from $4 million a year earlier.")
+    assert got["a year earlier"] == ("DATE", "2022-Q3")
+
+
+def test_seasons():
+    got = values("Fighting intensified this summer and may resume in the spring of 2024.")
+    assert got["this summer"] == ("DATE", "2023-SU")
+    assert got["the spring of 2024"] == ("DATE", "2024-SP")
+
+
+# ---------------------------------------------------------------- days relative to publication
+
+def test_yesterday_today_tomorrow_tonight_and_this_morning():
+    got = values("Yesterday the army withdrew. Today it returned; this morning shells fell, "
+                 "and talks resume tomorrow. A vote is due tonight.")
+    assert got["Yesterday"] == ("DATE", "2023-10-29")
+    assert got["Today"] == ("DATE", "2023-10-30")
+    assert got["this morning"] == ("TIME", "2023-10-30TMO")
+    assert got["tomorrow"] == ("DATE", "2023-10-31")
+    assert got["tonight"] == ("TIME", "2023-10-30TNI")
+
+
+def test_two_days_later_counts_from_the_last_date_mentioned():
+    got = values("The strike began on Oct. 7. Two days later, the army called up reservists.")
+    assert got["Two days later"] == ("DATE", "2023-10-09")
+
+
+def test_units_ago():
+    got = values("Ten days ago the border closed; three years ago it was open.")
+    assert got["Ten days ago"] == ("DATE", "2023-10-20")
+    assert got["three years ago"] == ("DATE", "2020")
+
+
+def test_present_past_and_future_references():
+    got = values("The town is now quiet and currently under curfew. It was recently shelled. "
+                 "Previously, it had been calm. Aid will arrive soon, and more in the future.")
+    assert got["now"] == ("DATE", "PRESENT_REF")
+    assert got["currently"] == ("DATE", "PRESENT_REF")
+    assert got["recently"] == ("DATE", "PAST_REF")
+    assert got["Previously"] == ("DATE", "PAST_REF")
+    assert got["soon"] == ("DATE", "FUTURE_REF")
+    assert got["the future"] == ("DATE", "FUTURE_REF")
+
+
+def test_not_times_as_soon_as_and_adjectival_previously():
+    got = values("He will leave as soon as possible under a previously agreed plan.")
+    assert got == {}
+
+
+# ---------------------------------------------------------------- durations and sets
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("after three weeks of warfare", "three weeks", "P3W"),
+    ("They fought for several days.", "several days", "PXD"),
+    ("The siege lasted 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+    ("a meeting of two hours", "two hours", "PT2H"),
+    ("a 10-year plan", "10-year", "P10Y"),
+    ("over the past four months", "the past four months", "P4M"),
+    ("It took half an hour.", "half an hour", "PT30M"),
+    ("for decades", "decades", "PXDE"),
+])
+def test_durations(text, phrase, value):
+    assert values(text)[phrase] == ("DURATION", value)
+
+
+def test_ages_are_not_durations():
+    assert values("A 6-year-old boy was found.") == {}
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("The report is published each year.", "each year", "P1Y"),
+    ("The magazine appears weekly.", "weekly", "P1W"),
+    ("Protesters gather every Monday.", "every Monday", "XXXX-WXX-1"),
+    ("They meet twice a month.", "twice a month", "P1M"),
+    ("The plant makes $5 million a year.", "a year", "P1Y"),
+    ("Trains run daily.", "daily", "P1D"),
+])
+def test_sets(text, phrase, value):
+    assert values(text)[phrase] == ("SET", value)
+
+
+# ---------------------------------------------------------------- without an anchor, offsets, the stage
+
+def test_no_publication_date_resolves_only_absolute_expressions():
+    got = values("On Sunday, a day after Oct. 7, 2023, and yesterday too, now in May.", None)
+    assert got["Oct. 7, 2023"] == ("DATE", "2023-10-07")
+    assert got["Sunday"] == ("DATE", "XXXX-WXX-7")
+    assert got["May"] == ("DATE", "XXXX-05")
+    assert "yesterday" not in got
+    assert got["now"] == ("DATE", "PRESENT_REF")
+    assert find_times("d", "", None) == []
+
+
+def test_anchor_is_the_date_part_of_the_publication_time():
+    assert str(anchor_date("2023-10-30T23:55:00-04:00")) == "2023-10-30"
+    assert anchor_date("not a date") is None and anchor_date(None) is None
+
+
+def test_time_granularity():
+    assert [time_granularity(v) for v in ("2023", "2023-10", "2023-W43", "2023-10-29", "2023-10-29T11:55", "2023-Q3")] == [
+        "year", "month", "week", "day", "minute", "year"]
+
+
+def test_component_fills_the_record(nlp):
+    text = "Officials met on Sunday in Doha."
+    doc = SimpleNamespace(id="d7", text=text, published="2023-10-30")
+    record = SimpleNamespace(times=[])
+    component(doc, nlp(text), record, None)
+    assert [(t.doc, t.text, t.value) for t in record.times] == [("d7", "Sunday", "2023-10-29")]
+
+
+PHRASES = ["on Sunday", "last week", "in August", "10 September", "three weeks", "since 2006", "yesterday",
+           "11:55 AM EDT", "every Monday", "the third quarter", "two days later", "the 1990s", "now", "Oct. 7th"]
+WORDS = st.sampled_from(["the", "army", "said", "2,000", "people", "May", "fall", "1990", "a", "-", ",", "day",
+                         "Monday", "of", "\n", "5", "p.m.", "year", "old", "years", "ago", "in"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(WORDS, st.sampled_from(PHRASES)), max_size=30), st.sampled_from([PUB, None, "1999-02-28"]))
+def test_offsets_are_exact_and_spans_do_not_overlap(parts, published):
+    text = " ".join(parts)
+    times = find_times("d", text, published)
+    for t in times:
+        assert text[t.start:t.end] == t.text and t.value
+    spans = sorted((t.start, t.end) for t in times)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
