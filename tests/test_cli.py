@@ -91,3 +91,35 @@ def test_views_read_a_saved_analysis(command, tmp_path, sample_analysis):
     r = run(command, "--from", str(saved))
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip()
+
+
+def test_ingest_killed_mid_batch_then_rerun_loses_and_doubles_nothing(tmp_path):
+    import signal
+    import time
+
+    from newsprism.store import Store
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    n = 120
+    for i in range(n):
+        (corpus / f"a{i:03d}.txt").write_text(ARTICLE.replace("Gdansk", f"Gdansk district {i}").replace("40", str(40 + i)))
+    db = tmp_path / "np.duckdb"
+    proc = subprocess.Popen([EXE, "ingest", str(corpus), "--db", str(db), "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None and not (tmp_path / "np.duckdb.wal").exists():
+        time.sleep(0.05)
+    time.sleep(0.3)  # some documents committed, the batch not finished
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Store(db) as store:
+        partial = store.count()
+        assert all(d.text for d in store.documents())
+    assert partial < n, "the ingest finished before it could be interrupted; enlarge the batch"
+    r = run("ingest", str(corpus), "--db", str(db), "--quiet")
+    assert r.returncode == 0, r.stderr
+    with Store(db) as store:
+        docs = list(store.documents())
+    assert len(docs) == n
+    assert sorted(s for d in docs for s in d.sources) == sorted(str(p) for p in corpus.glob("*.txt"))
