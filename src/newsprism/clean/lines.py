@@ -23,6 +23,7 @@ from newsprism.model import Removed
 # -- features ----------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?:[.!?…][\"”’'»)\]]*|[\"”»])$")
+_INNER_SENTENCE_END = re.compile(r"[a-z0-9%)\]][.!?…][\"”’'»)\]]*(?=\s|[A-Z])")
 _OPENS_QUOTE = re.compile(r"^[\"“‘«„]")
 
 _SOCIAL = r"(?:facebook|twitter|x|instagram|whatsapp|telegram|linkedin|pinterest|reddit|youtube|tiktok|threads|bluesky|vk)"
@@ -34,7 +35,7 @@ _CHROME: tuple[tuple[str, re.Pattern[str]], ...] = tuple((reason, re.compile(rx,
                      rf"|\bshare (?:this|the) (?:article|story|post|page|link)\b|\bshare (?:on|via|to) {_SOCIAL}\b"
                      r"|\bcopy link\b"),
     ("subscribe", r"\bsubscri(?:be|bing|ption)\b(?! to the (?:view|idea|notion|theory))"),
-    ("social follow", rf"\bfollow (?:us|me)\b|\bfollow \w+ on {_SOCIAL}\b|\blike (?:us|our)\b.{{0,30}}\b(?:page|{_SOCIAL})\b"
+    ("social follow", rf"\bfollow (?:us|me)\b|^follow\b.{{0,60}}\bon {_SOCIAL}\b|\bfollow \w+ on {_SOCIAL}\b|\blike (?:us|our)\b.{{0,30}}\b(?:page|{_SOCIAL})\b"
                       rf"|\bfind us on\b|\bjoin (?:us|our \w+) on {_SOCIAL}\b"),
     ("comments", r"^(?:\d+\s+)?comments?\b\W*(?:\(\d+\))?\W*$"
                  r"|\b(?:leave|add|post|write|submit|view|show|read|load|see) (?:a |your |the |all |\d+ )?comments?\b"
@@ -45,7 +46,8 @@ _CHROME: tuple[tuple[str, re.Pattern[str]], ...] = tuple((reason, re.compile(rx,
     ("related links", r"^related\b|\brelated (?:content|articles?|stories|news|posts?|coverage|topics|reading|links|videos?)\b"
                       r"|^(?:read|see|watch) (?:more|also|next)\b|\bread more\b|^more (?:from|on|stories|news|in|about)\b"
                       r"|\bsee also\b|\balso read\b|^recommended\b|\byou (?:may|might) (?:also )?(?:like|enjoy|be interested)\b"
-                      r"|\bmore stories\b|^(?:next|previous|prev) (?:article|story|post)\b"),
+                      r"|\bmore stories\b|^(?:next|previous|prev) (?:article|story|post)\b|^also on\b"
+                      r"|^(?:more|also|see more(?: photos| videos)?|watch|listen)\s*:?$"),
     ("trending", r"\btrending\b|\bmost (?:popular|read|viewed|shared|commented|watched)\b|\beditor'?s?'? picks?\b"
                  r"|\btop stories\b|\bpopular (?:now|stories|articles)\b|^latest(?: news| stories| videos| articles| updates)?\W*$"),
     ("advertisement", r"\badvertisements?\b|^advertising\W*$|^ad\W*$|^sponsored(?: content| links?| stories)?\W*$"
@@ -71,10 +73,15 @@ _PROMPT = re.compile(
     r"|download\b|support (?:us|our|the)\b|buy\b|donate\b|send us\b|(?:e-?mail|call|contact|tell|write to|text) us\b"
     r"|do you (?:want|have|wish|like)\b|want to\b|would you like\b|have (?:a|any) (?:tip|story|question|comment)\b"
     r"|got a (?:tip|story)\b|(?:read|see|watch|listen)(?: more| also| now| next| here)?\s*[:\-–]|don'?t miss\b"
-    r"|find us\b|stay (?:informed|updated|connected|tuned)\b|never miss\b|get (?:our|the latest|breaking)\b)",
+    r"|find us\b|stay (?:informed|updated|connected|tuned)\b|never miss\b|get (?:our|the latest|breaking)\b"
+    r"|follow\b(?=.{0,60}\bon\s+" + _SOCIAL + r"\b)|(?:like|enjoy(?:ed)?|love) this (?:story|article|post)\b"
+    r"|share (?:it|this)\b)",
     re.I,
 )
 # The page, its boxes and its channels, as a prompt names them ("this story", "the box below").
+# A link prompt is chrome even inside a long sentence.
+_CLICK_PROMPT = re.compile(r"\b(?:click|tap) (?:here|below|the link|to (?:subscribe|read|see|watch|buy|download|sign|learn))\b",
+                           re.I)
 _PAGE_REF = re.compile(
     r"\b(?:this|our) (?:story|article|page|post|site|website|newsletter|app|channel|podcast|feed)\b"
     r"|\b(?:box|form|link|button|section) below\b|\bour " + _SOCIAL + r"\b", re.I)
@@ -89,7 +96,7 @@ _SECTION_WORDS = frozenset(
     "investigations top stories".split())
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _URL = re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|info|io|co\.uk|ru)\b(?:/\S*)?", re.I)
-_PHONE = re.compile(r"(?<!\w)\+?\d[\d ().-]{7,}\d(?!\w)")
+_PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d ()-]{7,}\d(?![\w.])")
 _BREADCRUMB_SEP = re.compile(r"\s*(?:›|»|>|/|\|)\s*")
 
 # Where a page names the photo's source: "Photo: X", "Images source: X", "Credit: X".
@@ -98,13 +105,14 @@ _CREDIT_LABEL = re.compile(
     r"|graphics?|videos?|credits?|footage|media)(?:\s+(?:source|sources|credits?|by|courtesy|via|caption))?"
     r"\s*(?:[:|©]|by\b|/|(?<=source),|(?<=caption),)",
     re.I)
-_CREDIT_AGENCY = re.compile(
-    r"\bgetty images\b|\breuters/|\bap photo\b|\bafp\b|\bepa(?:-efe)?\b|\bshutterstock\b|\balamy\b|\bwiki(?:media|pedia) commons\b"
-    r"|\b(?:photo|image|picture|photograph) (?:by|courtesy|credit)\b|\bvia getty\b|\bsputnik/|\banadolu\b|\bxinhua\b", re.I)
+# Picture agencies and credit phrases; the bare acronyms only in capitals ("(ePA)" is no agency).
+_AGENCY = (r"(?i:\bgetty images\b|\breuters/|\bshutterstock\b|\balamy\b|\bwiki(?:media|pedia) commons\b|\bvia getty\b"
+           r"|\bsputnik/|\banadolu\b|\bxinhua\b)|\bAP Photo\b|\bAFP\b|\bEPA(?:-EFE)?\b")
+_CREDIT_AGENCY = re.compile(_AGENCY + r"|(?i:\b(?:photo|image|picture|photograph) (?:by|courtesy|credit)\b)")
 _CAPTION_CREDIT = re.compile(
-    r"\((?:photos?|images?|pictures?|credits?|photographs?)(?:\s+(?:credit|source|by))?\s*[:/][^)]*\)\s*$"
-    r"|\((?:[^()]*(?:getty images|reuters/|ap photo|afp|epa|shutterstock|alamy)[^()]*)\)\s*$"
-    r"|(?:getty images|reuters/\S+(?: \S+)?|ap photo/[^.]+|afp via getty images)\s*$", re.I)
+    r"(?i:\((?:photos?|images?|pictures?|credits?|photographs?)(?:\s+(?:credit|source|by))?\s*[:/][^)]*\)\s*$)"
+    r"|\([^()]*(?:" + _AGENCY + r")[^()]*\)\s*$"
+    r"|(?:" + _AGENCY + r")\S*(?: \S+)?\s*$")
 
 
 def ends_sentence(line: str) -> bool:
@@ -116,6 +124,15 @@ def is_full_sentence(line: str, min_chars: int) -> bool:
     """A line of body text the cleaner promises to keep: long enough and ending like a sentence."""
     line = line.strip()
     return len(line) >= min_chars and ends_sentence(line)
+
+
+def holds_sentence(line: str, min_chars: int) -> bool:
+    """A full sentence, or a line whose first min_chars or more end in a full stop with a
+    widget's words glued on after it ("... offline business.Click To Tweet")."""
+    line = line.strip()
+    if is_full_sentence(line, min_chars):
+        return True
+    return any(m.end() >= min_chars for m in _INNER_SENTENCE_END.finditer(line))
 
 
 def chrome_hits(line: str) -> list[str]:
@@ -167,18 +184,22 @@ def chrome_reason(line: str, min_sentence_chars: int) -> Optional[str]:
     if not text or _OPENS_QUOTE.match(text):
         return None  # quoted speech is the article's, whatever its words
     words = text.split()
-    hits = chrome_hits(text)
-    prompt = bool(_PROMPT.match(text))
+    probe = text.lstrip("[(<•*·–- ")  # "[Related: ...]", "• Share": judge the words, not the bullet
+    hits = chrome_hits(probe)
+    prompt = bool(_PROMPT.match(probe))
     contact = has_contact(text)
     page_ref = bool(_PAGE_REF.search(text))
-    if is_full_sentence(text, min_sentence_chars) or len(words) > 25:
+    if holds_sentence(text, min_sentence_chars) or len(words) > 25:
         # Words inside quotation marks are someone's speech, not the page talking to its reader.
         own = _QUOTED.sub(" ", text)
         hits, page_ref = chrome_hits(own), bool(_PAGE_REF.search(own))
         reader = bool(_READER.search(own))
-        strong = (prompt and (hits or page_ref or contact)) or (reader and (page_ref or len(set(hits)) >= 2))
-        dense = len(set(hits)) >= 3 or (len(set(hits)) >= 2 and len(hits) / len(words) >= 0.15)
-        if strong or dense:
+        density = len(set(hits)) / len(words)
+        strong = (prompt and (hits or page_ref or contact)) or bool(_CLICK_PROMPT.search(own)) or \
+                 (reader and hits and (page_ref or (len(set(hits)) >= 2 and density >= 0.1)))
+        dense = len(set(hits)) >= 3 or (len(set(hits)) >= 2 and density >= 0.15)
+        # Prompts are short; a long paragraph with a chrome word or two is about those things.
+        if (strong or dense) and (len(words) <= 40 or density >= 0.08):
             return "boilerplate: " + (hits[0] if hits else "reader prompt")
         return None
     if hits:

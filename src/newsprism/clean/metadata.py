@@ -330,6 +330,8 @@ def parse_byline(line: str) -> Optional[Byline]:
     True
     """
     text = line.strip()
+    if text.startswith("(") and text.endswith(")"):  # "(Reporting by X; Editing by Y)"
+        text = text[1:-1].strip()
     if not text or len(text) > 120:
         return None
     m = _EDITOR.match(text)
