@@ -17,6 +17,7 @@ document is kept away from events far from that time.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
@@ -26,7 +27,6 @@ from typing import Any, Iterable, Optional
 from ..model import Story
 
 UNDATED = "u"        # the bucket of events that have no dated document
-NAME_KINDS = frozenset("ni")   # key prefixes of names ("n:") and resolved entity ids ("i:")
 
 
 @dataclass
@@ -38,7 +38,6 @@ class _Event:
     centroid: dict[str, float] = field(default_factory=dict)   # sum of members' unit raw vectors
     norm: float = 0.0                            # |centroid * idf|, computed when n_docs was norm_n
     norm_n: int = 0
-    name_norm: float = 0.0
     joins: int = 0                               # documents that joined after the first, and
     join_sum: float = 0.0                        # the sum of their similarities when they joined
     keys: list[str] = field(default_factory=list)              # keys it is indexed under
@@ -101,7 +100,14 @@ def latest_day(dates: Iterable[str]) -> Optional[int]:
 
 
 def _top(weights: dict[str, float], n: int) -> list[tuple[str, float]]:
-    return sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    """The n heaviest items, ties by key (the order `sorted` would give)."""
+    if len(weights) <= n:
+        return sorted(weights.items(), key=_heaviest)
+    return heapq.nsmallest(n, weights.items(), key=_heaviest)
+
+
+def _heaviest(kv: tuple[str, float]) -> tuple[float, str]:
+    return -kv[1], kv[0]
 
 
 class StoryIndex:
@@ -124,6 +130,7 @@ class StoryIndex:
         self._lpost: dict[str, dict[str, list[int]]] = {}
         self._bucket_events: dict[str, list[int]] = {}
         self._s = s
+        self._idf_memo: dict[str, float] = {}
 
     # -- configuration ---------------------------------------------------------
     def _opt(self, name: str, default: Any) -> Any:
@@ -131,7 +138,11 @@ class StoryIndex:
 
     # -- document vectors ------------------------------------------------------------
     def _idf(self, key: str) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(key, 0) + 1)) + 1.0
+        """Smoothed IDF; memoized until the next document changes the counts."""
+        v = self._idf_memo.get(key)
+        if v is None:
+            v = self._idf_memo[key] = math.log((self.n_docs + 1) / (self.df.get(key, 0) + 1)) + 1.0
+        return v
 
     def _raw(self, features: dict, entity_ids: Optional[list[str]]) -> dict[str, float]:
         """Boosted log term frequencies, before IDF."""
@@ -164,37 +175,18 @@ class StoryIndex:
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {k: w / norm for k, w in top}
 
-    def _centroid_norms(self, ev: _Event) -> tuple[float, float]:
-        """|centroid| and |names part of centroid| under the current IDF (refreshed when stale)."""
-        if ev.norm_n == 0 or self.n_docs > ev.norm_n * 1.25 + 4:   # IDF drifted: refresh
-            total = names = 0.0
-            for k, w in ev.centroid.items():
-                x = (w * self._idf(k)) ** 2
-                total += x
-                if k[0] in NAME_KINDS:
-                    names += x
-            ev.norm, ev.name_norm, ev.norm_n = math.sqrt(total) or 1.0, math.sqrt(names), self.n_docs
-        return ev.norm, ev.name_norm
+    def _centroid_norm(self, ev: _Event) -> float:
+        """|centroid| under the current IDF, refreshed when the event changed or the corpus doubled."""
+        if ev.norm_n == 0 or self.n_docs > ev.norm_n * 2 + 4:
+            ev.norm = math.sqrt(sum((w * self._idf(k)) ** 2 for k, w in ev.centroid.items())) or 1.0
+            ev.norm_n = self.n_docs
+        return ev.norm
 
-    def _similarity(self, query: dict[str, float], name_norm: float, ev: _Event) -> float:
-        """Cosine of the document with the event centroid, blended with the cosine of their names alone
-        (who and where): look-alike events share vocabulary but not participants.
-        `query` holds the unit document vector's weights multiplied by IDF once more."""
+    def _similarity(self, query: dict[str, float], ev: _Event) -> float:
+        """Cosine of a document with an event's centroid under the current IDF; `query` holds the
+        unit TF-IDF vector's weights multiplied by IDF once more (the centroid's share)."""
         c = ev.centroid
-        dot = dot_names = 0.0
-        for k, w in query.items():
-            if k in c:
-                x = w * c[k]
-                dot += x
-                if k[0] in NAME_KINDS:
-                    dot_names += x
-        norm, c_names = self._centroid_norms(ev)
-        share = float(self._opt("name_share", 0.0))
-        cos = dot / norm
-        if share <= 0:
-            return cos
-        cos_names = dot_names / (name_norm * c_names) if name_norm and c_names else 0.0
-        return (1 - share) * cos + share * cos_names
+        return sum(w * c[k] for k, w in query.items() if k in c) / self._centroid_norm(ev)
 
     # -- time ----------------------------------------------------------------------
     def _bucket(self, day: int) -> str:
@@ -283,17 +275,17 @@ class StoryIndex:
         self.n_docs += 1
         for k in raw:
             self.df[k] = self.df.get(k, 0) + 1
+        self._idf_memo = {}
         vec = self._vector(raw)
 
         query = {k: w * self._idf(k) for k, w in vec.items()}
         cohesion = float(self._opt("cohesion", 0.0))
-        name_norm = math.sqrt(sum(w * w for k, w in vec.items() if k[0] in NAME_KINDS))
         best, best_sim = None, float(self._s.event_threshold)
         for ev_i in self._candidates(vec, day, est):
             ev = self.events[ev_i]
             if not self._fits(ev, day, est, named):
                 continue
-            sim = self._similarity(query, name_norm, ev)
+            sim = self._similarity(query, ev)
             # a tight event asks more of a newcomer than a loose one: look-alike events share words
             need = cohesion * ev.join_sum / ev.joins if ev.joins else 0.0
             if sim >= best_sim and sim >= need:
