@@ -97,6 +97,11 @@ class StoriesConfig(Section):
 
 class FramingConfig(Section):
     max_label_words: int = 8
+    lexicons: list[str] = Field(default_factory=lambda: ["news", "vader", "textblob"],
+                                description="loaded-language sources; vader/textblob are read only when installed")
+    vader_min_valence: float = Field(2.5, description="least |valence| for a VADER word to count as loaded")
+    textblob_min_subjectivity: float = Field(0.8, description="least subjectivity for a TextBlob adjective to count")
+    textblob_min_polarity: float = Field(0.5, description="least |polarity| for a TextBlob adjective to count")
 
 
 class Config(BaseModel):

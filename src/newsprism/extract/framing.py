@@ -24,9 +24,7 @@ def framing_of(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) ->
     quotes = quote_spans(document.text)
     found = speeches(document, sdoc, record)
     labels = find_labels(document, sdoc, record, found, quotes, fc.max_label_words)
-    lex = lexicon(tuple(getattr(fc, "lexicons", ("news", "vader", "textblob"))),
-                  getattr(fc, "vader_min_valence", 2.5), getattr(fc, "textblob_min_subjectivity", 0.8),
-                  getattr(fc, "textblob_min_polarity", 0.5))
+    lex = lexicon(tuple(fc.lexicons), fc.vader_min_valence, fc.textblob_min_subjectivity, fc.textblob_min_polarity)
     terms = loaded_terms(document, sdoc, lex, quotes)
     feats = genre_mod.features(document, sdoc, found, terms, quotes)
     feats["opinion_score"] = genre_mod.opinion_score(feats)
