@@ -28,6 +28,7 @@ class Context:
     text: str
     anchor: Optional[dt.date]
     tense: Optional[str] = None          # past | present | future | None (unknown)
+    deadline: str = ""                   # after "by", "until", "as early as": "ahead", or "past" in a past clause
     ref: Optional[str] = None            # last calendar value mentioned (day, month, year ...)
     ref_day: Optional[str] = None        # last day mentioned (for clock times and "that night")
     ref_quarter: Optional[str] = None    # last quarter or half mentioned ("the quarter", "a year earlier")
@@ -89,6 +90,9 @@ def capitalized(s: str) -> bool:
 
 # ---------------------------------------------------------------- resolution helpers
 
+FUTURE_WINDOW_DAYS = 120
+
+
 def choose_year(anchor: dt.date, month: int, day: Optional[int], tense: Optional[str]) -> int:
     """The year of a month (and day) named without one: past tense looks back, future forward, else nearest."""
     y = anchor.year
@@ -107,8 +111,15 @@ def choose_year(anchor: dt.date, month: int, day: Optional[int], tense: Optional
         return y - 1 if target > anchor else y
     if tense == "future":
         return y + 1 if target < anchor else y
-    delta = (target - anchor).days
-    return y - 1 if delta > 182 else y + 1 if delta < -182 else y
+    delta = (target - anchor).days  # in (-366, 366)
+    if tense == "present":
+        return y - 1 if delta > 182 else y + 1 if delta < -182 else y
+    # no tense: news mostly reports what has happened; a date ahead counts only when it is close
+    if delta > FUTURE_WINDOW_DAYS:
+        return y - 1
+    if delta < -(365 - FUTURE_WINDOW_DAYS):
+        return y + 1
+    return y
 
 
 def weekday_date(anchor: dt.date, wd: int, tense: Optional[str], mod: str = "") -> dt.date:
@@ -121,7 +132,7 @@ def weekday_date(anchor: dt.date, wd: int, tense: Optional[str], mod: str = "") 
         return anchor + dt.timedelta(days=fwd or 7)
     if mod in ("this", "coming"):
         return anchor + dt.timedelta(days=wd - anchor.isoweekday()) if mod == "this" else anchor + dt.timedelta(days=fwd)
-    if tense in ("future", "present"):
+    if tense in ("future", "present", "deadline"):
         return anchor + dt.timedelta(days=fwd)
     return anchor - dt.timedelta(days=back)
 
@@ -316,7 +327,8 @@ def _weekday(m: re.Match, ctx: Context) -> Value:
         return ("TIME", v + "T" + part) if part else ("DATE", v)
     mod = (m.group("mod") or "").lower()
     mod = "last" if mod == "past" else mod
-    d = weekday_date(ctx.anchor, wd, ctx.tense, mod).isoformat()
+    tense = {"ahead": "future", "past": "past"}.get(ctx.deadline, ctx.tense)
+    d = weekday_date(ctx.anchor, wd, tense, mod).isoformat()
     return ("TIME", f"{d}T{part}") if part else ("DATE", d)
 
 

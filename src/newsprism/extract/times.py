@@ -24,8 +24,10 @@ MODAL_FUTURE = {"may", "might", "can", "should", "must", "ought"}
 FUTURE_VERBS = {"schedule", "expect", "plan", "set", "due", "slate", "intend", "aim", "hope", "prepare", "poise",
                 "anticipate", "propose", "want", "seek", "promise", "threaten", "vow", "pledge", "go"}
 # expressions that point back at an earlier one and so never become the new point of reference
-ANAPHORIC = {"the quarter", "year-earlier", "n units ago", "this week"}
-DEADLINE_PREP = {"by", "until", "till", "through", "to", "before", "deadline"}
+ANAPHORIC = {"the quarter", "year-earlier", "n units ago", "this week", "the 1988 quarter"}
+DEADLINE_PREP = {"by", "until", "till", "through", "to", "deadline"}
+# verbs that arrange something: what they put on a date lies ahead of the arranging, even in the past tense
+PLAN_VERBS = {"schedule", "plan", "set", "slate", "postpone", "delay", "reschedule", "book"}
 CALENDAR = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d\d)?)?")
 
 
@@ -89,6 +91,8 @@ def _verb_tense(tok: Any, depth: int = 0) -> Optional[str]:
             return "future"
         t = _governing_tense(head, depth + 1)
         return NEUTRAL if t in (None, "past") else t
+    if tok.lemma_.lower() in PLAN_VERBS and tok.tag_ in ("VBD", "VBN"):
+        return "future"  # "planned a rally on Saturday", "has scheduled a news conference Thursday"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
@@ -167,8 +171,12 @@ def find_times(doc_id: str, text: str, published: Optional[str], sdoc: Any = Non
         rule: Rule = RULES[i]
         ctx.start = start
         ctx.tense = tense_from_parse(sdoc, start, end) if sdoc is not None else tense_from_text(text, start, end)
-        if prev_word(text, start) in DEADLINE_PREP:
-            ctx.tense = None  # "by Jan. 14", "extended to Nov. 20": a limit, which may lie either side
+        ctx.deadline = ""
+        pw = prev_word(text, start)
+        if pw in DEADLINE_PREP or re.search(r"\bas\s+(?:early|soon|late)\s+as\s+$", text[max(0, start - 20):start]):
+            # "by Jan. 14", "extended to Nov. 20", "until Tuesday": a limit, which may lie ahead even in a past clause
+            ctx.deadline = "past" if ctx.tense == "past" and pw in ("by", "until", "till", "through") else "ahead"
+            ctx.tense = None
         got = rule.normalize(m, ctx)
         if not got or not got[1]:
             continue
@@ -185,7 +193,10 @@ def _remember(ctx: Context, value: str, start: int) -> None:
         return
     g = value.split("T")[0]
     if re.fullmatch(r"\d{4}-(Q[1-4]|H[12])", g):
-        ctx.ref_quarter, ctx.ref_quarter_pos = g, start
+        # only a period already over can be the one reported on (and compared with "a year earlier")
+        end = tv.value_date(tv.shift_value(g, 1) or g)
+        if ctx.anchor is None or (end is not None and end <= ctx.anchor):
+            ctx.ref_quarter, ctx.ref_quarter_pos = g, start
         return
     if re.fullmatch(r"\d{4}-\d\d-\d\d", g):
         ctx.ref_day = g
