@@ -91,12 +91,33 @@ def test_related_links_and_comment_widgets_at_the_foot_go():
     assert r.text.endswith("Their tunnels cost twice the estimate and carried half the traffic.")
 
 
+def test_short_lines_closing_an_article_stay_until_a_footer_widget_appears():
+    text = ("Cup draw made for the last eight\n\n"
+            "The quarter-final ties were drawn on Sunday evening at the national stadium.\n\n"
+            "Northby v Eastwick\nSouthport Rovers v Westfield\n\n"
+            "Related stories\nStriker signs new contract\nCoach leaves after defeat")
+    r = clean_lines(text, CFG)
+    assert "Northby v Eastwick\n\nSouthport Rovers v Westfield" in r.text
+    why = reasons(r)
+    assert why["Related stories"] == "boilerplate: related links"
+    assert why["Striker signs new contract"] == why["Coach leaves after defeat"] == "boilerplate: page tail"
+
+
 def test_glued_section_label_gives_the_clean_title():
     text = "SportsUnited sign young striker\nUnited sign young striker\n\nThe club confirmed the transfer on Friday after a medical."
     r = clean_lines(text, CFG)
     assert r.title == "United sign young striker"
     assert reasons(r) == {"SportsUnited sign young striker": "section label glued to title",
                           "United sign young striker": "title"}
+
+
+def test_a_headline_may_use_a_chrome_word_but_page_furniture_is_not_a_headline():
+    body = "\n\nThe company said on Monday that annual profit would be far below forecasts."
+    assert clean_lines("Share prices slide after profit warning" + body, CFG).title == \
+        "Share prices slide after profit warning"
+    r = clean_lines("Sign up for our morning newsletter\nProfit warning hits shares" + body, CFG)
+    assert r.title == "Profit warning hits shares"
+    assert reasons(r)["Sign up for our morning newsletter"] == "boilerplate: newsletter"
 
 
 def test_page_opening_with_body_text_has_no_title():

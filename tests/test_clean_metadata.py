@@ -126,6 +126,8 @@ def test_section_label_glued_to_the_headline_is_split_off():
 def test_title_like_lines():
     assert title_like("Hamlet council approves budget", 40)
     assert title_like("Is the river tunnel worth two billion euros to the city?", 40)
+    assert title_like("$1m payout for former chief", 40)
+    assert title_like("iPhone sales slow in Europe", 40)
     assert not title_like("Budget", 40)
     assert not title_like("the council approved the budget", 40)
     assert not title_like("The council approved the budget on Tuesday after a long debate.", 40)

@@ -312,12 +312,16 @@ def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optio
     _find_title(lines, head, reason, cfg, known_title, out)
     _drop_repeats(lines, nonempty, reason, out.title, full)
 
-    # The foot of the page: past the last line of body text, short lines are links and labels.
+    # The foot of the page: once a footer widget shows up past the last line of body text
+    # ("Related", "Comments", a byline), the short lines below it are links and labels. Short
+    # lines before any widget may be the article's own list or table, and stay.
     kept = [i for i in nonempty if i not in reason]
     body_ends = [i for i in kept if ends_sentence(lines[i]) and (i in full or len(lines[i].split()) >= 8)]
     if body_ends:
+        widgets = [i for i in nonempty if i > body_ends[-1] and i in reason]
         for i in kept:
-            if i > body_ends[-1] and i not in continues and not ends_sentence(lines[i]) and len(lines[i].split()) <= 8:
+            if widgets and i > widgets[0] and i not in continues and not ends_sentence(lines[i]) \
+                    and len(lines[i].split()) <= 8:
                 reason[i] = "boilerplate: page tail"
 
     # Source and copyright lines name the outlet, at the head or the foot only (a "Source:"
@@ -352,10 +356,26 @@ def _bare_name_bylines(lines: list[str], head: list[int], reason: dict[int, str]
     return []
 
 
+_NOT_HEADLINE_CHROME = ("navigation", "cookies", "advertisement", "social buttons", "comments", "contact prompt")
+_PAGE_VERB = re.compile(r"^(?:subscribe|sign|click|tap|log|register|follow|like|join|skip|read|watch|listen|see|get|"
+                        r"share (?:this|on|via)|support|donate|buy|please)\b", re.I)
+
+
+def _headline_despite_chrome(line: str, cfg: CleanConfig) -> bool:
+    """A headline may use a chrome word ("Share boost for ...", "... wins copyright ruling");
+    page furniture is shorter, talks to the reader, or orders them about."""
+    why = chrome_reason(line, cfg.min_sentence_chars) or ""
+    return (meta.title_like(line, cfg.min_sentence_chars) and len(line.split()) >= 4
+            and not _READER.search(line) and not re.search(r"\b(?:our|us)\b", line, re.I)
+            and not has_contact(line) and not _is_breadcrumb(line) and not _PAGE_VERB.match(line)
+            and not any(why.endswith(c) for c in _NOT_HEADLINE_CHROME) and len(set(chrome_hits(line))) <= 1)
+
+
 def _find_title(lines: list[str], head: list[int], reason: dict[int, str], cfg: CleanConfig,
                 known_title: Optional[str], out: CleanedText) -> None:
     """The first headline-like line at the head; a section label glued to it is dropped."""
-    open_head = [i for i in head if i not in reason]
+    open_head = [i for i in head if i not in reason or (reason[i].startswith("boilerplate") and (
+        known_title or _headline_despite_chrome(lines[i], cfg)))]
     if known_title:
         out.title = known_title
         want = _loose_key(known_title)

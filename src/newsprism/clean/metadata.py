@@ -447,7 +447,12 @@ def title_like(line: str, min_sentence_chars: int) -> bool:
     if len(words) < 2 or len(text) > 200 or len(words) > 30:
         return False
     first = text.lstrip("\"'“‘«(")
-    if not first or not (first[0].isupper() or first[0].isdigit()):
+    if not first:
+        return False
+    first_word = first.split()[0]
+    # Capitalised, a figure ("$1m payoff"), or a brand written in camel case ("iPhone sales").
+    if not (first[0].isupper() or first[0].isdigit() or first[0] in "$£€¥#&"
+            or any(c.isupper() for c in first_word[1:])):
         return False
     if len(text) >= min_sentence_chars and re.search(r"[.!?…][\"”’'»)]*$", text):
         # A long line ending like a sentence is body text, except a short question or
