@@ -1,59 +1,91 @@
-"""The brief, the fact ledger and the timeline as Markdown (`--md`)."""
+"""The brief, the fact ledger and the timeline as Markdown (`--md`).
+
+Article text is hostile: every piece of it goes through `md_escape`, which neutralises HTML
+and the Markdown characters that could make links, images, emphasis, code or table cells.
+"""
 from __future__ import annotations
 
 import re
 
-from ..model import Analysis
+from ..align.summary import position_words
+from ..model import Analysis, Fact
+from .highlight import safe_url
 
 VERDICT_ORDER = ("contested", "corroborated", "compatible", "single_source")
+VERDICT_TITLE = {"contested": "Contested", "corroborated": "Corroborated", "compatible": "Compatible",
+                 "single_source": "Single source"}
 
 
-def md_escape(text: str) -> str:
-    """Article text is hostile: neutralise Markdown and HTML syntax so it shows literally."""
-    text = re.sub(r"\s+", " ", text or "").strip()
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", text)
+def md_escape(text: object) -> str:
+    """One line of literal text: whitespace folded, HTML escaped, Markdown syntax backslashed."""
+    s = re.sub(r"\s+", " ", str(text or "")).strip()
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = re.sub(r"([\\`*_\[\]|~#!])", r"\\\1", s)
+    return re.sub(r"^(\d+)\.", r"\1\\.", s)  # "1." would start a numbered list
 
 
-def _source(a: Analysis, doc_id: str) -> str:
+def _outlet(a: Analysis, doc_id: str) -> str:
     d = a.document(doc_id)
     return md_escape(d.outlet or d.title or doc_id)
 
 
-def render_markdown(a: Analysis) -> str:
-    out: list[str] = ["# newsprism analysis", ""]
-    out.append(f"{len(a.documents)} documents, {len(a.stories)} stories, {len(a.entities)} entities, "
-               f"{len(a.facts)} facts ({len(a.facts_by_verdict('contested'))} contested).")
+def _fact(a: Analysis, f: Fact) -> list[str]:
+    head = f"**{md_escape(f.about or f.id)}**" + (f" — {md_escape(f.explanation)}" if f.explanation else "")
+    out = [head, ""]
+    for p in f.positions:
+        out.append(f"- {md_escape(position_words(a, p) or '(no value)')}")
+        for c in p.claim_objects:
+            tag = f" ({md_escape(c.modality)})" if c.modality != "asserted" else ""
+            out.append(f"  - {_outlet(a, c.doc)}{tag}: “{md_escape(c.text)}”")
     out.append("")
+    return out
+
+
+def render_markdown(a: Analysis) -> str:
+    roots = [s for s in a.stories if not s.parent]
+    title = roots[0].title if len(roots) == 1 and roots[0].title else ""
+    out: list[str] = ["# newsprism analysis" + (f" — {md_escape(title)}" if title else ""), ""]
+    dates = sorted(d.published[:10] for d in a.documents if d.published)
+    span = f", published {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", published {dates[0]}" if dates else "")
+    out += [f"{len(a.documents)} documents{span}; {len(a.stories)} stories, {len(a.entities)} entities, "
+            f"{len(a.facts)} facts ({len(a.facts_by_verdict('contested'))} contested).", ""]
+
+    out += ["## Brief", ""]
     if a.summary:
-        out += ["## Brief", ""]
         for s in a.summary:
-            cites = ", ".join(_source(a, d) for d in s.documents)
-            out.append(f"- {md_escape(s.text)}" + (f" ({cites})" if cites else ""))
-        out.append("")
+            cites = ", ".join(_outlet(a, d) for d in s.documents if d in {x.id for x in a.documents})
+            out.append(f"- {md_escape(s.text)}" + (f" [{cites}]" if cites else ""))
+    else:
+        out.append("Nothing to summarize.")
+    out.append("")
+
+    out += ["## Fact ledger", ""]
     if a.facts:
-        out += ["## Fact ledger", ""]
         for verdict in VERDICT_ORDER:
             group = a.facts_by_verdict(verdict)
-            if not group:
-                continue
-            out += [f"### {verdict.replace('_', ' ').capitalize()} ({len(group)})", ""]
-            for f in group:
-                out.append(f"**{md_escape(f.about)}**" + (f" — {md_escape(f.explanation)}" if f.explanation else ""))
-                out.append("")
-                for p in f.positions:
-                    out.append(f"- {md_escape(str(p.value))}")
-                    for c in p.claim_objects:
-                        out.append(f"  - {_source(a, c.doc)}: “{md_escape(c.text)}”")
-                out.append("")
+            if group:
+                out += [f"### {VERDICT_TITLE[verdict]} ({len(group)})", ""]
+                for f in group:
+                    out += _fact(a, f)
+    else:
+        out += ["No facts found.", ""]
+
+    out += ["## Timeline", ""]
     if a.timeline:
-        out += ["## Timeline", "", "| date | event | sources |", "| --- | --- | --- |"]
-        for t in a.timeline:
-            out.append(f"| {md_escape(t.date)} | {md_escape(t.text)} | {', '.join(_source(a, d) for d in t.documents)} |")
-        out.append("")
+        out += ["| date | event | sources |", "| --- | --- | --- |"]
+        for t in sorted(a.timeline, key=lambda t: t.date):
+            out.append(f"| {md_escape(t.date)} | {md_escape(t.text)} | {', '.join(_outlet(a, d) for d in t.documents)} |")
+    else:
+        out.append("No dated events found.")
+    out.append("")
+
     out += ["## Documents", ""]
     for d in a.documents:
-        meta = ", ".join(md_escape(x) for x in (d.outlet, d.author, d.published) if x)
-        out.append(f"- `{d.id}` {md_escape(d.title or '(untitled)')}" + (f" — {meta}" if meta else ""))
+        meta = ", ".join(md_escape(x) for x in (d.outlet, d.author, (d.published or "")[:10]) if x)
+        url = safe_url(d.url)
+        link = f" <{url}>" if url and not re.search(r"[<>\s]", url) else ""
+        out.append(f"- {md_escape(d.title or '(untitled)')}" + (f" — {meta}" if meta else "") + f" ({md_escape(d.id)}){link}")
+    if not a.documents:
+        out.append("No documents.")
     out.append("")
     return "\n".join(out)
