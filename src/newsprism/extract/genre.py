@@ -64,8 +64,8 @@ def features(document: Document, sdoc: Doc, speeches: list[Speech], terms: list[
 
     fp1 = sum(1 for t in sdoc if t.lower_ in FIRST_SINGULAR and t.pos_ == "PRON" and outside(t))
     fp2 = sum(1 for t in sdoc if t.lower_ in FIRST_PLURAL and t.pos_ == "PRON" and outside(t))
-    questions = sum(1 for s in own if s.text.rstrip(" \"'”’»)").endswith("?"))
-    exclaims = sum(1 for s in own if s.text.rstrip(" \"'”’»)").endswith("!"))
+    questions = sum(1 for s in own if s.text.rstrip().rstrip(" \"'”’»)").endswith("?"))
+    exclaims = sum(1 for s in own if s.text.rstrip().rstrip(" \"'”’»)").endswith("!"))
     attributed = sum(1 for s in sents if any(sp.start < s.end_char and s.start_char < sp.end for sp in speeches)
                      or inside(quotes, s.start_char, s.end_char))
     attributed_sents = {s.start for s in sents if any(sp.start < s.end_char and s.start_char < sp.end and not sp.quoted

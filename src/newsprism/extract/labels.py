@@ -206,6 +206,25 @@ def _appositions(ctx: _Context, out: list[Found]) -> None:
             if ctx.types.get(et) == "PERSON" and noun.lemma_.lower() in GROUP_HEADS:
                 continue  # a person is not a group: the parse attached the name to the wrong noun
             _emit(ctx, out, et, noun)
+    # "… of the radical organization, the Green Earth Alliance, …": the small parser often hangs the name
+    # off the verb (npadvmod/dep); a name set off by commas right after a common noun still renames it
+    for ref, toks in ctx.mention_tokens.items():
+        for i in sorted(toks):
+            t = ctx.sdoc[i]
+            if t.head.i in toks and t.head.i != t.i or t.dep_ not in ("npadvmod", "dep"):
+                continue
+            j = i
+            while j - 1 in toks:
+                j -= 1
+            j -= 1
+            while j >= 0 and ctx.sdoc[j].lower_ in ("the", "a", "an"):
+                j -= 1
+            if j < 1 or ctx.sdoc[j].text != "," or ctx.sdoc[j - 1].pos_ != "NOUN" or ctx.entity(ctx.sdoc[j - 1]):
+                continue
+            noun = ctx.sdoc[j - 1]
+            if ctx.types.get(ref) == "PERSON" and noun.lemma_.lower() in GROUP_HEADS:
+                continue
+            _emit(ctx, out, ref, noun)
 
 
 def _premodifiers(ctx: _Context, out: list[Found]) -> None:

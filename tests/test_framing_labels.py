@@ -1,0 +1,94 @@
+"""Actor labels: the descriptions a text attaches to each actor, from the parse."""
+from __future__ import annotations
+
+from newsprism.config import Config
+from newsprism.extract.framing import framing_of
+from newsprism.model import Document
+from newsprism.records import DocRecord
+from newsprism.resolve import mentions
+
+
+def frame(nlp, text: str):
+    doc = Document(id="t", text=text)
+    sdoc = nlp(text)
+    record = DocRecord(doc="t")
+    mentions.component(doc, sdoc, record, Config())
+    return doc, record, framing_of(doc, sdoc, record, Config())
+
+
+def labels_of(framing, name: str) -> list[str]:
+    return [l for a in framing.actors if name in a.name for l in a.labels]
+
+
+def spans_of(framing, name: str):
+    return [s for a in framing.actors if name in a.name for s in a.label_spans]
+
+
+def test_apposition_after_the_name(nlp):
+    _, _, f = frame(nlp, "The Northern Front, the armed separatist movement that controls the valley, seized a bridge.")
+    assert "armed separatist movement" in labels_of(f, "Northern Front")
+
+
+def test_apposition_before_the_name(nlp):
+    _, _, f = frame(nlp, "Police questioned members of the radical environmental organization, the Green Earth Alliance, after the protest.")
+    assert "radical environmental organization" in labels_of(f, "Green Earth Alliance")
+
+
+def test_pre_modifiers_and_member_nouns(nlp):
+    text = ("A delegation from the militant Palestinian group Hamas visited Moscow. "
+            "After an attack by Hamas militants, talks stalled.")
+    _, _, f = frame(nlp, text)
+    labels = labels_of(f, "Hamas")
+    assert "militant palestinian group" in labels
+    assert "militants" in labels
+
+
+def test_copular_predicate_and_negation(nlp):
+    text = ("Hezbollah is a terrorist organization. Hezbollah is not a charity. "
+            "Analysts say Hezbollah is not peaceful farmers, but armed smugglers and bandits.")
+    _, _, f = frame(nlp, text)
+    labels = labels_of(f, "Hezbollah")
+    assert "terrorist organization" in labels
+    assert "armed smugglers" in labels and "bandits" in labels
+    # a negated predicate is not a label; the "but" flips it back
+    assert "charity" not in labels and "peaceful farmers" not in labels
+
+
+def test_label_given_by_someone_else_keeps_who_gives_it(nlp):
+    text = "Hezbollah is considered a terrorist organization by the European Union, but not by Russia."
+    doc, record, f = frame(nlp, text)
+    span = next(s for s in spans_of(f, "Hezbollah") if s.text == "terrorist organization")
+    giver = next(e for e in record.entities if e.id == span.attributed_to)
+    assert "European Union" in giver.name
+    assert doc.text[span.start:span.end] == span.text
+
+
+def test_negated_labelling_verb_gives_no_label(nlp):
+    _, _, f = frame(nlp, "In Russia, Hezbollah is not considered a terrorist organization. Hezbollah denies it.")
+    assert "terrorist organization" not in labels_of(f, "Hezbollah")
+
+
+def test_definite_descriptions_corefer_with_the_salient_group(nlp):
+    text = ("The Taliban attacked a convoy on Sunday. The Taliban later released a video. "
+            "The group said the movement would continue. Police blamed the resistance group for the ambush.")
+    _, _, f = frame(nlp, text)
+    labels = labels_of(f, "Taliban")
+    assert {"group", "movement", "resistance group"} <= set(labels)
+
+
+def test_label_inside_a_quote_is_attributed_to_the_speaker(nlp):
+    text = '"Hezbollah is a criminal gang," said Minister Anna Varga. Hezbollah rejected that.'
+    doc, record, f = frame(nlp, text)
+    span = next(s for s in spans_of(f, "Hezbollah") if s.text == "criminal gang")
+    assert span.attributed_to is not None
+    speaker = next(e for e in record.entities if e.id == span.attributed_to)
+    assert speaker.name == "Anna Varga"
+
+
+def test_offsets_are_exact_and_labels_short(nlp):
+    text = "Hamas, the Palestinian Islamist movement that runs Gaza, is considered a terrorist organization by the US."
+    doc, _, f = frame(nlp, text)
+    for a in f.actors:
+        assert all(len(l.split()) <= Config().framing.max_label_words for l in a.labels)
+        for s in a.label_spans:
+            assert doc.text[s.start:s.end] == s.text

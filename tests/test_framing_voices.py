@@ -1,0 +1,67 @@
+"""Voices: who is quoted or paraphrased, with the speaker on either side of the quote."""
+from __future__ import annotations
+
+from newsprism.config import Config
+from newsprism.extract.voices import quote_spans, speeches, voices_of
+from newsprism.model import Document
+from newsprism.records import DocRecord
+from newsprism.resolve import mentions
+
+
+def voices(nlp, text: str):
+    doc = Document(id="v", text=text)
+    sdoc = nlp(text)
+    record = DocRecord(doc="v")
+    mentions.component(doc, sdoc, record, Config())
+    return doc, voices_of(doc, speeches(doc, sdoc, record))
+
+
+def speakers(vs) -> list[str]:
+    return [v.speaker for v in vs]
+
+
+def test_quote_spans_pair_marks_and_skip_apostrophes():
+    text = 'He said: "We are ready." The group’s leaders called it “a ‘so-called’ truce”.'
+    spans = [text[a:b] for a, b in quote_spans(text)]
+    assert spans == ['"We are ready."', "“a ‘so-called’ truce”"]
+
+
+def test_speaker_after_the_quote(nlp):
+    text = '"The port will reopen on Monday," the ministry disclosed. "No ships were damaged," said a statement from the navy.'
+    doc, vs = voices(nlp, text)
+    assert speakers(vs) == ["the ministry", "the navy"]
+    assert vs[0].spans[0].text == '"The port will reopen on Monday,"'
+    for v in vs:
+        for s in v.spans:
+            assert doc.text[s.start:s.end] == s.text
+
+
+def test_speaker_before_the_quote_and_pronoun(nlp):
+    text = ('Mayor Julia Brandt spoke to reporters on Friday. She added, "The budget is balanced and the schools are safe."')
+    _, vs = voices(nlp, text)
+    assert speakers(vs) == ["Julia Brandt"]
+    assert vs[0].entity == "v@0" or vs[0].entity is not None
+
+
+def test_paraphrase_according_to_and_reported_by(nlp):
+    text = ("Finance Minister Karl Oster said that the deficit would shrink. "
+            "The plan was delayed, according to Reuters. "
+            "The vote was postponed, as reported by the state broadcaster.")
+    _, vs = voices(nlp, text)
+    names = speakers(vs)
+    assert "Karl Oster" in names and "Reuters" in names
+    assert any("broadcaster" in n for n in names)
+
+
+def test_counts_quotes_per_speaker(nlp):
+    text = ('"We will not sign," said Karl Oster. Oster met the unions later. '
+            '"The offer is final," Karl Oster told reporters.')
+    _, vs = voices(nlp, text)
+    oster = next(v for v in vs if v.speaker == "Karl Oster")
+    assert oster.quotes == 2 and len(oster.spans) == 2
+
+
+def test_unnamed_sources_quoted_by_a_newspaper(nlp):
+    text = "Unnamed officials were quoted by the newspaper announcing an upcoming visit by the delegation."
+    _, vs = voices(nlp, text)
+    assert speakers(vs) == ["Unnamed officials"]
