@@ -95,12 +95,22 @@ def test_short_lines_closing_an_article_stay_until_a_footer_widget_appears():
     text = ("Cup draw made for the last eight\n\n"
             "The quarter-final ties were drawn on Sunday evening at the national stadium.\n\n"
             "Northby v Eastwick\nSouthport Rovers v Westfield\n\n"
-            "Related stories\nStriker signs new contract\nCoach leaves after defeat")
+            "Share this article\nStriker signs new contract\nCoach leaves after defeat")
     r = clean_lines(text, CFG)
     assert "Northby v Eastwick\n\nSouthport Rovers v Westfield" in r.text
     why = reasons(r)
-    assert why["Related stories"] == "boilerplate: related links"
+    assert why["Share this article"] == "boilerplate: share prompt"
     assert why["Striker signs new contract"] == why["Coach leaves after defeat"] == "boilerplate: page tail"
+
+
+def test_headlines_listed_under_a_related_label_go_until_the_body_resumes():
+    text = ("Cup draw made for the last eight\n\n"
+            "The quarter-final ties were drawn on Sunday evening at the national stadium.\n\n"
+            "Read more\nStriker signs new contract\nCoach leaves after defeat\n\n"
+            "The first legs will be played in the second week of March, the league said.")
+    r = clean_lines(text, CFG)
+    assert reasons(r)["Striker signs new contract"] == "boilerplate: linked headline"
+    assert r.text.endswith("The first legs will be played in the second week of March, the league said.")
 
 
 def test_glued_section_label_gives_the_clean_title():

@@ -31,6 +31,15 @@ def test_datelines_become_iso_8601_with_the_zone_read_literally(line, iso):
     assert parse_dateline(line) == iso
 
 
+def test_a_wire_place_name_before_the_date_is_allowed():
+    assert parse_dateline("KYIV, October 26, 2023") == "2023-10-26"
+    assert parse_dateline("NEW YORK — March 3, 2024 10:00 ET") == "2024-03-03T10:00:00-05:00"
+
+
+def test_relative_ages_beside_a_date_are_ignored():
+    assert parse_dateline("October 30, 2023 / Updated 2 hours ago") == "2023-10-30"
+
+
 def test_regional_zone_names_take_the_offset_of_that_day():
     assert parse_dateline("Monday, March 4, 2024 at 5 p.m. ET") == "2024-03-04T17:00:00-05:00"
     assert parse_dateline("July 4, 2024 10:00 PT") == "2024-07-04T10:00:00-07:00"

@@ -309,6 +309,16 @@ def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optio
         if why:
             reason[i] = why
 
+    # Under a "Related" or "Most read" label come the linked headlines: short lines, no sentences.
+    for i in nonempty:
+        if reason.get(i) in ("boilerplate: related links", "boilerplate: trending"):
+            for j in nonempty[nonempty.index(i) + 1: nonempty.index(i) + 11]:
+                if j in reason:
+                    continue
+                if holds_sentence(lines[j], cfg.min_sentence_chars) or len(lines[j].split()) > 15 or j in continues:
+                    break
+                reason[j] = "boilerplate: linked headline"
+
     _find_title(lines, head, reason, cfg, known_title, out)
     _drop_repeats(lines, nonempty, reason, out.title, full)
 

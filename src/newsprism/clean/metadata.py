@@ -59,6 +59,7 @@ _DATE_TOKEN = re.compile(
     r"|(?P<label>\b(?:published|updated|posted|last|modified|first|on|at|date|time|of)\b:?)",
     re.I,
 )
+_PLACE_PREFIX = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,| [-–—])\s+")
 _TOKEN_KINDS = ("iso", "numeric", "time", "hour_ampm", "offset", "zone", "year", "day", "month", "weekday", "label")
 _DATE_FILLER = re.compile(r"[\s,.\-–—|/·•:()\[\]]*")
 _RELATIVE_AGE = re.compile(
@@ -109,11 +110,11 @@ def parse_dateline(line: str) -> Optional[str]:
     whole = _parse_one_date(line)
     if whole or len(line) > 160:
         return whole
-    parts = [p for p in re.split(r"\s+[|•·]\s+|\s*(?=\b(?:last updated|updated|modified)\b)", line.strip(), flags=re.I)
-             if p.strip(" |•·")]
-    if len(parts) < 2:
+    parts = [p for p in re.split(r"\s+[|•·/]\s+|\s*(?=\b(?:last updated|updated|modified)\b)", line.strip(), flags=re.I)
+             if p.strip(" |•·/") and not is_relative_dateline(p.strip(" |•·/"))]
+    if not parts or parts == [line.strip()]:
         return None
-    dates = [_parse_one_date(p.strip(" |•·")) for p in parts]
+    dates = [_parse_one_date(p.strip(" |•·/")) for p in parts]
     if not all(dates):
         return None
     for part, date in zip(parts, dates):
@@ -133,6 +134,9 @@ def _parse_one_date(line: str) -> Optional[str]:
     True
     """
     text = line.strip()
+    place = _PLACE_PREFIX.match(text)  # "MOSCOW, October 26, 2023": the wire's place name first
+    if place and place.end() < len(text):
+        text = text[place.end():]
     if not text or len(text) > 80:
         return None
     tokens = list(_DATE_TOKEN.finditer(text))
