@@ -83,6 +83,8 @@ def test_relative_age_is_a_dateline_without_a_date():
     ("BY JANE DOE AND JOHN ROE", "Jane Doe and John Roe", None),
     ("By Jane Doe, Reuters", "Jane Doe", None),
     ("By Ana de la Cruz in Madrid", "Ana de la Cruz", None),
+    ("By Theresa May", "Theresa May", None),
+    ("By The Associated Press", "The Associated Press", None),
 ])
 def test_bylines_give_the_author_without_dates_roles_or_outlets(line, author, published):
     byline = parse_byline(line)

@@ -310,9 +310,9 @@ def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optio
             reason[i] = why
 
     # Under a "Related" or "Most read" label come the linked headlines: short lines, no sentences.
-    for i in nonempty:
+    for n, i in enumerate(nonempty):
         if reason.get(i) in ("boilerplate: related links", "boilerplate: trending"):
-            for j in nonempty[nonempty.index(i) + 1: nonempty.index(i) + 11]:
+            for j in nonempty[n + 1: n + 11]:
                 if j in reason:
                     continue
                 if holds_sentence(lines[j], cfg.min_sentence_chars) or len(lines[j].split()) > 15 or j in continues:

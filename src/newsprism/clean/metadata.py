@@ -244,8 +244,9 @@ def parse_foreign_dateline(line: str) -> Optional[str]:
 _PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "ter", "la", "le", "du", "al", "el",
               "bin", "ibn", "bint", "y", "dos", "das", "st.", "mc", "ben"}
 _CONNECTORS = {"and", "&", ","}
-_NOT_NAMES = set(_MONTHS) | set(_WEEKDAYS) | {"the", "this", "that", "these", "those", "then", "now", "far", "contrast",
-                                              "comparison", "way", "all", "some", "most", "many", "no", "default"}
+_DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+_NEVER_IN_NAMES = frozenset({"this", "that", "these", "those", "then", "now", "far", "contrast", "comparison", "way",
+                             "all", "some", "most", "many", "no", "default", "then", "late", "early", "mid"})
 _ROLES = (r"(?:senior |chief |special |staff |guest |foreign |political |diplomatic |defen[cs]e |"
           r"security |economics |[A-Z][a-z]+ )?"
           r"(?:contributors?|correspondents?|reporters?|writers?|columnists?|journalists?|analysts?|"
@@ -284,9 +285,9 @@ def _person_or_desk(words: str) -> Optional[str]:
             continue
         if low in _PARTICLES and 0 < i < len(tokens) - 1:
             continue
-        if low.rstrip(".") in _NOT_NAMES and not (i > 0 and low == "the") and tok[0].islower():
-            return None
-        if low.rstrip(".") in _NOT_NAMES and i == 0 and low not in ("the",):
+        word = low.rstrip(".")
+        # "By Monday", "By this time": a date or a phrase, not a name ("Theresa May" is a name).
+        if word in _NEVER_IN_NAMES or (i == 0 and word in _DATE_WORDS) or (i > 0 and word == "the"):
             return None
         if not _NAME_TOKEN.match(tok):
             return None
