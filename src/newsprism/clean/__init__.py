@@ -33,7 +33,7 @@ def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
     """The cleaned Document for one raw item, or a ReadError when no article text remains."""
     extracted = None
     raw = item.text or ""
-    if item.kind == "html" or (item.html and not item.text):
+    if item.html is not None and (item.kind == "html" or not item.text):
         from newsprism.clean.html import extract_html  # lazily: HTML parsing libraries load only when needed
 
         try:
