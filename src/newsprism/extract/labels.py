@@ -328,6 +328,33 @@ def _descriptions(ctx: _Context, out: list[Found]) -> None:
         _emit(ctx, out, ctx.salient, t)
 
 
+def _roles(ctx: _Context, out: list[Found]) -> None:
+    """A title the mentions stage took off a name ("Israeli Prime Minister Benjamin Netanyahu") is a
+    description of that person; later "the prime minister" refers to the one person holding it."""
+    text = ctx.document.text
+    holders: dict[str, set[str]] = {}
+    for e in ctx.record.entities:
+        for m in e.mentions:
+            if not m.role:
+                continue
+            pos = text.rfind(m.role, max(0, m.start - len(m.role) - 3), m.start)
+            if pos >= 0 and not text[pos + len(m.role):m.start].strip(" -"):
+                out.append(Found(e.id, pos, pos + len(m.role), ctx.speaker_of(pos, pos + len(m.role))))
+            if e.type == "PERSON":
+                holders.setdefault(m.role.split()[-1].lower().strip("-"), set()).add(e.id)
+    for t in ctx.sdoc:
+        ids = holders.get(t.lower_)
+        if not ids or len(ids) != 1 or t.pos_ not in ("NOUN", "PROPN") or ctx.entity(t) is not None:
+            continue
+        det = next((c for c in t.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that"):
+            continue
+        nxt = ctx.sdoc[t.i + 1] if t.i + 1 < len(ctx.sdoc) else None
+        if nxt is not None and ctx.entity(nxt) is not None:
+            continue  # "the president Emmanuel Macron": a title before a name, not a reference
+        _emit(ctx, out, next(iter(ids)), t)
+
+
 # -- actors ------------------------------------------------------------------------------------
 
 def find_labels(document: Document, sdoc: Doc, record: DocRecord, speeches: list[Speech],
@@ -335,7 +362,7 @@ def find_labels(document: Document, sdoc: Doc, record: DocRecord, speeches: list
     """Every (actor, label span, who gives it) the constructions find, deduplicated, in text order."""
     ctx = _Context(document, sdoc, record, speeches, quotes, max_words)
     out: list[Found] = []
-    for construction in (_appositions, _premodifiers, _copulas, _labelling_verbs, _descriptions):
+    for construction in (_appositions, _premodifiers, _copulas, _labelling_verbs, _descriptions, _roles):
         construction(ctx, out)
     seen: dict[tuple[str, int, int], Found] = {}
     for f in out:

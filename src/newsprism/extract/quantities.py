@@ -73,6 +73,13 @@ LABEL_BEFORE = re.compile(r"(no\.|number|article|section|chapter|page|room|route
                           r"resolution|paragraph|item|level|grade|class|category|phase|stage|line)\s*$", re.I)
 
 
+_RANGE_BEFORE = re.compile(r"(\bbetween|\bfrom|\d\s*(-|–|to|or|and)|\d\s*(-|–|to|or)\s*\$)\s*\$?\s*$", re.I)
+_RANGE_AFTER = re.compile(r"\s*(million|billion|thousand)?\s*(-|–|to|or)\s*\$?\s*\d", re.I)
+_CLOCK_AFTER = re.compile(r"\s*(:\s*\d|a\.\s*m\.|p\.\s*m\.|am\b|pm\b|o'clock|GMT|ET\b|EST\b)", re.I)
+_ADDRESS_AFTER = re.compile(r"\s*(block|street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd|lane|drive|floor)\b", re.I)
+_AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|\s*-\s*year\s*-\s*old\b", re.I)
+
+
 @dataclass
 class Quantity:
     """One figure in the text: where it is, what it says, and what it counts."""
@@ -232,6 +239,8 @@ def _in_skip(t: Token, skip: list[tuple[int, int]]) -> bool:
 
 def _is_date_like(t: Token) -> bool:
     """Years, clock times, ordinals and figures inside a date entity are not counts."""
+    if _AGE_AFTER.match(t.doc.text[t.idx + len(t.text):t.idx + len(t.text) + 20]) and t.like_num:
+        return False  # "33-year-old": an age
     if t.ent_type_ in ("ORDINAL", "TIME"):
         return True
     if re.fullmatch(r"(1[89]|20)\d\d", t.text) and not (t.dep_ == "nummod" and t.head.pos_ == "NOUN"
@@ -258,6 +267,13 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     before = doc.text[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
     if LABEL_BEFORE.search(before):
         return None
+    after = doc.text[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 30]
+    if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after) or _CLOCK_AFTER.match(after) \
+            or _ADDRESS_AFTER.match(after):
+        return None   # "between 140 and 150", "$140-$150", "6 : 40 a.m.", "the 12000 block of"
+    age = _AGE_AFTER.match(after)
+    if age and parse_number([t.lower_ for t in toks]) is not None:
+        return _age(sent, toks, age)
     words = [t.text for t in toks]
     low = [w.lower() for w in words]
     amount: Optional[float] = None
@@ -311,6 +327,18 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
                  max=hi if amount is None else None, unit=unit, noun=noun, role=role, head=head,
                  tokens=(i, j + 1))
     return q
+
+
+def _age(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
+    """'the 33-year-old actress', 'Reid, 33 years old': an age, which belongs to one person."""
+    doc = sent.doc
+    start = toks[0].idx
+    end = toks[-1].idx + len(toks[-1].text) + m.end()
+    amount = parse_number([t.lower_ for t in toks])
+    last = doc.char_span(start, end, alignment_mode="expand")
+    head = last.root.head if last is not None and last.root.head.pos_ in ("NOUN", "PROPN") else toks[-1]
+    return Quantity(start=start, end=end, text=doc.text[start:end], amount=amount, unit="years old",
+                    noun="age", head=head.i, tokens=(toks[0].i, toks[-1].i + 1))
 
 
 def _norm_noun(t: Token) -> str:

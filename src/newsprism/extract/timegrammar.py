@@ -31,6 +31,7 @@ class Context:
     deadline: str = ""                   # after "by", "until", "as early as": "ahead", or "past" in a past clause
     ref: Optional[str] = None            # last calendar value mentioned (day, month, year ...)
     ref_day: Optional[str] = None        # last day mentioned (for clock times and "that night")
+    ref_day_pos: int = -10_000
     ref_quarter: Optional[str] = None    # last quarter or half mentioned ("the quarter", "a year earlier")
     ref_quarter_pos: int = -10_000
     start: int = 0
@@ -469,6 +470,12 @@ def _year_ok(m: re.Match, text: str) -> bool:
     pw = prev_word(text, s)
     if pw in NOT_YEAR_BEFORE:
         return False
+    raw_prev = re.search(r"(\S+)\s+$", before(text, s, 30))
+    if raw_prev and raw_prev.group(1)[:1].isupper() and raw_prev.group(1)[-1:].isalpha() and pw not in TEMPORAL_PREP:
+        try:
+            month_number(raw_prev.group(1))
+        except KeyError:
+            return False  # "Orion 1980", "Expo 2020": part of a name
     if pw in TEMPORAL_PREP or pw.endswith("'s"):
         return 1000 <= y <= 2099
     nw = next_word(text, e)

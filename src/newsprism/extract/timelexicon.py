@@ -16,9 +16,9 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
             "twentieth": 20, "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4, "last": 4}
 # amounts that are not numbers: "several days" = PXD
-VAGUE = ("a few", "a couple of", "a couple", "a number of", "several", "few", "many", "some", "numerous",
+VAGUE = ("a few", "a number of", "several", "few", "many", "some", "numerous",
          "dozens of", "hundreds of", "thousands of", "countless", "a handful of")
-FIXED = {"a": 1, "an": 1, "one": 1, "a single": 1, "a dozen": 12, "dozen": 12, "a hundred": 100,
+FIXED = {"a": 1, "an": 1, "one": 1, "a single": 1, "a couple of": 2, "a couple": 2, "a dozen": 12, "dozen": 12, "a hundred": 100,
          "one hundred": 100, "a thousand": 1000, "half a": 0.5, "half an": 0.5, "a half": 0.5}
 
 MONTH = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?\.?|july?\.?|aug(?:ust|\.)?"

@@ -199,7 +199,7 @@ def _remember(ctx: Context, value: str, start: int) -> None:
             ctx.ref_quarter, ctx.ref_quarter_pos = g, start
         return
     if re.fullmatch(r"\d{4}-\d\d-\d\d", g):
-        ctx.ref_day = g
+        ctx.ref_day, ctx.ref_day_pos = g, start
         ctx.ref = g
     elif re.fullmatch(r"\d{4}-\d\d", g):
         ctx.ref = g
