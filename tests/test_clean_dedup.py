@@ -129,6 +129,20 @@ def test_links_are_sorted_most_similar_first(cfg):
     assert links[0].similarity > links[1].similarity
 
 
+def test_pairs_just_above_the_threshold_are_not_missed_by_the_lsh_buckets(cfg):
+    # each version rewrites a different sentence: similarity about 0.85 with the original
+    versions = []
+    for k in range(len(BODY)):
+        body = list(BODY)
+        body[k] = f"This sentence was rewritten by the desk for version {k} of the story."
+        versions.append(doc(f"v{k:02d}", article(HEADLINE, body)))
+    out = dedup([doc("original", article())] + versions, cfg)
+    linked = {n.doc for n in out[0].near_duplicates}
+    expected = {v.id for v in versions if jaccard(shingles(article(), 5), shingles(v.text, 5)) >= cfg.dedup.near_threshold}
+    assert len(expected) >= 10
+    assert linked == expected
+
+
 def test_threshold_comes_from_config():
     strict = Config.load(overrides={"dedup.near_threshold": 0.99})
     out = dedup([doc("a", article()), doc("b", near_copy())], strict)
