@@ -92,3 +92,15 @@ def test_offsets_are_exact_and_labels_short(nlp):
         assert all(len(l.split()) <= Config().framing.max_label_words for l in a.labels)
         for s in a.label_spans:
             assert doc.text[s.start:s.end] == s.text
+
+
+def test_titles_and_later_references_to_the_one_title_holder(nlp):
+    text = ("Hungarian Prime Minister Karl Oster met Mayor Julia Brandt on Monday. "
+            "The prime minister later said the talks went well.")
+    _, _, f = frame(nlp, text)
+    oster = spans_of(f, "Karl Oster")
+    # the title before the name, and "the prime minister" that refers back to its one holder
+    assert [s.text.lower() for s in oster][-1] == "prime minister"
+    assert len(oster) >= 2 and oster[-1].start > text.index("Monday")
+    assert "mayor" in labels_of(f, "Julia Brandt")
+    assert not any("minister" in l for l in labels_of(f, "Julia Brandt"))

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, LabelSpan
 from ..records import DocRecord
-from .voices import GROUP_HEADS, Speech, salient_group, short_phrase, token_entity
+from .voices import GROUP_HEADS, INSTITUTION_WORDS, Speech, salient_group, short_phrase, token_entity
 
 # Nouns that characterise the members of a group: "Hamas militants" calls Hamas a militant group.
 MEMBER_LABELS = frozenset({
@@ -237,7 +237,10 @@ def _premodifiers(ctx: _Context, out: list[Found]) -> None:
             left = [c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i not in toks]
             nouns = [c for c in left if c.pos_ == "NOUN" and not any(g.dep_ == "poss" for g in c.children)]
             if nouns:
-                _emit(ctx, out, ref, max(nouns, key=lambda c: c.i))
+                noun = max(nouns, key=lambda c: c.i)
+                # a person is not described by an institution's name ("… political bureau Saleh X" misparsed)
+                if not (ctx.types.get(ref) == "PERSON" and noun.lemma_.lower() in INSTITUTION_WORDS | GROUP_HEADS):
+                    _emit(ctx, out, ref, noun)
             # "Hamas militants", "the Hamas movement"
             if t.dep_ == "compound" and t.head.i not in toks and ctx.types.get(ref) != "NORP" and t.head.pos_ == "NOUN" \
                     and t.head.lemma_.lower() in MEMBER_LABELS | GROUP_HEADS and ctx.entity(t.head) is None:
@@ -328,6 +331,19 @@ def _descriptions(ctx: _Context, out: list[Found]) -> None:
         _emit(ctx, out, ctx.salient, t)
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "sen", "rep", "gov",
+                        "st", "sheikh", "sheik", "mx"})
+GLUE = frozenset({"of", "for", "to", "at", "the", "and", "-", "'s"})
+
+
+def _is_title(role: str) -> bool:
+    """A role that describes: not a bare honorific ("Mr."), not cut mid-phrase ("lawyer for Mr.")."""
+    words = [w.strip(".,").lower() for w in role.split()]
+    words = [w for w in words if w]
+    return bool(words) and words[-1] not in HONORIFICS | GLUE and words[0] not in GLUE \
+        and not any(w in HONORIFICS for w in words)
+
+
 def _roles(ctx: _Context, out: list[Found]) -> None:
     """A title the mentions stage took off a name ("Israeli Prime Minister Benjamin Netanyahu") is a
     description of that person; later "the prime minister" refers to the one person holding it."""
@@ -335,7 +351,7 @@ def _roles(ctx: _Context, out: list[Found]) -> None:
     holders: dict[str, set[str]] = {}
     for e in ctx.record.entities:
         for m in e.mentions:
-            if not m.role:
+            if not m.role or not _is_title(m.role):
                 continue
             pos = text.rfind(m.role, max(0, m.start - len(m.role) - 3), m.start)
             if pos >= 0 and not text[pos + len(m.role):m.start].strip(" -"):
