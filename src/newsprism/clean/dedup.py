@@ -73,8 +73,7 @@ def dedup(documents: list[Document], cfg: "Config") -> list[Document]:
     lists every document whose shingle Jaccard similarity reaches cfg.dedup.near_threshold,
     most similar first (ties by id). Documents without words are never merged or linked.
     """
-    tokens = [words(d.text) for d in documents]
-    kept, merged_sources = _merge_exact(documents, tokens)
+    kept, merged_sources = _merge_exact(documents)
     out = [
         documents[i].model_copy(
             update={"sources": merged_sources[n], "near_duplicates": [],
@@ -82,7 +81,7 @@ def dedup(documents: list[Document], cfg: "Config") -> list[Document]:
         )
         for n, i in enumerate(kept)
     ]
-    links = _near_pairs([tokens[i] for i in kept], cfg)
+    links = _near_pairs([documents[i].text for i in kept], cfg)
     for n, neighbours in links.items():
         out[n].near_duplicates = sorted(
             (NearDuplicate(doc=out[m].id, similarity=sim) for m, sim in neighbours),
@@ -145,14 +144,15 @@ def _signature(hashes: np.ndarray, num_perm: int) -> MinHash:
     return m
 
 
-def _merge_exact(documents: list[Document], tokens: list[list[str]]) -> tuple[list[int], list[list[str]]]:
+def _merge_exact(documents: list[Document]) -> tuple[list[int], list[list[str]]]:
     """Indices of the documents kept, and each one's merged sources."""
     kept: list[int] = []
     sources: list[list[str]] = []
     first_by_key: dict[str, int] = {}
     for i, doc in enumerate(documents):
         own = list(doc.sources) or ([doc.source] if doc.source else [])
-        key = _key(tokens[i]) if tokens[i] else None
+        tokens = words(doc.text)
+        key = _key(tokens) if tokens else None
         if key is not None and key in first_by_key:
             merged = sources[first_by_key[key]]
             merged.extend(s for s in own if s not in merged)
@@ -177,26 +177,30 @@ def _lsh_index(threshold: float, num_perm: int) -> MinHashLSH:
             candidate_threshold = max(0.1, candidate_threshold - 0.05)
 
 
-def _near_pairs(tokens: list[list[str]], cfg: "Config") -> dict[int, list[tuple[int, float]]]:
-    """For each document index, the (index, Jaccard) of documents at or above the threshold."""
+def _near_pairs(texts: list[str], cfg: "Config") -> dict[int, list[tuple[int, float]]]:
+    """For each text index, the (index, Jaccard) of texts at or above the threshold.
+
+    Nothing per document is kept but its LSH band keys: tokens are cut again (cheap) for
+    the few documents that share a bucket, so memory stays flat at 100k documents."""
     threshold, size = cfg.dedup.near_threshold, cfg.dedup.shingle_words
     lsh = _lsh_index(threshold, cfg.dedup.num_perm)
     candidates: list[tuple[int, int]] = []
-    for i, toks in enumerate(tokens):
-        if not toks:
+    for i, text in enumerate(texts):
+        hashes = _shingle_hashes(words(text), size)
+        if not hashes.size:
             continue
-        m = _signature(_shingle_hashes(toks, size), cfg.dedup.num_perm)
+        m = _signature(hashes, cfg.dedup.num_perm)
         # query before inserting: each pair is seen once, from its later document
         candidates.extend((int(j), i) for j in lsh.query(m))
         lsh.insert(str(i), m)
 
     # shingles are hashed again only for documents that share a bucket with another
-    hashes: dict[int, np.ndarray] = {}
+    memo: dict[int, np.ndarray] = {}
 
     def hashed(i: int) -> np.ndarray:
-        if i not in hashes:
-            hashes[i] = _shingle_hashes(tokens[i], size)
-        return hashes[i]
+        if i not in memo:
+            memo[i] = _shingle_hashes(words(texts[i]), size)
+        return memo[i]
 
     links: dict[int, list[tuple[int, float]]] = {}
     for i, j in sorted(candidates):
