@@ -58,7 +58,13 @@ def test_nearly_is_below_but_close(nlp):
 
 
 def test_dates_years_and_labels_are_not_counts(nlp):
-    assert values(nlp, "The riot took place on October 29, 2023 at Gate No. 2 after a 3-day standoff.") == []
+    assert values(nlp, "The riot took place on October 29, 2023 at Gate No. 2 at 3:30 p.m.") == []
+
+
+def test_sizes_and_ages_are_figures_of_their_noun(nlp):
+    size, age = values(nlp, "Boras wants a 10-year deal for the 33-year-old slugger.")
+    assert (size["amount"], size["unit"]) == (10, "year deal")
+    assert (age["amount"], age["unit"]) == (33, "years old")
 
 
 def test_intervals_decide_what_can_both_be_true():

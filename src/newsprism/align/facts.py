@@ -31,7 +31,7 @@ from ..model import Analysis, Claim, Fact, Position
 
 LUMP_CHARS = 1100            # the claims of one position stay readable (the scorer calls more "lumped")
 PER_DOC = 2                  # claims of one document in one position
-CONTEXT_MIN = 0.25           # least clause overlap for two figures to count the same thing
+CONTEXT_MIN = 0.2            # least clause overlap for two figures to count the same thing
 EVENT_CLASSES = sorted(set(EVENT_NOUNS.values()))
 FUNCTIONAL = {"lead"}        # one value per slot
 STOP = set("""a an the of to in on at for by with from and or but as is was were are be been being has have had
@@ -208,10 +208,12 @@ def _claim_time(ctx: _Ctx, c: Claim) -> Optional[tuple[date, date]]:
     return _date_range(c.when) or _date_range(ctx.published.get(c.doc))
 
 
-def _time_groups(ctx: _Ctx, claims: list[Claim], window: int) -> list[list[Claim]]:
-    """Split claims whose times lie more than `window` days apart; undated claims join the largest group."""
-    dated = sorted(((r, c) for c in claims if (r := _claim_time(ctx, c)) is not None), key=lambda x: (x[0], x[1].id))
-    undated = [c for c in claims if _claim_time(ctx, c) is None]
+def _time_groups(ctx: _Ctx, claims: list[Claim], window: int, by_event: bool = True) -> list[list[Claim]]:
+    """Split claims whose times lie more than `window` days apart; undated claims join the largest group.
+    `by_event=False` uses publication dates only (a figure's clause often names an unrelated year)."""
+    when = (lambda c: _claim_time(ctx, c)) if by_event else (lambda c: _date_range(ctx.published.get(c.doc)))
+    dated = sorted(((r, c) for c in claims if (r := when(c)) is not None), key=lambda x: (x[0], x[1].id))
+    undated = [c for c in claims if when(c) is None]
     groups: list[list[Claim]] = []
     end: Optional[date] = None
     for (s, e), c in dated:
@@ -274,6 +276,30 @@ def _value_key(v: dict[str, Any]) -> tuple:
     return ("r", float(v.get("min") or 0), float(v.get("max") or 0))
 
 
+def _stated(v: dict[str, Any]) -> bool:
+    return is_exact(v) and bool(re.search(r"\d", str(v.get("text", ""))))
+
+
+def _pair_similarity(ctx: _Ctx, a: Claim, b: Claim) -> float:
+    """How surely two figures count the same thing; an age belongs to a person, so ages need one named in both."""
+    if a.value.get("unit") == "years old":
+        pa, pb = _nearest_person(ctx, a), _nearest_person(ctx, b)
+        return 1.0 if pa is not None and pa == pb else 0.0
+    return _similarity(a, b)
+
+
+def _nearest_person(ctx: _Ctx, c: Claim) -> Optional[str]:
+    """The person named closest to an age ('the 33-year-old actress Ann Lee', 'Lee, 33 years old')."""
+    at = c.text.find(str(c.value.get("text", "")))
+    if at < 0:
+        return None
+    pos = c.start + at
+    starts, rows = ctx.mentions.get(c.doc, ([], []))
+    near = [(min(abs(s - pos), abs(e - pos)), eid) for s, e, eid in rows
+            if c.start <= s and e <= c.end and ctx.entity_type(eid) == "PERSON" and abs(s - pos) < 60]
+    return min(near)[1] if near else None
+
+
 def _numeric_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -282,7 +308,7 @@ def _numeric_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
             buckets[(ctx.story_of.get(c.doc) or "", v["unit"])].append(c)
     facts: list[Fact] = []
     for (story, unit), group in sorted(buckets.items()):
-        for tgroup in _time_groups(ctx, group, cfg.facts.time_window_days):
+        for tgroup in _time_groups(ctx, group, cfg.facts.time_window_days, by_event=False):
             facts += _numeric_slot(ctx, cfg, unit, tgroup)
     return facts
 
@@ -305,10 +331,10 @@ def _numeric_slot(ctx: _Ctx, cfg: Config, unit: str, claims: list[Claim]) -> lis
                 a, b = claims[i], claims[j]
                 if a.doc == b.doc:
                     continue
-                s = _similarity(a, b)
+                s = _pair_similarity(ctx, a, b)
                 sim[(i, j)] = s
                 same = _value_key(a.value) == _value_key(b.value)
-                if s >= CONTEXT_MIN or (same and compatible(a.value, b.value)):
+                if s >= CONTEXT_MIN or (same and a.value.get("unit") != "years old"):
                     parent[find(i)] = find(j)
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
@@ -331,7 +357,8 @@ def _judge_figures(ctx: _Ctx, cfg: Config, unit: str, claims: list[Claim], sim: 
         for y in range(x + 1, len(keys)):
             kx, ky = keys[x], keys[y]
             a, b = by_value[kx][0].value, by_value[ky][0].value
-            if compatible(a, b) or not (is_exact(a) or is_exact(b)):
+            # only stated figures contest: exact, in digits ("12" vs "19"), never bounds or number words
+            if compatible(a, b) or not (_stated(a) and _stated(b)):
                 continue
             if docs_of[kx] & docs_of[ky]:
                 continue   # one document gives both: two different counts, not a dispute
@@ -399,10 +426,15 @@ def _time_text(ctx: _Ctx, c: Claim) -> Optional[str]:
     """The words of the time expression, inside the claim's sentence, that gave the claim its date."""
     best = None
     for s, e, value, text in ctx.times.get(c.doc, []):
-        if value == c.when and c.start - 300 <= s <= c.end + 300:
+        if _iso(value) == c.when and c.start - 300 <= s <= c.end + 300:
             if best is None or abs(s - c.start) < abs(best[0] - c.start):
                 best = (s, text)
     return best[1] if best else None
+
+
+def _iso(value: Optional[str]) -> Optional[str]:
+    m = re.match(r"^\d{4}(-\d\d(-\d\d(T\d\d:\d\d)?)?|-W\d\d)?", value or "")
+    return m.group(0) if m else None
 
 
 def _participants(ctx: _Ctx, c: Claim) -> set[str]:

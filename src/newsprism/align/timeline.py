@@ -40,6 +40,11 @@ def _date(value: str) -> str:
     return m.group(0) if m else value
 
 
+def _iso(value: str) -> Optional[str]:
+    m = ISO.match(value or "")
+    return m.group(0) if m else None
+
+
 def _short(text: str) -> str:
     text = " ".join(text.split())
     if len(text) <= MAX_TEXT:
@@ -58,7 +63,7 @@ def _time_texts(analysis: Analysis) -> dict[str, list[tuple[int, str, str]]]:
 def _resolved_from(c: Claim, times: dict[str, list[tuple[int, str, str]]]) -> Optional[str]:
     """The time expression that dated the claim, when it needed the publication date to resolve (no year in it)."""
     near = [(abs(s - c.start), text) for s, value, text in times.get(c.doc, [])
-            if value and c.when and value.startswith(c.when[:10]) and c.start - 300 <= s <= c.end + 300]
+            if value and c.when and _iso(value) == c.when and c.start - 300 <= s <= c.end + 300]
     if not near:
         return None
     text = min(near)[1]
@@ -66,20 +71,44 @@ def _resolved_from(c: Claim, times: dict[str, list[tuple[int, str, str]]]) -> Op
 
 
 def build_timeline(analysis: Analysis, cfg: Config) -> list[TimelineEntry]:
-    """Dated events sorted by date; one entry per (date, predicate class) across documents."""
+    """Dated events sorted by date: overlapping clauses of one document are one event, and so are claims of
+    several documents on the same date with the same predicate class."""
     times = _time_texts(analysis)
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for c in analysis.claims:
-        if not c.when or granularity(c.when) is None:
-            continue
-        groups[(_date(c.when), c.predicate or "")].append(c)
+    dated = sorted((c for c in analysis.claims if c.when and granularity(c.when) is not None),
+                   key=lambda c: (_date(c.when or ""), c.doc, c.start, c.id))
+    parent = list(range(len(dated)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_key: dict[tuple, int] = {}
+    last: dict[tuple[str, str], tuple[int, int]] = {}   # (doc, date) -> (furthest end so far, its claim)
+    for i, c in enumerate(dated):
+        day = _date(c.when or "")
+        # hash joins, never all pairs: same date and predicate across documents ...
+        for key in (("p", day, c.predicate or ""),):
+            if key in by_key:
+                parent[find(i)] = find(by_key[key])
+            else:
+                by_key[key] = i
+        # ... and clauses of one document on one date that overlap (one sentence, one event)
+        reach = last.get((c.doc, day))
+        if reach is not None and c.start < reach[0]:
+            parent[find(i)] = find(reach[1])
+        last[(c.doc, day)] = (max(c.end, reach[0]) if reach else c.end, i)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for i, c in enumerate(dated):
+        groups[find(i)].append(c)
     entries: list[TimelineEntry] = []
-    for (day, pred), claims in groups.items():
-        claims = sorted(claims, key=lambda c: (c.doc, c.start))
+    for claims in groups.values():
+        day = _date(claims[0].when or "")
         first_per_doc: dict[str, Claim] = {}
-        for c in claims:
+        for c in sorted(claims, key=lambda c: (c.doc, c.value is not None, len(c.text), c.start)):
             first_per_doc.setdefault(c.doc, c)
-        chosen = list(first_per_doc.values())[:MAX_CLAIMS]
+        chosen = sorted(first_per_doc.values(), key=lambda c: (c.doc, c.start))[:MAX_CLAIMS]
         lead = min(chosen, key=lambda c: (c.value is not None, len(c.text), c.doc, c.start))
         entries.append(TimelineEntry(
             date=day, granularity=granularity(day) or "day", text=_short(lead.text),

@@ -77,6 +77,8 @@ _RANGE_BEFORE = re.compile(r"(\bbetween|\bfrom|\d\s*(-|–|to|or|and)|\d\s*(-|�
 _RANGE_AFTER = re.compile(r"\s*(million|billion|thousand)?\s*(-|–|to|or)\s*\$?\s*\d", re.I)
 _CLOCK_AFTER = re.compile(r"\s*(:\s*\d|a\.\s*m\.|p\.\s*m\.|am\b|pm\b|o'clock|GMT|ET\b|EST\b)", re.I)
 _ADDRESS_AFTER = re.compile(r"\s*(block|street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd|lane|drive|floor)\b", re.I)
+_MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|page|round|yard|mile|foot|point|game|"
+                            r"seat|member|story|acre|ton|megawatt|kilometer|km|meter|metre)s?\b(?!\s*-\s*old)", re.I)
 _AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|\s*-\s*year\s*-\s*old\b", re.I)
 
 
@@ -239,8 +241,9 @@ def _in_skip(t: Token, skip: list[tuple[int, int]]) -> bool:
 
 def _is_date_like(t: Token) -> bool:
     """Years, clock times, ordinals and figures inside a date entity are not counts."""
-    if _AGE_AFTER.match(t.doc.text[t.idx + len(t.text):t.idx + len(t.text) + 20]) and t.like_num:
-        return False  # "33-year-old": an age
+    rest = t.doc.text[t.idx + len(t.text):t.idx + len(t.text) + 24]
+    if (_AGE_AFTER.match(rest) or _MEASURE_AFTER.match(rest)) and t.like_num:
+        return False  # "33-year-old", "a 10-year deal": an age, a size
     if t.ent_type_ in ("ORDINAL", "TIME"):
         return True
     if re.fullmatch(r"(1[89]|20)\d\d", t.text) and not (t.dep_ == "nummod" and t.head.pos_ == "NOUN"
@@ -271,6 +274,9 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after) or _CLOCK_AFTER.match(after) \
             or _ADDRESS_AFTER.match(after):
         return None   # "between 140 and 150", "$140-$150", "6 : 40 a.m.", "the 12000 block of"
+    measure = _MEASURE_AFTER.match(after)
+    if measure and parse_number([t.lower_ for t in toks]) is not None:
+        return _measure(sent, toks, measure)
     age = _AGE_AFTER.match(after)
     if age and parse_number([t.lower_ for t in toks]) is not None:
         return _age(sent, toks, age)
@@ -327,6 +333,22 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
                  max=hi if amount is None else None, unit=unit, noun=noun, role=role, head=head,
                  tokens=(i, j + 1))
     return q
+
+
+def _measure(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
+    """'a 10-year deal', 'a 225-page report': a size given to the noun it modifies."""
+    doc = sent.doc
+    start = toks[0].idx
+    end = toks[-1].idx + len(toks[-1].text) + m.end()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    head = span.root.head if span is not None else toks[-1]
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    noun = _norm_noun(head) if head.pos_ in ("NOUN", "PROPN") else None
+    measure = m.group(1).lower()
+    unit = f"{measure} {noun}" if noun and noun != measure else measure
+    return Quantity(start=start, end=end, text=doc.text[start:end], amount=parse_number([t.lower_ for t in toks]),
+                    unit=unit, noun=noun, head=head.i, tokens=(toks[0].i, toks[-1].i + 1))
 
 
 def _age(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
