@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         ratio = f"{timed['seconds'] / prev:.2f}" if prev else "-"
         prev = timed["seconds"]
         print(f"  {mult}x {n:6d} docs  {timed['seconds']:7.2f} s  ratio {ratio:>5}  "
-              f"peak alloc {traced['peak_mb']:7.1f} MB  rss {timed['rss_mb']:7.1f} MB  "
+              f"index peak {traced['peak_mb']:7.1f} MB  process rss incl. input {timed['rss_mb']:7.1f} MB  "
               f"stories {timed['stories']}  still indexed {timed['active_events']}")
     Path(fh.name).unlink()
     return 0
