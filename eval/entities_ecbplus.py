@@ -1,0 +1,97 @@
+"""Entity stages on ECB+ topics 1-35: B-cubed and CoNLL F1 for person, organisation and place chains.
+
+    python eval/entities_ecbplus.py [TOPIC ...]
+
+Each document's text is rebuilt from its CoNLL tokens (tokens joined by spaces, one sentence a
+line), so gold token spans become character spans. Our pipeline runs per topic (both subtopics'
+documents together, as a user would feed one story's coverage). Gold types: HUMAN_PART_PER ->
+person, HUMAN_PART_ORG -> organisation, HUMAN_PART_GPE / LOC_GEO / LOC_FAC -> place. Gold also
+codes pronouns and common nouns ("the actress"), which NER does not find: "named" restricts the
+gold to mentions whose head is a proper noun.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from coref_scores import align, chains, conll, run_entity_stages  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "ecbplus" / "by_subtopic"
+TYPES = {"HUMAN_PART_PER": "person", "HUMAN_PART_ORG": "organisation", "HUMAN_PART_GPE": "place",
+         "LOC_GEO": "place", "LOC_FAC": "place"}
+
+
+def read_subtopic(sub: Path):
+    """-> {doc: text}, {(doc, sent, tok): (start, end)}, [gold mention dicts]"""
+    texts: dict[str, list[str]] = defaultdict(list)
+    pos: dict[str, int] = defaultdict(int)
+    offsets: dict[tuple[str, int, int], tuple[int, int]] = {}
+    last_sent: dict[str, int] = {}
+    conll_path = next((sub / "annotation" / "original").glob("*.conll.gz"))
+    for line in gzip.open(conll_path, "rt", encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.rstrip("\n").split("\t")
+        key = cols[0].split("/")
+        doc = f"{key[0]}_{key[2]}{key[1][len(key[0]):]}"   # "1/1ecb/10" -> "1_10ecb"
+        sent, tok, token = int(cols[1]), int(cols[2]), cols[3]
+        if texts[doc]:
+            sep = "\n" if last_sent.get(doc) != sent else " "
+            texts[doc].append(sep)
+            pos[doc] += 1
+        last_sent[doc] = sent
+        offsets[(doc, sent, tok)] = (pos[doc], pos[doc] + len(token))
+        texts[doc].append(token)
+        pos[doc] += len(token)
+    ments_path = next((sub / "annotation" / "original").glob("entity_mentions_*.json.gz"))
+    gold = []
+    for m in json.load(gzip.open(ments_path, "rt", encoding="utf-8")):
+        t = TYPES.get(m["mention_full_type"])
+        toks = m["tokens_number"]
+        a, b = offsets.get((m["doc_id"], m["sent_id"], toks[0])), offsets.get((m["doc_id"], m["sent_id"], toks[-1]))
+        if t is None or a is None or b is None:
+            continue
+        gold.append({"id": m["mention_id"], "doc": m["doc_id"], "start": a[0], "end": b[1], "chain": m["coref_chain"],
+                     "type": t, "named": m.get("mention_head_pos") == "PROPN"})
+    return {d: "".join(p) for d, p in texts.items()}, gold
+
+
+def main(topics: list[str]) -> None:
+    from newsprism.config import Config
+    from newsprism.parse import load_nlp
+
+    nlp, cfg = load_nlp(), Config()
+    by_topic = defaultdict(list)
+    for sub in sorted(DATA.iterdir()):
+        topic = sub.name.split("ecb")[0]
+        if sub.is_dir() and int(topic) <= 35 and (not topics or topic in topics):
+            by_topic[topic].append(sub)
+    texts: dict[str, str] = {}
+    gold: list[dict] = []
+    ours = []
+    for topic in sorted(by_topic, key=int):
+        docs = []
+        for sub in by_topic[topic]:
+            t, g = read_subtopic(sub)
+            texts.update(t)
+            gold += g
+            docs += sorted(t.items())
+        ours += run_entity_stages(docs, nlp, cfg, tag=f"{topic}:")
+    print(f"ECB+ topics {min(by_topic, key=int)}-{max(by_topic, key=int)}: {len(texts)} documents, "
+          f"{len(gold)} gold person/org/place mentions")
+    for label, subset in [("all", gold), ("named", [m for m in gold if m["named"]])]:
+        for t in ["all", "person", "organisation", "place"]:
+            g = [m for m in subset if t == "all" or m["type"] == t]
+            key = chains({m["id"]: m["chain"] for m in g})
+            assign = align([(m["id"], m["doc"], m["start"], m["end"]) for m in g], ours, texts)
+            s = conll(key, chains(assign))
+            print(f"  {label:5} {t:12} n={len(g):5} found={len(assign)/max(1,len(g)):.3f} "
+                  + " ".join(f"{k}={v:.3f}" for k, v in s.items()))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
