@@ -209,8 +209,8 @@ def document_marks(a: Analysis, d: Document) -> list[Mark]:
 def render_html(a: Analysis, title: Optional[str] = None, home: Optional[str] = None) -> str:
     """The whole report as one HTML string; `home` adds a link back (the web app sets it)."""
     if title is None:
-        roots = [s for s in a.stories if not s.parent]
-        title = (roots[0].title if len(roots) == 1 and roots[0].title else None) or "newsprism report"
+        roots = sorted((s for s in a.stories if not s.parent and s.title), key=lambda s: (-len(s.documents), s.id))
+        title = roots[0].title if roots else "newsprism report"  # the widest story names the report
     return _env.get_template("report.html.j2").render(
         a=a, title=title, home=home, # our own shipped CSS/JS (never data) go in verbatim so the CSP hashes match
         csp=report_csp(), css=Markup(static_text("report.css")), js=Markup(static_text("report.js")),

@@ -24,6 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel
 from starlette.datastructures import UploadFile
+from starlette.concurrency import run_in_threadpool
 from starlette.formparsers import MultiPartParser
 
 from ..config import Config
@@ -216,6 +217,13 @@ class Service:
         finally:
             self._pending = False
 
+    def peek(self, key: tuple) -> Any:
+        """What `cached` holds for `key` when the analysis is current, without waiting; else None."""
+        cached = self._analysis
+        if cached is None or cached[0] != self.generation:
+            return None
+        return self._cache.get((cached[0],) + key)
+
     def cached(self, key: tuple, make: Callable[[Analysis], Any]) -> Any:
         """`make(analysis)` once per store generation (rendered pages, JSON sections)."""
         a = self.analysis()
@@ -359,12 +367,16 @@ def create_app(db_path: Path, cfg: Config) -> FastAPI:
         return _html(svc.cached(("report",), lambda a: render_html(a, title="Everything stored", home="/")),
                      csp=report_csp() + "; frame-ancestors 'none'")
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(story_id: str) -> HTMLResponse:
+    def make_story_page(story_id: str) -> str:
         a = svc.analysis()
         if story_id not in {s.id for s in a.stories}:
             raise HTTPException(404, f"no story {story_id!r}")
-        page = svc.cached(("story", story_id), lambda a: render_html(restrict(a, story_id), home="/"))
+        return svc.cached(("story", story_id), lambda a: render_html(restrict(a, story_id), home="/"))
+
+    # Hot pages are served from the cache on the event loop; only a miss goes to a worker thread.
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def story_page(story_id: str) -> HTMLResponse:
+        page = svc.peek(("story", story_id)) or await run_in_threadpool(make_story_page, story_id)
         return _html(page, csp=report_csp() + "; frame-ancestors 'none'")
 
     @app.get("/static/{name}", include_in_schema=False)
@@ -446,8 +458,11 @@ def create_app(db_path: Path, cfg: Config) -> FastAPI:
         return d
 
     def section(name: str, pick: Callable[[Analysis], Any]) -> Callable[[Optional[str]], Response]:
-        def handler(story: Optional[str] = Query(None, description="only this story (an id from /api/stories)")) -> Response:
-            return _json(svc.cached(("json", name, story), lambda a: _dump(pick(story_or_404(a, story)))))
+        def make(story: Optional[str]) -> str:
+            return svc.cached(("json", name, story), lambda a: _dump(pick(story_or_404(a, story))))
+
+        async def handler(story: Optional[str] = Query(None, description="only this story (an id from /api/stories)")) -> Response:
+            return _json(svc.peek(("json", name, story)) or await run_in_threadpool(make, story))
         return handler
 
     sections: list[tuple[str, Any, Callable[[Analysis], Any], str]] = [
