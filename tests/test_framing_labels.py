@@ -104,3 +104,16 @@ def test_titles_and_later_references_to_the_one_title_holder(nlp):
     assert len(oster) >= 2 and oster[-1].start > text.index("Monday")
     assert "mayor" in labels_of(f, "Julia Brandt")
     assert not any("minister" in l for l in labels_of(f, "Julia Brandt"))
+
+
+def test_the_head_noun_of_a_named_organisation_refers_to_it(nlp):
+    text = ("The Gazprom board met the Harbour Workers Coalition on Monday. Gazprom said the talks failed. "
+            "Gazprom will appeal. The coalition said it would strike.")
+    _, _, f = frame(nlp, text)
+    assert "coalition" in labels_of(f, "Harbour Workers Coalition")
+    assert "coalition" not in labels_of(f, "Gazprom")
+
+
+def test_a_dateline_is_not_an_apposition(nlp):
+    _, _, f = frame(nlp, "BUCHAREST, Romania — A Kazakh government delegation arrived on Tuesday for talks.")
+    assert labels_of(f, "BUCHAREST") == [] and labels_of(f, "Romania") == []

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, LabelSpan
 from ..records import DocRecord
-from .voices import GROUP_HEADS, INSTITUTION_WORDS, Speech, salient_group, short_phrase, token_entity
+from .voices import GROUP_HEADS, INSTITUTION_WORDS, Speech, named_by_head, salient_group, short_phrase, token_entity
 
 # Nouns that characterise the members of a group: "Hamas militants" calls Hamas a militant group.
 MEMBER_LABELS = frozenset({
@@ -72,6 +72,11 @@ class _Context:
     def entity(self, tok: Token) -> Optional[str]:
         return token_entity(self.record, tok)
 
+    def covers_other(self, ref: str, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps another person's name ("Costache and port authority director")."""
+        return any(e.id != ref and e.type == "PERSON" and m.start < end and start < m.end
+                   for e in self.record.entities for m in e.mentions)
+
     def speaker_of(self, start: int, end: int) -> Optional[str]:
         """Who the text gives these words to: the speaker of the quotation they sit in."""
         for s in self.speeches:
@@ -92,7 +97,7 @@ def label_span(head: Token, exclude: set[int], max_words: int) -> Optional[tuple
             mods.update(t.i for t in c.subtree)
     lo = head.i
     while lo - 1 in mods and lo - 1 not in exclude and doc[lo - 1].pos_ not in ("DET", "PRON") \
-            and doc[lo - 1].dep_ not in ("poss", "case", "det", "nummod"):
+            and doc[lo - 1].dep_ not in ("poss", "case", "det", "nummod", "cc", "conj", "preconj"):
         lo -= 1
     while lo < head.i and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
@@ -151,7 +156,7 @@ def _resolve_np(tok: Token, ctx: _Context) -> Optional[str]:
             if r is not None:
                 return r
     if _definite_description(tok):
-        return ctx.salient
+        return named_by_head(ctx.record, tok.text) or ctx.salient
     return None
 
 
@@ -192,20 +197,27 @@ def _appositions(ctx: _Context, out: list[Found]) -> None:
         h = t.head
         if any(c.dep_ == "nummod" for c in (*t.children, *h.children)):
             continue  # "six Russians, 54 Thais, 15 Argentinians": a list, not a description
+        lo, hi = sorted((h.i, t.i))
+        if any(x.text in ("—", "–", "--") or "\n" in x.text_with_ws for x in ctx.sdoc[lo:hi]):
+            continue  # "CONSTANTA, Romania — A delegation …": a dateline, not an apposition
         eh, et = ctx.entity(h), ctx.entity(t)
         if eh is not None and et is None:
             if any(c.dep_ == "appos" and ctx.entity(c) for c in t.children):
                 continue  # "the ministry spokesperson, Maria Zakharova": the noun describes her
             _emit(ctx, out, eh, t)           # "Hamas, the Palestinian Islamist movement"
         elif et is not None and eh is None and h.pos_ == "NOUN":
-            # "representatives of the … organization, Hamas": the name renames the nearest noun before it
+            # "representatives of the … organization, Hamas": the name renames the nearest noun before it,
+            # unless that noun cannot describe it (a person is not a group or an institution)
             j = t.left_edge.i - 1
             while j > h.i and (ctx.sdoc[j].is_punct or ctx.sdoc[j].pos_ not in ("NOUN", "PROPN")):
                 j -= 1
-            noun = ctx.sdoc[j] if j > h.i and ctx.sdoc[j].pos_ == "NOUN" and h.is_ancestor(ctx.sdoc[j]) else h
-            if ctx.types.get(et) == "PERSON" and noun.lemma_.lower() in GROUP_HEADS:
-                continue  # a person is not a group: the parse attached the name to the wrong noun
-            _emit(ctx, out, et, noun)
+            nearest = ctx.sdoc[j] if j > h.i and ctx.sdoc[j].pos_ == "NOUN" and h.is_ancestor(ctx.sdoc[j]) else None
+            person = ctx.types.get(et) == "PERSON"
+            for noun in (nearest, h):
+                if noun is None or (person and noun.lemma_.lower() in GROUP_HEADS | INSTITUTION_WORDS):
+                    continue
+                _emit(ctx, out, et, noun)
+                break
     # "… of the radical organization, the Green Earth Alliance, …": the small parser often hangs the name
     # off the verb (npadvmod/dep); a name set off by commas right after a common noun still renames it
     for ref, toks in ctx.mention_tokens.items():
@@ -321,14 +333,12 @@ def _labelling_verbs(ctx: _Context, out: list[Found]) -> None:
 
 
 def _descriptions(ctx: _Context, out: list[Found]) -> None:
-    if ctx.salient is None:
-        return
     for t in ctx.sdoc:
         if not _definite_description(t) or ctx.entity(t) is not None:
             continue
         if any(c.dep_ in ("poss", "appos") or (c.dep_ == "compound" and ctx.entity(c)) for c in t.children):
             continue  # "Russia's ruling party", "the Hamas movement": another construction's business
-        _emit(ctx, out, ctx.salient, t)
+        _emit(ctx, out, named_by_head(ctx.record, t.text) or ctx.salient, t)
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "sen", "rep", "gov",
@@ -354,7 +364,8 @@ def _roles(ctx: _Context, out: list[Found]) -> None:
             if not m.role or not _is_title(m.role):
                 continue
             pos = text.rfind(m.role, max(0, m.start - len(m.role) - 3), m.start)
-            if pos >= 0 and not text[pos + len(m.role):m.start].strip(" -"):
+            if pos >= 0 and not text[pos + len(m.role):m.start].strip(" -") \
+                    and not ctx.covers_other(e.id, pos, pos + len(m.role)):
                 out.append(Found(e.id, pos, pos + len(m.role), ctx.speaker_of(pos, pos + len(m.role))))
             if e.type == "PERSON":
                 holders.setdefault(m.role.split()[-1].lower().strip("-"), set()).add(e.id)

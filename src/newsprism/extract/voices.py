@@ -145,15 +145,35 @@ def salient_group(record: DocRecord) -> Optional[str]:
     for e in record.entities:
         if e.type not in ("ORG", "NORP"):
             continue
-        if {w.strip(".,'’").lower() for w in e.name.split()} & INSTITUTION_WORDS:
-            continue
-        if e.type == "NORP" and not e.name.endswith("s"):
-            continue  # "Palestinian", "Russian": adjectives of nationality, not groups
+        if {w.strip(".,'’").lower() for w in e.name.split()} & INSTITUTION_WORDS or _nationality(e.name):
+            continue  # a ministry, a newspaper, or a nationality the tagger took for an organisation
+        if e.type == "NORP" and (not e.name.endswith("s") or _nationality(e.name)):
+            continue  # "Palestinian", "Russians": nationalities, not organised groups
         scored.append((len(e.mentions), e.id))
     scored.sort(key=lambda x: (-x[0], x[1]))
     if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
         return None
     return scored[0][1]
+
+
+def named_by_head(record: DocRecord, head: str) -> Optional[str]:
+    """The one organisation whose name ends in this noun: "the coalition" after "the Dockworkers Coalition"."""
+    ids = sorted({e.id for e in record.entities if e.type in ("ORG", "NORP")
+                  and e.name.split() and e.name.split()[-1].lower() == head.lower() and len(e.name.split()) > 1})
+    return ids[0] if len(ids) == 1 else None
+
+
+def description_referent(record: DocRecord, head: str) -> Optional[str]:
+    """What a definite "the <head>" stands for: the organisation so named, else the salient group."""
+    return named_by_head(record, head) or salient_group(record)
+
+
+def _nationality(name: str) -> bool:
+    try:
+        from ..resolve.names import nationality_code
+    except ImportError:
+        return False
+    return nationality_code(name) is not None
 
 
 def _group_description(tok: Token) -> bool:
@@ -221,7 +241,7 @@ def resolve_speaker(tok: Token, record: DocRecord, quotes: list[tuple[int, int]]
     if ref is None and other is not None:
         return _entity_name(record, other[1]), other[1], other[0].idx
     if ref is None and _group_description(tok):
-        ref = salient_group(record)
+        ref = description_referent(record, tok.text)
     if ref is not None:
         return _entity_name(record, ref), ref, tok.idx
     if tok.pos_ not in ("NOUN", "PROPN"):
