@@ -92,9 +92,33 @@ def _merge_actors(framing: list[Framing], corpus: "Corpus") -> list[Framing]:
 
 
 def cluster_stories(corpus: "Corpus") -> None:
-    from .align.stories import cluster_stories as cluster
+    """Events and storylines. With a store, the index persists there: documents added later join
+    it without the earlier ones being clustered again."""
+    import hashlib
+    import json
 
-    corpus.analysis.stories = cluster(corpus.analysis.documents, corpus.record_list(), corpus.entity_map, corpus.config)
+    from .align.stories import StoryIndex, add_documents
+
+    # corpus entity ids are renumbered every run; the index keeps stable keys (type and name)
+    keys = {e.id: f"{e.type}:{e.name}".lower() for e in corpus.analysis.entities}
+    stable = {local: keys[g] for local, g in corpus.entity_map.items() if g in keys}
+    docs, records, cfg = corpus.analysis.documents, corpus.record_list(), corpus.config
+    if corpus.store is None:
+        index = add_documents(StoryIndex(cfg), docs, records, stable)
+    else:
+        fingerprint = hashlib.sha1(json.dumps(cfg.stories.model_dump(), sort_keys=True).encode()).hexdigest()
+        saved = corpus.store.load_state("stories")
+        index = (StoryIndex.from_state(saved["index"], cfg) if saved and saved.get("config") == fingerprint
+                 else StoryIndex(cfg))
+        add_documents(index, docs, records, stable)
+        corpus.store.save_state("stories", {"config": fingerprint, "index": index.to_state()})
+    present = {d.id for d in docs}
+    stories = []
+    for s in index.stories():
+        s.documents = [d for d in s.documents if d in present]
+        if s.documents:
+            stories.append(s)
+    corpus.analysis.stories = stories
 
 
 def align_facts(corpus: "Corpus") -> None:

@@ -181,14 +181,13 @@ def _order_key(item: tuple[Any, Any]) -> tuple[int, str, str]:
     return (0, day, document.id) if day else (1, "", document.id)
 
 
-def cluster_stories(documents: list[Any], records: list[Any], entity_map: dict[str, str], cfg: Any) -> list[Story]:
-    """Events and storylines of a batch: documents fed in publication order into a fresh `StoryIndex`.
+def add_documents(index: StoryIndex, documents: list[Any], records: list[Any], entity_map: dict[str, str]) -> StoryIndex:
+    """Feed the documents the index does not hold yet, in publication order (ties by id).
 
-    `entity_map` maps local entity ids ("<doc>@<n>") to corpus ids; a document's resolved entities
-    (one id per mention, so frequent ones weigh more) are its strongest evidence."""
-    index = StoryIndex(cfg)
+    `entity_map` maps local entity ids ("<doc>@<n>") to corpus-level keys; a document's resolved
+    entities (one key per mention, so frequent ones weigh more) are its strongest evidence."""
     by_doc = {r.doc: r for r in records}
-    pairs = [(d, by_doc[d.id]) for d in documents if d.id in by_doc]
+    pairs = [(d, by_doc[d.id]) for d in documents if d.id in by_doc and d.id not in index.doc_event]
     for document, record in sorted(pairs, key=_order_key):
         features = record.features or {}
         ids: list[str] = []
@@ -197,4 +196,9 @@ def cluster_stories(documents: list[Any], records: list[Any], entity_map: dict[s
             if corpus_id:
                 ids.extend([corpus_id] * max(1, len(ent.mentions)))
         index.add(document.id, features, features.get("published") or iso_day(record.published or document.published), ids)
-    return index.stories()
+    return index
+
+
+def cluster_stories(documents: list[Any], records: list[Any], entity_map: dict[str, str], cfg: Any) -> list[Story]:
+    """Events and storylines of a batch: documents fed in publication order into a fresh `StoryIndex`."""
+    return add_documents(StoryIndex(cfg), documents, records, entity_map).stories()
