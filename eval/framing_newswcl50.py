@@ -61,7 +61,7 @@ def read_conll(path: Path) -> dict[str, str]:
 def norm(label: str) -> str:
     w = re.sub(r"[’']s\b", "", label.lower())
     w = re.sub(r"^(the|a|an|this|that|these|those)\s+", "", w.strip())
-    return " ".join(re.findall(r"[\w.-]+", w))
+    return " ".join(re.findall(r"[\w-]+", w.replace(".", "")))  # "U.S." and "US" are one word
 
 
 def read_gold(path: Path, n_actors: int) -> dict[str, dict[str, set[str]]]:

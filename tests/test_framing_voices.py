@@ -65,3 +65,8 @@ def test_unnamed_sources_quoted_by_a_newspaper(nlp):
     text = "Unnamed officials were quoted by the newspaper announcing an upcoming visit by the delegation."
     _, vs = voices(nlp, text)
     assert speakers(vs) == ["Unnamed officials"]
+
+
+def test_evidence_is_not_a_voice(nlp):
+    _, vs = voices(nlp, "Official figures showed that exports fell. The survey said that most farmers were worried.")
+    assert vs == []

@@ -25,7 +25,7 @@ REPORTING = frozenset({
     "say", "state", "tell", "add", "note", "announce", "disclose", "report", "write", "claim", "confirm",
     "acknowledge", "reveal", "explain", "insist", "warn", "stress", "declare", "mention", "assert", "argue",
     "allege", "tweet", "post", "comment", "remark", "reply", "respond", "answer", "admit", "concede",
-    "testify", "underline", "emphasize", "emphasise", "highlight", "indicate", "suggest", "predict",
+    "testify", "underline", "emphasize", "emphasise", "highlight", "predict",
     "contend", "maintain", "observe", "recount", "recall", "deny", "vow", "promise", "urge", "complain",
     "accuse", "assure", "caution", "boast", "retort", "whisper", "shout", "ask", "inform", "brief", "quip",
 })
@@ -35,6 +35,11 @@ QUOTING_PASSIVES = frozenset({"quote", "cite"})
 ISSUED_NOUNS = frozenset({
     "statement", "report", "communique", "communiqué", "release", "letter", "message", "post", "tweet",
     "memo", "notice", "readout", "transcript", "announcement", "declaration", "note", "email", "video",
+})
+# Evidence, not a speaker: "figures show", "the data suggest".
+EVIDENCE_NOUNS = frozenset({
+    "figure", "data", "statistic", "number", "study", "research", "poll", "survey", "record", "document",
+    "evidence", "result", "estimate", "image", "footage", "map", "chart", "analysis", "information", "people",
 })
 PERSON_PRONOUNS = frozenset({"he", "she"})
 NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "what", "there", "i", "we", "you", "me", "us", "one"})
@@ -244,7 +249,7 @@ def resolve_speaker(tok: Token, record: DocRecord, quotes: list[tuple[int, int]]
         ref = description_referent(record, tok.text)
     if ref is not None:
         return _entity_name(record, ref), ref, tok.idx
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in EVIDENCE_NOUNS:
         return None
     s, e = short_phrase(tok)
     return tok.doc.text[s:e], None, s
