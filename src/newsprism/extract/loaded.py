@@ -45,7 +45,7 @@ def _news_list() -> tuple[dict[str, Entry], dict[str, Entry], set[str]]:
     words: dict[str, Entry] = {}
     phrases: dict[str, Entry] = {}
     neutral: set[str] = set()
-    text = importlib.resources.files("newsprism.data").joinpath("loaded_terms.txt").read_text(encoding="utf-8")
+    text = importlib.resources.files("newsprism").joinpath("data", "loaded_terms.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
