@@ -2,7 +2,7 @@
 """TempEval-3 figures for `find_times` without the CLI: same reader and scorer as ../shared/eval/tempeval.py.
 
 Usage (from the project's root):
-  nice -n 10 .venv/bin/python eval/tempeval_direct.py [DIR] [--limit N] [--show N] [--no-parse] [--missed N]
+  nice -n 10 .venv/bin/python eval/tempeval_direct.py [DIR] [--limit N] [--show N] [--no-parse] [--missed N] [--spurious N] [--clean]
 """
 from __future__ import annotations
 
@@ -22,6 +22,23 @@ import tempeval  # noqa: E402
 from newsprism.extract.times import find_times  # noqa: E402
 
 
+def cleaned(docs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The documents as the CLI's reader, cleaner and deduplicator hand them to the document stages."""
+    import tempfile
+
+    from newsprism.config import Config
+    from newsprism.pipeline import dedup_documents, iter_cleaned
+
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "in.jsonl")
+        with open(path, "w", encoding="utf-8") as fh:
+            for did, text, dct in docs:
+                fh.write(json.dumps({"id": did, "text": text, "published": dct}) + "\n")
+        cfg = Config()
+        out = dedup_documents(list(iter_cleaned([path], cfg, lambda msg: print("warning:", msg))), cfg)
+    return [(d.id, d.text, d.published or "") for d in out]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dir", nargs="?", default=tempeval.DEFAULT_DIR)
@@ -30,6 +47,8 @@ def main() -> None:
     ap.add_argument("--missed", type=int, default=0, help="print up to N gold expressions we did not find")
     ap.add_argument("--spurious", type=int, default=0, help="print up to N expressions gold does not have")
     ap.add_argument("--no-parse", action="store_true", help="run without spaCy (tense from auxiliaries only)")
+    ap.add_argument("--clean", action="store_true",
+                    help="read, clean and deduplicate the documents as the CLI does (texts and documents it drops show)")
     a = ap.parse_args()
     files = sorted(glob.glob(os.path.join(a.dir, "**", "*.tml"), recursive=True))[: a.limit or None]
     docs = []
@@ -39,6 +58,8 @@ def main() -> None:
         did = os.path.basename(f)[:-4]
         docs.append((did, text, dct))
         gold[did] = tx
+    if a.clean:
+        docs = cleaned(docs)
     if a.no_parse:
         sdocs = [None] * len(docs)
     else:
