@@ -3,9 +3,10 @@
 Usage:
     python eval/extraction_predict.py [--bench DIR] [--out out/extraction_pred.json]
 
-Each gzip'd page in DIR/html is decoded and run through `newsprism.clean.html.extract_html`
-(the function the pipeline uses for HTML), with the page URL from the gold file as a reader
-would give it. The predictions ({key: {"articleBody": text}}) are written to --out, then the
+Each gzip'd page in DIR/html is read as the pipeline reads bytes (newsprism.read.inputs.
+read_bytes: sniffing, charset decoding) and run through `newsprism.clean.html.extract_html`
+(the function clean_item uses for HTML), with the page URL from the gold file as a WARC or
+feed reader would give it. Only the extraction is scored: line cleaning is not applied. The predictions ({key: {"articleBody": text}}) are written to --out, then the
 shared scorer (shared/eval/extraction.py: 4-word-shingle precision, recall, F1 per page,
 macro-averaged) is run on them and its figures printed.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 from trafilatura.utils import decode_file
 
 from newsprism.clean.html import extract_html
+from newsprism.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -31,9 +33,18 @@ SCORER = SHARED / "eval" / "extraction.py"
 
 def load_pages(bench: Path) -> dict[str, str]:
     """Page key -> decoded HTML, in key order."""
+    try:
+        from newsprism.read.inputs import read_bytes
+    except ImportError:  # no reader yet: trafilatura's own decoding
+        read_bytes = None
+    cfg = Config()
     pages = {}
     for path in sorted((bench / "html").glob("*.html.gz")):
-        pages[path.name.split(".")[0]] = decode_file(gzip.decompress(path.read_bytes()))
+        key, data = path.name.split(".")[0], gzip.decompress(path.read_bytes())
+        html = None
+        if read_bytes is not None:
+            html = next((item.html for item in read_bytes(data, key, Path(key + ".html"), cfg) if getattr(item, "html", None)), None)
+        pages[key] = html if html is not None else decode_file(data)
     return pages
 
 
