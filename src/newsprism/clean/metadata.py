@@ -388,6 +388,8 @@ def parse_outlet_line(line: str) -> Optional[str]:
     'The Northern Ledger'
     >>> parse_outlet_line("Originally published by Harbor Times")
     'Harbor Times'
+    >>> parse_outlet_line("© Harbor Times 2021-2024")
+    'Harbor Times'
     """
     text = line.strip()
     if len(text) > 120:
@@ -397,6 +399,8 @@ def parse_outlet_line(line: str) -> Optional[str]:
         if m:
             name = m.group("name").strip(" .,:;|-–—")
             name = re.split(r"\s*[|;]\s*|,\s+", name, maxsplit=1)[0]
+            # a copyright year (or span of years) after the name is not part of it
+            name = re.sub(r"\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\.?$", "", name).strip(" .,:;|-–—")
             if _looks_like_outlet(name):
                 return name
     return None
