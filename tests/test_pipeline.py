@@ -67,14 +67,24 @@ def test_each_document_is_parsed_once(monkeypatch):
     assert len(calls) == 3
 
 
+@pytest.fixture(scope="module")
+def sample_documents():
+    from newsprism.pipeline import iter_cleaned
+
+    from conftest import SAMPLES
+
+    return list(iter_cleaned([SAMPLES], Config(), warn=print))
+
+
 @pytest.mark.parametrize("stage", ["dedup", "entities", "times", "claims", "stories", "facts", "timeline", "framing", "summary"])
-def test_turning_any_stage_off_never_raises(stage):
-    a = analyze_documents(_docs(3), Config.load(overrides={f"stages.{stage}": False}))
-    assert len(a.documents) >= 1
+def test_turning_any_stage_off_on_the_sample_corpus_never_raises(stage, sample_documents):
+    a = analyze_documents([d.model_copy(deep=True) for d in sample_documents], Config.load(overrides={f"stages.{stage}": False}))
+    assert len(a.documents) >= 6
     section = {"entities": a.entities, "times": a.times, "claims": a.claims, "stories": a.stories, "facts": a.facts,
                "timeline": a.timeline, "framing": a.framing, "summary": a.summary}.get(stage)
     if section is not None:
         assert section == []
+    assert not [n for d in a.documents for n in d.notes if "failed" in n]
 
 
 def test_non_english_documents_are_kept_and_skipped_by_english_stages():
