@@ -250,3 +250,70 @@ def test_offsets_are_exact_and_spans_do_not_overlap(parts, published):
         assert text[t.start:t.end] == t.text and t.value
     spans = sorted((t.start, t.end) for t in times)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+# ---------------------------------------------------------------- tense cues that the parse alone misses
+
+def test_a_plan_told_in_the_past_perfect_has_no_direction(nlp):
+    assert parsed(nlp, "The offer had been scheduled to expire on Friday.")["Friday"][1] == "2023-10-27"
+
+
+def test_a_bare_participle_places_its_date_behind(nlp):
+    got = parsed(nlp, "They said they would appeal the ruling, announced Wednesday by the court.")
+    assert got["Wednesday"][1] == "2023-10-25"
+
+
+def test_setting_a_date_looks_ahead_but_a_record_set_lies_behind(nlp):
+    assert parsed(nlp, "The council has set Thursday as the deadline for bids.")["Thursday"][1] == "2023-11-02"
+    assert parsed(nlp, "The index closed near the record set on Aug. 6.", "2024-02-06")["Aug. 6"][1] == "2023-08-06"
+
+
+def test_a_date_naming_a_thing_takes_the_nearest_year(nlp):
+    assert parsed(nlp, "Police gave no reason for the Nov. 9 deadline.")["Nov. 9"][1] == "2023-11-09"
+
+
+def test_to_marks_a_limit_only_after_a_verb_that_moves_a_date(nlp):
+    assert parsed(nlp, "He bought the shares from Oct. 2 to Thursday.")["Thursday"][1] == "2023-10-26"
+    assert parsed(nlp, "In contrast to Thursday, when police fired tear gas, the crowd was calm.")["Thursday"][1] == "2023-10-26"
+    assert parsed(nlp, "The vote was postponed to Thursday.")["Thursday"][1] == "2023-11-02"
+
+
+def test_a_limit_granted_in_a_past_clause_lies_ahead(nlp):
+    got = parsed(nlp, "The agency extended its deadline until 9 a.m. Wednesday.")
+    assert got["9 a.m. Wednesday"] == ("TIME", "2023-11-01T09:00")
+
+
+# ---------------------------------------------------------------- references back to what was just said
+
+def test_that_year_is_the_year_just_mentioned():
+    got = values("Exports reached $3 million in 2019, a small share of all trade that year.")
+    assert got["that year"] == ("DATE", "2019")
+
+
+def test_the_previous_friday_counts_from_the_day_just_mentioned():
+    got = values("Shares closed at 52 on Friday, down 3% from the previous Friday.")
+    assert got["the previous Friday"] == ("DATE", "2023-10-20")
+
+
+def test_the_week_of_a_date_is_that_week(nlp):
+    assert parsed(nlp, "Hearings will resume the week of Nov. 6.")["the week of Nov. 6"] == ("DATE", "2023-W45")
+
+
+def test_two_quarters_from_either_end_of_a_year_are_its_half():
+    assert values("Losses will last through the first two quarters of 2024.")["the first two quarters of 2024"] == ("DATE", "2024-H1")
+
+
+def test_the_year_ended_a_date_is_twelve_months_and_the_full_year_is_this_year():
+    got = values("Sales in the year ended March 31 rose. The firm forecast higher profit for the full year.")
+    assert got["the year"] == ("DURATION", "P1Y")
+    assert got["the full year"] == ("DATE", "2023")
+
+
+def test_an_earlier_quarter_named_in_passing_does_not_replace_the_reported_one():
+    got = values("Profit rose in the third quarter after a weak second quarter. "
+                 "The quarter-to-quarter gain was helped by charges taken in the year-earlier period.")
+    assert got["the year-earlier period"] == ("DATE", "2022-Q3")
+    assert "The quarter" not in got
+    got = values("Acme's third-quarter profit rose. Bolt reported a loss for the fiscal second quarter, "
+                 "and sales in the latest period fell.")
+    assert got["the latest period"] == ("DATE", "2023-Q2")

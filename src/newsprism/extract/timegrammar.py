@@ -34,6 +34,7 @@ class Context:
     ref_day_pos: int = -10_000
     ref_quarter: Optional[str] = None    # last quarter or half mentioned ("the quarter", "a year earlier")
     ref_quarter_pos: int = -10_000
+    ref_year: Optional[str] = None       # year of the last calendar value mentioned ("that year", "the following year")
     start: int = 0
 
     def near_quarter(self) -> Optional[str]:
@@ -282,7 +283,7 @@ def _month_day_ok(m: re.Match, text: str) -> bool:
     return capitalized(mo) or text.islower()
 
 
-@day_rule("weekday, month day year", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<mo>{MONTH})\s*(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}|{YEAR_SHORT}))?", accept=_month_day_ok)
+@day_rule("weekday, month day year", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mo>{MONTH})\s*(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}|{YEAR_SHORT}))?", accept=_month_day_ok)
 def _mdy(m: re.Match, ctx: Context) -> Value:
     y = full_year(m.group("y"), ctx.anchor) if m.group("y") else None
     if y is None and m.group("wd") and ctx.anchor is not None:
@@ -318,7 +319,7 @@ def _numeric(m: re.Match, ctx: Context) -> Value:
         return None
 
 
-@day_rule("weekday", rf"(?:(?P<mod>last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})(?![’']s\s+(?:{WEEKDAY}))(?:\s+(?P<p>{PARTDAY}))?",
+@day_rule("weekday", rf"(?:(?P<mod>last|next|this|coming|past|the\s+(?:previous|preceding|following|next))\s+)?(?P<wd>{WEEKDAY})(?![’']s\s+(?:{WEEKDAY}))(?:\s+(?P<p>{PARTDAY}))?",
           accept=lambda m, text: capitalized(m.group("wd")) or text.islower())
 def _weekday(m: re.Match, ctx: Context) -> Value:
     wd = weekday_number(m.group("wd"))
@@ -328,6 +329,12 @@ def _weekday(m: re.Match, ctx: Context) -> Value:
         return ("TIME", v + "T" + part) if part else ("DATE", v)
     mod = (m.group("mod") or "").lower()
     mod = "last" if mod == "past" else mod
+    if mod.startswith("the"):
+        # "the previous Friday": the one before the day just talked about, not before publication
+        base = tv.value_date(ctx.ref_day) if ctx.ref_day else ctx.anchor
+        step = -((base.isoweekday() - wd) % 7 or 7) if re.search(r"previous|preceding", mod) else (wd - base.isoweekday()) % 7 or 7
+        d = (base + dt.timedelta(days=step)).isoformat()
+        return ("TIME", f"{d}T{part}") if part else ("DATE", d)
     tense = {"ahead": "future", "past": "past"}.get(ctx.deadline, ctx.tense)
     d = weekday_date(ctx.anchor, wd, tense, mod).isoformat()
     return ("TIME", f"{d}T{part}") if part else ("DATE", d)
@@ -418,6 +425,15 @@ def _overnight(m: re.Match, ctx: Context) -> Value:
 def _morning_of(m: re.Match, ctx: Context) -> Value:
     d = day_of(m.group("d"), ctx)
     return ("TIME", f"{d}T{tv.PART_OF_DAY[m.group('p').lower()]}") if d else None
+
+
+@rule("the week of date", rf"the\s+(?P<u>week|weekend)\s+of\s+(?P<d>{MONTH}\s*{DAYNUM}(?:,?\s+{YEAR})?|{DAYNUM}\s+{MONTH}(?:,?\s+{YEAR})?)")
+def _week_of(m: re.Match, ctx: Context) -> Value:
+    d = day_of(m.group("d"), ctx)
+    day = tv.value_date(d) if d else None
+    if day is None:
+        return None
+    return "DATE", tv.week(day) + ("-WE" if m.group("u").lower() == "weekend" else "")
 
 
 # ---------------------------------------------------------------- months, years, decades, seasons
@@ -633,6 +649,8 @@ def _rel_unit(m: re.Match, ctx: Context) -> Value:
             return "DURATION", tv.duration(1, unit)
     if rel in ("the previous", "the following", "the same", "that", "the preceding", "the prior"):
         base = ctx.ref or (ctx.anchor.isoformat() if ctx.anchor else None)
+        if unit in ("year", "decade", "century") and ctx.ref_year:
+            base = ctx.ref_year  # "in 1988 ... that year": a year mentioned after the last day counts
         if base is None:
             return None
         d = tv.value_date(base)
@@ -756,6 +774,15 @@ def _ordinal_quarter(m: re.Match, ctx: Context) -> Value:
     return "DATE", f"{year}-{tag}"
 
 
+@rule("first two quarters", rf"(?:the\s+)?(?P<w>first|last|final|second)\s+two\s+(?:fiscal\s+)?quarters(?:\s+of\s+(?:(?:the|its)\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<y>{YEAR}))?")
+def _two_quarters(m: re.Match, ctx: Context) -> Value:
+    # two quarters counted from either end of a year are its half
+    half = "H1" if m.group("w").lower() == "first" else "H2"
+    if m.group("y"):
+        return "DATE", f"{m.group('y')}-{half}"
+    return "DURATION", "P6M"
+
+
 @rule("Q3 2023", r"(?P<q>Q[1-4]|[1-4]Q)(?:\s+(?P<y>(?:19|20)\d\d)|\s*'(?P<sy>\d\d))?", accept=lambda m, text: m.group("q").isupper() or True)
 def _q_abbrev(m: re.Match, ctx: Context) -> Value:
     q = int(re.search(r"\d", m.group("q")).group())
@@ -769,7 +796,7 @@ def _q_abbrev(m: re.Match, ctx: Context) -> Value:
     return "DATE", f"{y}-Q{q}"
 
 
-@rule("the quarter", r"(?P<det>the\s+(?:latest\s+fiscal|latest|most\s+recent|recent|same|comparable|year-earlier|year-ago|just-ended|just-completed|recently\s+ended|recently\s+completed)|the|that|last\s+year[’']s|a\s+year-earlier|a\s+year-ago|year-earlier|year-ago)\s+(?:fiscal\s+)?(?:three-month\s+|nine-month\s+|six-month\s+)?(?P<u>quarter|period)(?!s)",
+@rule("the quarter", r"(?P<det>the\s+(?:latest\s+fiscal|latest|most\s+recent|recent|same|comparable|year-earlier|year-ago|just-ended|just-completed|recently\s+ended|recently\s+completed)|the|that|last\s+year[’']s|a\s+year-earlier|a\s+year-ago|year-earlier|year-ago)\s+(?:fiscal\s+)?(?:three-month\s+|nine-month\s+|six-month\s+)?(?P<u>quarter|period)(?![s-])",
       accept=lambda m, text: m.group("u").lower() == "quarter" or bool(re.search(r"year|latest|recent|comparable|same", m.group("det").lower())))
 def _the_quarter(m: re.Match, ctx: Context) -> Value:
     det = re.sub(r"\s+", " ", m.group("det").lower())
@@ -860,6 +887,10 @@ def _half(m: re.Match, ctx: Context) -> Value:
 def _the_year(m: re.Match, ctx: Context) -> Value:
     pw = prev_word(ctx.text, m.start())
     u = m.group("u").lower()
+    if re.match(r"\s+(?:ended|ending)\b", ctx.text[m.end():]):
+        return "DURATION", tv.duration(1, u)  # "the year ended March 31": twelve months up to a date, a fiscal year
+    if u == "year" and re.search(r"\bfull\s", m.group(0)) and ctx.anchor is not None:
+        return "DATE", tv.shift(ctx.anchor, 0, "year")  # "sales for the full year": the whole current year
     if pw in ("in", "of") and ctx.anchor is not None:
         return "DATE", tv.shift(ctx.anchor, 0, u)
     return "DURATION", tv.duration(1, u)

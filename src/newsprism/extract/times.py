@@ -27,7 +27,11 @@ FUTURE_VERBS = {"schedule", "expect", "plan", "set", "due", "slate", "intend", "
 ANAPHORIC = {"the quarter", "year-earlier", "n units ago", "this week", "the 1988 quarter"}
 DEADLINE_PREP = {"by", "until", "till", "through", "to", "deadline"}
 # verbs that arrange something: what they put on a date lies ahead of the arranging, even in the past tense
-PLAN_VERBS = {"schedule", "plan", "set", "slate", "postpone", "delay", "reschedule", "book"}
+PLAN_VERBS = {"schedule", "plan", "slate", "postpone", "delay", "reschedule", "book"}
+# "to" marks a limit only after a verb that moves a date ("postponed to Nov. 20", "extended to Friday")
+MOVED_TO = re.compile(r"\b(?:extend|postpon|delay|mov|push|adjourn|reschedul|shift|defer|bring|brought|put)\w*(?:\s+(?:back|forward|off|it|them|the\s+\w+))?\s+to\s+$", re.I)
+# verbs that grant or move a limit: the limit lies ahead of the granting even in a past clause
+ARRANGED = re.compile(r"\b(?:extend\w*|postpon\w*|delay\w*|push\w*\s+back|gave|given|give[sn]?|grant\w*|deadline|ha[sd]\s+until)\b(?![^.;]*[.;])", re.I)
 CALENDAR = re.compile(r"\d{4}(?:-(?:\d\d|W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d\d)?)?")
 
 
@@ -88,11 +92,17 @@ def _verb_tense(tok: Any, depth: int = 0) -> Optional[str]:
         if head.i == tok.i or depth >= 4:
             return NEUTRAL
         if head.lemma_.lower() in FUTURE_VERBS:
-            return "future"
+            # "had been scheduled to expire Friday": a plan told in the past perfect was overtaken; no direction
+            return NEUTRAL if any(c.lower_ == "had" for c in head.children) else "future"
         t = _governing_tense(head, depth + 1)
         return NEUTRAL if t in (None, "past") else t
     if tok.lemma_.lower() in PLAN_VERBS and tok.tag_ in ("VBD", "VBN"):
         return "future"  # "planned a rally on Saturday", "has scheduled a news conference Thursday"
+    if tok.lemma_.lower() == "set" and tok.tag_ in ("VBD", "VBN") and any(c.lower_ in ("for", "as") for c in tok.children):
+        # "set a vote for Thursday", "set Nov. 10 as the deadline" (but "a record set on Aug. 6" lies behind,
+        # and a limit set in the past perfect has passed: "had ruled ... and set Friday as the deadline")
+        verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+        return "past" if any(c.lower_ == "had" for v in verbs for c in v.children) else "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
@@ -101,7 +111,8 @@ def _verb_tense(tok: Any, depth: int = 0) -> Optional[str]:
         return "future"
     if tok.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
-    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+    if tok.tag_ == "VBN" and (tok.dep_ in ("acl", "amod") or tok.dep_ == "advcl" and not any(c.dep_ == "mark" for c in tok.children)):
+        # a bare participle: "the decision, announced Wednesday, ..." ("if approved Tuesday" is conditional)
         return "future" if tok.lemma_.lower() in FUTURE_VERBS else "past"
     return None
 
@@ -128,6 +139,10 @@ def tense_from_parse(sdoc: Any, start: int, end: int) -> Optional[str]:
     root = span.root
     if root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN"):
         return None  # "Wednesday's ruling", "the Jan. 14 deadline": a date naming a thing, not when a verb happened
+    outside = [t for t in span if not span.start <= t.head.i < span.end]
+    if outside and all(t.dep_ in ("compound", "nmod", "amod", "poss", "nummod", "det") and t.head.i >= span.end
+                       and t.head.pos_ in ("NOUN", "PROPN") for t in outside):
+        return None  # the same when the span took the noun's article along: "the Oct. 23 slaying"
     t = _governing_tense(root)
     if t is None:
         t = _sentence_tense(list(span.sent))
@@ -173,9 +188,14 @@ def find_times(doc_id: str, text: str, published: Optional[str], sdoc: Any = Non
         ctx.tense = tense_from_parse(sdoc, start, end) if sdoc is not None else tense_from_text(text, start, end)
         ctx.deadline = ""
         pw = prev_word(text, start)
+        if pw == "to" and not MOVED_TO.search(text[max(0, start - 40):start]):
+            pw = ""  # "from Sept. 14 to Thursday", "in contrast to Thursday": the clause's tense holds
         if pw in DEADLINE_PREP or re.search(r"\bas\s+(?:early|soon|late)\s+as\s+$", text[max(0, start - 20):start]):
             # "by Jan. 14", "extended to Nov. 20", "until Tuesday": a limit, which may lie ahead even in a past clause
-            ctx.deadline = "past" if ctx.tense == "past" and pw in ("by", "until", "till", "through") else "ahead"
+            past = ctx.tense == "past" and pw in ("by", "until", "till", "through")
+            if past and ARRANGED.search(text[max(0, start - 80):start]):
+                past = False  # "extended its deadline until Tuesday", "has given them until noon Friday"
+            ctx.deadline = "past" if past else "ahead"
             ctx.tense = None
         got = rule.normalize(m, ctx)
         if not got or not got[1]:
@@ -183,20 +203,25 @@ def find_times(doc_id: str, text: str, published: Optional[str], sdoc: Any = Non
         typ, value = got
         out.append(Time(doc=doc_id, start=start, end=end, text=text[start:end], type=typ, value=value))
         if rule.name not in ANAPHORIC and not m.groupdict().get("ya"):
-            _remember(ctx, value, start)
+            _remember(ctx, value, start, fiscal="fiscal" in text[max(0, start - 10):end].lower())
+        elif rule.name == "this week" and re.fullmatch(r"\d{4}", value):
+            ctx.ref_year = value  # "last year ... that year"
     return out
 
 
-def _remember(ctx: Context, value: str, start: int) -> None:
+def _remember(ctx: Context, value: str, start: int, fiscal: bool = False) -> None:
     """Keep the last calendar value mentioned: what "two days later" and "the quarter" refer back to."""
     if not CALENDAR.match(value):
         return
     g = value.split("T")[0]
+    ctx.ref_year = g[:4]
     if re.fullmatch(r"\d{4}-(Q[1-4]|H[12])", g):
-        # only a period already over can be the one reported on (and compared with "a year earlier")
+        # only a period already over can be the one reported on (and compared with "a year earlier"); an earlier
+        # period named just after it is a comparison ("after a flat second quarter"), not the new subject
         end = tv.value_date(tv.shift_value(g, 1) or g)
         if ctx.anchor is None or (end is not None and end <= ctx.anchor):
-            ctx.ref_quarter, ctx.ref_quarter_pos = g, start
+            if fiscal or not (ctx.near_quarter() and g[5] == ctx.ref_quarter[5] and g < ctx.ref_quarter):
+                ctx.ref_quarter, ctx.ref_quarter_pos = g, start
         return
     if re.fullmatch(r"\d{4}-\d\d-\d\d", g):
         ctx.ref_day, ctx.ref_day_pos = g, start
