@@ -121,3 +121,20 @@ def test_type_is_voted_over_mentions():
     ents, m = resolved(a, b)
     assert same(m, "a@0", "b@0")
     assert ents[0].type == "GPE"
+
+
+def test_a_full_name_tagged_as_another_type_joins_the_person():
+    a = record("a", ("Greta Thunberg", "PERSON", ["Greta Thunberg", "Thunberg"]))
+    b = record("b", ("Greta Thunberg", "ORG", ["Greta Thunberg"]))
+    c = record("c", ("Thunberg", "ORG", ["Thunberg", "Thunberg"]))
+    ents, m = resolved(a, b, c)
+    assert same(m, "a@0", "b@0", "c@0")
+    reasons = {ev.reason for e in ents for ev in e.evidence}
+    assert "same name tagged as another type" in reasons
+
+
+def test_a_bare_word_tagged_org_stays_apart_without_a_person_called_by_it():
+    a = record("a", ("Henry Ford", "PERSON", ["Henry Ford"]))
+    b = record("b", ("Ford", "ORG", ["Ford"]))
+    _, m = resolved(a, b)
+    assert not same(m, "a@0", "b@0")    # nobody calls the person just "Ford" here

@@ -109,3 +109,13 @@ def test_sentence_initial_adjective_tagged_as_group_is_dropped(nlp):
     names = {e.name for e in rec.entities}
     assert "Unrepentant" not in names
     assert "Haifa" in names
+
+
+def test_one_surface_one_type_within_a_document(nlp):
+    text = ("Greta Thunberg spoke in Davos. Thunberg said the summit had failed. "
+            "Critics of Thunberg replied within hours, and Thunberg answered them.")
+    rec = DocRecord(doc="d3")
+    component(Document(id="d3", text=text), nlp(text), rec, Config())
+    greta = [e for e in rec.entities if "Greta Thunberg" in e.aliases]
+    assert len(greta) == 1 and greta[0].type == "PERSON"
+    assert [m.text for m in greta[0].mentions].count("Thunberg") == 3

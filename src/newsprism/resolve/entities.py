@@ -226,6 +226,17 @@ def resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], di
             target = sorted(full_names.get(root, {local[root].name}))[0]
             merge(root, g.members[0], sorted({g.name, target}), "surname of one person, tagged as another type", 0.75)
 
+    # 3c. a full name tagged ORG, WORK_OF_ART, ... in some documents and PERSON in others: the
+    # same multi-word proper name is the same referent
+    person_keys = {g.key: g for g in person_full}
+    for g in groups.values():
+        if g.kind in ("PERSON", "NORP") or len(g.name.split()) < 2:
+            continue
+        p = parse_person(g.name)
+        target = person_keys.get("person:" + p.joined) if p and p.full else None
+        if target is not None and fold(target.name) == fold(g.name) and 0.8 >= min_conf:
+            merge(target.members[0], g.members[0], [g.name], "same name tagged as another type", 0.8)
+
     # 4. organisations: an acronym joins the one organisation whose initials it spells
     orgs = [g for g in groups.values() if g.kind == "ORG"]
     by_initials: dict[str, set[int]] = defaultdict(set)

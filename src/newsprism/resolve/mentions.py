@@ -325,6 +325,22 @@ def _split_glued(sdoc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _vote_labels(text: str, cands: list[_Cand]) -> None:
+    """One surface, one type: 'Page' tagged PERSON twice and ORG once is a PERSON throughout.
+    Ties go to PERSON (spaCy's small model often tags a person's name ORG); places, nationalities
+    and organisation phrases keep their own label ("Jordan" the country and the name differ)."""
+    votes: dict[str, Counter] = {}
+    for c in cands:
+        votes.setdefault(fold(text[c.start:c.end]), Counter())[c.label] += 1
+    for c in cands:
+        v = votes[fold(text[c.start:c.end])]
+        if len(v) < 2 or c.label in ("GPE", "NORP"):
+            continue
+        best = sorted(v.items(), key=lambda kv: (-kv[1], kv[0] != "PERSON", kv[0]))[0][0]
+        if best not in ("GPE", "NORP"):
+            c.label = best
+
+
 def _kind(label: str) -> str:
     if label in PLACE_LABELS:
         return "PLACE"
@@ -470,6 +486,7 @@ def entities_of(document: Document, sdoc: Doc) -> list[Entity]:
     cands = _ner_candidates(sdoc)
     cands = _split_glued(sdoc, cands)
     cands = _org_phrases(sdoc, cands)
+    _vote_labels(text, cands)
     clusters = _cluster(text, cands)
     _definite_descriptions(sdoc, clusters, [(c.start, c.end) for c in cands])
     clusters.sort(key=lambda cl: min(m.start for m in cl.members))
