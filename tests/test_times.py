@@ -317,3 +317,30 @@ def test_an_earlier_quarter_named_in_passing_does_not_replace_the_reported_one()
     got = values("Acme's third-quarter profit rose. Bolt reported a loss for the fiscal second quarter, "
                  "and sales in the latest period fell.")
     assert got["the latest period"] == ("DATE", "2023-Q2")
+
+
+def test_the_day_before_a_named_day_counts_from_that_day():
+    got = values("The day before last Tuesday's hearing, the two brothers met.")
+    assert got["The day before last Tuesday"] == ("DATE", "2023-10-23")
+
+
+def test_coordinated_weekdays_share_their_verb(nlp):
+    got = parsed(nlp, "Following are statements made Friday and Thursday by the lawyers.")
+    assert (got["Friday"][1], got["Thursday"][1]) == ("2023-10-27", "2023-10-26")
+
+
+def test_a_record_set_on_a_date_lies_behind(nlp):
+    got = parsed(nlp, "Stocks rose, leaving the index within 70 points of its record high set on Aug. 6.", "2024-02-06")
+    assert got["Aug. 6"][1] == "2023-08-06"
+
+
+def test_months_naming_when_a_thing_was_made_and_early_seasons():
+    assert values("The firm agreed under a June agreement to sell.")["June"] == ("DATE", "2023-06")
+    assert "Jan" not in values("Jan Smith and April Ryan spoke.")
+    assert values("Sales rose from the low levels of the early summer.")["the early summer"] == ("DATE", "2023-SU")
+
+
+def test_seasons_with_spelled_years_and_this_past():
+    assert values("It was the coldest since the winter of nineteen ninety-four.")["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+    assert values("Machine orders rose this past spring.")["this past spring"] == ("DATE", "2023-SP")
+    assert values("Machine orders rose this past fall.", "2024-01-20")["this past fall"] == ("DATE", "2023-FA")

@@ -454,6 +454,8 @@ def _month_alone_ok(m: re.Match, text: str) -> bool:
         return False  # "Jan Smith", "April Ryan": a first name
     if pw in TEMPORAL_PREP or re.match(r"\s*[’']s\b", text[m.end():]):
         return True
+    if pw in ("a", "an", "its", "his", "her", "their", "our") and re.match(r"\s+[a-z]", text[m.end():]):
+        return True  # "under a June agreement": a month naming when a thing was made
     if key in AMBIGUOUS_MONTHS or "." in mo or len(key) <= 4:
         return False
     return not capitalized(next_word(text, m.end()))
@@ -507,6 +509,7 @@ def _year(m: re.Match, ctx: Context) -> Value:
 
 
 SPELLED_YEAR = rf"(?:nineteen|twenty)\s+(?:hundred(?:\s+and)?\s+)?(?:{NUMWORD})|two\s+thousand(?:\s+and\s+(?:{NUMWORD}))?|the\s+year\s+two\s+thousand"
+SPELLED_YEAR_RE = re.compile(rf"(?:(?P<mo>{MONTH})\s+)?(?P<w>{SPELLED_YEAR})", re.I)
 
 
 @rule("spelled year", rf"(?:(?P<mo>{MONTH})\s+)?(?P<w>{SPELLED_YEAR})",
@@ -556,25 +559,30 @@ def _century(m: re.Match, ctx: Context) -> Value:
 
 
 def _season_ok(m: re.Match, text: str) -> bool:
-    if m.group("y") or m.group("rel"):
+    if m.group("y") or m.group("sy") or m.group("rel"):
         return True
-    if m.group("det") or prev_word(text, m.start()) in ("in", "during", "by", "until", "since", "through", "over", "before", "after", "this", "last", "next", "early", "late", "mid"):
+    if m.group("det") or m.group(0).lower().startswith("the ") or prev_word(text, m.start()) in ("in", "during", "by", "until", "since", "through", "over", "before", "after", "this", "last", "next", "early", "late", "mid"):
         # "the fall of the city" is an event, "the fall of 2022" a season
         return not re.match(r"\s+of\s+(?!\d)", text[m.end():])
     return False
 
 
-@rule("season", rf"{MOD}?(?:(?P<rel>this|last|next|past|coming)\s+|(?P<det>the)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?", accept=_season_ok)
+@rule("season", rf"(?:the\s+(?=early|mid|late))?{MOD}?(?:(?P<rel>this\s+past|this|last|next|past|coming)\s+|(?P<det>the)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})|(?P<sy>{SPELLED_YEAR})))?", accept=_season_ok)
 def _season(m: re.Match, ctx: Context) -> Value:
     code = tv.SEASON_CODE[m.group("s").lower()]
     if m.group("y"):
         return "DATE", f"{m.group('y')}-{code}"
+    if m.group("sy"):
+        y = _spelled_year(SPELLED_YEAR_RE.fullmatch(m.group("sy")), ctx)
+        return ("DATE", f"{y[1]}-{code}") if y else None
     if ctx.anchor is None:
         return "DATE", f"XXXX-{code}"
     a = ctx.anchor
-    rel = (m.group("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     y = a.year
-    if rel in ("last", "past"):
+    if rel == "this past":
+        y -= 1 if tv.SEASON_MONTH[code] + 2 > a.month else 0  # the latest one already over
+    elif rel in ("last", "past"):
         y -= 1
     elif rel in ("next", "coming"):
         y += 1 if tv.SEASON_MONTH[code] <= a.month else 0
@@ -721,6 +729,15 @@ def _ago(m: re.Match, ctx: Context) -> Value:
     if unit == "weekend":
         unit = "week"
     return "DATE", tv.shift(base, k, unit)
+
+
+@rule("the day before a day", rf"the\s+day\s+(?P<w>before|after)\s+(?P<d>(?:last|next|this)\s+{WEEKDAY}|{MONTH}\s*{DAYNUM}(?:,?\s+{YEAR})?|yesterday)(?![’']s\s+[a-z]+\s+(?:of|by))")
+def _day_before_day(m: re.Match, ctx: Context) -> Value:
+    d = day_of(m.group("d"), ctx)
+    day = tv.value_date(d) if d else None
+    if day is None:
+        return None
+    return "DATE", (day + dt.timedelta(days=1 if m.group("w").lower() == "after" else -1)).isoformat()
 
 
 @rule("the day before", r"the\s+(?P<w>next|following|previous|preceding|same|prior)\s+(?P<u>day|morning|night|evening|afternoon)|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)\s+(?:same\s+)?day")

@@ -98,7 +98,8 @@ def _verb_tense(tok: Any, depth: int = 0) -> Optional[str]:
         return NEUTRAL if t in (None, "past") else t
     if tok.lemma_.lower() in PLAN_VERBS and tok.tag_ in ("VBD", "VBN"):
         return "future"  # "planned a rally on Saturday", "has scheduled a news conference Thursday"
-    if tok.lemma_.lower() == "set" and tok.tag_ in ("VBD", "VBN") and any(c.lower_ in ("for", "as") for c in tok.children):
+    plan_set = tok.lemma_.lower() == "set" and any(c.lower_ in ("for", "as") for c in tok.children)
+    if plan_set and tok.tag_ in ("VBD", "VBN"):
         # "set a vote for Thursday", "set Nov. 10 as the deadline" (but "a record set on Aug. 6" lies behind,
         # and a limit set in the past perfect has passed: "had ruled ... and set Friday as the deadline")
         verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
@@ -113,7 +114,7 @@ def _verb_tense(tok: Any, depth: int = 0) -> Optional[str]:
         return "present"
     if tok.tag_ == "VBN" and (tok.dep_ in ("acl", "amod") or tok.dep_ == "advcl" and not any(c.dep_ == "mark" for c in tok.children)):
         # a bare participle: "the decision, announced Wednesday, ..." ("if approved Tuesday" is conditional)
-        return "future" if tok.lemma_.lower() in FUTURE_VERBS else "past"
+        return "future" if tok.lemma_.lower() in FUTURE_VERBS and (tok.lemma_.lower() != "set" or plan_set) else "past"
     return None
 
 
@@ -137,6 +138,8 @@ def tense_from_parse(sdoc: Any, start: int, end: int) -> Optional[str]:
     if span is None or len(span) == 0:
         return None
     root = span.root
+    while root.dep_ == "conj" and root.head.pos_ == "PROPN" and root.head.i < root.i:
+        root = root.head  # "statements made Friday and Thursday": coordinated dates share one verb
     if root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN"):
         return None  # "Wednesday's ruling", "the Jan. 14 deadline": a date naming a thing, not when a verb happened
     outside = [t for t in span if not span.start <= t.head.i < span.end]
