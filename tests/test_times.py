@@ -344,3 +344,9 @@ def test_seasons_with_spelled_years_and_this_past():
     assert values("It was the coldest since the winter of nineteen ninety-four.")["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
     assert values("Machine orders rose this past spring.")["this past spring"] == ("DATE", "2023-SP")
     assert values("Machine orders rose this past fall.", "2024-01-20")["this past fall"] == ("DATE", "2023-FA")
+
+
+def test_a_march_with_a_name_is_a_procession_and_the_long_run_is_an_idiom():
+    got = find_times("d", "She led the March of the Combatant Mothers in March.", PUB)
+    assert [(t.text, t.start) for t in got] == [("March", 46)]
+    assert values("In the long run, prices will fall.") == {}

@@ -450,6 +450,8 @@ def _month_alone_ok(m: re.Match, text: str) -> bool:
         return True
     key = mo.lower().rstrip(".")
     pw = prev_word(text, m.start())
+    if key == "march" and re.match(r"\s+(?:of|on)\s+(?:the\s+)?[A-Z]", text[m.end():]) and pw in ("the", "a", "", ","):
+        return False  # "the March of the Combatant Mothers", "the March on Washington": a procession
     if key in AMBIGUOUS_MONTHS and capitalized(next_word(text, m.end())) and not re.match(r"\s*[,.;:]", text[m.end():]):
         return False  # "Jan Smith", "April Ryan": a first name
     if pw in TEMPORAL_PREP or re.match(r"\s*[’']s\b", text[m.end():]):
@@ -980,7 +982,7 @@ REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_
         "decades ago": "PAST_REF", "the old days": "PAST_REF",
         "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
         "the near term": "FUTURE_REF", "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
-        "the long run": "FUTURE_REF", "the short run": "FUTURE_REF", "someday": "FUTURE_REF",
+        "someday": "FUTURE_REF",
         "the coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "shortly": "FUTURE_REF"}
 REFS_RE = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(REFS, key=len, reverse=True))
 
