@@ -43,7 +43,7 @@ def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
         raw = getattr(extracted, "text", None) or ""
 
     given_title = _first(item.title, getattr(extracted, "title", None))
-    cleaned = clean_lines(normalize_text(raw), cfg.clean, known_title=given_title)
+    cleaned = clean_lines(normalize_text(raw), cfg.clean, known_title=given_title, extracted=extracted is not None)
     if len(cleaned.text) < max(cfg.read.min_chars, 1):
         return ReadError(item.source, f"no article text after cleaning ({len(cleaned.text)} chars)")
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional, Sequence
 
-# A whole article gives the detector plenty to go on; cap the sample for speed.
-_SAMPLE_CHARS = 3000
+# The opening paragraphs settle an article's language as well as the whole text does
+# (same answers on the extraction benchmark and the BBC set); a short sample keeps it cheap.
+_SAMPLE_CHARS = 1000
 # Below this share of letters the text is mostly numbers or symbols: no language to report.
 _MIN_LETTERS = 20
 # The best language must beat the runner-up by this much confidence, or we say None.
@@ -37,6 +38,14 @@ def _default_languages() -> tuple[str, ...]:
     return tuple(LanguageConfig().languages)
 
 
+def _sample(text: str) -> str:
+    """The first _SAMPLE_CHARS characters, cut back to a word boundary."""
+    if len(text) <= _SAMPLE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, _SAMPLE_CHARS + 1)
+    return text[:cut] if cut > _SAMPLE_CHARS // 2 else text[:_SAMPLE_CHARS]
+
+
 def detect_language(text: str, languages: Optional[Sequence[str]] = None) -> Optional[str]:
     """ISO 639-1 code of the text's language among `languages` (default: the configured set).
 
@@ -46,7 +55,7 @@ def detect_language(text: str, languages: Optional[Sequence[str]] = None) -> Opt
     True
     """
     codes = tuple(sorted({c.lower() for c in (languages or _default_languages())}))
-    sample = text[:_SAMPLE_CHARS]
+    sample = _sample(text)
     if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
         return None
     if len(codes) == 1:

@@ -26,46 +26,77 @@ _SENTENCE_END = re.compile(r"(?:[.!?…][\"”’'»)\]]*|[\"”»])$")
 _INNER_SENTENCE_END = re.compile(r"[a-z0-9%)\]][.!?…][\"”’'»)\]]*(?=\s|[A-Z])")
 _OPENS_QUOTE = re.compile(r"^[\"“‘«„]")
 
-_SOCIAL = r"(?:facebook|twitter|x|instagram|whatsapp|telegram|linkedin|pinterest|reddit|youtube|tiktok|threads|bluesky|vk)"
-
 # Vocabulary of page chrome, by the reason it gives. Each pattern is a way pages address
-# readers or label their own furniture, not a phrase of any one site.
-_CHROME: tuple[tuple[str, re.Pattern[str]], ...] = tuple((reason, re.compile(rx, re.I)) for reason, rx in (
-    ("share prompt", r"^(?:share|sharing)\b(?:\s+(?:this|the|on|via|article|story|page|post|now|link))*\W*$"
-                     rf"|\bshare (?:this|the) (?:article|story|post|page|link)\b|\bshare (?:on|via|to) {_SOCIAL}\b"
-                     r"|\bcopy link\b"),
-    ("subscribe", r"\bsubscri(?:be|bing|ption)\b(?! to the (?:view|idea|notion|theory))"),
-    ("social follow", rf"\bfollow (?:us|me)\b|^follow\b.{{0,60}}\bon {_SOCIAL}\b|\bfollow \w+ on {_SOCIAL}\b|\blike (?:us|our)\b.{{0,30}}\b(?:page|{_SOCIAL})\b"
-                      rf"|\bfind us on\b|\bjoin (?:us|our \w+) on {_SOCIAL}\b"),
-    ("comments", r"^(?:\d+\s+)?comments?\b\W*(?:\(\d+\))?\W*$"
-                 r"|\b(?:leave|add|post|write|submit|view|show|read|load|see) (?:a |your |the |all |\d+ )?comments?\b"
-                 r"|\bcomments? (?:section|box|policy|are closed)\b|\bjoin the (?:conversation|discussion)\b"),
-    ("newsletter", r"\bnewsletters?\b|\bsign(?:ing)? (?:up|in)\b|\blog ?in\b|\bcreate (?:an|your) account\b"
-                   r"|\bregister (?:now|here|for free)\b|\bstraight to your inbox\b"),
-    ("click prompt", r"\bclick\b|\btap here\b"),
-    ("related links", r"^related\b|\brelated (?:content|articles?|stories|news|posts?|coverage|topics|reading|links|videos?)\b"
-                      r"|^(?:read|see|watch) (?:more|also|next)\b|\bread more\b|^more (?:from|on|stories|news|in|about)\b"
-                      r"|\bsee also\b|\balso read\b|^recommended\b|\byou (?:may|might) (?:also )?(?:like|enjoy|be interested)\b"
-                      r"|\bmore stories\b|^(?:next|previous|prev) (?:article|story|post)\b|^also on\b"
-                      r"|^(?:more|also|see more(?: photos| videos)?|watch|listen)\s*:?$"),
-    ("trending", r"\btrending\b|\bmost (?:popular|read|viewed|shared|commented|watched)\b|\beditor'?s?'? picks?\b"
-                 r"|\btop stories\b|\bpopular (?:now|stories|articles)\b|^latest(?: news| stories| videos| articles| updates)?\W*$"),
-    ("advertisement", r"\badvertisements?\b|^advertising\W*$|^ad\W*$|^sponsored(?: content| links?| stories)?\W*$"
-                      r"|\badvertise with us\b|\bpromoted (?:content|stories|links)\b|\bstory continues (?:below|after)\b"),
-    ("cookies", r"\bcookies?\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b"),
-    ("navigation", r"\bskip (?:to|navigation)\b|^(?:main )?menu\W*$|\b(?:top|bottom) of (?:the )?page\b|\bback to (?:top|home)\b"
-                   r"|^(?:home|search|close|sections|navigation)\W*$|\bjump to\b"
-                   r"|^(?:print|e-?mail)(?: this)?(?: article| story| page)?\W*$"
-                   r"|^(?:tags?|topics?|filed under|categories|category|keywords)\s*:"
-                   r"|\b\d+\s*min(?:ute)?s?\s+read\b|^reading time\b|^listen to (?:this )?(?:article|story)\b|^loading\b"),
-    ("copyright", r"©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\b|\ball rights reserved\b"),
-    ("social buttons", rf"^{_SOCIAL}(?:\W+(?:{_SOCIAL}|e-?mail|print|copy link))*\W*$"),
-    ("donation appeal", r"\bdonate\b|\bsupport (?:us|our (?:work|journalism|reporting))\b"
-                        r"|\bbecome an? (?:member|subscriber|patron|supporter)\b|\bbuy (?:a|an|our|the)\s+[\w-]+ (?:today|now)\b"),
-    ("contact prompt", r"\bcontact us\b|\b(?:e-?mail|write to|call|text|message) us\b|\bsend (?:us )?(?:an? )?(?:e-?mail|tip|message)\b"
-                       r"|\b(?:have|got) a (?:news )?tip\b|\bfeedback\b"),
-    ("app prompt", r"\bdownload (?:our|the) app\b|\bget the app\b"),
-))
+# readers or label their own furniture, not a phrase of any one site. With each pattern go
+# its cues: lower-case strings of which at least one occurs in any line the pattern matches
+# ("^x": the line starts with x). A line with none of a reason's cues skips its pattern, so
+# most body lines cost a few substring tests instead of thirty regex scans.
+_SOCIAL_NAMES = ("facebook", "twitter", "x", "instagram", "whatsapp", "telegram", "linkedin", "pinterest", "reddit",
+                 "youtube", "tiktok", "threads", "bluesky", "vk")
+_SOCIAL = "(?:" + "|".join(_SOCIAL_NAMES) + ")"
+_CHROME_TABLE: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("share prompt", ("^shar", "share th", "share on", "share via", "share to", "copy link"),
+     r"^(?:share|sharing)\b(?:\s+(?:this|the|on|via|article|story|page|post|now|link))*\W*$"
+     rf"|\bshare (?:this|the) (?:article|story|post|page|link)\b|\bshare (?:on|via|to) {_SOCIAL}\b"
+     r"|\bcopy link\b"),
+    ("subscribe", ("subscri",),
+     r"\bsubscri(?:be|bing|ption)\b(?! to the (?:view|idea|notion|theory))"),
+    ("social follow", ("^follow", "follow ", "like us", "like our", "find us on", "join us", "join our"),
+     rf"\bfollow (?:us|me)\b|^follow\b.{{0,60}}\bon {_SOCIAL}\b|\bfollow \w+ on {_SOCIAL}\b|\blike (?:us|our)\b.{{0,30}}\b(?:page|{_SOCIAL})\b"
+     rf"|\bfind us on\b|\bjoin (?:us|our \w+) on {_SOCIAL}\b"),
+    ("comments", ("comment", "join the conversation", "join the discussion"),
+     r"^(?:\d+\s+)?comments?\b\W*(?:\(\d+\))?\W*$"
+     r"|\b(?:leave|add|post|write|submit|view|show|read|load|see) (?:a |your |the |all |\d+ )?comments?\b"
+     r"|\bcomments? (?:section|box|policy|are closed)\b|\bjoin the (?:conversation|discussion)\b"),
+    ("newsletter", ("newsletter", "sign up", "sign in", "signing up", "signing in", "login", "log in", "create an account",
+                    "create your account", "register ", "inbox"),
+     r"\bnewsletters?\b|\bsign(?:ing)? (?:up|in)\b|\blog ?in\b|\bcreate (?:an|your) account\b"
+     r"|\bregister (?:now|here|for free)\b|\bstraight to your inbox\b"),
+    ("click prompt", ("click", "tap here"),
+     r"\bclick\b|\btap here\b"),
+    ("related links", ("related", "read more", "see also", "also read", "you may", "you might", "more stories", "^read ",
+                       "^see ", "^watch", "^more", "^also", "^recommended", "^next ", "^prev", "^listen"),
+     r"^related\b|\brelated (?:content|articles?|stories|news|posts?|coverage|topics|reading|links|videos?)\b"
+     r"|^(?:read|see|watch) (?:more|also|next)\b|\bread more\b|^more (?:from|on|stories|news|in|about)\b"
+     r"|\bsee also\b|\balso read\b|^recommended\b|\byou (?:may|might) (?:also )?(?:like|enjoy|be interested)\b"
+     r"|\bmore stories\b|^(?:next|previous|prev) (?:article|story|post)\b|^also on\b"
+     r"|^(?:more|also|see more(?: photos| videos)?|watch|listen)\s*:?$"),
+    ("trending", ("trending", "most popular", "most read", "most viewed", "most shared", "most commented", "most watched",
+                  "pick", "top stories", "popular ", "^latest"),
+     r"\btrending\b|\bmost (?:popular|read|viewed|shared|commented|watched)\b|\beditor'?s?'? picks?\b"
+     r"|\btop stories\b|\bpopular (?:now|stories|articles)\b|^latest(?: news| stories| videos| articles| updates)?\W*$"),
+    ("advertisement", ("advertis", "^ad", "^sponsored", "promoted", "story continues"),
+     r"\badvertisements?\b|^advertising\W*$|^ad\W*$|^sponsored(?: content| links?| stories)?\W*$"
+     r"|\badvertise with us\b|\bpromoted (?:content|stories|links)\b|\bstory continues (?:below|after)\b"),
+    ("cookies", ("cookie", "privacy ", "terms of", "terms and"),
+     r"\bcookies?\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b"),
+    ("navigation", ("skip to", "skip navigation", "^menu", "^main menu", "of page", "of the page", "back to", "^home", "^search", "^close",
+                    "^sections", "^navigation", "jump to", "^print", "^email", "^e-mail", "^tag", "^topic", "^filed under",
+                    "^categor", "^keywords", "read", "^listen to", "^loading"),
+     r"\bskip (?:to|navigation)\b|^(?:main )?menu\W*$|\b(?:top|bottom) of (?:the )?page\b|\bback to (?:top|home)\b"
+     r"|^(?:home|search|close|sections|navigation)\W*$|\bjump to\b"
+     r"|^(?:print|e-?mail)(?: this)?(?: article| story| page)?\W*$"
+     r"|^(?:tags?|topics?|filed under|categories|category|keywords)\s*:"
+     r"|\b\d+\s*min(?:ute)?s?\s+read\b|^reading time\b|^listen to (?:this )?(?:article|story)\b|^loading\b"),
+    ("copyright", ("©", "(c)", "copyright", "all rights reserved"),
+     r"©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\b|\ball rights reserved\b"),
+    ("social buttons", tuple("^" + name for name in _SOCIAL_NAMES),
+     rf"^{_SOCIAL}(?:\W+(?:{_SOCIAL}|e-?mail|print|copy link))*\W*$"),
+    ("donation appeal", ("donate", "support us", "support our", "become a", "buy "),
+     r"\bdonate\b|\bsupport (?:us|our (?:work|journalism|reporting))\b"
+     r"|\bbecome an? (?:member|subscriber|patron|supporter)\b|\bbuy (?:a|an|our|the)\s+[\w-]+ (?:today|now)\b"),
+    ("contact prompt", ("contact us", "mail us", "write to us", "call us", "text us", "message us", "send ", "a tip",
+                        "news tip", "feedback"),
+     r"\bcontact us\b|\b(?:e-?mail|write to|call|text|message) us\b|\bsend (?:us )?(?:an? )?(?:e-?mail|tip|message)\b"
+     r"|\b(?:have|got) a (?:news )?tip\b|\bfeedback\b"),
+    ("app prompt", ("the app", "our app"),
+     r"\bdownload (?:our|the) app\b|\bget the app\b"),
+)
+
+_CHROME: tuple[tuple[str, tuple[str, ...], tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (reason, tuple(c for c in cues if not c.startswith("^")), tuple(c[1:] for c in cues if c.startswith("^")),
+     re.compile(rx, re.I))
+    for reason, cues, rx in _CHROME_TABLE)
 
 # Imperatives and questions a page addresses to its reader about the page itself.
 _PROMPT = re.compile(
@@ -97,6 +128,9 @@ _SECTION_WORDS = frozenset(
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _URL = re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:com|org|net|info|io|co\.uk|ru)\b(?:/\S*)?", re.I)
 _PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d ()-]{7,}\d(?![\w.])")
+_URL_CUES = ("http", "www.", ".com", ".org", ".net", ".info", ".io", ".co.uk", ".ru")
+_DIGIT = re.compile(r"\d")
+_CONTACT = re.compile(_EMAIL.pattern + "|" + _PHONE.pattern + "|" + _URL.pattern, re.I)
 _BREADCRUMB_SEP = re.compile(r"\s*(?:›|»|>|/|\|)\s*")
 
 # Where a page names the photo's source: "Photo: X", "Images source: X", "Credit: X".
@@ -108,6 +142,8 @@ _CREDIT_LABEL = re.compile(
 # Picture agencies and credit phrases; the bare acronyms only in capitals ("(ePA)" is no agency).
 _AGENCY = (r"(?i:\bgetty images\b|\breuters/|\bshutterstock\b|\balamy\b|\bwiki(?:media|pedia) commons\b|\bvia getty\b"
            r"|\bsputnik/|\banadolu\b|\bxinhua\b)|\bAP Photo\b|\bAFP\b|\bEPA(?:-EFE)?\b")
+_AGENCY_CUES = ("getty", "reuters/", "shutterstock", "alamy", "commons", "sputnik/", "anadolu", "xinhua")
+_AGENCY_ACRONYMS = ("AP Photo", "AFP", "EPA")
 _CREDIT_AGENCY = re.compile(_AGENCY + r"|(?i:\b(?:photo|image|picture|photograph) (?:by|courtesy|credit)\b)")
 _CAPTION_CREDIT = re.compile(
     r"(?i:\((?:photos?|images?|pictures?|credits?|photographs?)(?:\s+(?:credit|source|by))?\s*[:/][^)]*\)\s*$)"
@@ -137,11 +173,16 @@ def holds_sentence(line: str, min_chars: int) -> bool:
 
 def chrome_hits(line: str) -> list[str]:
     """Reasons whose chrome vocabulary occurs in the line, in a fixed order."""
-    return [reason for reason, rx in _CHROME if rx.search(line)]
+    low = line.lower()
+    return [reason for reason, cues, starts, rx in _CHROME
+            if (low.startswith(starts) or any(c in low for c in cues)) and rx.search(line)]
 
 
 def has_contact(line: str) -> bool:
-    return bool(_EMAIL.search(line) or _PHONE.search(line) or _URL.search(line))
+    """An e-mail address, a phone number or a web address (each pattern tried only when its cue is there)."""
+    low = line.lower()
+    return bool(("@" in low and _EMAIL.search(line)) or (_DIGIT.search(line) and _PHONE.search(line))
+                or (any(c in low for c in _URL_CUES) and _URL.search(line)))
 
 
 def is_photo_credit(line: str) -> bool:
@@ -154,13 +195,23 @@ def is_photo_credit(line: str) -> bool:
 
 def is_credited_caption(line: str) -> bool:
     """A caption that ends in a photo credit ("... in Gaza. (Photo: X)"); not itself a sentence."""
-    return not ends_sentence(line) and bool(_CAPTION_CREDIT.search(line.strip()))
+    line = line.strip()
+    if ends_sentence(line) or not (line.endswith(")") or any(c in line.lower() for c in _AGENCY_CUES)
+                                   or any(c in line for c in _AGENCY_ACRONYMS)):
+        return False
+    return bool(_CAPTION_CREDIT.search(line))
 
 
 def is_section_label(line: str) -> bool:
     """"World News", "OPINION", "Middle East": a site section's name above a headline."""
     words = re.findall(r"[\w-]+", line.casefold())
     return 0 < len(words) <= 3 and not ends_sentence(line) and all(w in _SECTION_WORDS for w in words)
+
+
+def is_table_row(line: str) -> bool:
+    """"| Pos | Player | Points |": a row of a table the article prints (extractors write tables so)."""
+    line = line.strip()
+    return len(line) > 2 and line[0] == "|" and line[-1] == "|"
 
 
 def _is_breadcrumb(line: str) -> bool:
@@ -185,30 +236,33 @@ def chrome_reason(line: str, min_sentence_chars: int) -> Optional[str]:
         return None  # quoted speech is the article's, whatever its words
     words = text.split()
     probe = text.lstrip("[(<•*·–- ")  # "[Related: ...]", "• Share": judge the words, not the bullet
-    hits = chrome_hits(probe)
     prompt = bool(_PROMPT.match(probe))
-    contact = has_contact(text)
-    page_ref = bool(_PAGE_REF.search(text))
     if holds_sentence(text, min_sentence_chars) or len(words) > 25:
         # Words inside quotation marks are someone's speech, not the page talking to its reader.
         own = _QUOTED.sub(" ", text)
-        hits, page_ref = chrome_hits(own), bool(_PAGE_REF.search(own))
+        hits = chrome_hits(own)
+        low = own.lower()
+        click = ("click" in low or "tap" in low) and bool(_CLICK_PROMPT.search(own))
+        if not (hits or prompt or click):
+            return None  # most body text: no chrome word, no prompt, nothing more to weigh
+        page_ref = bool(_PAGE_REF.search(own))
         reader = bool(_READER.search(own))
         density = len(set(hits)) / len(words)
-        strong = (prompt and (hits or page_ref or contact)) or bool(_CLICK_PROMPT.search(own)) or \
+        strong = (prompt and (hits or page_ref or has_contact(text))) or click or \
                  (reader and hits and (page_ref or (len(set(hits)) >= 2 and density >= 0.1)))
         dense = len(set(hits)) >= 3 or (len(set(hits)) >= 2 and density >= 0.15)
         # Prompts are short; a long paragraph with a chrome word or two is about those things.
         if (strong or dense) and (len(words) <= 40 or density >= 0.08):
             return "boilerplate: " + (hits[0] if hits else "reader prompt")
         return None
+    hits = chrome_hits(probe)
     if hits:
         return "boilerplate: " + hits[0]
     if prompt:
         return "boilerplate: reader prompt"
-    if contact and len(re.sub(_EMAIL.pattern + "|" + _PHONE.pattern + "|" + _URL.pattern, "", text, flags=re.I).split()) <= 3:
+    if has_contact(text) and len(_CONTACT.sub("", text).split()) <= 3:
         return "contact details"
-    if _is_breadcrumb(text):
+    if _is_breadcrumb(text) and not is_table_row(text):
         return "navigation"
     return None
 
@@ -238,11 +292,18 @@ def _loose_key(line: str) -> str:
     return _key(line).strip(" .!?:;,\"'“”‘’")
 
 
-def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optional[str] = None) -> CleanedText:
+def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optional[str] = None,
+                extracted: bool = False) -> CleanedText:
     """Split normalized text into lines, judge each, and rebuild the body from what stays.
 
     `known_title` (from HTML metadata or the input record) is removed from the head instead
     of guessing the title from the first lines.
+
+    `extracted` says the text is what an HTML extractor kept of a page: its menus, footers and
+    contact boxes are already gone, so what remains of the page's own lines is the article's.
+    There a repeated line (a list item, a table header, an interview's recurring question) stays,
+    as do bare links and addresses and the short lines at the foot; title, bylines, datelines,
+    credits and the prompts that slip through are still taken out.
     """
     cfg = cfg or CleanConfig()
     lines = [line.strip() for line in text.split("\n")]
@@ -306,12 +367,14 @@ def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optio
         if i in reason or i in continues:
             continue
         why = chrome_reason(lines[i], cfg.min_sentence_chars)
-        if why:
+        if why and not (extracted and why == "contact details"):
             reason[i] = why
 
-    # Under a "Related" or "Most read" label come the linked headlines: short lines, no sentences.
+    # Under a bare "Related" or "Most read" label come the linked headlines: short lines, no
+    # sentences. A label that carries its one link ("Related: Port strike ends") has no list
+    # below it: the short line after it is the article's own subheading.
     for n, i in enumerate(nonempty):
-        if reason.get(i) in ("boilerplate: related links", "boilerplate: trending"):
+        if reason.get(i) in ("boilerplate: related links", "boilerplate: trending") and _is_bare_label(lines[i]):
             for j in nonempty[n + 1: n + 11]:
                 if j in reason:
                     continue
@@ -320,18 +383,18 @@ def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optio
                 reason[j] = "boilerplate: linked headline"
 
     _find_title(lines, head, reason, cfg, known_title, out)
-    _drop_repeats(lines, nonempty, reason, out.title, full)
+    _drop_repeats(lines, nonempty, reason, out.title, full, exact_repeats=not extracted)
 
     # The foot of the page: once a footer widget shows up past the last line of body text
     # ("Related", "Comments", a byline), the short lines below it are links and labels. Short
     # lines before any widget may be the article's own list or table, and stay.
     kept = [i for i in nonempty if i not in reason]
     body_ends = [i for i in kept if ends_sentence(lines[i]) and (i in full or len(lines[i].split()) >= 8)]
-    if body_ends:
+    if body_ends and not extracted:  # an extractor has already cut the page's foot
         widgets = [i for i in nonempty if i > body_ends[-1] and i in reason]
         for i in kept:
             if widgets and i > widgets[0] and i not in continues and not ends_sentence(lines[i]) \
-                    and len(lines[i].split()) <= 8:
+                    and len(lines[i].split()) <= 8 and not is_table_row(lines[i]):
                 reason[i] = "boilerplate: page tail"
 
     # Source and copyright lines name the outlet, at the head or the foot only (a "Source:"
@@ -346,9 +409,28 @@ def clean_lines(text: str, cfg: Optional[CleanConfig] = None, known_title: Optio
                 reason[i] = "source line"
                 out.outlet = out.outlet or outlet
 
+    # A masthead alone in the foot, between widgets ("The Harbour Gazette" under the comment
+    # box), names the outlet when no source line does; linked headlines come in lists instead.
+    order = {i: n for n, i in enumerate(nonempty)}
+    for i in nonempty:
+        if out.outlet or reason.get(i) != "boilerplate: page tail":
+            continue
+        n = order[i]
+        neighbours = nonempty[max(0, n - 1): n] + nonempty[n + 1: n + 2]
+        name = meta.masthead_name(lines[i])
+        if name and neighbours and all(reason.get(j, "").startswith("boilerplate") and
+                                       reason[j] != "boilerplate: page tail" for j in neighbours):
+            reason[i] = "source line"
+            out.outlet = name
+
     out.removed = [Removed(text=lines[i], reason=reason[i]) for i in sorted(reason)]
     out.text = _rebuild(lines, reason, continues)
     return out
+
+
+def _is_bare_label(line: str) -> bool:
+    """"Related", "Most read:", "Trending now": a label over a list, with no link of its own."""
+    return len(line.split()) <= 3 or line.rstrip().endswith(":")
 
 
 def _bare_name_bylines(lines: list[str], head: list[int], reason: dict[int, str]) -> list[tuple[int, str]]:
@@ -397,6 +479,9 @@ def _find_title(lines: list[str], head: list[int], reason: dict[int, str], cfg: 
                 return
             if _loose_key(lines[i]) == want:
                 reason[i] = "title"
+                for j in open_head[:n]:  # "Economy" over the headline: the site's section, not the article's
+                    if is_section_label(lines[j]):
+                        reason[j] = "section label"
                 return
         return
     for n, i in enumerate(open_head):
@@ -420,8 +505,10 @@ def _find_title(lines: list[str], head: list[int], reason: dict[int, str], cfg: 
 
 
 def _drop_repeats(lines: list[str], nonempty: list[int], reason: dict[int, str], title: Optional[str],
-                  full: set[int]) -> None:
-    """Keep the first copy of a repeated line; a caption repeating the body goes instead of the body's copy."""
+                  full: set[int], exact_repeats: bool = True) -> None:
+    """Keep the first copy of a repeated line; a caption repeating the body goes instead of the body's copy.
+
+    Without `exact_repeats` only captions and copies of the headline go; other repeats stay."""
     credits = {i for i, r in reason.items() if r == "photo credit"}
     order = {i: n for n, i in enumerate(nonempty)}
 
@@ -450,7 +537,7 @@ def _drop_repeats(lines: list[str], nonempty: list[int], reason: dict[int, str],
             reason[i] = "repeats the title"
             continue
         k = _key(lines[i])
-        if k in seen:
+        if k in seen and exact_repeats:
             reason[i] = "duplicate line"
         seen.add(k)
 

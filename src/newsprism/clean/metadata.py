@@ -418,6 +418,31 @@ def _looks_like_outlet(name: str) -> bool:
                for w in words)
 
 
+# The nouns newspapers, agencies and magazines put last in their names.
+_MASTHEAD_NOUNS = frozenset(
+    "times post herald tribune gazette journal news chronicle courier ledger telegraph observer guardian express "
+    "standard mail mirror monitor press record review wire daily weekly magazine bulletin dispatch examiner inquirer "
+    "independent sentinel star sun globe register reporter today insider digest report".split())
+
+
+def masthead_name(line: str) -> Optional[str]:
+    """The line when it is nothing but a publication's name: capitalised words ending in a
+    masthead noun ("The Harbour Gazette", "Daily Ledger").
+
+    >>> masthead_name("The Harbour Gazette")
+    'The Harbour Gazette'
+    >>> masthead_name("Jane Doe") is None
+    True
+    >>> masthead_name("Talks resume at the port press") is None
+    True
+    """
+    name = line.strip().strip(" .|-–—")
+    words = name.split()
+    if not 2 <= len(words) <= 5 or not _looks_like_outlet(name) or re.search(r"[\d:,;()\[\]]", name):
+        return None
+    return name if words[-1].lower() in _MASTHEAD_NOUNS else None
+
+
 # -- title ---------------------------------------------------------------------------------------
 
 
