@@ -20,3 +20,15 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 def parse_many(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[Doc]:
     """Parse texts in order with `nlp.pipe`; one Doc per text."""
     return load_nlp(model).pipe(texts, batch_size=batch_size)
+
+
+TEXT_KEY = "newsprism.text"
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, cached: spaCy's `Doc.text` joins every token on each access (O(n)),
+    which turns per-token look-ups into O(n²). The pipeline fills the cache when it parses."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

@@ -134,7 +134,7 @@ def annotate_one(doc: Document, sdoc: Any, doc_stages: Sequence[Stage], cfg: Con
 
 
 def _annotate_chunk(docs: list[Document]) -> list[DocRecord]:
-    from .parse import load_nlp
+    from .parse import TEXT_KEY, load_nlp
 
     cfg = _worker_cfg
     assert cfg is not None
@@ -145,7 +145,9 @@ def _annotate_chunk(docs: list[Document]) -> list[DocRecord]:
     out = []
     for d in docs:
         if d.id in parsed:
-            rec = annotate_one(d, parsed[d.id], _worker_stages, cfg)
+            sdoc = parsed[d.id]
+            sdoc.user_data[TEXT_KEY] = d.text[: cfg.parse.max_chars]  # see parse.text_of
+            rec = annotate_one(d, sdoc, _worker_stages, cfg)
             if len(d.text) > cfg.parse.max_chars:
                 rec.notes.append(f"only the first {cfg.parse.max_chars} characters were analyzed (parse.max_chars)")
         else:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
+from newsprism.parse import text_of
 
 REPORTING = {
     "say", "state", "tell", "add", "note", "announce", "disclose", "report", "write", "claim", "confirm",
@@ -94,7 +95,7 @@ def _source(head: Token, verb: int, scope: str) -> Source:
             if node.pos_ in ("VERB", "AUX") and node.i != verb:
                 break
         attach = node.i
-    return Source(head=head.i, verb=verb, start=s, end=e, text=head.doc.text[s:e], scope=scope, attach=attach)
+    return Source(head=head.i, verb=verb, start=s, end=e, text=text_of(head.doc)[s:e], scope=scope, attach=attach)
 
 
 def sources_in(sent: Span) -> list[Source]:

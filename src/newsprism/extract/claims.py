@@ -22,6 +22,7 @@ from ..model import Claim, Document, Time
 from ..records import DocRecord
 from . import attribution as attr
 from .quantities import Quantity, find_quantities
+from ..parse import text_of
 
 PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["lead", "head", "chair", "helm", "command", "spearhead", "captain"], "lead"),
@@ -447,8 +448,8 @@ def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Option
     if tok is None:
         return None, None
     s, e = attr._phrase(tok)
-    s, e = _line_of(tok.doc.text, s, e, tok.idx)
-    words = tok.doc.text[s:e]
+    s, e = _line_of(text_of(tok.doc), s, e, tok.idx)
+    words = text_of(tok.doc)[s:e]
     if len(words) > MAX_WORDS_CHARS:
         words = tok.text
     if tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in ROLE_NOUNS:
@@ -456,7 +457,7 @@ def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Option
         full_s, full_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         people = [r for r in ents.within(full_s, full_e) if r[3] == "PERSON"]
         if not people:
-            text = tok.doc.text
+            text = text_of(tok.doc)
             people = [r for r in ents.within(e, e + 60) if r[3] == "PERSON" and not re.search(r"[,;.()\n]", text[e:r[0]])][:1]
         if people:
             return people[-1][2], words

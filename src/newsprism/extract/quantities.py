@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from spacy.tokens import Span, Token
+from newsprism.parse import text_of
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -241,7 +242,7 @@ def _in_skip(t: Token, skip: list[tuple[int, int]]) -> bool:
 
 def _is_date_like(t: Token) -> bool:
     """Years, clock times, ordinals and figures inside a date entity are not counts."""
-    rest = t.doc.text[t.idx + len(t.text):t.idx + len(t.text) + 24]
+    rest = text_of(t.doc)[t.idx + len(t.text):t.idx + len(t.text) + 24]
     if (_AGE_AFTER.match(rest) or _MEASURE_AFTER.match(rest)) and t.like_num:
         return False  # "33-year-old", "a 10-year deal": an age, a size
     if t.ent_type_ in ("ORDINAL", "TIME"):
@@ -267,10 +268,10 @@ def _is_date_like(t: Token) -> bool:
 def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     doc = sent.doc
     toks = [doc[k] for k in range(i, j + 1)]
-    before = doc.text[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
+    before = text_of(doc)[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
     if LABEL_BEFORE.search(before):
         return None
-    after = doc.text[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 30]
+    after = text_of(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 30]
     if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after) or _CLOCK_AFTER.match(after) \
             or _ADDRESS_AFTER.match(after):
         return None   # "between 140 and 150", "$140-$150", "6 : 40 a.m.", "the 12000 block of"
@@ -301,13 +302,13 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     if prev is not None and prev.text.lower() in CURRENCIES:
         currency, start_tok = CURRENCIES[prev.text.lower()], prev
     qual = None
-    qm = _QUAL_RE.search(doc.text[max(sent.start_char, start_tok.idx - 25):start_tok.idx])
+    qm = _QUAL_RE.search(text_of(doc)[max(sent.start_char, start_tok.idx - 25):start_tok.idx])
     start_char = start_tok.idx
     if qm and amount is not None:
         qual = _QUAL[qm.group(1).lower()]
         if qm.group(1).lower() == "just" and qm.group(0).lower().strip() != "just":
             qual = None
-        start_char = start_tok.idx - (len(doc.text[max(sent.start_char, start_tok.idx - 25):start_tok.idx]) - qm.start(1))
+        start_char = start_tok.idx - (len(text_of(doc)[max(sent.start_char, start_tok.idx - 25):start_tok.idx]) - qm.start(1))
     nxt = doc[j + 1] if j + 1 < sent.end else None
     end_char = end_tok.idx + len(end_tok.text)
     noun, role, head = _counted(sent, toks)
@@ -328,7 +329,7 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
         unit = noun
     if role and unit not in ("USD", "EUR", "GBP", "JPY", "RUB", "ILS", "percent"):
         unit = f"{unit} {role}" if role != unit else unit
-    q = Quantity(start=start_char, end=end_char, text=doc.text[start_char:end_char], amount=amount,
+    q = Quantity(start=start_char, end=end_char, text=text_of(doc)[start_char:end_char], amount=amount,
                  qualifier=qual if amount is not None else None, min=lo if amount is None else None,
                  max=hi if amount is None else None, unit=unit, noun=noun, role=role, head=head,
                  tokens=(i, j + 1))
@@ -347,7 +348,7 @@ def _measure(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
     noun = _norm_noun(head) if head.pos_ in ("NOUN", "PROPN") else None
     measure = m.group(1).lower()
     unit = f"{measure} {noun}" if noun and noun != measure else measure
-    return Quantity(start=start, end=end, text=doc.text[start:end], amount=parse_number([t.lower_ for t in toks]),
+    return Quantity(start=start, end=end, text=text_of(doc)[start:end], amount=parse_number([t.lower_ for t in toks]),
                     unit=unit, noun=noun, head=head.i, tokens=(toks[0].i, toks[-1].i + 1))
 
 
@@ -359,7 +360,7 @@ def _age(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
     amount = parse_number([t.lower_ for t in toks])
     last = doc.char_span(start, end, alignment_mode="expand")
     head = last.root.head if last is not None and last.root.head.pos_ in ("NOUN", "PROPN") else toks[-1]
-    return Quantity(start=start, end=end, text=doc.text[start:end], amount=amount, unit="years old",
+    return Quantity(start=start, end=end, text=text_of(doc)[start:end], amount=amount, unit="years old",
                     noun="age", head=head.i, tokens=(toks[0].i, toks[-1].i + 1))
 
 

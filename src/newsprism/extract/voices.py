@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Document, Span, Voice
 from ..records import DocRecord
+from ..parse import text_of
 
 REPORTING = frozenset({
     "say", "state", "tell", "add", "note", "announce", "disclose", "report", "write", "claim", "confirm",
@@ -252,7 +253,7 @@ def resolve_speaker(tok: Token, record: DocRecord, quotes: list[tuple[int, int]]
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in EVIDENCE_NOUNS:
         return None
     s, e = short_phrase(tok)
-    return tok.doc.text[s:e], None, s
+    return text_of(tok.doc)[s:e], None, s
 
 
 # -- sources in a sentence -------------------------------------------------------------------

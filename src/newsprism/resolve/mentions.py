@@ -32,6 +32,7 @@ from .names import (
     translit,
     words,
 )
+from ..parse import text_of
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -171,12 +172,12 @@ def _trim(sdoc: Doc, tokens: Sequence[Token], label: str) -> Optional[_Cand]:
                 role_start, role = rs, r
     start = toks[0].idx
     end = toks[-1].idx + len(toks[-1].text)
-    text = sdoc.text[start:end]
+    text = text_of(sdoc)[start:end]
     # possessive or quote glued to the last token ("Hamas’", "Haniyeh's")
     m = re.search(r"(?:['’]s|(?<=s)['’]|['’\"”])$", text)
     if m and m.start() > 0:
         end = start + m.start()
-    text = sdoc.text[start:end]
+    text = text_of(sdoc)[start:end]
     if not text or not any(c.isupper() for c in text) or len(text.strip()) < 2:
         return None
     if all(_norm_word(t) in TITLES for t in toks):
@@ -185,7 +186,7 @@ def _trim(sdoc: Doc, tokens: Sequence[Token], label: str) -> Optional[_Cand]:
         return None
     sent_start = toks[0].is_sent_start or (toks[0].i > 0 and "\n" in sdoc[toks[0].i - 1].text + sdoc[toks[0].i - 1].whitespace_)
     if role is not None and role_start is not None:
-        role = sdoc.text[role_start: toks[0].idx].strip(" ,-")
+        role = text_of(sdoc)[role_start: toks[0].idx].strip(" ,-")
     return _Cand(start, end, label, role or None, bool(sent_start))
 
 
@@ -212,14 +213,14 @@ def _ner_candidates(sdoc: Doc) -> list[_Cand]:
 
 
 def _keep(sdoc: Doc, c: _Cand) -> bool:
-    text = sdoc.text[c.start:c.end]
+    text = text_of(sdoc)[c.start:c.end]
     if not re.search(r"[A-Za-z]", text) or text.isdigit():
         return False
     if c.label == "NORP":
         w = fold(text).rstrip("s")
         known = demonym_code(text) is not None or w in GROUP_WORDS or fold(text) in GROUP_WORDS
         if not known:
-            if c.sent_start or _heading_line(sdoc.text, c.start):
+            if c.sent_start or _heading_line(text_of(sdoc), c.start):
                 return False
             if any(not t.text[:1].isupper() for t in sdoc.char_span(c.start, c.end, alignment_mode="expand")):
                 return False
@@ -232,7 +233,7 @@ def _keep(sdoc: Doc, c: _Cand) -> bool:
         # "the Comey Memos": a person's name takes no article
         if span[0].i > 0 and sdoc[span[0].i - 1].lower_ == "the" and c.role is None:
             return False
-    if c.label == "PERSON" and _heading_line(sdoc.text, c.start):
+    if c.label == "PERSON" and _heading_line(text_of(sdoc), c.start):
         # "Israel Calls" in a headline: a country followed by a capitalised verb is not a person
         first = text.split()[0]
         if country_code(first) and len(text.split()) == 2:
@@ -309,12 +310,12 @@ def _split_glued(sdoc: Doc, cands: list[_Cand]) -> list[_Cand]:
     surnames = set()
     for c in cands:
         if c.label == "PERSON":
-            p = parse_person(sdoc.text[c.start:c.end])
+            p = parse_person(text_of(sdoc)[c.start:c.end])
             if p and p.full:
                 surnames.add(translit(p.surname))
     out: list[_Cand] = []
     for c in cands:
-        text = sdoc.text[c.start:c.end]
+        text = text_of(sdoc)[c.start:c.end]
         parts = text.split(" ")
         if c.label != "PERSON" and len(parts) == 2 and translit(parts[0]) in surnames and country_code(parts[1]):
             cut = c.start + len(parts[0])
