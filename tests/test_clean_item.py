@@ -111,6 +111,22 @@ def test_html_goes_through_extract_html_and_then_line_cleaning(monkeypatch):
                         "The harbour master said the schedule would be normal by Friday.")
 
 
+def test_extracted_html_keeps_lines_the_article_repeats(monkeypatch):
+    # An extractor has already dropped the page's furniture: a list item printed under two
+    # headings is the article's own, whereas scraped text loses the second copy.
+    body = ("Ferries resume across the bay after the storm damaged two piers last week.\n\n"
+            "Morning\n\n- Leaves at 7:15 from Pier 2\n\nEvening\n\n- Leaves at 7:15 from Pier 2")
+
+    def extract_html(html: str, url: Optional[str] = None) -> FakeExtract:
+        return FakeExtract(text=body, title="Ferries resume")
+
+    monkeypatch.setitem(sys.modules, "newsprism.clean.html", types.SimpleNamespace(extract_html=extract_html))
+    doc = clean_item(RawItem(source="page.html", kind="html", html="<html>…</html>"), CFG)
+    assert doc.text.count("- Leaves at 7:15 from Pier 2") == 2
+    scraped = clean_item(RawItem(source="page.txt", kind="text", text=body), CFG)
+    assert scraped.text.count("- Leaves at 7:15 from Pier 2") == 1
+
+
 def test_html_that_cannot_be_extracted_is_a_read_error(monkeypatch):
     def extract_html(html: str, url: Optional[str] = None):
         raise ValueError("no body")

@@ -29,3 +29,9 @@ def test_only_configured_languages_are_candidates():
 
 def test_single_configured_language_is_that_language():
     assert detect_language(ENGLISH, ["en"]) == "en"
+
+
+def test_a_long_article_is_judged_by_its_opening():
+    # The detector reads a bounded prefix: a long English article with a German appendix is English.
+    assert detect_language(" ".join([ENGLISH] * 15 + [GERMAN] * 60)) == "en"
+    assert detect_language(" ".join([RUSSIAN] * 40)) == "ru"

@@ -6,7 +6,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism.clean.lines import chrome_reason, clean_lines, is_full_sentence, is_photo_credit
+from newsprism.clean.lines import _CHROME as CHROME_PATTERNS
+from newsprism.clean.lines import chrome_hits, chrome_reason, clean_lines, is_full_sentence, is_photo_credit
 from newsprism.clean.normalize import normalize_text
 from newsprism.config import CleanConfig
 
@@ -263,6 +264,76 @@ def test_chrome_reason_for_sentences_needs_cues_that_agree():
     assert chrome_reason('"Follow us on this path and you will see," the general told the troops.', 40) is None
 
 
+# -- tables, inline links, mastheads --------------------------------------------------------------
+
+def test_table_rows_are_content_not_navigation():
+    text = ("Final standings after the regatta\n\n"
+            "The harbour club published the final standings of the autumn regatta on Sunday evening.\n\n"
+            "| Pos | Crew | Points |\n|---|---|---|\n| 1 | Northwind | 42 |\n| 2 | Sea Lark | 39 |\n\n"
+            "The next regatta is planned for the first weekend of May, the club said.")
+    r = clean_lines(text, CFG)
+    assert "| Pos | Crew | Points |" in r.text and "| 2 | Sea Lark | 39 |" in r.text
+    assert "Home › World › Europe" not in r.text
+
+
+def test_a_related_label_carrying_its_own_link_leaves_the_next_subheading_alone():
+    text = ("Making pear jam at home takes an afternoon and a few jars from the cupboard.\n\n"
+            "Related post: Pickled beans for the winter\n\n"
+            "WHAT YOU NEED\n\n"
+            "A large pot, a wooden spoon and six clean jars with new lids are all the equipment required.")
+    r = clean_lines(text, CFG)
+    assert reasons(r)["Related post: Pickled beans for the winter"] == "boilerplate: related links"
+    assert "WHAT YOU NEED" in paragraphs(r)
+
+
+def test_section_label_over_a_known_title_goes():
+    text = ("Economy\n\nFerry line opens to the east\n\n"
+            "The new ferry line carried its first 300 passengers across the bay on Tuesday morning.")
+    r = clean_lines(text, CFG, known_title="Ferry line opens to the east")
+    assert reasons(r) == {"Economy": "section label", "Ferry line opens to the east": "title"}
+
+
+def test_a_masthead_alone_in_the_foot_names_the_outlet():
+    body = "The council approved the harbour budget on Tuesday after a debate lasting four hours."
+    r = clean_lines(f"{body}\n\nComments (3)\n\nThe Valmora Gazette\n\nSubscribe to our newsletter", CFG)
+    assert r.outlet == "The Valmora Gazette" and reasons(r)["The Valmora Gazette"] == "source line"
+    # Title-case headlines listed under a label are links, not the outlet.
+    r = clean_lines(f"{body}\n\nMost read\n\nHarbour Strike Enters Second Week\n\nThe Week In Review", CFG)
+    assert r.outlet is None
+
+
+# -- extracted HTML --------------------------------------------------------------------------------
+
+EXTRACTED = ("Ferry timetable changes for the winter\n\n"
+             "Photo: Harbour Office / Lena Berg\n\n"
+             "The ferry company announced a reduced winter timetable for the island routes on Monday.\n\n"
+             "Morning departures\n\n- Leaves at 7:15 from Pier 2\n\n"
+             "Evening departures\n\n- Leaves at 7:15 from Pier 2\n\n"
+             "Tickets: https://ferries.example/tickets\n\n"
+             "Subscribe to our newsletter\n\n"
+             "Island Ferries Ltd\n\nPier 2, Valmora harbour")
+
+
+def test_extracted_html_keeps_its_repeats_links_and_foot():
+    r = clean_lines(EXTRACTED, CFG, known_title="Ferry timetable changes for the winter", extracted=True)
+    assert r.text.count("- Leaves at 7:15 from Pier 2") == 2  # one list item under each heading
+    assert "Tickets: https://ferries.example/tickets" in r.text
+    assert r.text.endswith("Island Ferries Ltd\n\nPier 2, Valmora harbour")
+
+
+def test_extracted_html_still_loses_title_credits_and_prompts():
+    why = reasons(clean_lines(EXTRACTED, CFG, known_title="Ferry timetable changes for the winter", extracted=True))
+    assert why == {"Ferry timetable changes for the winter": "title",
+                   "Photo: Harbour Office / Lena Berg": "photo credit",
+                   "Subscribe to our newsletter": "boilerplate: subscribe"}
+
+
+def test_the_same_lines_as_scraped_text_lose_the_repeat():
+    r = clean_lines(EXTRACTED, CFG, known_title="Ferry timetable changes for the winter")
+    assert r.text.count("- Leaves at 7:15 from Pier 2") == 1
+    assert reasons(r)["- Leaves at 7:15 from Pier 2"] == "duplicate line"
+
+
 # -- properties ------------------------------------------------------------------------------------
 
 _WORDS = ("council minister river harbour talks budget strike workers officials villagers report agreement "
@@ -327,3 +398,25 @@ def test_property_removed_lines_come_from_the_text_whatever_it_is(text):
     r = clean_lines(norm, CFG)
     lines = {line.strip() for line in norm.split("\n")}
     assert all(x.text in lines for x in r.removed)
+
+
+_CHROME_BITS = ("Share", "share this story", "shares rose", "Subscribe", "subscription", "Follow us", "followed",
+                "follow Ana on Twitter", "Like our page", "Comments (4)", "declined to comment", "Newsletter",
+                "Sign up", "signed", "Log in", "Click", "Related", "related stories", "Read more", "READ MORE:",
+                "See also", "Watch:", "More from", "Most read", "most of", "Editor's picks", "Latest news",
+                "Advertisement", "Ad", "Sponsored", "Story continues below", "Cookies", "Privacy policy",
+                "Terms of use", "Skip to content", "Menu", "Top of page", "Back to top", "Home", "Email this",
+                "Tags:", "5 min read", "Listen to this article", "©", "(c) 2024", "Copyright", "All rights reserved",
+                "Facebook", "Twitter", "X", "WhatsApp", "Donate", "Support our journalism", "Buy a mug today",
+                "Contact us", "Email us", "Send us a tip", "Got a tip?", "Feedback", "Download our app",
+                "Get the app", "the council", "harbour", "said", "US", "us", "you", "-", ":", "|", "•", ".")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CHROME_BITS), min_size=1, max_size=8), st.booleans())
+def test_property_cues_never_hide_a_chrome_pattern(bits, upper):
+    # chrome_hits tries a pattern only when one of its cue strings is in the line; the cues must
+    # never skip a pattern that would have matched.
+    line = " ".join(bits)
+    line = line.upper() if upper else line
+    assert chrome_hits(line) == [reason for reason, _, _, rx in CHROME_PATTERNS if rx.search(line)]

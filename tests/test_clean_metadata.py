@@ -5,6 +5,7 @@ import pytest
 
 from newsprism.clean.metadata import (
     is_relative_dateline,
+    masthead_name,
     parse_byline,
     parse_dateline,
     parse_foreign_dateline,
@@ -125,6 +126,20 @@ def test_explicit_source_lines_name_the_outlet(line, outlet):
 ])
 def test_appeals_and_contributor_lines_do_not_make_an_outlet(line):
     assert parse_outlet_line(line) is None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("The Valmora Gazette", "The Valmora Gazette"),
+    ("Harbour Daily", "Harbour Daily"),
+    ("Portside Weekly.", "Portside Weekly"),
+    ("Ingrid Solberg", None),                          # a person
+    ("Harbour Strike Enters Second Week", None),       # a title-case headline
+    ("Talks resume at the port press", None),          # lower-case words: a phrase
+    ("Daily", None),                                   # one word says too little
+    ("Gazette: 3 comments", None),
+])
+def test_a_masthead_is_capitalised_words_ending_in_a_publication_noun(line, name):
+    assert masthead_name(line) == name
 
 
 def test_section_label_glued_to_the_headline_is_split_off():
