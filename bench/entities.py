@@ -5,7 +5,7 @@
 Builds per-document records once (spaCy + the mentions component) from the BBC news set, then
 replicates them with consistently renamed entities (each copy its own people, organisations and
 places, so blocks grow with the corpus instead of collapsing into identical keys), and times
-`resolve` at 1x, 2x and 4x. Prints seconds, the ratio per doubling (bar: <= 2.3) and the peak
+`resolve` at 1x, 2x and 4x. Prints seconds (best of three), the ratio per doubling (bar: <= 2.3) and the peak
 Python memory of each run (tracemalloc).
 """
 from __future__ import annotations
@@ -88,10 +88,12 @@ def main(argv: list[str] | None = None) -> None:
     prev = None
     for times in (1, 2, 4):
         recs = replicate(base, times)
-        gc.collect()
-        t0 = time.perf_counter()
-        ents, mapping = resolve(recs, cfg)
-        secs = time.perf_counter() - t0
+        secs = float("inf")
+        for _ in range(3):   # the best of three: the machine is shared
+            gc.collect()
+            t0 = time.perf_counter()
+            ents, mapping = resolve(recs, cfg)
+            secs = min(secs, time.perf_counter() - t0)
         tracemalloc.start()
         resolve(recs, cfg)
         peak = tracemalloc.get_traced_memory()[1]

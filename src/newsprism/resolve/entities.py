@@ -8,6 +8,7 @@ Each merge is recorded with its reason and confidence; a missed merge is preferr
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -93,11 +94,14 @@ def _best(kind: str, surfaces: list[str]) -> str:
     for i, s in enumerate(surfaces):
         order.setdefault(s, i)
     forms = [s for s in counts if any(ch.isupper() for ch in s)] or list(counts)
+    if len(forms) == 1:
+        return forms[0]
+    size = {s: len(s.split()) for s in forms}
     if kind in ("PERSON", "ORG"):
-        longest = max(len(words(s)) for s in forms)
-        forms = [s for s in forms if len(words(s)) == longest]
+        longest = max(size.values())
+        forms = [s for s in forms if size[s] == longest]
         return sorted(forms, key=lambda s: (-counts[s], order[s]))[0]
-    return sorted(forms, key=lambda s: (-counts[s], -len(words(s)), order[s]))[0]
+    return sorted(forms, key=lambda s: (-counts[s], -size[s], order[s]))[0]
 
 
 def resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], dict[str, str]]:
@@ -106,6 +110,18 @@ def resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], di
     Returns the entities (by descending number of documents, then name) and the map from every
     local id to its corpus id.
     """
+    # the cyclic collector rescans every live object on each full pass: with hundreds of thousands
+    # of mentions alive that alone grows faster than linearly, and nothing here makes cycles
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _resolve(records, cfg)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], dict[str, str]]:
     threshold = cfg.entities.name_similarity
     min_conf = cfg.entities.min_confidence
     local: list[Entity] = [e for r in records for e in r.entities]
@@ -154,7 +170,7 @@ def resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], di
         if p is None:
             continue
         blocks["s:" + translit(p.surname)].append(g)
-        blocks["p:" + phonetic(p.surname)[:5] + ":" + translit(p.given or "")[:1]].append(g)
+        blocks["p:" + phonetic(p.surname) + ":" + translit(p.given or "")[:1]].append(g)
     seen_pairs: set[tuple[str, str]] = set()
     for bkey in sorted(blocks):
         block = blocks[bkey]

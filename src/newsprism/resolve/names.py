@@ -22,6 +22,7 @@ from unidecode import unidecode
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-"})
 
 
+@functools.lru_cache(maxsize=1_000_000)
 def fold(text: str) -> str:
     """ASCII, lower case, one space between words: 'Zakharová’s' -> "zakharova's"."""
     text = unidecode(text.translate(_APOSTROPHES)).lower()
@@ -35,8 +36,13 @@ def strip_possessive(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded word tokens; dots of abbreviations dropped ('U.S.' -> 'us'), hyphens kept inside words."""
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=1_000_000)
+def _words(text: str) -> tuple[str, ...]:
     text = strip_possessive(fold(text)).replace(".", "")
-    return [w for w in re.split(r"[^a-z0-9'\-]+", text) if w.strip("-'")]
+    return tuple(w for w in re.split(r"[^a-z0-9'\-]+", text) if w.strip("-'"))
 
 
 # -- transliteration-aware tokens ---------------------------------------------------
@@ -55,7 +61,7 @@ _TRANSLIT = [
 ]
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=1_000_000)
 def translit(token: str) -> str:
     """A spelling key for one name token: equal keys are transliteration variants."""
     t = re.sub(r"[^a-z0-9]", "", fold(token))
@@ -64,7 +70,7 @@ def translit(token: str) -> str:
     return t
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=1_000_000)
 def phonetic(token: str) -> str:
     """Metaphone of the folded token ('' for tokens without letters)."""
     t = re.sub(r"[^a-z]", "", fold(token))
