@@ -6,14 +6,17 @@ mode, which is plenty for whole articles and much faster.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from itertools import islice
 from typing import Optional, Sequence
 
 # The opening paragraphs settle an article's language as well as the whole text does
 # (same answers on the extraction benchmark and the BBC set); a short sample keeps it cheap.
 _SAMPLE_CHARS = 1000
-# Below this share of letters the text is mostly numbers or symbols: no language to report.
+# With fewer letters than this the text is numbers or symbols: no language to report.
 _MIN_LETTERS = 20
+_LETTER = re.compile(r"[^\W\d_]")
 # The best language must beat the runner-up by this much confidence, or we say None.
 _MIN_MARGIN = 0.2
 
@@ -56,7 +59,7 @@ def detect_language(text: str, languages: Optional[Sequence[str]] = None) -> Opt
     """
     codes = tuple(sorted({c.lower() for c in (languages or _default_languages())}))
     sample = _sample(text)
-    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+    if sum(1 for _ in islice(_LETTER.finditer(sample), _MIN_LETTERS)) < _MIN_LETTERS:
         return None
     if len(codes) == 1:
         return codes[0]
