@@ -1,7 +1,8 @@
 """Cleaning: turn one raw item (plain text or HTML) into a Document with its metadata.
 
     normalize_text  -> one spelling of spaces and line ends (normalize.py)
-    clean_lines     -> body lines kept, chrome dropped with reasons, head metadata (lines.py)
+    clean_lines     -> body lines kept, chrome dropped with reasons, head metadata (lines.py);
+                       lighter on text an HTML extractor already chose (repeats, links, foot stay)
     detect_language -> ISO 639-1 or None (language.py)
 
 Metadata the input gives (title, author, published, outlet, url) wins over what the text
