@@ -91,6 +91,24 @@ def _merge_actors(framing: list[Framing], corpus: "Corpus") -> list[Framing]:
     return out
 
 
+def stable_entity_keys(entities: list, registry: dict[str, str]) -> dict[str, str]:
+    """Corpus entity id -> a key that stays the same as the corpus grows.
+
+    Entity ids are renumbered and canonical names can change ("Evgeny" -> "Yevgeny") when documents
+    are added; an entity keeps the key first registered for any of its aliases. `registry`
+    (folded alias -> key) is updated in place and persisted with the story index."""
+    from .resolve.names import fold
+
+    keys: dict[str, str] = {}
+    for e in sorted(entities, key=lambda e: (-len(e.documents), e.name, e.id)):
+        folds = sorted({fold(a) for a in [e.name, *e.aliases] if a})
+        key = next((registry[f] for f in folds if f in registry), None) or f"ent:{fold(e.name)}"
+        for f in folds:
+            registry.setdefault(f, key)
+        keys[e.id] = key
+    return keys
+
+
 def cluster_stories(corpus: "Corpus") -> None:
     """Events and storylines. With a store, the index persists there: documents added later join
     it without the earlier ones being clustered again."""
@@ -99,19 +117,18 @@ def cluster_stories(corpus: "Corpus") -> None:
 
     from .align.stories import StoryIndex, add_documents
 
-    # corpus entity ids are renumbered every run; the index keeps stable keys (type and name)
-    keys = {e.id: f"{e.type}:{e.name}".lower() for e in corpus.analysis.entities}
-    stable = {local: keys[g] for local, g in corpus.entity_map.items() if g in keys}
     docs, records, cfg = corpus.analysis.documents, corpus.record_list(), corpus.config
-    if corpus.store is None:
-        index = add_documents(StoryIndex(cfg), docs, records, stable)
-    else:
-        fingerprint = hashlib.sha1(json.dumps(cfg.stories.model_dump(), sort_keys=True).encode()).hexdigest()
-        saved = corpus.store.load_state("stories")
-        index = (StoryIndex.from_state(saved["index"], cfg) if saved and saved.get("config") == fingerprint
-                 else StoryIndex(cfg))
-        add_documents(index, docs, records, stable)
-        corpus.store.save_state("stories", {"config": fingerprint, "index": index.to_state()})
+    fingerprint = hashlib.sha1(json.dumps(cfg.stories.model_dump(), sort_keys=True).encode()).hexdigest()
+    saved = corpus.store.load_state("stories") if corpus.store is not None else None
+    if not (saved and saved.get("config") == fingerprint):
+        saved = None
+    registry: dict[str, str] = dict(saved["entity_keys"]) if saved else {}
+    keys = stable_entity_keys(corpus.analysis.entities, registry)
+    stable = {local: keys[g] for local, g in corpus.entity_map.items() if g in keys}
+    index = StoryIndex.from_state(saved["index"], cfg) if saved else StoryIndex(cfg)
+    add_documents(index, docs, records, stable)
+    if corpus.store is not None:
+        corpus.store.save_state("stories", {"config": fingerprint, "index": index.to_state(), "entity_keys": registry})
     present = {d.id for d in docs}
     stories = []
     for s in index.stories():
