@@ -3,10 +3,11 @@
 Usage:
     python eval/extraction_predict.py [--bench DIR] [--out out/extraction_pred.json]
 
-Each gzip'd page in DIR/html is read as the pipeline reads bytes (newsprism.read.inputs.
-read_bytes: sniffing, charset decoding) and run through `newsprism.clean.html.extract_html`
-(the function clean_item uses for HTML), with the page URL from the gold file as a WARC or
-feed reader would give it. Only the extraction is scored: line cleaning is not applied. The predictions ({key: {"articleBody": text}}) are written to --out, then the
+Each gzip'd page in DIR/html goes through the pipeline's own path: read as the pipeline reads
+bytes (newsprism.read.inputs.read_bytes: sniffing, charset decoding), then cleaned by
+`newsprism.clean.clean_item` (HTML extraction, then line cleaning), with the page URL from the
+gold file as a WARC or feed reader would give it; `--extract-only` scores the extraction step
+alone. The predictions ({key: {"articleBody": text}}) are written to --out, then the
 shared scorer (shared/eval/extraction.py: 4-word-shingle precision, recall, F1 per page,
 macro-averaged) is run on them and its figures printed.
 """
@@ -48,21 +49,32 @@ def load_pages(bench: Path) -> dict[str, str]:
     return pages
 
 
-def predict(bench: Path) -> dict[str, dict[str, str]]:
+def predict(bench: Path, extract_only: bool = False) -> dict[str, dict[str, str]]:
+    from newsprism.clean import clean_item
+    from newsprism.read.base import RawItem, ReadError
+
     gold = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
-    return {
-        key: {"articleBody": extract_html(html, url=gold.get(key, {}).get("url")).text}
-        for key, html in load_pages(bench).items()
-    }
+    cfg = Config()
+    out = {}
+    for key, html in load_pages(bench).items():
+        url = gold.get(key, {}).get("url")
+        if extract_only:
+            text = extract_html(html, url=url).text
+        else:
+            doc = clean_item(RawItem(source=key, kind="html", html=html, url=url), cfg)
+            text = "" if isinstance(doc, ReadError) else doc.text
+        out[key] = {"articleBody": text}
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=BENCH)
     ap.add_argument("--out", type=Path, default=ROOT / "out" / "extraction_pred.json")
+    ap.add_argument("--extract-only", action="store_true", help="score trafilatura extraction without line cleaning")
     args = ap.parse_args(argv)
     started = time.perf_counter()
-    pred = predict(args.bench)
+    pred = predict(args.bench, args.extract_only)
     elapsed = time.perf_counter() - started
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
