@@ -7,9 +7,9 @@ from newsprism.model import Document
 from newsprism.records import DocRecord
 from newsprism.resolve import mentions
 
-TEXT = ("Hezbollah, the Lebanese Shia movement that controls the south, is considered a terrorist organization "
-        "by the United States. \"Hezbollah fighters are brutal thugs,\" said Minister Anna Varga. "
-        "The group rejected the claim, according to Al Manar. The movement said it would respond.")
+TEXT = ("The Northern Front, the armed separatist movement that holds the valley, is considered a criminal network "
+        "by Interpol. \"Northern Front fighters are brutal thugs,\" said Minister Anna Varga. "
+        "The group rejected the claim, according to Radio Kestrel. The movement said it would respond.")
 
 
 def run(nlp):
@@ -25,9 +25,9 @@ def test_component_fills_record_framing(nlp):
     doc, record = run(nlp)
     f = record.framing
     assert f is not None and f.doc == "d1"
-    hez = next(a for a in f.actors if a.name == "Hezbollah")
-    assert {"lebanese shia movement", "terrorist organization", "fighters", "group", "movement"} <= set(hez.labels)
-    assert hez.entity is not None and hez.entity.startswith("d1@")
+    front = next(a for a in f.actors if "Northern Front" in a.name)
+    assert {"armed separatist movement", "criminal network", "fighters", "group", "movement"} <= set(front.labels)
+    assert front.entity is not None and front.entity.startswith("d1@")
     assert any(v.speaker == "Anna Varga" for v in f.voices)
     assert {"brutal", "thugs"} <= {t.text for t in f.loaded_terms}
     assert f.loaded_density > 0

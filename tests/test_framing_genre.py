@@ -18,7 +18,7 @@ Local fishermen welcomed the dredging, while environmental groups said they woul
 
 OPINION = """Why do we keep pouring money into a harbour nobody uses?
 I have watched this council waste our taxes for a decade, and I am tired of it.
-The new budget is a blatant gift to construction firms, and it is obvious that nobody checked the numbers.
+The new budget is a shameless gift to construction firms, and plainly nobody checked the numbers.
 We should demand an independent review. The council must stop treating citizens as fools!
 Is there anyone left at city hall who reads a balance sheet? It seems not.
 It is time for voters to remember this shameful decision at the next election."""

@@ -35,58 +35,60 @@ def test_apposition_before_the_name(nlp):
 
 
 def test_pre_modifiers_and_member_nouns(nlp):
-    text = ("A delegation from the militant Palestinian group Hamas visited Moscow. "
-            "After an attack by Hamas militants, talks stalled.")
+    text = ("Envoys from the armed Andean group Sendero Rojo reached Quito. "
+            "After a raid by Sendero Rojo gunmen, the truce collapsed.")
     _, _, f = frame(nlp, text)
-    labels = labels_of(f, "Hamas")
-    assert "militant palestinian group" in labels
-    assert "militants" in labels
+    labels = labels_of(f, "Sendero Rojo")
+    assert "armed andean group" in labels
+    assert "gunmen" in labels
 
 
 def test_copular_predicate_and_negation(nlp):
-    text = ("Hezbollah is a terrorist organization. Hezbollah is not a charity. "
-            "Analysts say Hezbollah is not peaceful farmers, but armed smugglers and bandits.")
+    text = ("The Iron Brotherhood is a criminal gang. The Iron Brotherhood is not a charity. "
+            "Rangers say the Iron Brotherhood is not a hunting club, but ivory poachers and arms dealers.")
     _, _, f = frame(nlp, text)
-    labels = labels_of(f, "Hezbollah")
-    assert "terrorist organization" in labels
-    assert "armed smugglers" in labels and "bandits" in labels
+    labels = labels_of(f, "Iron Brotherhood")
+    assert "criminal gang" in labels
+    assert "ivory poachers" in labels and "arms dealers" in labels
     # a negated predicate is not a label; the "but" flips it back
-    assert "charity" not in labels and "peaceful farmers" not in labels
+    assert "charity" not in labels and "hunting club" not in labels
 
 
 def test_label_given_by_someone_else_keeps_who_gives_it(nlp):
-    text = "Hezbollah is considered a terrorist organization by the European Union, but not by Russia."
+    text = "The Iron Brotherhood is considered a criminal network by Interpol, though not by its members."
     doc, record, f = frame(nlp, text)
-    span = next(s for s in spans_of(f, "Hezbollah") if s.text == "terrorist organization")
+    span = next(s for s in spans_of(f, "Iron Brotherhood") if s.text == "criminal network")
     giver = next(e for e in record.entities if e.id == span.attributed_to)
-    assert "European Union" in giver.name
+    assert "Interpol" in giver.name
     assert doc.text[span.start:span.end] == span.text
 
 
 def test_negated_labelling_verb_gives_no_label(nlp):
-    _, _, f = frame(nlp, "In Russia, Hezbollah is not considered a terrorist organization. Hezbollah denies it.")
-    assert "terrorist organization" not in labels_of(f, "Hezbollah")
+    text = "In Portugal, the Iron Brotherhood is not considered a criminal network. The Iron Brotherhood agrees."
+    _, _, f = frame(nlp, text)
+    assert "criminal network" not in labels_of(f, "Iron Brotherhood")
 
 
 def test_definite_descriptions_corefer_with_the_salient_group(nlp):
-    text = ("The Taliban attacked a convoy on Sunday. The Taliban later released a video. "
-            "The group said the movement would continue. Police blamed the resistance group for the ambush.")
+    text = ("The Northern Front attacked a convoy on Sunday. The Northern Front later released a video. "
+            "The group said the movement would continue. Police blamed the insurgent group for the ambush.")
     _, _, f = frame(nlp, text)
-    labels = labels_of(f, "Taliban")
-    assert {"group", "movement", "resistance group"} <= set(labels)
+    labels = labels_of(f, "Northern Front")
+    assert {"group", "movement", "insurgent group"} <= set(labels)
 
 
 def test_label_inside_a_quote_is_attributed_to_the_speaker(nlp):
-    text = '"Hezbollah is a criminal gang," said Minister Anna Varga. Hezbollah rejected that.'
+    text = '"The Iron Brotherhood is a criminal gang," said Minister Anna Varga. The Iron Brotherhood rejected that.'
     doc, record, f = frame(nlp, text)
-    span = next(s for s in spans_of(f, "Hezbollah") if s.text == "criminal gang")
+    span = next(s for s in spans_of(f, "Iron Brotherhood") if s.text == "criminal gang")
     assert span.attributed_to is not None
     speaker = next(e for e in record.entities if e.id == span.attributed_to)
     assert speaker.name == "Anna Varga"
 
 
 def test_offsets_are_exact_and_labels_short(nlp):
-    text = "Hamas, the Palestinian Islamist movement that runs Gaza, is considered a terrorist organization by the US."
+    text = ("The Northern Front, the armed separatist movement that holds the valley, "
+            "is considered a criminal network by Interpol.")
     doc, _, f = frame(nlp, text)
     for a in f.actors:
         assert all(len(l.split()) <= Config().framing.max_label_words for l in a.labels)
@@ -117,3 +119,12 @@ def test_the_head_noun_of_a_named_organisation_refers_to_it(nlp):
 def test_a_dateline_is_not_an_apposition(nlp):
     _, _, f = frame(nlp, "BUCHAREST, Romania — A Kazakh government delegation arrived on Tuesday for talks.")
     assert labels_of(f, "BUCHAREST") == [] and labels_of(f, "Romania") == []
+
+
+def test_a_news_organisation_is_not_the_group_whatever_its_name(nlp):
+    # the agency is named more often than the group, but the text introduces it as press
+    text = ("Sendero Rojo left the valley on Friday, the news agency Meridia reported. Meridia said the retreat "
+            "began at dawn. Meridia added that Sendero Rojo fighters had burned a bridge. The group denied it.")
+    _, _, f = frame(nlp, text)
+    assert "group" in labels_of(f, "Sendero Rojo")
+    assert "group" not in labels_of(f, "Meridia")

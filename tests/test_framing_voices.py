@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsprism.config import Config
-from newsprism.extract.voices import quote_spans, speeches, voices_of
+from newsprism.extract.voices import introduced_as_press, quote_spans, speeches, voices_of
 from newsprism.model import Document
 from newsprism.records import DocRecord
 from newsprism.resolve import mentions
@@ -21,23 +21,24 @@ def speakers(vs) -> list[str]:
 
 
 def test_quote_spans_pair_marks_and_skip_apostrophes():
-    text = 'He said: "We are ready." The group’s leaders called it “a ‘so-called’ truce”.'
+    text = 'She said: "The pier is open." The Jonas’ boat crews called it “a ‘temporary’ repair”.'
     spans = [text[a:b] for a, b in quote_spans(text)]
-    assert spans == ['"We are ready."', "“a ‘so-called’ truce”"]
+    assert spans == ['"The pier is open."', "“a ‘temporary’ repair”"]
 
 
 def test_speaker_after_the_quote(nlp):
-    text = '"The port will reopen on Monday," the ministry disclosed. "No ships were damaged," said a statement from the navy.'
+    text = ('"The ferry will resume on Monday," the harbour office announced. '
+            '"No passengers were hurt," said a note from the coast guard.')
     doc, vs = voices(nlp, text)
-    assert speakers(vs) == ["the ministry", "the navy"]
-    assert vs[0].spans[0].text == '"The port will reopen on Monday,"'
+    assert speakers(vs) == ["the harbour office", "the coast guard"]
+    assert vs[0].spans[0].text == '"The ferry will resume on Monday,"'
     for v in vs:
         for s in v.spans:
             assert doc.text[s.start:s.end] == s.text
 
 
 def test_speaker_before_the_quote_and_pronoun(nlp):
-    text = ('Mayor Julia Brandt spoke to reporters on Friday. She added, "The budget is balanced and the schools are safe."')
+    text = ('Mayor Julia Brandt spoke to reporters on Friday. She stressed, "The budget is balanced and the schools are safe."')
     _, vs = voices(nlp, text)
     assert speakers(vs) == ["Julia Brandt"]
     assert vs[0].entity == "v@0" or vs[0].entity is not None
@@ -62,11 +63,19 @@ def test_counts_quotes_per_speaker(nlp):
 
 
 def test_unnamed_sources_quoted_by_a_newspaper(nlp):
-    text = "Unnamed officials were quoted by the newspaper announcing an upcoming visit by the delegation."
+    text = "Two harbour engineers were quoted by a local newspaper predicting a collapse of the old pier."
     _, vs = voices(nlp, text)
-    assert speakers(vs) == ["Unnamed officials"]
+    assert speakers(vs) == ["Two harbour engineers"]
 
 
 def test_evidence_is_not_a_voice(nlp):
     _, vs = voices(nlp, "Official figures showed that exports fell. The survey said that most farmers were worried.")
     assert vs == []
+
+
+def test_press_introduced_by_what_it_is():
+    text = "as the news agency Meridia put it; the Harbour Gazette newspaper; the farmers' union Terra Viva"
+    span = lambda name: (text.index(name), text.index(name) + len(name))  # noqa: E731
+    assert introduced_as_press(text, *span("Meridia"))
+    assert introduced_as_press(text, *span("Harbour Gazette"))
+    assert not introduced_as_press(text, *span("Terra Viva"))

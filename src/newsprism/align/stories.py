@@ -140,7 +140,7 @@ def document_features(text: str, title: Optional[str], published: Optional[str],
         names[key] += 1
         parts = key.split()
         if ent.label_ == "PERSON" and len(parts) > 1:
-            names[parts[-1]] += 1          # "Abu Marzouk" and "Marzouk" are the same person
+            names[parts[-1]] += 1          # "Ana Lima" and "Lima" are the same person
     for name, count in entity_names:
         key = name_key(name)
         if len(key) > 1:

@@ -1,17 +1,18 @@
 """The descriptions a document attaches to each actor, read from the dependency parse.
 
 Constructions (no list of actors anywhere; only grammar and a few classes of common nouns):
-  - apposition: "Hamas, the Palestinian Islamist movement that …" / "the political-military organization, Hamas";
-  - pre-modifiers: "the militant Palestinian group Hamas", and a name compounded onto a characterising noun
-    ("Hamas militants" → "militants", "the Hamas movement" → "movement");
-  - copular predicates: "X is a terrorist organization"; a negated predicate is no label, but in
+  - apposition: "the Northern Front, the armed separatist movement that …" / "the radical environmental
+    organization, the Green Earth Alliance";
+  - pre-modifiers: "the armed separatist group Red Dawn", and a name compounded onto a characterising noun
+    ("Red Dawn gunmen" → "gunmen", "the Red Dawn movement" → "movement");
+  - copular predicates: "X is a criminal gang"; a negated predicate is no label, but in
     "X is not A, but B and C" B and C are affirmed;
-  - labelling verbs: "X is considered a terrorist organization by the US" (the label is attributed to the
-    US), "the US considers X a terrorist group", "X is seen as a resistance movement";
+  - labelling verbs: "X is classified as a banned organization by Canada" (the label is attributed to
+    Canada), "the government considers X a criminal network", "X is seen as a liberation movement";
   - definite descriptions that corefer with the one salient organised actor: "the movement", "the group",
-    "this terrorist organization", "the group of fighters ruling the territory", "the militants".
+    "this criminal organization", "the band of gunmen holding the pass", "the rebels".
 A label inside a quotation is attributed to the quotation's speaker; otherwise to the outlet (None),
-unless the sentence names who gives it ("… by the US").
+unless the sentence names who gives it ("… by Canada").
 """
 from __future__ import annotations
 
@@ -22,14 +23,15 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Document, LabelSpan
 from ..records import DocRecord
-from .voices import GROUP_HEADS, INSTITUTION_WORDS, Speech, named_by_head, salient_group, short_phrase, token_entity
+from .voices import GROUP_HEADS, NOT_GROUP_WORDS, Speech, named_by_head, salient_group, short_phrase, token_entity
 
-# Nouns that characterise the members of a group: "Hamas militants" calls Hamas a militant group.
+# Nouns that characterise the members of a group: "Red Dawn gunmen" calls Red Dawn a group of gunmen.
 MEMBER_LABELS = frozenset({
     "militant", "fighter", "terrorist", "extremist", "radical", "jihadist", "islamist", "insurgent", "rebel",
     "gunman", "thug", "separatist", "loyalist", "hardliner", "guerrilla", "mercenary", "occupier", "invader",
     "criminal", "murderer", "killer", "zealot", "fanatic", "resistance", "freedom", "martyr", "hooligan",
-    "bandit", "warlord", "paramilitary", "combatant",
+    "bandit", "warlord", "paramilitary", "combatant", "activist", "vigilante", "partisan", "smuggler",
+    "trafficker", "pirate", "rioter", "looter",
 })
 # Verbs that give something a name or class: "considered a …", "designated as …", "branded …".
 LABELLING_VERBS = frozenset({
@@ -67,7 +69,7 @@ class _Context:
                 if span is not None:
                     toks.update(range(span.start, span.end))
             self.mention_tokens[e.id] = toks
-        self.salient = salient_group(record)
+        self.salient = salient_group(record, document.text)
 
     def entity(self, tok: Token) -> Optional[str]:
         return token_entity(self.record, tok)
@@ -196,17 +198,17 @@ def _appositions(ctx: _Context, out: list[Found]) -> None:
             continue
         h = t.head
         if any(c.dep_ == "nummod" for c in (*t.children, *h.children)):
-            continue  # "six Russians, 54 Thais, 15 Argentinians": a list, not a description
+            continue  # "four Danes, 12 Chileans, nine Kenyans": a list, not a description
         lo, hi = sorted((h.i, t.i))
         if any(x.text in ("—", "–", "--") or "\n" in x.text_with_ws for x in ctx.sdoc[lo:hi]):
             continue  # "CONSTANTA, Romania — A delegation …": a dateline, not an apposition
         eh, et = ctx.entity(h), ctx.entity(t)
         if eh is not None and et is None:
             if any(c.dep_ == "appos" and ctx.entity(c) for c in t.children):
-                continue  # "the ministry spokesperson, Maria Zakharova": the noun describes her
-            _emit(ctx, out, eh, t)           # "Hamas, the Palestinian Islamist movement"
+                continue  # "the union spokeswoman, Lena Ortiz": the noun describes her
+            _emit(ctx, out, eh, t)           # "the Northern Front, the armed separatist movement"
         elif et is not None and eh is None and h.pos_ == "NOUN":
-            # "representatives of the … organization, Hamas": the name renames the nearest noun before it,
+            # "members of the … organization, the Green Earth Alliance": the name renames the nearest noun before it,
             # unless that noun cannot describe it (a person is not a group or an institution)
             j = t.left_edge.i - 1
             while j > h.i and (ctx.sdoc[j].is_punct or ctx.sdoc[j].pos_ not in ("NOUN", "PROPN")):
@@ -214,7 +216,7 @@ def _appositions(ctx: _Context, out: list[Found]) -> None:
             nearest = ctx.sdoc[j] if j > h.i and ctx.sdoc[j].pos_ == "NOUN" and h.is_ancestor(ctx.sdoc[j]) else None
             person = ctx.types.get(et) == "PERSON"
             for noun in (nearest, h):
-                if noun is None or (person and noun.lemma_.lower() in GROUP_HEADS | INSTITUTION_WORDS):
+                if noun is None or (person and noun.lemma_.lower() in GROUP_HEADS | NOT_GROUP_WORDS):
                     continue
                 _emit(ctx, out, et, noun)
                 break
@@ -245,15 +247,15 @@ def _premodifiers(ctx: _Context, out: list[Found]) -> None:
             t = ctx.sdoc[i]
             if t.head.i in toks and t.head.i != t.i:
                 continue  # not the head of its mention
-            # "the militant Palestinian group Hamas" parsed with 'group' as a compound of the name
+            # "the armed separatist group Red Dawn" parsed with 'group' as a compound of the name
             left = [c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i not in toks]
             nouns = [c for c in left if c.pos_ == "NOUN" and not any(g.dep_ == "poss" for g in c.children)]
             if nouns:
                 noun = max(nouns, key=lambda c: c.i)
-                # a person is not described by an institution's name ("… political bureau Saleh X" misparsed)
-                if not (ctx.types.get(ref) == "PERSON" and noun.lemma_.lower() in INSTITUTION_WORDS | GROUP_HEADS):
+                # a person is not described by an institution's noun ("… of the press office Ana Lima" misparsed)
+                if not (ctx.types.get(ref) == "PERSON" and noun.lemma_.lower() in NOT_GROUP_WORDS | GROUP_HEADS):
                     _emit(ctx, out, ref, noun)
-            # "Hamas militants", "the Hamas movement"
+            # "Red Dawn gunmen", "the Red Dawn movement"
             if t.dep_ == "compound" and t.head.i not in toks and ctx.types.get(ref) != "NORP" and t.head.pos_ == "NOUN" \
                     and t.head.lemma_.lower() in MEMBER_LABELS | GROUP_HEADS and ctx.entity(t.head) is None:
                 _emit(ctx, out, ref, t.head)
@@ -337,7 +339,7 @@ def _descriptions(ctx: _Context, out: list[Found]) -> None:
         if not _definite_description(t) or ctx.entity(t) is not None:
             continue
         if any(c.dep_ in ("poss", "appos") or (c.dep_ == "compound" and ctx.entity(c)) for c in t.children):
-            continue  # "Russia's ruling party", "the Hamas movement": another construction's business
+            continue  # "Norland's ruling party", "the Red Dawn movement": another construction's business
         _emit(ctx, out, named_by_head(ctx.record, t.text) or ctx.salient, t)
 
 
@@ -355,7 +357,7 @@ def _is_title(role: str) -> bool:
 
 
 def _roles(ctx: _Context, out: list[Found]) -> None:
-    """A title the mentions stage took off a name ("Israeli Prime Minister Benjamin Netanyahu") is a
+    """A title the mentions stage took off a name ("Hungarian Prime Minister Karl Oster") is a
     description of that person; later "the prime minister" refers to the one person holding it."""
     text = ctx.document.text
     holders: dict[str, set[str]] = {}

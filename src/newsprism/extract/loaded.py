@@ -164,7 +164,7 @@ def loaded_terms(document: Document, sdoc: Doc, lex: Lexicon, quotes: list[tuple
         if entry is None or (entry.pos and t.pos_ != entry.pos):
             continue
         if t.pos_ == "PROPN" and t.ent_type_:
-            continue   # part of a name ("Islamic Jihad", "Liberty Party") is not the outlet's word
+            continue   # part of a name ("Radical Party", "Liberty Party") is not the outlet's word
         found[(t.idx, t.idx + len(t.text))] = entry.category
     out = []
     for (s, e), cat in sorted(found.items()):

@@ -2,13 +2,13 @@
 
 A voice is found from the grammar of reporting, never from a list of names:
   - a quotation and the reporting verb of the sentence that opens or closes it, whichever side of the
-    quote the speaker stands ('"…," the ministry disclosed', '"…," said a statement from the ministry',
-    'He added, "…"', 'Tass wrote');
+    quote the speaker stands ('"…," the agency announced', '"…," said a statement from the union',
+    'She added, "…"', '"…," the newspaper wrote');
   - a reporting verb with a clause ("X said that …", "X stated that …");
   - a sentence-level source ("according to X", "as reported by X", "citing X");
-  - a passive quotation ("unnamed sources were quoted by Y announcing …": the sources speak).
-A pronoun speaker ("he said") is the subject of the nearest earlier sentence about a person. A
-statement, report or post speaks for whoever issued it ("a statement from the ministry").
+  - a passive quotation ("two engineers were quoted by Y warning …": the engineers speak).
+A pronoun speaker ("she said") is the subject of the nearest earlier sentence about a person. A
+statement, report or post speaks for whoever issued it ("a statement from the union").
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ REPORTING = frozenset({
 })
 # A quotation's speaker can be named with these verbs alone, but they need a quote or clause to count.
 QUOTING_PASSIVES = frozenset({"quote", "cite"})
-# Documents that speak for whoever issued them: "a statement from the ministry".
+# Documents that speak for whoever issued them: "a statement from the union".
 ISSUED_NOUNS = frozenset({
     "statement", "report", "communique", "communiqué", "release", "letter", "message", "post", "tweet",
     "memo", "notice", "readout", "transcript", "announcement", "declaration", "note", "email", "video",
@@ -50,12 +50,29 @@ GROUP_HEADS = frozenset({
     "insurgency", "regime", "alliance", "coalition", "wing", "cell", "gang", "cartel", "junta", "party",
 })
 # Organisations that are institutions of a state or the press are not what "the group" refers to.
+# Common nouns that name a state institution ("the Foreign Ministry", "the Supreme Court") ...
 INSTITUTION_WORDS = frozenset({
     "ministry", "department", "agency", "office", "council", "bureau", "commission", "committee", "embassy",
-    "service", "directorate", "government", "parliament", "court", "army", "police", "kremlin", "senate",
-    "congress", "assembly", "cabinet", "administration", "un", "eu", "nato", "university", "news", "times",
-    "post", "press", "tass", "reuters", "bbc", "cnn", "guardian", "newspaper", "channel", "tv", "radio",
+    "service", "directorate", "government", "parliament", "court", "army", "police", "senate", "congress",
+    "assembly", "cabinet", "administration", "university", "navy", "military", "authority", "presidency",
 })
+# ... or a news organisation: words of mastheads and broadcasters' names ("The Daily Herald", "Radio Free X").
+PRESS_NAME_WORDS = frozenset({
+    "news", "times", "post", "press", "herald", "tribune", "journal", "gazette", "telegraph", "chronicle",
+    "daily", "newspaper", "channel", "tv", "television", "radio", "broadcasting", "wire", "magazine",
+})
+# Intergovernmental bodies, which news names by acronym: "the UN", "NATO".
+INTERGOVERNMENTAL = frozenset({
+    "un", "eu", "nato", "osce", "oecd", "opec", "asean", "imf", "wto", "iaea", "unesco", "unicef", "unhcr",
+    "interpol", "au", "ecowas",
+})
+NOT_GROUP_WORDS = INSTITUTION_WORDS | PRESS_NAME_WORDS | INTERGOVERNMENTAL
+# A press organisation is introduced by what it is, whatever its name: "the news agency X", "the
+# state broadcaster X", "the X newspaper". Nouns that do this, before or right after the name:
+PRESS_BEFORE = re.compile(r"\b(agency|newspaper|daily|broadcaster|tabloid|magazine|weekly|outlet|website|"
+                          r"television|tv|radio|station|wire service)\s*,?\s*(the\s+)?$", re.I)
+PRESS_AFTER = re.compile(r"^\s*(newspaper|daily|news agency|agency|broadcaster|tabloid|magazine|weekly|"
+                         r"television|tv|radio)\b", re.I)
 QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"))
 MAX_SPEAKER_WORDS = 6
 
@@ -77,7 +94,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations, marks included; straight quotes pair up within a paragraph."""
     spans: list[tuple[int, int]] = []
     for open_m, close_m in QUOTE_PAIRS:
-        # a closing single mark followed by a letter is an apostrophe ("Hamas’ leaders" is no quote end)
+        # a closing single mark followed by a letter is an apostrophe ("the Jonas’ farm" is no quote end)
         close = re.escape(close_m) + (r"(?![A-Za-z])" if close_m == "’" else "")
         pattern = re.escape(open_m) + r"[^" + re.escape(open_m + close_m) + r"\n]{1,3000}?" + close
         spans += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
@@ -144,17 +161,25 @@ def short_phrase(tok: Token) -> tuple[int, int]:
     return tok.doc[lo].idx, tok.idx + len(tok.text)
 
 
-def salient_group(record: DocRecord) -> Optional[str]:
+def introduced_as_press(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is introduced as a news organisation: "the news agency X",
+    "the state broadcaster X", "the X newspaper"."""
+    return bool(PRESS_BEFORE.search(text[max(0, start - 40):start]) or PRESS_AFTER.match(text[end:end + 20]))
+
+
+def salient_group(record: DocRecord, text: str) -> Optional[str]:
     """The one organised, non-state actor the document is mostly about, if one stands out:
-    what a definite "the group" or "the movement" refers to."""
+    what a definite "the group" or "the movement" refers to. `text` is the document's text."""
     scored: list[tuple[int, str]] = []
     for e in record.entities:
         if e.type not in ("ORG", "NORP"):
             continue
-        if {w.strip(".,'’").lower() for w in e.name.split()} & INSTITUTION_WORDS or _nationality(e.name):
+        if {w.strip(".,'’").lower() for w in e.name.split()} & NOT_GROUP_WORDS or _nationality(e.name):
             continue  # a ministry, a newspaper, or a nationality the tagger took for an organisation
+        if any(introduced_as_press(text, m.start, m.end) for m in e.mentions):
+            continue  # a news organisation named by what it is, whatever its name
         if e.type == "NORP" and (not e.name.endswith("s") or _nationality(e.name)):
-            continue  # "Palestinian", "Russians": nationalities, not organised groups
+            continue  # "Hungarian", "Danes": nationalities, not organised groups
         scored.append((len(e.mentions), e.id))
     scored.sort(key=lambda x: (-x[0], x[1]))
     if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
@@ -169,9 +194,9 @@ def named_by_head(record: DocRecord, head: str) -> Optional[str]:
     return ids[0] if len(ids) == 1 else None
 
 
-def description_referent(record: DocRecord, head: str) -> Optional[str]:
+def description_referent(record: DocRecord, head: str, text: str) -> Optional[str]:
     """What a definite "the <head>" stands for: the organisation so named, else the salient group."""
-    return named_by_head(record, head) or salient_group(record)
+    return named_by_head(record, head) or salient_group(record, text)
 
 
 def _nationality(name: str) -> bool:
@@ -221,7 +246,7 @@ def _antecedent(tok: Token) -> Token:
 def resolve_speaker(tok: Token, record: DocRecord, quotes: list[tuple[int, int]]) -> Optional[tuple[str, Optional[str], int]]:
     """(speaker words or entity name, local entity id or None, offset) for a speaker's head token."""
     tok = _antecedent(tok)
-    # a statement speaks for its issuer: "a statement from the ministry", "the ministry's statement"
+    # a statement speaks for its issuer: "a statement from the union", "the union's statement"
     if tok.lemma_.lower() in ISSUED_NOUNS:
         issuer = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                        for g in c.children if g.dep_ == "pobj"), None)
@@ -236,7 +261,7 @@ def resolve_speaker(tok: Token, record: DocRecord, quotes: list[tuple[int, int]]
     if inside(quotes, tok.idx, tok.idx + len(tok.text)):
         return None
     ref = token_entity(record, tok)
-    # "The ministry's spokesperson, Maria Zakharova, stated", "the news agency Tass": the named appositive
+    # "The union's spokeswoman, Lena Ortiz, said", "the news agency Nordpress": the named appositive
     # speaks, a person before an organisation
     named = [(c, token_entity(record, c)) for c in tok.children if c.dep_ == "appos"]
     named += [(g, token_entity(record, g)) for c, _ in list(named) for g in c.children if g.dep_ == "appos"]
@@ -247,7 +272,7 @@ def resolve_speaker(tok: Token, record: DocRecord, quotes: list[tuple[int, int]]
     if ref is None and other is not None:
         return _entity_name(record, other[1]), other[1], other[0].idx
     if ref is None and _group_description(tok):
-        ref = description_referent(record, tok.text)
+        ref = description_referent(record, tok.text, text_of(tok.doc))
     if ref is not None:
         return _entity_name(record, ref), ref, tok.idx
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in EVIDENCE_NOUNS:
@@ -291,11 +316,11 @@ def sources_in(sent: SpacySpan) -> list[_Source]:
             passive_subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
             agent = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if lemma in QUOTING_PASSIVES and passive_subj is not None:
-                # "sources were quoted by Y announcing …": the sources speak, Y publishes
+                # "engineers were quoted by Y warning …": the engineers speak, Y publishes
                 acl = next((g for g in (agent.children if agent is not None else []) if g.dep_ == "acl"), None)
                 out.append(_Source(t.i, passive_subj, _subtree_span(acl) if acl is not None else content))
             elif lemma == "report" and agent is not None:
-                # "as reported by Tass": the whole sentence is Tass's
+                # "as reported by the Daily Courier": the whole sentence is the Courier's
                 out.append(_Source(t.i, agent, (sent.start_char, sent.end_char)))
             elif subj is not None and lemma not in QUOTING_PASSIVES and not _negated(t):
                 out.append(_Source(t.i, subj, content))
@@ -376,7 +401,7 @@ def speeches(document: Document, sdoc: Doc, record: DocRecord) -> list[Speech]:
             if found:
                 break
         if not found and _quote_words(text[qs:qe]) >= 4:
-            # 'X limited her statement to "…"', 'Lavrov "hailed Hamas …"': a quoted clause belongs to the
+            # 'X confined his remarks to "…"', 'Brandt "welcomed the plan …"': a quoted clause belongs to the
             # subject of the nearest verb above it outside the quote, when that subject is a person or body
             subj = _governing_subject(sdoc, qs, qe)
             if subj is not None:
