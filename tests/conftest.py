@@ -24,3 +24,21 @@ def sample_analysis():
     import newsprism
 
     return newsprism.analyze([SAMPLES])
+
+
+@pytest.fixture(autouse=True)
+def every_analysis_follows_the_schema(monkeypatch):
+    """Every analysis a test produces in-process is validated against the shipped JSON Schema."""
+    import json
+
+    import newsprism.pipeline as pipeline
+    from newsprism.schema import validate
+
+    real = pipeline.analyze_documents
+
+    def checked(*args, **kwargs):
+        analysis = real(*args, **kwargs)
+        validate(json.loads(analysis.to_json()))
+        return analysis
+
+    monkeypatch.setattr(pipeline, "analyze_documents", checked)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES
+from newsprism.schema import validate
 
 EXE = str(Path(sys.executable).with_name("newsprism"))
 
@@ -34,6 +35,7 @@ def test_analyze_writes_json_html_and_markdown(tmp_path):
     assert r.returncode == 0, r.stderr
     data = json.loads((tmp_path / "a.json").read_text())
     assert data["schema"] == "newsprism/analysis@1" and len(data["documents"]) >= 6
+    validate(data)
     assert (tmp_path / "r.html").read_text().startswith("<!doctype html>")
     assert "# newsprism" in (tmp_path / "a.md").read_text()
 
