@@ -138,3 +138,47 @@ def test_a_bare_word_tagged_org_stays_apart_without_a_person_called_by_it():
     b = record("b", ("Ford", "ORG", ["Ford"]))
     _, m = resolved(a, b)
     assert not same(m, "a@0", "b@0")    # nobody calls the person just "Ford" here
+
+
+def test_a_place_is_one_entity_whatever_spacy_tagged_it_in_each_document():
+    a = record("a", ("Brasov", "GPE", ["Brasov", "Brasov"]))
+    b = record("b", ("Brașov", "ORG", ["Brașov"]))               # diacritic, tagged ORG
+    c = record("c", ("Brasov", "PERSON", ["Brasov"]))            # inside a quotation, tagged PERSON
+    d = record("d", ("Brasov", "LOC", ["Brasov"]), ("Port of Brasov", "FAC", ["Port of Brasov"]))
+    ents, m = resolved(a, b, c, d)
+    assert same(m, "a@0", "b@0", "c@0", "d@0", "d@1")
+    assert next(e for e in ents if e.id == m["a@0"]).type == "GPE"
+
+
+def test_a_place_name_that_is_also_a_persons_name_stays_a_person():
+    a = record("a", ("Michael Jordan", "PERSON", ["Michael Jordan"]), ("Jordan", "GPE", ["Jordan"]))
+    b = record("b", ("Jordan", "PERSON", ["Jordan", "Jordan"]))
+    _, m = resolved(a, b)
+    assert same(m, "a@0", "b@0") and not same(m, "a@1", "b@0")
+
+
+def test_an_organisation_never_tagged_as_a_place_stays_an_organisation():
+    a = record("a", ("Chelsea", "ORG", ["Chelsea", "Chelsea"]))    # a known place name, a club here
+    b = record("b", ("Chelsea", "ORG", ["Chelsea"]))
+    ents, m = resolved(a, b)
+    assert same(m, "a@0", "b@0") and ents[0].type == "ORG"
+
+
+def test_a_surname_tagged_as_a_product_joins_the_one_person_called_by_it():
+    a = record("a", ("Ana Ruiz", "PERSON", ["Ana Ruiz", "Ruiz"]))
+    b = record("b", ("Ruiz", "PRODUCT", ["Ruiz", "Ruiz"]))
+    _, m = resolved(a, b)
+    assert same(m, "a@0", "b@0")
+
+
+def test_a_countrys_ministry_without_portfolio_joins_its_one_named_ministry():
+    a = record("a", ("Ministry of Transport of Peru", "ORG", ["Ministry of Transport of Peru"]))
+    b = record("b", ("Peruvian ministry", "ORG", ["Peruvian ministry"]))
+    c = record("c", ("Peru's transport ministry", "ORG", ["Peru's transport ministry"]))
+    d = record("d", ("Chilean transport ministry", "ORG", ["Chilean transport ministry"]),
+               ("Chilean ministry", "ORG", ["Chilean ministry"]))
+    e = record("e", ("Chilean finance ministry", "ORG", ["Chilean finance ministry"]))
+    _, m = resolved(a, b, c, d, e)
+    assert same(m, "a@0", "b@0", "c@0")
+    assert not same(m, "a@0", "d@0")                       # another country's ministry
+    assert not same(m, "d@1", "d@0") and not same(m, "d@1", "e@0")   # two Chilean ministries: ambiguous

@@ -119,3 +119,55 @@ def test_one_surface_one_type_within_a_document(nlp):
     greta = [e for e in rec.entities if "Greta Thunberg" in e.aliases]
     assert len(greta) == 1 and greta[0].type == "PERSON"
     assert [m.text for m in greta[0].mentions].count("Thunberg") == 3
+
+
+# Sentences where spaCy's small model tags titles, nationalities and names the wrong way round.
+TITLED = (
+    "The delegation, led by Kyrgyzstan's Deputy Minister of Transport Almaz Tokonov, arrived on Monday. "
+    "Tokonov, who oversees logistics, met Uzbek Transport Minister Rustam Karimbekov. "
+    "A Kyrgyz delegation visited 40 Kyrgyz firms. Tokonov is scheduled to travel to Tashkent on Wednesday.\n\n"
+    "The talks, led by Armenia’s Deputy Minister of Economy Gor Sargsyan, ended late. "
+    "Georgian Transport Minister Nino Kapanadze flew home, where Mayor Ines Olmedo met her. "
+    "The new route is a bridge between the Caspian and the Danube. "
+    "Quays at the Port of Valparaiso and the Ministry of Trade of Peru were busy; the Peruvian ministry said so."
+)
+
+
+@pytest.fixture(scope="module")
+def titled(nlp):
+    rec = DocRecord(doc="t")
+    component(Document(id="t", text=TITLED), nlp(TITLED), rec, Config())
+    return rec
+
+
+def test_a_name_after_a_title_is_found_even_untagged_and_its_surname_follows(titled):
+    tokonov = by_name(titled, "Almaz Tokonov")
+    assert [m.text for m in tokonov.mentions] == ["Almaz Tokonov", "Tokonov", "Tokonov"]
+    assert tokonov.roles == ["Kyrgyzstan's Deputy Minister of Transport"]
+
+
+def test_portfolio_words_tagged_into_a_name_go_to_the_role(titled):
+    sargsyan = by_name(titled, "Gor Sargsyan")           # spaCy: "Economy Gor Sargsyan"
+    assert sargsyan.type == "PERSON" and [m.text for m in sargsyan.mentions] == ["Gor Sargsyan"]
+    assert sargsyan.roles == ["Armenia’s Deputy Minister of Economy"]
+    assert by_name(titled, "Nino Kapanadze").roles == ["Georgian Transport Minister"]
+    assert by_name(titled, "Ines Olmedo").type == "PERSON"   # tagged LOC after "Mayor"
+
+
+def test_a_role_prefix_is_no_entity_and_a_nationality_alone_is_norp(titled):
+    texts = {m.text for e in titled.entities for m in e.mentions}
+    assert "Georgian Transport" not in texts and "Transport" not in texts
+    kyrgyz = [e for e in titled.entities if "Kyrgyz" in e.aliases]
+    assert len(kyrgyz) == 1 and kyrgyz[0].type == "NORP"
+    assert by_name(titled, "Armenia").type == "GPE"        # "Armenia’s" tagged ORG
+
+
+def test_a_single_name_after_the_is_not_a_person(titled):
+    assert by_name(titled, "Danube").type != "PERSON"
+
+
+def test_port_of_a_place_and_a_ministry_named_by_its_country(titled):
+    port = by_name(titled, "Port of Valparaiso")
+    assert port.type in ("FAC", "GPE") and port.mentions[0].text == "Port of Valparaiso"
+    ministry = by_name(titled, "Ministry of Trade of Peru")
+    assert [m.text for m in ministry.mentions] == ["Ministry of Trade of Peru", "Peruvian ministry"]

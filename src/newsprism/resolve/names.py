@@ -1,6 +1,6 @@
 """Name normalisation and matching that survives transliteration.
 
-The same person is spelled "Sergey"/"Sergei", "Anatolij"/"Anatoly", "Bagheri"/"Baghiri" by
+The same person is spelled "Yevgeny"/"Evgeny", "Vasilij"/"Vasily", "Nouri"/"Nuri" by
 different outlets; Arabic names carry particles ("al-", "el-", "Abu") that one outlet keeps and
 another drops. Everything here works on plain strings so the per-document and the corpus stages
 share one notion of "the same name". Lexicons (countries, demonyms, places) come from pycountry
@@ -30,7 +30,7 @@ def fold(text: str) -> str:
 
 
 def strip_possessive(text: str) -> str:
-    """'Haniyeh's' -> 'Haniyeh', 'Hamas'' -> 'Hamas' (either apostrophe)."""
+    """'Ruiz's' -> 'Ruiz', 'Wales'' -> 'Wales' (either apostrophe)."""
     return re.sub(r"(?:['’]s|(?<=s)['’])$", "", text)
 
 
@@ -49,12 +49,12 @@ def _words(text: str) -> tuple[str, ...]:
 
 # Rewrites applied to a folded token so that common romanisations of one name coincide.
 _TRANSLIT = [
-    (re.compile(r"(?:ij|iy|yj|yi|yy|ii)$"), "y"),   # Anatolij / Anatoliy / Anatoly, Dmitrii / Dmitry
-    (re.compile(r"(?:ei|ej)$"), "ey"),             # Sergei / Sergey, Aleksej / Aleksey
+    (re.compile(r"(?:ij|iy|yj|yi|yy|ii)$"), "y"),   # Vasilij / Vasiliy / Vasily, Dmitrii / Dmitry
+    (re.compile(r"(?:ei|ej)$"), "ey"),             # Andrei / Andrey, Aleksej / Aleksey
     (re.compile(r"ks"), "x"),                       # Aleksey / Alexey
-    (re.compile(r"kh"), "h"),                       # Mikhail / Mihail, Khaled / Haled
+    (re.compile(r"kh"), "h"),                       # Khaled / Haled, Kharkiv / Harkiv
     (re.compile(r"ph"), "f"),
-    (re.compile(r"(?:ou|oo)"), "u"),               # Marzouk / Marzuk, Yousef / Yusef
+    (re.compile(r"(?:ou|oo)"), "u"),               # Yousef / Yusef, Mahmoud / Mahmud
     (re.compile(r"ck|q"), "k"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"(.)\1+"), r"\1"),                 # Mohammed / Mohamed
@@ -101,7 +101,7 @@ def tokens_match(a: str, b: str, threshold: float) -> bool:
 
 # -- person names -------------------------------------------------------------------
 
-# Particles that belong to the surname ("al-Arouri", "Abu Marzouk", "van der Berg") and are
+# Particles that belong to the surname ("al-Rashid", "Abu Shanab", "van der Berg") and are
 # dropped or kept at will by different outlets.
 PARTICLES = frozenset({
     "al", "el", "ad", "ed", "ash", "as", "at", "an", "ar", "az", "ibn", "bin", "bint", "abu", "abou", "abd",
@@ -143,14 +143,14 @@ def _split_particles(raw: list[str]) -> list[str]:
 def parse_person(name: str) -> Optional[PersonName]:
     """Split a person's name; None when nothing name-like is left.
 
-    >>> parse_person("Musa Abu Marzouk").given, parse_person("Abu Marzouk").given
-    ('musa', None)
+    >>> parse_person("Ismail Abu Shanab").given, parse_person("Abu Shanab").given
+    ('ismail', None)
     """
     raw = [w for w in _split_particles(words(name)) if w not in SUFFIXES]
     if not raw:
         return None
     core = list(raw)
-    # leading particles never make a given name ("Abu Marzouk", "al-Nono")
+    # leading particles never make a given name ("Abu Shanab", "al-Rashid")
     while len(core) > 1 and core[0] in PARTICLES:
         core = core[1:]
     # particles before the surname belong to it
@@ -175,8 +175,8 @@ def person_match(a: str, b: str, threshold: float = 0.88) -> Optional[Match]:
     """Whether two person names can be one person, with how sure and why.
 
     Surnames must match up to transliteration; when both names carry a given name, those must
-    match too ("Mikhail Bogdanov" vs "Mikhail Galuzin" differ). A name without a given name
-    ("Lavrov", "Abu Marzouk") matches a full one with a lower confidence: the caller decides
+    match too ("Nikolai Patrushev" vs "Nikolai Yermakov" differ). A name without a given name
+    ("Ruiz", "Abu Shanab") matches a full one with a lower confidence: the caller decides
     whether that bare surname is unambiguous.
     """
     pa, pb = parse_person(a), parse_person(b)
@@ -289,8 +289,8 @@ def _demonyms() -> dict[str, str]:
 def country_code(name: str) -> Optional[str]:
     """ISO alpha-2 code of a country named in any common or official form, else None.
 
-    >>> country_code("the Russian Federation"), country_code("Russia")
-    ('RU', 'RU')
+    >>> country_code("the Kyrgyz Republic"), country_code("Kyrgyzstan")
+    ('KG', 'KG')
     """
     w = words(name)
     if w and w[0] == "the":
@@ -299,7 +299,7 @@ def country_code(name: str) -> Optional[str]:
 
 
 def demonym_code(word: str) -> Optional[str]:
-    """Country of a nationality word or its plural: 'Russian', 'Israelis' -> 'RU', 'IL'."""
+    """Country of a nationality word or its plural: 'Chilean', 'Kenyans' -> 'CL', 'KE'."""
     w = " ".join(words(word))
     table = _demonyms()
     if w in table:
@@ -350,8 +350,8 @@ _CORP_SUFFIXES = frozenset({"inc", "ltd", "corp", "corporation", "co", "plc", "l
 def org_key(name: str) -> str:
     """A key equal for variants of one organisation's name.
 
-    "Russian Ministry of Foreign Affairs", "Russian Foreign Ministry" and "the Russian foreign
-    ministry" share a key (country, head noun, topic words); the Israeli one does not.
+    "French Ministry of Foreign Affairs", "French Foreign Ministry" and "the French foreign
+    ministry" share a key (country, head noun, topic words); the German one does not.
     """
     w = words(name)
     if w and w[0] == "the":
@@ -385,11 +385,14 @@ def org_key(name: str) -> str:
 # -- places -------------------------------------------------------------------------
 
 _PLACE_SUFFIXES = frozenset({"strip", "region", "province", "governorate", "oblast", "prefecture",
-                             "district", "city"})
+                             "district", "city", "port"})
+_PLACE_PREFIXES = frozenset({"port", "city", "province", "region", "district", "county", "municipality",
+                             "governorate", "prefecture", "oblast"})
 
 
 def place_key(name: str) -> str:
-    """A key equal for variants of one place: 'the Gaza Strip' = 'Gaza'; a country by its code.
+    """A key equal for variants of one place: 'the Caprivi Strip' = 'Caprivi' = 'the Port of
+    Caprivi'; a country by its code.
 
     A generic suffix ("Strip", "City", "Province") is dropped only when what is left is not
     itself a country or a US state ("Mexico City" stays apart from "Mexico")."""
@@ -399,6 +402,10 @@ def place_key(name: str) -> str:
     w = words(name)
     if w and w[0] == "the":
         w = w[1:]
+    if len(w) >= 3 and w[0] in _PLACE_PREFIXES and w[1] == "of":
+        # "the Port of Valparaiso", "the City of Valparaiso": the place itself
+        code = country_code(" ".join(w[2:]))
+        return "cc:" + code if code else place_key(" ".join(w[2:]))
     if len(w) >= 2 and w[-1] in _PLACE_SUFFIXES:
         rest = " ".join(w[:-1])
         if rest not in _countries_and_states():
