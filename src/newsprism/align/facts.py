@@ -18,6 +18,7 @@ so those values never contest each other.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -26,13 +27,26 @@ from typing import Any, Iterable, Optional
 
 from ..config import Config
 from ..extract.claims import EVENT_NOUNS
-from ..extract.quantities import compatible, interval, is_exact
+from ..extract.quantities import ROLES, compatible, interval, is_exact
 from ..model import Analysis, Claim, Fact, Position
+from ..resolve import names
 
 LUMP_CHARS = 1100            # the claims of one position stay readable (the scorer calls more "lumped")
 PER_DOC = 2                  # claims of one document in one position
-CONTEXT_MIN = 0.2            # least clause overlap for two figures to count the same thing
+FIGURE_WINDOW = 6            # content words either side of a figure that say what it counts
+NAME_REACH = 60              # characters either side of a figure within which a name is about it
+AGREE_MIN = 0.12              # least slot score for two figures to be aligned at all
+CONTEST_MIN = 0.17            # ... and for two different exact figures to contest
+MARGIN = 0.05                 # the best match must beat any other value of the other document by this much
+SAME_VALUE_BONUS = 0.3       # the same figure in both is itself evidence of the same slot
+SCORE_MIX = 0.5              # the score divides by this blend of the smaller and the larger neighbourhood
+ROLE_WEIGHT = 0.5            # a word for what happened to the counted says little about which count it is
+UNIQUE_BONUS = 0.15           # added when each of two documents gives a single figure of the kind
+OTHER_EVENT = 0.15           # two events of one storyline: a figure in each contests only on a surer match
+MAX_PAIRS = 2500             # figure pairs compared for one pair of documents
 EVENT_CLASSES = sorted(set(EVENT_NOUNS.values()))
+ASPECT_VERBS = {"begin": "start", "start": "start", "open": "start", "commence": "start",
+                "end": "end", "conclude": "end", "finish": "end", "close": "end"}
 FUNCTIONAL = {"lead"}        # one value per slot
 STOP = set("""a an the of to in on at for by with from and or but as is was were are be been being has have had
 that this these those which who whom whose what it its their his her they them he she we our you your i not no
@@ -40,6 +54,12 @@ than then there here also said says say told according would will could may migh
 over more than at least nearly almost some around up under fewer less into after before since while when where
 during per s one two three four five six seven eight nine ten hundred thousand million billion dozen dozens
 hundreds thousands millions""".split())
+# inflected forms of the verbs and nouns that say what happened to the counted ("killed", "dead", "deaths")
+ROLE_WORDS = {form: "~" + role for lemma, role in ROLES.items() if role
+              for form in (lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing", lemma.rstrip("e") + "ed",
+                           lemma.rstrip("e") + "ing")}
+ROLE_WORDS.update({"died": "~killed", "dying": "~killed", "dead": "~killed", "deaths": "~killed",
+                   "killed": "~killed", "wounded": "~injured", "injured": "~injured", "injuries": "~injured"})
 EXPLICIT_DATE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 PRONOUNS = {"he", "she", "it", "they", "who", "which", "that", "this", "what", "we", "i", "you", "them", "those",
             "these", "there", "itself", "himself", "herself", "themselves"}
@@ -53,6 +73,13 @@ class _Ctx:
     mentions: dict[str, tuple[list[int], list[tuple[int, int, str]]]]
     times: dict[str, list[tuple[int, int, str, str]]]  # doc -> (start, end, value, text)
     published: dict[str, Optional[str]]
+    storyline: dict[str, str]                        # story -> the storyline it belongs to (its top parent)
+
+    def root_of(self, doc: str) -> str:
+        """The storyline of a document: figures are compared across the events of one storyline, because
+        one event reported twice may be clustered as two look-alike events."""
+        story = self.story_of.get(doc)
+        return self.storyline.get(story, story) if story else ""
 
     def name(self, ref: Optional[str]) -> str:
         e = self.analysis.entity(ref) if ref else None
@@ -112,8 +139,16 @@ def _context(analysis: Analysis) -> _Ctx:
     times: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for t in analysis.times:
         times[t.doc].append((t.start, t.end, t.value, t.text))
+    up = {s.id: s.parent for s in analysis.stories if s.parent}
+    storyline = {}
+    for s in analysis.stories:
+        top, seen = s.id, {s.id}
+        while top in up and up[top] not in seen:
+            top = up[top]
+            seen.add(top)
+        storyline[s.id] = top
     return _Ctx(analysis, story_of, {d: find(d) for d in docs}, idx, dict(times),
-                {d.id: d.published for d in analysis.documents})
+                {d.id: d.published for d in analysis.documents}, storyline)
 
 
 def _entities_in(ctx: _Ctx, doc: str, start: int, end: int) -> list[str]:
@@ -131,7 +166,8 @@ def _head_word(text: Optional[str]) -> Optional[str]:
     """The head noun of a noun phrase given as words: 'The Hamas delegation, led by ...' -> 'delegation'."""
     if not text:
         return None
-    first = re.split(r",| of | who | which | that | in | from | to | led | with |\(|;|:", " " + text + " ", 1)[0]
+    first = re.split(r",| of | who | which | that | in | from | to | led | with | on | over | about | for | between "
+                     r"|\(|;|:", " " + text + " ", 1)[0]
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", first)
     if not words:
         return None
@@ -160,21 +196,6 @@ def _arg_keys(ctx: _Ctx, c: Claim, role: str) -> list[str]:
         if head:
             keys.append("w:" + head)
     return keys
-
-
-def _context_words(c: Claim) -> set[str]:
-    """Content words of the clause, less the words of its unit: what the figure is said about."""
-    words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][A-Za-z-]+", c.text)}
-    unit = c.value.get("unit", "") if isinstance(c.value, dict) else ""
-    stems = {u[:4] for u in re.findall(r"[a-z]+", unit.lower()) if len(u) > 2}
-    return {w for w in words if w not in STOP and len(w) > 2 and w[:4] not in stems}
-
-
-def _similarity(a: Claim, b: Claim) -> float:
-    wa, wb = _context_words(a), _context_words(b)
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
 
 
 # -- time --------------------------------------------------------------------------------------
@@ -280,130 +301,320 @@ def _stated(v: dict[str, Any]) -> bool:
     return is_exact(v) and bool(re.search(r"\d", str(v.get("text", ""))))
 
 
-def _pair_similarity(ctx: _Ctx, a: Claim, b: Claim) -> float:
-    """How surely two figures count the same thing; an age belongs to a person, so ages need one named in both."""
-    if a.value.get("unit") == "years old":
-        pa, pb = _nearest_person(ctx, a), _nearest_person(ctx, b)
-        return 1.0 if pa is not None and pa == pb else 0.0
-    return _similarity(a, b)
+@dataclass
+class _Figure:
+    """One figure with its slot: what it counts (block key), what happened to it, and the words and names around it."""
+
+    claim: Claim
+    base: str                      # the counted noun (or currency, percent): figures are compared only within it
+    role: Optional[str]            # killed / injured / ...: two different roles are two different counts
+    key: tuple                     # the value as compared
+    words: dict[str, float]        # context word -> closeness to the figure (1.0 next to it)
+    people: frozenset[str]         # persons named next to the figure: whose age, whose yards
 
 
-def _nearest_person(ctx: _Ctx, c: Claim) -> Optional[str]:
-    """The person named closest to an age ('the 33-year-old actress Ann Lee', 'Lee, 33 years old')."""
-    at = c.text.find(str(c.value.get("text", "")))
+def _base_unit(v: dict[str, Any]) -> tuple[str, Optional[str]]:
+    unit, role = str(v.get("unit") or ""), v.get("role")
+    if role and unit.endswith(" " + role):
+        unit = unit[: -len(role) - 1]
+    return unit, role
+
+
+def _figure(ctx: _Ctx, c: Claim) -> _Figure:
+    v = c.value
+    base, role = _base_unit(v)
+    fig = str(v.get("text") or "")
+    at = c.text.find(fig) if fig else -1
     if at < 0:
-        return None
-    pos = c.start + at
-    starts, rows = ctx.mentions.get(c.doc, ([], []))
-    near = [(min(abs(s - pos), abs(e - pos)), eid) for s, e, eid in rows
-            if c.start <= s and e <= c.end and ctx.entity_type(eid) == "PERSON" and abs(s - pos) < 60]
-    return min(near)[1] if near else None
+        at, fig = len(c.text) // 2, ""
+    end = at + len(fig)
+    unit_stems = {u[:5] for u in re.findall(r"[a-z]+", str(v.get("unit", "")).lower())}
+    words: dict[str, float] = {}
+    toks = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", c.text)]
+    left = [w for p, w in reversed(toks) if p < at]
+    right = [w for p, w in toks if p >= end]
+    for side in (left, right):
+        k = 0
+        for w in side:
+            if w in ROLE_WORDS:   # "killed", "dead", "deaths": one word for what happened to the counted
+                words[ROLE_WORDS[w]] = max(words.get(ROLE_WORDS[w], 0.0), ROLE_WEIGHT)
+                continue
+            w = re.sub(r"(['’]s|s)$", "", w) if len(w) > 3 else w
+            if w in STOP or len(w) < 3 or w[:5] in unit_stems:
+                continue
+            if k >= FIGURE_WINDOW:
+                break
+            words[w] = max(words.get(w, 0.0), 1.0 / (1.0 + 0.3 * k))
+            k += 1
+    lo, hi = c.start + max(0, at - NAME_REACH), c.start + min(len(c.text), end + NAME_REACH)
+    ents = _entities_in(ctx, c.doc, lo, hi)
+    for e in ents:
+        words["@" + e] = max(words.get("@" + e, 0.0), 1.0)
+    people = frozenset(e for e in ents if ctx.entity_type(e) == "PERSON")
+    return _Figure(c, base, role, _value_key(v), words, people)
+
+
+def _share_content(a: _Figure, b: _Figure) -> bool:
+    """Some word or name around both figures beyond what happened to the counted."""
+    return any(w in b.words and not w.startswith("~") for w in a.words)
+
+
+def _slot_score(a: _Figure, b: _Figure, idf: dict[str, float]) -> float:
+    """How surely two figures fill one slot: weighted overlap of their neighbourhoods, 0 when they plainly differ."""
+    if a.role and b.role and a.role != b.role:
+        return 0.0
+    if a.people and b.people and not a.people & b.people:
+        return 0.0      # "Manning threw for 364 yards" / "Garrard threw for 329 yards"
+    na = sum(idf.get(w, 1.0) * x for w, x in a.words.items())
+    nb = sum(idf.get(w, 1.0) * x for w, x in b.words.items())
+    if na <= 0 or nb <= 0:
+        return 0.0
+    shared = sum(idf.get(w, 1.0) * min(x, b.words[w]) for w, x in a.words.items() if w in b.words)
+    score = shared / (SCORE_MIX * min(na, nb) + (1 - SCORE_MIX) * max(na, nb))
+    if a.base == "years old" and not (a.people & b.people):
+        score *= 0.7    # an age belongs to one person: without the same name both sides, want more context
+    return score + (SAME_VALUE_BONUS if a.key[:2] == b.key[:2] else 0.0)   # one amount, however qualified
+
+
+def _significant(x: float) -> str:
+    return f"{abs(x):.6f}".replace(".", "").strip("0") or "0"
+
+
+def _rounded(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One figure is the other rounded: '$43 million' for '$43,885,310', '1,500' for '1,520'."""
+    x, y = float(a.get("amount") or 0), float(b.get("amount") or 0)
+    for r, p in ((x, y), (y, x)):
+        if r == 0 or r == p or len(_significant(r)) >= len(_significant(p)):
+            continue
+        scale = 10 ** (math.floor(math.log10(abs(r))) - len(_significant(r)) + 1)
+        if scale >= 100 and abs(r - p) < scale:
+            return True
+    return False
 
 
 def _numeric_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
-    buckets: dict[tuple, list[Claim]] = defaultdict(list)
+    """Figures blocked by storyline and counted noun, aligned document pair by document pair."""
+    figures: dict[str, list[_Figure]] = defaultdict(list)
     for c in claims:
         v = c.value
         if isinstance(v, dict) and v.get("unit") and (v.get("amount") is not None or v.get("min") is not None):
-            buckets[(ctx.story_of.get(c.doc) or "", v["unit"])].append(c)
+            figures[ctx.root_of(c.doc)].append(_figure(ctx, c))
     facts: list[Fact] = []
-    for (story, unit), group in sorted(buckets.items()):
-        for tgroup in _time_groups(ctx, group, cfg.facts.time_window_days, by_event=False):
-            facts += _numeric_slot(ctx, cfg, unit, tgroup)
+    for root in sorted(figures):
+        figs = figures[root]
+        df: dict[str, int] = defaultdict(int)
+        for f in figs:
+            for w in f.words:
+                df[w] += 1
+        idf = {w: math.log(1.0 + len(figs) / n) for w, n in df.items()}
+        blocks: dict[str, list[_Figure]] = defaultdict(list)
+        for f in figs:
+            blocks[f.base].append(f)
+        for base in sorted(blocks):
+            by_claim = {f.claim.id: f for f in blocks[base]}
+            for tgroup in _time_groups(ctx, [f.claim for f in blocks[base]], cfg.facts.time_window_days, by_event=False):
+                facts += _figure_slots(ctx, cfg, base, [by_claim[c.id] for c in tgroup], idf)
     return facts
 
 
-def _numeric_slot(ctx: _Ctx, cfg: Config, unit: str, claims: list[Claim]) -> list[Fact]:
-    """Cluster the figures of one unit into slots (same value, or clauses that say the same thing), then judge."""
-    n = len(claims)
-    parent = list(range(n))
+def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _Figure, float]]:
+    """Pairs of figures from two independent documents that are each other's best match, by a margin over
+    any other value the other document gives."""
+    by_doc: dict[str, list[_Figure]] = defaultdict(list)
+    for f in figs:
+        by_doc[f.claim.doc].append(f)
+    docs = sorted(by_doc)
+    pairs: list[tuple[_Figure, _Figure, float]] = []
+    for i, da in enumerate(docs):
+        for db in docs[i + 1:]:
+            fa, fb = by_doc[da], by_doc[db]
+            if len(fa) * len(fb) > MAX_PAIRS:
+                continue
+            score = [[_slot_score(x, y, idf) for y in fb] for x in fa]
+            if len({x.key for x in fa}) == 1 and len({y.key for y in fb}) == 1:
+                # each document gives one figure of this kind: the natural reading is that they count one thing
+                score = [[v + UNIQUE_BONUS if v > 0 and _share_content(x, y) else v for v, y in zip(row, fb)]
+                         for row, x in zip(score, fa)]
 
-    def find(x: int) -> int:
+            def best(row: list[float], keys: list[tuple]) -> tuple[int, float]:
+                """Index of the best cell and the margin over the best cell with another value."""
+                k = max(range(len(row)), key=lambda j: (row[j], -j))
+                rival = max((row[j] for j in range(len(row)) if keys[j] != keys[k]), default=0.0)
+                return k, row[k] - rival
+
+            keys_a, keys_b = [x.key for x in fa], [y.key for y in fb]
+            for x in range(len(fa)):
+                y, margin_x = best(score[x], keys_b)
+                col = [score[r][y] for r in range(len(fa))]
+                x2, margin_y = best(col, keys_a)
+                if x2 != x or score[x][y] < AGREE_MIN or min(margin_x, margin_y) < MARGIN:
+                    continue
+                pairs.append((fa[x], fb[y], score[x][y]))
+    return pairs
+
+
+def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: dict[str, float]) -> list[Fact]:
+    """Slots are the connected groups of aligned figures; a slot whose aligned figures disagree is contested."""
+    pairs = _align(figs, idf)
+    parent = {f.claim.id: f.claim.id for f in figs}
+
+    def find(x: str) -> str:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    sim: dict[tuple[int, int], float] = {}
-    if n <= 300:
-        for i in range(n):
-            for j in range(i + 1, n):
-                a, b = claims[i], claims[j]
-                if a.doc == b.doc:
-                    continue
-                s = _pair_similarity(ctx, a, b)
-                sim[(i, j)] = s
-                same = _value_key(a.value) == _value_key(b.value)
-                if s >= CONTEXT_MIN or (same and a.value.get("unit") != "years old"):
-                    parent[find(i)] = find(j)
-    comps: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        comps[find(i)].append(i)
+    for a, b, _ in pairs:
+        parent[find(a.claim.id)] = find(b.claim.id)
+    first: dict[tuple, str] = {}
+    for f in figs:   # a document repeating its own figure
+        k = (f.claim.doc, f.key)
+        if k in first:
+            parent[find(f.claim.id)] = find(first[k])
+        else:
+            first[k] = f.claim.id
+    slots: dict[str, list[_Figure]] = defaultdict(list)
+    for f in figs:
+        slots[find(f.claim.id)].append(f)
+    slot_pairs: dict[str, list[tuple[_Figure, _Figure, float]]] = defaultdict(list)
+    for p in pairs:
+        slot_pairs[find(p[0].claim.id)].append(p)
+    by_doc_key: dict[tuple[str, tuple], list[_Figure]] = defaultdict(list)
+    for f in figs:
+        by_doc_key[(f.claim.doc, f.key)].append(f)
+
+    def gives_both(a: _Figure, b: _Figure) -> bool:
+        """a's document also gives b's value where it may count the same thing (or the other way round)."""
+        return any(_slot_score(x, y, idf) >= AGREE_MIN for x, y in
+                   [(o, b) for o in by_doc_key.get((a.claim.doc, b.key), [])] +
+                   [(o, a) for o in by_doc_key.get((b.claim.doc, a.key), [])])
+
+    stated = {(a.claim.id, b.claim.id) for a, b, _ in pairs if a.key != b.key and gives_both(a, b)}
     facts: list[Fact] = []
-    for members in sorted(comps.values(), key=lambda m: claims[m[0]].id):
-        facts += _judge_figures(ctx, cfg, unit, [claims[i] for i in members], {(a, b): s for (a, b), s in sim.items()},
-                                {claims[i].id: i for i in members})
+    for root in sorted(slots, key=lambda r: min(f.claim.id for f in slots[r])):
+        facts += _judge_figures(ctx, cfg, base, slots[root], slot_pairs.get(root, []), stated)
     return facts
 
 
-def _judge_figures(ctx: _Ctx, cfg: Config, unit: str, claims: list[Claim], sim: dict, index: dict[str, int]) -> list[Fact]:
+def _judge_figures(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure],
+                   pairs: list[tuple[_Figure, _Figure, float]], stated: set[tuple[str, str]]) -> list[Fact]:
     by_value: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_value[_value_key(c.value)].append(c)
+    for f in figs:
+        by_value[f.key].append(f.claim)
     keys = sorted(by_value)
     docs_of = {k: {c.doc for c in by_value[k]} for k in keys}
     conflicts: set[tuple[tuple, tuple]] = set()
-    for x in range(len(keys)):
-        for y in range(x + 1, len(keys)):
-            kx, ky = keys[x], keys[y]
-            a, b = by_value[kx][0].value, by_value[ky][0].value
-            # only stated figures contest: exact, in digits ("12" vs "19"), never bounds or number words
-            if compatible(a, b) or not (_stated(a) and _stated(b)):
-                continue
-            if docs_of[kx] & docs_of[ky]:
-                continue   # one document gives both: two different counts, not a dispute
-            if _independent(ctx, docs_of[kx] | docs_of[ky]) < 2:
-                continue
-            if any(sim.get(tuple(sorted((index[p.id], index[q.id]))), 0.0) >= CONTEXT_MIN
-                   for p in by_value[kx] for q in by_value[ky]):
-                conflicts.add((kx, ky))
-    about = f"Number of {unit}" if unit not in ("USD", "EUR", "GBP", "percent") else f"Figure in {unit}"
+    for a, b, score in pairs:
+        va, vb = a.claim.value, b.claim.value
+        # only stated figures contest: exact, in digits ("12" vs "19"), never bounds or number words
+        need = CONTEST_MIN + (OTHER_EVENT if ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc) else 0.0)
+        if score < need or compatible(va, vb) or _rounded(va, vb) or not (_stated(va) and _stated(vb)):
+            continue
+        if docs_of[a.key] & docs_of[b.key] or (a.claim.id, b.claim.id) in stated:
+            continue   # one document gives both: two different counts, not a dispute
+        if _independent(ctx, docs_of[a.key] | docs_of[b.key]) < 2:
+            continue
+        conflicts.add(tuple(sorted((a.key, b.key))))
+    unit = figs[0].claim.value.get("unit") or base
+    about = f"Number of {unit}" if base not in ("USD", "EUR", "GBP", "JPY", "RUB", "ILS", "percent") \
+        else f"Figure in {base}"
+
+    def position(k: tuple) -> Position:
+        v = by_value[k][0].value
+        norm = v.get("amount") if v.get("amount") is not None else [v.get("min"), v.get("max")]
+        return _position(v.get("text"), by_value[k], norm)
+
     if not conflicts:
-        positions = [_position(by_value[k][0].value.get("text"), by_value[k], by_value[k][0].value.get("amount")
-                               if by_value[k][0].value.get("amount") is not None
-                               else [by_value[k][0].value.get("min"), by_value[k][0].value.get("max")]) for k in keys]
-        return [_agreed_fact(ctx, about, positions, claims)]
+        if len(figs) < 2:
+            return [_agreed_fact(ctx, about, [position(k) for k in keys], [f.claim for f in figs])]
+        return [_agreed_fact(ctx, about, [position(k) for k in keys], [f.claim for f in figs])]
     # the disputed values, best supported first, at most max_positions of them
     involved = sorted({k for pair in conflicts for k in pair},
                       key=lambda k: (-_independent(ctx, docs_of[k]), keys.index(k)))[: cfg.facts.max_positions]
-    positions = [_position(by_value[k][0].value.get("text"), by_value[k], by_value[k][0].value.get("amount"))
-                 for k in sorted(involved, key=keys.index)]
+    positions = [position(k) for k in sorted(involved, key=keys.index)]
     shown = " vs ".join(str(p.value) for p in positions)
-    fact = Fact(id="", story=_story(ctx, claims), about=about, verdict="contested", positions=positions,
+    fact = Fact(id="", story=_story(ctx, [c for k in involved for c in by_value[k]]), about=about,
+                verdict="contested", positions=positions,
                 explanation=f"Different documents give different exact figures for the same count ({shown}).")
-    rest = [c for k in keys if k not in involved for c in by_value[k]]
+    rest = [f for f in figs if f.key not in involved]
     out = [fact]
     if rest:
-        out += _judge_figures(ctx, cfg, unit, rest, sim, index) if len(rest) < len(claims) else []
+        out.append(_agreed_fact(ctx, about, [position(k) for k in keys if k not in involved], [f.claim for f in rest]))
     return out
 
 
 # -- functional relations ------------------------------------------------------------------------------
 
+def _leader_ref(ctx: _Ctx, c: Claim) -> Optional[str]:
+    """Who a 'lead' claim names: its subject entity, else a person or body named in its subject words,
+    else the name those words end with ('Minister of Transport Nurlan Rakhimov' -> 'Nurlan Rakhimov')."""
+    if ctx.entity_type(c.subject) in ("PERSON", "ORG", "NORP", "GPE"):
+        return c.subject
+    text = c.subject_text or ""
+    at = c.text.find(text) if text else -1
+    if at >= 0:
+        named = [e for e in _entities_in(ctx, c.doc, c.start + at, c.start + at + len(text))
+                 if ctx.entity_type(e) in ("PERSON", "ORG", "NORP", "GPE")]
+        people = [e for e in named if ctx.entity_type(e) == "PERSON"]
+        if people or named:
+            return (people or named)[-1]
+    m = re.search(r"(?:\b[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+$", text.strip())
+    if not m or len(m.group(0).split()) < 2:
+        return None
+    name = m.group(0)
+    known = [e.id for e in ctx.analysis.entities if e.type == "PERSON" and any(_same_person(name, n) for n in
+                                                                                 _names_of(ctx, e.id))]
+    return min(known, key=lambda e: (len(ctx.name(e)), e)) if len(known) == 1 else name
+
+
+def _names_of(ctx: _Ctx, ref: str) -> list[str]:
+    e = ctx.analysis.entity(ref)
+    return sorted({e.name, *e.aliases}) if e is not None else [ref]
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person: they match up to transliteration, or one is the other with words in front
+    ('Transport Yevgeny Saparov', read with a stray title word, is still 'Yevgeny Saparov')."""
+    if names.person_match(a, b) is not None:
+        return True
+    wa, wb = names.words(a), names.words(b)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < 2 or len(short) == len(long_):
+        return False
+    return names.person_match(" ".join(short), " ".join(long_[-len(short):])) is not None
+
+
+def _same_value(ctx: _Ctx, a: str, b: str) -> bool:
+    """Resolved entity ids first; names (all aliases) where resolution kept one person apart."""
+    if a == b:
+        return True
+    ta, tb = ctx.entity_type(a), ctx.entity_type(b)
+    if "PERSON" in (ta, tb) or ta is None or tb is None:
+        return any(_same_person(x, y) for x in _names_of(ctx, a) for y in _names_of(ctx, b))
+    return any(names.org_key(x) == names.org_key(y) for x in _names_of(ctx, a) for y in _names_of(ctx, b))
+
+
 def _functional_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
     """One value per slot: who led the delegation. Keyed by the object's head noun."""
-    buckets: dict[tuple, list[Claim]] = defaultdict(list)
+    buckets: dict[tuple, list[tuple[str, Claim]]] = defaultdict(list)
     for c in claims:
-        if c.predicate in FUNCTIONAL and ctx.entity_type(c.subject) in ("PERSON", "ORG", "NORP", "GPE"):
+        if c.predicate in FUNCTIONAL:
+            ref = _leader_ref(ctx, c)
             head = _head_word(c.object_text)
-            if head:
-                buckets[(ctx.story_of.get(c.doc) or "", c.predicate, head)].append(c)
+            if ref and head:
+                buckets[(ctx.story_of.get(c.doc) or "", c.predicate, head)].append((ref, c))
     facts: list[Fact] = []
-    for (story, pred, head), group in sorted(buckets.items()):
-        for tgroup in _time_groups(ctx, group, cfg.facts.time_window_days):
-            by_value: dict[str, list[Claim]] = defaultdict(list)
+    for (story, pred, head), pairs in sorted(buckets.items()):
+        ref_of = {c.id: r for r, c in pairs}
+        for tgroup in _time_groups(ctx, [c for _, c in pairs], cfg.facts.time_window_days):
+            # one value per person: a value joins the first (most cited) one it names the same
+            by_ref: dict[str, list[Claim]] = defaultdict(list)
             for c in tgroup:
-                by_value[c.subject or ""].append(c)
+                by_ref[ref_of[c.id]].append(c)
+            by_value: dict[str, list[Claim]] = {}
+            for r in sorted(by_ref, key=lambda r: (-_independent(ctx, {c.doc for c in by_ref[r]}), r)):
+                same = next((v for v in by_value if _same_value(ctx, v, r)), None)
+                by_value.setdefault(same or r, []).extend(by_ref[r])
             values = sorted(by_value, key=lambda v: (-_independent(ctx, {c.doc for c in by_value[v]}), v))
             docs_of = {v: {c.doc for c in by_value[v]} for v in values}
             disputed = [v for v in values if any(not (docs_of[v] & docs_of[w]) for w in values if w != v)]
@@ -441,14 +652,28 @@ def _participants(ctx: _Ctx, c: Claim) -> set[str]:
     return {r for r in (c.subject, c.object) if r and ctx.analysis.entity(r) is not None}
 
 
+def _event_of(c: Claim) -> Optional[str]:
+    """The event a dated claim is about: its predicate class, or the event its subject names when the verb
+    only says it began ('Talks on the lease began in March 2024' dates the start of the talks)."""
+    if c.predicate in EVENT_CLASSES:
+        return c.predicate
+    if c.predicate in ASPECT_VERBS:
+        head = _head_word(c.subject_text)
+        event = EVENT_NOUNS.get(head or "") or EVENT_NOUNS.get((head or "") + "s")
+        if event:
+            return f"{ASPECT_VERBS[c.predicate]} {event}"
+    return None
+
+
 def _date_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
     """The date of an event is functional: 'September 2023' and 'October 7' for the same attack contest."""
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.predicate in EVENT_CLASSES and _date_range(c.when) is not None and c.value is None:
+        pred = _event_of(c)
+        if pred and _date_range(c.when) is not None and c.value is None:
             text = _time_text(ctx, c)
             if text and EXPLICIT_DATE.search(text) and not re.fullmatch(r"\W*(19|20)\d\d\W*", c.when or ""):
-                buckets[(ctx.story_of.get(c.doc) or "", c.predicate)].append(c)
+                buckets[(ctx.story_of.get(c.doc) or "", pred)].append(c)
     facts: list[Fact] = []
     for (story, pred), group in sorted(buckets.items()):
         for tgroup in _time_groups(ctx, group, cfg.facts.time_window_days):
@@ -477,7 +702,9 @@ def _judge_dates(ctx: _Ctx, cfg: Config, pred: str, claims: list[Claim]) -> list
                 continue   # different participants: two events, not one event dated twice
             if _independent(ctx, docs_of[a] | docs_of[b]) >= 2:
                 conflicts.add((a, b))
-    noun = pred if pred not in ("meet", "kill", "die") else {"meet": "meeting", "kill": "killing", "die": "death"}[pred]
+    nouns = {"meet": "meeting", "kill": "killing", "die": "death", "start meet": "start of the talks",
+             "end meet": "end of the talks"}
+    noun = nouns.get(pred, pred)
     about = f"When the {noun} took place"
     if not conflicts:
         positions = [_position(_time_text(ctx, by_value[v][0]) or v, by_value[v], v) for v in values]

@@ -63,7 +63,7 @@ EVENT_NOUNS: dict[str, str] = {
     **dict.fromkeys(["riot", "protest", "demonstration", "uprising", "clash", "unrest"], "riot"),
     **dict.fromkeys(["election", "vote", "referendum", "ballot", "poll", "primary"], "election"),
     **dict.fromkeys(["visit", "trip", "arrival", "tour"], "visit"),
-    **dict.fromkeys(["meeting", "talks", "summit", "conference", "session", "hearing"], "meet"),
+    **dict.fromkeys(["meeting", "talks", "negotiation", "negotiations", "summit", "conference", "session", "hearing"], "meet"),
     **dict.fromkeys(["earthquake", "quake", "tsunami", "storm", "hurricane", "flood", "fire", "crash", "collision",
                      "eruption", "outbreak"], "disaster"),
     **dict.fromkeys(["war", "conflict", "fighting"], "war"),
@@ -147,7 +147,8 @@ def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> 
     sents = list(sdoc.sents)
     sources_by_sent = {k: attr.sources_in(s) for k, s in enumerate(sents)}
     quote_src = {q: attr.quote_speaker(sdoc, q, sources_by_sent) for q in quotes}
-    skip = [(t.start, t.end) for t in record.times]
+    # dates and clock times are no counts; a length of time is ("for the next 75 years")
+    skip = [(t.start, t.end) for t in record.times if t.type != "DURATION"]
     claims: list[Claim] = []
     for k, sent in enumerate(sents):
         if len(sent.text.strip()) < 3:

@@ -70,6 +70,11 @@ PEOPLE = {"people", "person", "persons", "individual", "human", "life"}
 NOT_UNITS = {"time", "%", "percent", "them", "us", "those", "these", "which", "who", "one", "other"}
 MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(monday|tuesday|wednesday|"
                     r"thursday|friday|saturday|sunday|year|month|week|day|hour|minute|second|decade|century)s?\b", re.I)
+TIME_UNITS = re.compile(r"^(year|month|week|day|hour|minute|second|decade|century|centurie)s?$", re.I)
+# "a crew of 19", "a fleet of 40": the noun before "of" is what is counted, unless it only says "a number of"
+OF_COUNTERS = {"total", "number", "toll", "count", "average", "maximum", "minimum", "majority", "sum", "tally",
+               "figure", "age", "rate", "score", "record", "lead", "margin", "out", "one", "each", "all", "some",
+               "most", "many", "none", "both", "any", "half", "percent", "%"}
 LABEL_BEFORE = re.compile(r"(no\.|number|article|section|chapter|page|room|route|highway|flight|bill|h\.r\.|#|"
                           r"resolution|paragraph|item|level|grade|class|category|phase|stage|line)\s*$", re.I)
 
@@ -79,7 +84,7 @@ _RANGE_AFTER = re.compile(r"\s*(million|billion|thousand)?\s*(-|–|to|or)\s*\$?
 _CLOCK_AFTER = re.compile(r"\s*(:\s*\d|a\.\s*m\.|p\.\s*m\.|am\b|pm\b|o'clock|GMT|ET\b|EST\b)", re.I)
 _ADDRESS_AFTER = re.compile(r"\s*(block|street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd|lane|drive|floor)\b", re.I)
 _MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|page|round|yard|mile|foot|point|game|"
-                            r"seat|member|story|acre|ton|megawatt|kilometer|km|meter|metre)s?\b(?!\s*-\s*old)", re.I)
+                            r"seat|member|story|acre|ton|megawatt|kilometer|km|meter|metre)s?\b(?!\s*-?\s*old)", re.I)
 _AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|\s*-\s*year\s*-\s*old\b", re.I)
 
 
@@ -252,6 +257,10 @@ def _is_date_like(t: Token) -> bool:
         return True
     if re.fullmatch(r"\d+(st|nd|rd|th)", t.lower_) or ":" in t.text or "/" in t.text:
         return True
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is not None and TIME_UNITS.match(nxt.text) and t.like_num and t.head.i == nxt.i \
+            and not re.match(r"\s*(ago|earlier|later|before|after)\b", text_of(t.doc)[nxt.idx + len(nxt.text):][:10]):
+        return False  # "for the next 75 years", "90 days of treatment": a length of time is a count
     if t.ent_type_ == "DATE":
         ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
         if ent is not None and MONTHS.search(ent.text):
@@ -260,6 +269,12 @@ def _is_date_like(t: Token) -> bool:
     if nxt is not None and (nxt.text in ("-", "–") or MONTHS.search(nxt.text) and nxt.lower_ not in ("may",)):
         return True  # "3-day", "7 October"
     prv = t.doc[t.i - 1] if t.i > 0 else None
+    if prv is not None and t.text[:1].isdigit() and prv.i > t.sent.start and prv.text[:1].isupper() \
+            and prv.pos_ in ("PROPN", "NOUN") and (nxt is None or nxt.is_punct or nxt.pos_ not in ("NOUN", "PROPN")
+                                                   or nxt.text[:1].isupper()):
+        return True  # "Pier 3", "Gate 2", "Internet Explorer 8": a name's number, not a count
+    if re.fullmatch(r"0\d+", t.text):
+        return True  # "4, 051" split by the tokenizer: the tail is no figure of its own
     if prv is not None and MONTHS.search(prv.text) and prv.lower_ != "may":
         return True  # "October 7"
     return False
@@ -390,6 +405,9 @@ def _counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str
             # "thousands of people were displaced": the figure carries the verb
             if ROLES.get(top.head.lemma_.lower()) and top.dep_ in ("nsubjpass", "dobj", "nsubj"):
                 role = ROLES[top.head.lemma_.lower()]
+    if noun_tok is None and top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN" \
+            and top.head.head.lemma_.lower() not in OF_COUNTERS:
+        noun_tok = top.head.head   # "a crew of 19"
     if noun_tok is None:
         # "killed 50", "the toll rose to 50": the figure stands for people when a role verb governs it
         gov = top.head if top.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") else None
