@@ -195,3 +195,40 @@ def test_positions_stay_small_and_facts_are_numbered():
     [fact] = facts_of(c)
     assert fact.id == "f1" and fact.story == "s1"
     assert sum(1 for cid in fact.positions[0].claims if cid in {"c1", "c2", "c3", "c4"}) <= 2
+
+
+def test_one_person_named_with_a_stray_word_in_front_is_one_leader():
+    c = Corpus()
+    c.entity("e1", "Anton Keller")
+    c.entity("e2", "Trade Anton Keller", "ORG")   # a mention read with a title word in front
+    c.claim("a", "The delegation, led by Anton Keller", predicate="lead", subject="e1",
+            subject_text="Anton Keller", object_text="The delegation")
+    c.claim("b", "The delegation, led by Minister of Trade Anton Keller", predicate="lead", subject="e2",
+            subject_text="Trade Anton Keller", object_text="The delegation")
+    c.claim("c", "A delegation led by Minister Mira Sand", predicate="lead", subject_text="Minister Mira Sand",
+            object_text="A delegation")
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert sorted(p.value for p in fact.positions) == ["Anton Keller", "Mira Sand"]
+    assert {d for p in fact.positions if p.value == "Anton Keller" for d in p.documents} == {"a", "b"}
+
+
+def test_a_rounded_figure_agrees_with_the_precise_one():
+    c = Corpus()
+    usd = {"unit": "USD"}
+    c.claim("a", "The couple paid $43 million in federal taxes.", predicate="pay",
+            value={"amount": 43_000_000, "qualifier": None, "text": "$43 million", **usd})
+    c.claim("b", "The couple paid $43,885,310 in federal taxes.", predicate="pay",
+            value={"amount": 43_885_310, "qualifier": None, "text": "$43,885,310", **usd})
+    assert not [f for f in facts_of(c) if f.verdict == "contested"]
+
+
+def test_when_talks_began_is_one_date():
+    c = Corpus()
+    c.claim("a", "Talks on the lease began in March 2024", predicate="begin", subject_text="Talks on the lease",
+            when="2024-03")
+    c.time("a", "March 2024", "2024-03")
+    c.claim("b", "The talks with the operator began in May 2024", predicate="begin",
+            subject_text="The talks with the operator", when="2024-05")
+    c.time("b", "May 2024", "2024-05")
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert {p.normalized: set(p.documents) for p in fact.positions} == {"2024-03": {"a"}, "2024-05": {"b"}}

@@ -75,3 +75,15 @@ def test_intervals_decide_what_can_both_be_true():
     assert compatible({"min": 1000, "max": 9999}, {"amount": 7000, "qualifier": None})
     assert not compatible({"amount": 12, "qualifier": None}, {"amount": 19, "qualifier": None})
     assert is_exact({"amount": 12, "qualifier": None}) and not is_exact(over)
+
+
+def test_a_crew_of_nineteen_counts_the_crew_and_lengths_of_time_are_counts(nlp):
+    [crew] = values(nlp, "The vessel left port on Saturday with a crew of 19.")
+    assert (crew["amount"], crew["unit"]) == (19, "crew")
+    [years] = values(nlp, "The fund would remain solvent for the next 75 years, the report said.")
+    assert (years["amount"], years["unit"]) == (75, "year")
+
+
+def test_a_number_that_ends_a_name_is_no_count(nlp):
+    assert values(nlp, "The ferry docked at Pier 3 shortly after dawn with 312 passengers.") == [
+        {"amount": 312, "qualifier": None, "unit": "passenger", "text": "312", "noun": "passenger"}]

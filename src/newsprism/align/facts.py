@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Optional
 
 from ..config import Config
-from ..extract.claims import EVENT_NOUNS
+from ..extract.claims import EVENT_NOUNS, ROLE_NOUNS
 from ..extract.quantities import ROLES, compatible, interval, is_exact
 from ..model import Analysis, Claim, Fact, Position
 from ..resolve import names
@@ -47,6 +47,9 @@ MAX_PAIRS = 2500             # figure pairs compared for one pair of documents
 EVENT_CLASSES = sorted(set(EVENT_NOUNS.values()))
 ASPECT_VERBS = {"begin": "start", "start": "start", "open": "start", "commence": "start",
                 "end": "end", "conclude": "end", "finish": "end", "close": "end"}
+# words that open a title before a name ("Deputy", "Dr", the ministry in "Minister of Transport X")
+TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "sheikh", "vice", "deputy", "acting", "former", "then",
+          "transport", "trade", "foreign", "interior", "defence", "defense", "finance", "prime"}
 FUNCTIONAL = {"lead"}        # one value per slot
 STOP = set("""a an the of to in on at for by with from and or but as is was were are be been being has have had
 that this these those which who whom whose what it its their his her they them he she we our you your i not no
@@ -561,7 +564,12 @@ def _leader_ref(ctx: _Ctx, c: Claim) -> Optional[str]:
     m = re.search(r"(?:\b[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+$", text.strip())
     if not m or len(m.group(0).split()) < 2:
         return None
-    name = m.group(0)
+    words = m.group(0).split()
+    while len(words) > 2 and (words[0].lower().strip(".") in ROLE_NOUNS or words[0].lower().strip(".") in TITLES):
+        words = words[1:]      # "Minister Mira Sand" -> "Mira Sand"
+    if words[0].lower().strip(".") in ROLE_NOUNS | TITLES:
+        return None
+    name = " ".join(words)
     known = [e.id for e in ctx.analysis.entities if e.type == "PERSON" and any(_same_person(name, n) for n in
                                                                                  _names_of(ctx, e.id))]
     return min(known, key=lambda e: (len(ctx.name(e)), e)) if len(known) == 1 else name
