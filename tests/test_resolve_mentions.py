@@ -171,3 +171,13 @@ def test_port_of_a_place_and_a_ministry_named_by_its_country(titled):
     assert port.type in ("FAC", "GPE") and port.mentions[0].text == "Port of Valparaiso"
     ministry = by_name(titled, "Ministry of Trade of Peru")
     assert [m.text for m in ministry.mentions] == ["Ministry of Trade of Peru", "Peruvian ministry"]
+
+
+def test_title_words_that_begin_other_names_are_left_alone(nlp):
+    text = ("The team flew to St Petersburg on Monday. Major League Baseball said the game was off. "
+            "Officials in Santiago said Gen. Ana Ruiz would attend.")
+    rec = DocRecord(doc="d4")
+    component(Document(id="d4", text=text), nlp(text), rec, Config())
+    assert by_name(rec, "Major League Baseball").type == "ORG"
+    assert by_name(rec, "St Petersburg").type == "GPE"
+    assert by_name(rec, "Ana Ruiz").roles == ["Gen."]

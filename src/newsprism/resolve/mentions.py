@@ -206,6 +206,8 @@ def _trim(sdoc: Doc, tokens: Sequence[Token], label: str) -> Optional[_Cand]:
             k + 1 < len(toks) - 1 and _is_institution(toks[k]) and _is_titleish(toks[k + 1]))):
         k += 1
     titled = k > 0 and any(_norm_word(t) in TITLES for t in toks[:k])
+    if label != "PERSON" and _norm_word(toks[0]) in _NOT_BEFORE_NAMES:
+        k = 0   # "Major League Baseball", "Crown Estate Commissioners": a name, not a title
     if k and (label == "PERSON" or not any(t.lower_ in ORG_HEADS for t in toks)):
         before_start, before = _role_before(sdoc, toks[0].i)
         rest = toks[k:]
@@ -301,7 +303,7 @@ def _keep(sdoc: Doc, c: _Cand) -> bool:
         if span[0].i > 0 and sdoc[span[0].i - 1].lower_ == "the" and c.role is None:
             return False
     if c.label == "PERSON" and _heading_line(text_of(sdoc), c.start):
-        # "Israel Calls" in a headline: a country followed by a capitalised verb is not a person
+        # "Chile Signs" in a headline: a country followed by a capitalised verb is not a person
         first = text.split()[0]
         if country_code(first) and len(text.split()) == 2:
             return False
@@ -419,6 +421,12 @@ PLACE_HEADS = frozenset({"Port", "City", "Province", "Region", "District", "Coun
                          "Governorate", "Prefecture", "Oblast"})
 
 
+# Title words that also begin other names ("St Petersburg", "Major League", "Crown Estate") or
+# that news does not set before a bare name: no untagged name is looked for after them.
+_NOT_BEFORE_NAMES = frozenset({"st", "saint", "head", "member", "official", "leader", "chief", "crown",
+                               "chair", "general", "major", "justice", "speaker", "officer", "founder"})
+
+
 def _covered(sdoc: Doc, cands: list[_Cand]) -> bytearray:
     """One flag per token: inside some candidate."""
     flags = bytearray(len(sdoc))
@@ -462,13 +470,16 @@ def _missed_names(sdoc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 label = "FAC" if t.text == "Port" else "GPE"
                 found.append(_Cand(t.idx, sdoc[k - 1].idx + len(sdoc[k - 1].text), label, None, t.is_sent_start))
             continue
-        if _norm_word(t) not in TITLES or not t.is_alpha:
+        if _norm_word(t) not in TITLES or _norm_word(t) in _NOT_BEFORE_NAMES \
+                or not t.text.rstrip(".").isalpha():
             continue
         j = i + 1
+        if j < n and sdoc[j].text == "." and len(t.text) <= 4:
+            j += 1   # "Gen. Ana Ruiz" tokenized "Gen", "."
         while j < n and not covered[j] and _is_titleish(sdoc[j]) and _norm_word(sdoc[j]) not in {"'s", "'"} \
                 and _same_line(sdoc[j - 1], sdoc[j]):
             j += 1
-        if j >= n or j == i + 1 and not t.text[:1].isupper() or not _same_line(sdoc[j - 1], sdoc[j]):
+        if j >= n or not t.text[:1].isupper() or not _same_line(sdoc[j - 1], sdoc[j]):
             continue
         k = run_from(j, 4)
         if k == j:

@@ -49,12 +49,12 @@ def _words(text: str) -> tuple[str, ...]:
 
 # Rewrites applied to a folded token so that common romanisations of one name coincide.
 _TRANSLIT = [
-    (re.compile(r"(?:ij|iy|yj|yi|yy|ii)$"), "y"),   # Vasilij / Vasiliy / Vasily, Dmitrii / Dmitry
+    (re.compile(r"(?:ij|iy|yj|yi|yy|ii)$"), "y"),   # Vasilij / Vasiliy / Vasily, Yurii / Yury
     (re.compile(r"(?:ei|ej)$"), "ey"),             # Andrei / Andrey, Aleksej / Aleksey
     (re.compile(r"ks"), "x"),                       # Aleksey / Alexey
     (re.compile(r"kh"), "h"),                       # Khaled / Haled, Kharkiv / Harkiv
     (re.compile(r"ph"), "f"),
-    (re.compile(r"(?:ou|oo)"), "u"),               # Yousef / Yusef, Mahmoud / Mahmud
+    (re.compile(r"(?:ou|oo)"), "u"),               # Yousef / Yusef, Noor / Nur
     (re.compile(r"ck|q"), "k"),
     (re.compile(r"ee"), "i"),
     (re.compile(r"(.)\1+"), r"\1"),                 # Mohammed / Mohamed
@@ -311,7 +311,7 @@ def demonym_code(word: str) -> Optional[str]:
 
 
 def nationality_code(text: str) -> Optional[str]:
-    """Country of a country name, its demonym, or its possessive ("Israel's")."""
+    """Country of a country name, its demonym, or its possessive ("Chile's")."""
     return country_code(text) or demonym_code(text)
 
 
