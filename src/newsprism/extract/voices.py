@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..model import Document, Span, Voice
 from ..records import DocRecord
 from ..parse import text_of
+from ..resolve.mentions import entity_at
 
 REPORTING = frozenset({
     "say", "state", "tell", "add", "note", "announce", "disclose", "report", "write", "claim", "confirm",
@@ -120,23 +121,11 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 # -- speakers --------------------------------------------------------------------------------
 
-def _entity_at(record: DocRecord, start: int, end: int) -> Optional[str]:
-    try:
-        from ..resolve.mentions import entity_at
-    except ImportError:  # the mentions module not there yet: same rule, local copy
-        best, best_overlap = None, 0
-        for e in record.entities:
-            for m in e.mentions:
-                overlap = min(end, m.end) - max(start, m.start)
-                if overlap > best_overlap:
-                    best, best_overlap = e.id, overlap
-        return best
-    return entity_at(record, start, end)
 
 
 def token_entity(record: DocRecord, tok: Token) -> Optional[str]:
     """The local entity whose mention covers this token."""
-    return _entity_at(record, tok.idx, tok.idx + len(tok.text))
+    return entity_at(record, tok.idx, tok.idx + len(tok.text))
 
 
 def _entity_type(record: DocRecord, ref: Optional[str]) -> Optional[str]:

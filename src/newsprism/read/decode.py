@@ -86,6 +86,17 @@ def decode_bytes(data: bytes, declared: Optional[str] = None) -> str:
     return unicodedata.normalize("NFC", text.lstrip("\ufeff"))
 
 
+def text_or_error(data: bytes, source: str) -> "str | ReadError":
+    """Decoded text with something in it, or the one-line error that says why not."""
+    from .base import ReadError
+
+    try:
+        text = decode_bytes(data)
+    except DecodeError as exc:
+        return ReadError(source, str(exc))
+    return text if text.strip() else ReadError(source, "no text (only whitespace)")
+
+
 def head_text(head: bytes) -> str:
     """A lenient decoding of the first bytes, for sniffers: never raises, may contain U+FFFD."""
     encoding = _bom(head) or _utf16_guess(head) or "utf-8"

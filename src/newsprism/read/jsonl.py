@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from .base import RawItem, ReadError
-from .decode import SNIFF_BYTES, DecodeError, decode_bytes, head_text
+from .decode import SNIFF_BYTES, head_text, text_or_error
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -66,13 +66,9 @@ class JsonlReader:
         return _limit_errors(self._read(data, source), source)
 
     def _read(self, data: bytes, source: str) -> Iterator[RawItem | ReadError]:
-        try:
-            text = decode_bytes(data)
-        except DecodeError as exc:
-            yield ReadError(source, str(exc))
-            return
-        if not text.strip():
-            yield ReadError(source, "no text (only whitespace)")
+        text = text_or_error(data, source)
+        if isinstance(text, ReadError):
+            yield text
             return
         if not _first_line_is_object(text) and text.lstrip().startswith(("[", "{")):
             document = _whole_document(text)

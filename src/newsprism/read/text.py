@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from .base import RawItem, ReadError
-from .decode import DecodeError, decode_bytes
+from .decode import text_or_error
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -19,12 +19,8 @@ class TextReader:
         return False  # the fallback: chosen by extension or when nothing else claims the input
 
     def read(self, data: bytes, source: str, path: Optional[Path], cfg: "Config") -> Iterator[RawItem | ReadError]:
-        try:
-            text = decode_bytes(data)
-        except DecodeError as exc:
-            yield ReadError(source, str(exc))
-            return
-        if not text.strip():
-            yield ReadError(source, "no text (only whitespace)")
+        text = text_or_error(data, source)
+        if isinstance(text, ReadError):
+            yield text
             return
         yield RawItem(source=source, kind="text", text=text, stem=path.stem if path else None)
