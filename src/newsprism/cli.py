@@ -5,7 +5,7 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Any, Iterator, List, Optional
+from typing import Annotated, Any, Iterator, List, Optional
 
 import typer
 from rich.console import Console
@@ -208,6 +208,14 @@ def _load(paths: List[str], from_json: Optional[Path], db: Optional[Path], confi
 
 FROM_HELP = "Read a saved analysis instead of analyzing. Example: --from out/analysis.json"
 
+# The options every view command (entities, facts, timeline, stories, framing) takes.
+ViewPaths = Annotated[Optional[List[str]], typer.Argument(help=PATHS_HELP, show_default=False)]
+ViewFrom = Annotated[Optional[Path], typer.Option("--from", help=FROM_HELP)]
+ViewDb = Annotated[Optional[Path], typer.Option("--db", help=DB_HELP)]
+ViewConfig = Annotated[Optional[Path], typer.Option("--config", help=CONFIG_HELP)]
+ViewSets = Annotated[Optional[List[str]], typer.Option("--set", help=SET_HELP)]
+ViewQuiet = Annotated[bool, typer.Option("--quiet/--progress", help="Show progress bars with --progress.")]
+
 
 def _doc_label(a: Analysis, doc_id: str) -> str:
     d = a.document(doc_id)
@@ -216,12 +224,8 @@ def _doc_label(a: Analysis, doc_id: str) -> str:
 
 @app.command()
 def entities(
-    paths: List[str] = typer.Argument(None, help=PATHS_HELP, show_default=False),
-    from_json: Optional[Path] = typer.Option(None, "--from", help=FROM_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
-    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
-    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
-    quiet: bool = typer.Option(True, "--quiet/--progress", help="Show progress bars with --progress."),
+    paths: ViewPaths = None, from_json: ViewFrom = None, db: ViewDb = None,
+    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True,
 ) -> None:
     """Who is in the story: one row per entity, with aliases and documents.
 
@@ -236,12 +240,8 @@ def entities(
 
 @app.command()
 def facts(
-    paths: List[str] = typer.Argument(None, help=PATHS_HELP, show_default=False),
-    from_json: Optional[Path] = typer.Option(None, "--from", help=FROM_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
-    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
-    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
-    quiet: bool = typer.Option(True, "--quiet/--progress", help="Show progress bars with --progress."),
+    paths: ViewPaths = None, from_json: ViewFrom = None, db: ViewDb = None,
+    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True,
 ) -> None:
     """The fact ledger: contested first, then corroborated and compatible, then single-source, with the quoted evidence.
 
@@ -265,12 +265,8 @@ def facts(
 
 @app.command()
 def timeline(
-    paths: List[str] = typer.Argument(None, help=PATHS_HELP, show_default=False),
-    from_json: Optional[Path] = typer.Option(None, "--from", help=FROM_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
-    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
-    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
-    quiet: bool = typer.Option(True, "--quiet/--progress", help="Show progress bars with --progress."),
+    paths: ViewPaths = None, from_json: ViewFrom = None, db: ViewDb = None,
+    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True,
 ) -> None:
     """Dated events in order, with the outlets behind each.
 
@@ -285,12 +281,8 @@ def timeline(
 
 @app.command()
 def stories(
-    paths: List[str] = typer.Argument(None, help=PATHS_HELP, show_default=False),
-    from_json: Optional[Path] = typer.Option(None, "--from", help=FROM_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
-    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
-    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
-    quiet: bool = typer.Option(True, "--quiet/--progress", help="Show progress bars with --progress."),
+    paths: ViewPaths = None, from_json: ViewFrom = None, db: ViewDb = None,
+    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True,
 ) -> None:
     """Events and the storylines that hold them.
 
@@ -305,12 +297,8 @@ def stories(
 
 @app.command()
 def framing(
-    paths: List[str] = typer.Argument(None, help=PATHS_HELP, show_default=False),
-    from_json: Optional[Path] = typer.Option(None, "--from", help=FROM_HELP),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
-    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
-    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
-    quiet: bool = typer.Option(True, "--quiet/--progress", help="Show progress bars with --progress."),
+    paths: ViewPaths = None, from_json: ViewFrom = None, db: ViewDb = None,
+    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True,
 ) -> None:
     """How each outlet frames the story: genre, labels per actor, loaded words, voices.
 
