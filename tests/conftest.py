@@ -5,6 +5,10 @@ from pathlib import Path
 
 import pytest
 
+# The plugin package is installed by tests/test_plugins.py into a temporary folder, never imported
+# here: collecting it would put its metadata on sys.path and its entry points in every test.
+collect_ignore = ["plugin_pkg"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -16,9 +16,12 @@ The operator said all sailings would run on schedule from Tuesday.
 
 
 def test_plugin_reader_and_stage_are_used_by_analyze(tmp_path):
-    target = tmp_path / "site"
+    import shutil
+
+    target, source = tmp_path / "site", tmp_path / "plugin_src"
+    shutil.copytree(PLUGIN, source)  # pip builds in the source folder: keep the repository clean
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
-                    "--target", str(target), str(PLUGIN)], check=True, capture_output=True)
+                    "--target", str(target), str(source)], check=True, capture_output=True)
     (tmp_path / "note.memo").write_text(MEMO)
     env = dict(os.environ, PYTHONPATH=str(target))
     out = tmp_path / "out.json"
