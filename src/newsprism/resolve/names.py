@@ -24,7 +24,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐"
 
 @functools.lru_cache(maxsize=1_000_000)
 def fold(text: str) -> str:
-    """ASCII, lower case, one space between words: 'Zakharová’s' -> "zakharova's"."""
+    """ASCII, lower case, one space between words: 'Jiménez’s' -> "jimenez's"."""
     text = unidecode(text.translate(_APOSTROPHES)).lower()
     return re.sub(r"\s+", " ", text).strip()
 
@@ -132,7 +132,7 @@ def _split_particles(raw: list[str]) -> list[str]:
     out: list[str] = []
     for w in raw:
         head, sep, tail = w.partition("-")
-        if sep and head in PARTICLES and tail:   # "al-arouri" -> "al", "arouri"
+        if sep and head in PARTICLES and tail:   # "al-hashimi" -> "al", "hashimi"
             out += [head, tail.replace("-", "")]
         else:
             out.append(w.replace("-", "").replace("'", ""))
