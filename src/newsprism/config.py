@@ -93,6 +93,8 @@ class StoriesConfig(Section):
     retention_days: int = Field(30, description="events this far behind the newest date leave the candidate index")
     undated_slack_days: int = Field(30, description="an undated text is taken as written up to this long after the latest date it names")
     max_candidates: int = Field(30, description="events compared in full with each document")
+    embeddings: bool = Field(False, description="blend dense sentence embeddings into event similarity (needs pip install newsprism[embeddings])")
+    embedding_weight: float = Field(0.3, description="share of the embedding cosine in event similarity when embeddings are on")
 
 
 class FramingConfig(Section):

@@ -172,6 +172,21 @@ def features_component(document: Any, sdoc: Any, record: Any, cfg: Any) -> None:
     entity_names = [(e.name, len(e.mentions) or 1) for e in (record.entities or []) if getattr(e, "name", None)]
     record.features = document_features(
         document.text or "", document.title, record.published or document.published, sdoc, entity_names)
+    if getattr(getattr(cfg, "stories", None), "embeddings", False):
+        _add_embedding(document, sdoc, record)
+
+
+def _add_embedding(document: Any, sdoc: Any, record: Any) -> None:
+    """`features["embedding"]`: the unit vector of the headline and first sentences (optional extra).
+    Without the extra the document keeps its other features and says why it has no vector."""
+    from .embeddings import EmbeddingsUnavailable, embed, lead_text   # only when asked: keeps torch out
+
+    text = document.text or ""
+    sentences = [(s.start_char, s.end_char) for s in sdoc.sents] if sdoc.has_annotation("SENT_START") else []
+    try:
+        record.features["embedding"] = embed([lead_text(document.title, text, sentences)])[0]
+    except EmbeddingsUnavailable as e:
+        record.notes.append(f"story embeddings skipped: {e}")
 
 
 def _order_key(item: tuple[Any, Any]) -> tuple[int, str, str]:

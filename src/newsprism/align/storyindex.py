@@ -27,6 +27,7 @@ from typing import Any, Iterable, Optional
 from ..model import Story
 
 UNDATED = "u"        # the bucket of events that have no dated document
+EMBEDDING_FLOOR = 0.5   # all-MiniLM-L6-v2 cosine of two news texts on unrelated subjects is mostly below this
 
 
 @dataclass
@@ -49,6 +50,12 @@ class _Event:
     lkeys: list[str] = field(default_factory=list)
     active: bool = True
     named: Optional[list[int]] = None            # range of the latest days its undated members name
+    emb: list[float] = field(default_factory=list)  # sum of members' dense vectors (stories.embeddings)
+    emb_n: int = 0                               # members that had one
+
+
+# _Event fields that only the optional embeddings fill: left out of the state while empty
+_EMB_FIELDS = ("emb", "emb_n")
 
 
 def _ordinal(iso: Optional[str]) -> Optional[int]:
@@ -108,6 +115,14 @@ def _top(weights: dict[str, float], n: int) -> list[tuple[str, float]]:
 
 def _heaviest(kv: tuple[str, float]) -> tuple[float, str]:
     return -kv[1], kv[0]
+
+
+def _event_state(ev: _Event) -> dict:
+    state = asdict(ev)
+    for name in _EMB_FIELDS:
+        if not state[name]:
+            del state[name]       # states written without embeddings stay as they were
+    return state
 
 
 class StoryIndex:
@@ -182,11 +197,24 @@ class StoryIndex:
             ev.norm_n = self.n_docs
         return ev.norm
 
-    def _similarity(self, query: dict[str, float], ev: _Event) -> float:
+    def _similarity(self, query: dict[str, float], ev: _Event, dense: Optional[list[float]] = None) -> float:
         """Cosine of a document with an event's centroid under the current IDF; `query` holds the
-        unit TF-IDF vector's weights multiplied by IDF once more (the centroid's share)."""
+        unit TF-IDF vector's weights multiplied by IDF once more (the centroid's share).
+        With a dense vector for both, its cosine with the event's mean vector is blended in."""
         c = ev.centroid
-        return sum(w * c[k] for k, w in query.items() if k in c) / self._centroid_norm(ev)
+        sim = sum(w * c[k] for k, w in query.items() if k in c) / self._centroid_norm(ev)
+        if dense and ev.emb:
+            weight = float(self._opt("embedding_weight", 0.0))
+            norm = math.sqrt(sum(x * x for x in ev.emb)) or 1.0
+            cos = sum(a * b for a, b in zip(dense, ev.emb)) / norm
+            # any two news texts score well above 0 here; below the floor they are merely both news
+            floor = float(self._opt("embedding_floor", EMBEDDING_FLOOR))
+            sim = (1.0 - weight) * sim + weight * max(0.0, cos - floor) / (1.0 - floor)
+        return sim
+
+    def _dense(self, features: dict) -> Optional[list[float]]:
+        """The document's dense vector when embeddings are on and it has one."""
+        return (features.get("embedding") or None) if self._opt("embeddings", False) else None
 
     # -- time ----------------------------------------------------------------------
     def _bucket(self, day: int) -> str:
@@ -279,13 +307,14 @@ class StoryIndex:
         vec = self._vector(raw)
 
         query = {k: w * self._idf(k) for k, w in vec.items()}
+        dense = self._dense(features)
         cohesion = float(self._opt("cohesion", 0.0))
         best, best_sim = None, float(self._s.event_threshold)
         for ev_i in self._candidates(vec, day, est):
             ev = self.events[ev_i]
             if not self._fits(ev, day, est, named):
                 continue
-            sim = self._similarity(query, ev)
+            sim = self._similarity(query, ev, dense)
             # a tight event asks more of a newcomer than a loose one: look-alike events share words
             need = cohesion * ev.join_sum / ev.joins if ev.joins else 0.0
             if sim >= best_sim and sim >= need:
@@ -335,6 +364,10 @@ class StoryIndex:
         if day is not None:
             ev.first = day if ev.first is None else min(ev.first, day)
             ev.last = day if ev.last is None else max(ev.last, day)
+        dense = self._dense(features)
+        if dense:
+            ev.emb = [a + b for a, b in zip(ev.emb, dense)] if ev.emb else list(dense)
+            ev.emb_n += 1
         title = features.get("title")
         if title and len(ev.titles) < 50:
             ev.titles.append((title, list(features.get("title_terms") or [])))
@@ -459,6 +492,7 @@ class StoryIndex:
         self._unindex(ev_i)
         ev.title = self._best_title(ev)
         ev.centroid, ev.titles, ev.active = {}, [], False
+        ev.emb, ev.emb_n = [], 0
         self.undated.pop(ev_i, None)
 
     def _prune_df(self) -> None:
@@ -513,7 +547,7 @@ class StoryIndex:
         """Everything needed to continue, as JSON-serializable data (postings are rebuilt on load)."""
         return {
             "version": 1, "n_docs": self.n_docs, "df": dict(self.df), "clock": self.clock,
-            "counter": self.counter, "events": [asdict(e) for e in self.events],
+            "counter": self.counter, "events": [_event_state(e) for e in self.events],
             "parent": list(self.parent), "line_id": {str(k): v for k, v in self.line_id.items()},
             "undated": list(self.undated),
         }
