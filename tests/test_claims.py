@@ -125,3 +125,25 @@ def test_attribution_is_never_dropped(nlp):
     for c in record.claims:
         if c.modality == "reported":
             assert c.attribution and c.attribution_text
+
+
+def figure_claim(nlp, text, figure):
+    record, _ = analyse(nlp, text, {})
+    [c] = [c for c in record.claims if c.value and c.value.get("text", "").endswith(figure)]
+    return c
+
+
+def test_a_figure_carries_its_slot_from_the_parse(nlp):
+    """What the figure is about, read from the parse: verb and its class, the doer, modifiers, prepositions."""
+    c = figure_claim(nlp, "Fire crews sent 40 fire trucks to the warehouse blaze.", "40")
+    slot = c.value["slot"]
+    assert (slot["verb"], slot["pred"]) == ("send", "send")
+    assert slot["subj"][0] == "crew" and c.text[slot["subj"][1] - c.start:].startswith("crews")
+    assert slot["mods"] == ["fire"] and "to blaze" in slot["preps"]
+    killed = figure_claim(nlp, "Five miners died in the collapse at the Orlen pit.", "Five").value["slot"]
+    assert killed["pred"] == "die" and "in collapse" in killed["preps"]
+
+
+def test_an_age_names_whose_it_is(nlp):
+    c = figure_claim(nlp, "The 33-year-old actress Jane Roe was arrested in Fenwick.", "33-year-old")
+    assert c.value["unit"] == "years old" and c.value["slot"]["owner"][0] == "roe"

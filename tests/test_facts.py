@@ -232,3 +232,59 @@ def test_when_talks_began_is_one_date():
     c.time("b", "May 2024", "2024-05")
     [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
     assert {p.normalized: set(p.documents) for p in fact.positions} == {"2024-03": {"a"}, "2024-05": {"b"}}
+
+
+def permits(v, slot=None):
+    value = {"amount": v, "qualifier": None, "unit": "permit", "text": str(v)}
+    return {**value, "slot": slot} if slot else value
+
+
+def test_figures_worded_apart_line_up_on_their_parse_slot():
+    """No clause word in common, but the same verb class, the same doer and the same anchor: one count."""
+    slot = {"verb": "grant", "pred": "grant", "subj": ["council", 0], "preps": ["for quarry"]}
+    plain = Corpus()
+    plain.claim("a", "Councillors granted 12 permits.", predicate="grant", value=permits(12))
+    plain.claim("b", "Drilling licences numbering 19 went through.", predicate="grant", value=permits(19))
+    assert not [f for f in facts_of(plain) if f.verdict == "contested"]
+    parsed = Corpus()
+    parsed.claim("a", "Councillors granted 12 permits.", predicate="grant", value=permits(12, slot))
+    parsed.claim("b", "Drilling licences numbering 19 went through.", predicate="grant", value=permits(19, slot))
+    [fact] = [f for f in facts_of(parsed) if f.verdict == "contested"]
+    assert {p.normalized for p in fact.positions} == {12, 19}
+
+
+def age(v, owner_at=None):
+    slot = {"verb": "leave", "pred": "leave"}
+    if owner_at is not None:
+        slot["owner"] = ["reid", owner_at]
+    return {"amount": v, "qualifier": None, "unit": "years old", "noun": "age", "text": f"{v}-year-old", "slot": slot}
+
+
+def test_an_unnamed_age_belongs_to_the_person_the_article_is_about():
+    c = Corpus()
+    reid = c.entity("e1", "Lana Reid")
+    for words in ("Lana Reid entered a clinic.", "Reid thanked her fans.", "Reid will return to Fenwick."):
+        c.claim("a", words, predicate="say", subject=reid, subject_text=words.split(" ")[0] if words[0] != "L"
+                else "Lana Reid")
+    hale = c.entity("e2", "Tom Hale")
+    # the name next to the age is her agent's: the age is still hers
+    c.claim("a", "The 33-year-old actress left the clinic, her agent Tom Hale said.", predicate="leave",
+            object=hale, object_text="Tom Hale", value=age(33))
+    body = c.texts.get("b", "")
+    c.claim("b", "The 36-year-old Reid left the clinic in Fenwick.", predicate="leave", subject=reid,
+            subject_text="Reid", value=age(36, len(body) + len("The 36-year-old ")))
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert {p.normalized for p in fact.positions} == {33, 36}
+
+
+def test_one_speakers_unrelated_statements_are_not_one_fact():
+    """'Costa say' groups only statements that say the same thing, not everything Costa said."""
+    c = Corpus()
+    costa = c.entity("e1", "Ana Costa")
+    said = dict(predicate="say", subject=costa, subject_text="Costa")
+    c.claim("a", "Costa said the old bridge would reopen to lorries in May.", **said)
+    c.claim("b", "Costa said the old bridge would reopen to lorries next spring.", **said)
+    c.claim("c", "Costa said tolls on the ring road would stay.", **said)
+    [fact] = [f for f in facts_of(c) if f.about == "Ana Costa say"]
+    assert fact.verdict == "corroborated"
+    assert {d for p in fact.positions for d in p.documents} == {"a", "b"}

@@ -21,12 +21,12 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Iterable, Optional
 
 from ..config import Config
-from ..extract.claims import EVENT_NOUNS, ROLE_NOUNS
+from ..extract.claims import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
 from ..extract.quantities import ROLES, compatible, interval, is_exact
 from ..model import Analysis, Claim, Fact, Position
 from ..resolve import names
@@ -43,7 +43,12 @@ SCORE_MIX = 0.5              # the score divides by this blend of the smaller an
 ROLE_WEIGHT = 0.5            # a word for what happened to the counted says little about which count it is
 UNIQUE_BONUS = 0.15           # added when each of two documents gives a single figure of the kind
 OTHER_EVENT = 0.15           # two events of one storyline: a figure in each contests only on a surer match
+MAIN_MENTIONS = 3            # mentions a document's main person needs
 MAX_PAIRS = 2500             # figure pairs compared for one pair of documents
+# what agreeing on one part of the parse slot adds to the score of two figures
+PARSE_WEIGHTS = {"pred": 0.08, "subj": 0.1, "obj": 0.1, "preps": 0.08, "mods": 0.05, "owner": 0.2}
+# verbs that only link a figure to what it counts ("the toll is 50"): they say nothing about which count
+LINK_PREDICATES = {"be", "have", "include", "say", "become", "remain", "get", "make", "take", "give", "do"}
 EVENT_CLASSES = sorted(set(EVENT_NOUNS.values()))
 ASPECT_VERBS = {"begin": "start", "start": "start", "open": "start", "commence": "start",
                 "end": "end", "conclude": "end", "finish": "end", "close": "end"}
@@ -77,6 +82,7 @@ class _Ctx:
     times: dict[str, list[tuple[int, int, str, str]]]  # doc -> (start, end, value, text)
     published: dict[str, Optional[str]]
     storyline: dict[str, str]                        # story -> the storyline it belongs to (its top parent)
+    main_person: dict[str, Optional[str]] = field(default_factory=dict)   # doc -> the person it is about, cached
 
     def root_of(self, doc: str) -> str:
         """The storyline of a document: figures are compared across the events of one storyline, because
@@ -314,6 +320,7 @@ class _Figure:
     key: tuple                     # the value as compared
     words: dict[str, float]        # context word -> closeness to the figure (1.0 next to it)
     people: frozenset[str]         # persons named next to the figure: whose age, whose yards
+    parse: dict[str, frozenset[str]]   # the figure's slot read from the parse: pred, subj, obj, preps, mods, owner
 
 
 def _base_unit(v: dict[str, Any]) -> tuple[str, Optional[str]]:
@@ -342,8 +349,10 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
             if w in ROLE_WORDS:   # "killed", "dead", "deaths": one word for what happened to the counted
                 words[ROLE_WORDS[w]] = max(words.get(ROLE_WORDS[w], 0.0), ROLE_WEIGHT)
                 continue
-            w = re.sub(r"(['’]s|s)$", "", w) if len(w) > 3 else w
-            if w in STOP or len(w) < 3 or w[:5] in unit_stems:
+            if w in STOP or len(w) < 3:
+                continue
+            w = _stem(w)
+            if w[:5] in unit_stems:
                 continue
             if k >= FIGURE_WINDOW:
                 break
@@ -354,7 +363,97 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
     for e in ents:
         words["@" + e] = max(words.get("@" + e, 0.0), 1.0)
     people = frozenset(e for e in ents if ctx.entity_type(e) == "PERSON")
-    return _Figure(c, base, role, _value_key(v), words, people)
+    parse = _parse_slot(ctx, c)
+    owner = frozenset(e[1:] for e in parse.get("owner", ()) if e.startswith("@"))
+    if base == "years old" and not parse.get("owner") and (main := _main_person(ctx, c.doc)):
+        owner = frozenset({main})   # "the 33-year-old actress": news gives an unnamed age to the person it is about
+        parse["owner"] = frozenset({"@" + main})
+    if owner or base == "years old":
+        people = owner   # an age is its owner's; a name further off is often someone else's ("the actress's rep")
+    return _Figure(c, base, role, _value_key(v), words, people, parse)
+
+
+def _main_person(ctx: _Ctx, doc: str) -> Optional[str]:
+    """The person a document is plainly about: named most often, at least MAIN_MENTIONS times and twice as often
+    as anyone else."""
+    if doc not in ctx.main_person:
+        counts: dict[str, int] = defaultdict(int)
+        for _, _, e in ctx.mentions.get(doc, ([], []))[1]:
+            if ctx.entity_type(e) == "PERSON":
+                counts[e] += 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        top = ranked[0] if ranked else None
+        ok = top is not None and top[1] >= MAIN_MENTIONS and (len(ranked) < 2 or top[1] >= 2 * ranked[1][1])
+        ctx.main_person[doc] = top[0] if ok and top else None
+    return ctx.main_person[doc]
+
+
+def _arg_ref(ctx: _Ctx, c: Claim, arg: Any) -> Optional[str]:
+    """An argument of the slot as compared: '@<entity>' where a name stands at its offset, else its lemma."""
+    if not (isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str)):
+        return None
+    lemma, at = arg
+    if isinstance(at, int):
+        starts, rows = ctx.mentions.get(c.doc, ([], []))
+        i = bisect.bisect_right(starts, at) - 1
+        while i >= 0 and rows[i][0] > at - 200:
+            if rows[i][0] <= at < rows[i][1]:
+                return "@" + rows[i][2]
+            i -= 1
+    if lemma in PRONOUNS or lemma in STOP or len(lemma) < 2:
+        return None
+    return lemma
+
+
+def _parse_slot(ctx: _Ctx, c: Claim) -> dict[str, frozenset[str]]:
+    """The slot the claim reader stored with the figure, with arguments turned into entities where they resolve."""
+    slot = c.value.get("slot") if isinstance(c.value, dict) else None
+    if not isinstance(slot, dict):
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    pred = slot.get("pred")
+    if isinstance(pred, str) and pred not in LINK_PREDICATES:
+        out["pred"] = frozenset({ROLE_WORDS.get(pred, pred)})
+    for role in ("subj", "obj", "owner"):
+        ref = _arg_ref(ctx, c, slot.get(role))
+        if ref:
+            out[role] = frozenset({ref})
+    for many in ("preps", "mods"):
+        got = frozenset(str(x) for x in slot.get(many) or [] if str(x).split()[-1] not in STOP)
+        if got:
+            out[many] = got
+    return out
+
+
+def _parse_score(a: _Figure, b: _Figure) -> float:
+    """Agreement of two figures' parse slots: the same verb class, the same doer or thing done to, the same
+    prepositional anchors ('of the budget', 'in the crash'); a doer named differently on both sides counts against."""
+    score = 0.0
+    for part, weight in PARSE_WEIGHTS.items():
+        x, y = a.parse.get(part), b.parse.get(part)
+        if not x or not y:
+            continue
+        if x & y:
+            score += weight
+        elif part in ("subj", "obj") and all(r.startswith("@") for r in x | y):
+            score -= weight    # two different named doers: likely two different counts
+    return score
+
+
+def _stem(w: str) -> str:
+    """A crude common stem, so that 'showed'/'shows', 'e-mails'/'emails', 'arrived'/'arrive' meet."""
+    w = w.replace("-", "").replace("'", "").replace("’", "")
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith(("ed", "es")):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
 
 
 def _share_content(a: _Figure, b: _Figure) -> bool:
@@ -373,7 +472,7 @@ def _slot_score(a: _Figure, b: _Figure, idf: dict[str, float]) -> float:
     if na <= 0 or nb <= 0:
         return 0.0
     shared = sum(idf.get(w, 1.0) * min(x, b.words[w]) for w, x in a.words.items() if w in b.words)
-    score = shared / (SCORE_MIX * min(na, nb) + (1 - SCORE_MIX) * max(na, nb))
+    score = shared / (SCORE_MIX * min(na, nb) + (1 - SCORE_MIX) * max(na, nb)) + _parse_score(a, b)
     if a.base == "years old" and not (a.people & b.people):
         score *= 0.7    # an age belongs to one person: without the same name both sides, want more context
     return score + (SAME_VALUE_BONUS if a.key[:2] == b.key[:2] else 0.0)   # one amount, however qualified
@@ -738,13 +837,15 @@ def _relation_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
             for key in _arg_keys(ctx, c, role):
                 buckets[(story, c.predicate, role, key)].append(c)
     ranked = sorted(buckets.items(), key=lambda kv: (-_independent(ctx, {c.doc for c in kv[1]}), -len(kv[1]), kv[0]))
+    topic = _topic_words(ctx, claims)
     used: set[str] = set()
     facts: list[Fact] = []
     for (story, pred, role, key), group in ranked:
         group = [c for c in group if c.id not in used]
         if _independent(ctx, {c.doc for c in group}) < 2:
             continue
-        for tgroup in _time_groups(ctx, group, cfg.facts.time_window_days):
+        for tgroup in [g for tg in _time_groups(ctx, group, cfg.facts.time_window_days)
+                       for g in _same_statement(ctx, tg, pred, role, key, topic.get(story, frozenset()))]:
             if _independent(ctx, {c.doc for c in tgroup}) < 2:
                 continue
             # one clause per document: the shortest that says it
@@ -758,3 +859,71 @@ def _relation_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
             pos = _position(about, chosen, key)
             facts.append(_agreed_fact(ctx, about, [pos], chosen))
     return facts
+
+
+STATEMENT_PREDICATES = {"say"}   # verbs whose content is the statement they report, not their subject
+TOPIC_SHARE = 0.5        # a word in this share of a story's documents is the story's topic
+MONTHS_DAYS = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$|"
+                         r"(today|yesterday|tomorrow|week|morning|evening|night|earlier|later|ago)$")
+TOPIC_WEIGHT = 0.5       # a topic word shared counts this much toward SHARED_WORDS
+SHARED_WORDS = 2         # content words two clauses must share, beyond who and the verb, to state one thing
+MAX_STATEMENTS = 200     # clauses of one bucket compared pairwise
+
+
+def _words(text: str) -> set[str]:
+    return {re.sub(r"(['’]s|s)$", "", w) if len(w) > 3 else w
+            for w in (m.lower() for m in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)) if w not in STOP and len(w) >= 3}
+
+
+def _topic_words(ctx: _Ctx, claims: list[Claim]) -> dict[str, frozenset[str]]:
+    """Per story, the words most of its documents use ('Hamas', 'Moscow', 'delegation'): sharing them says
+    two clauses are about the story, not that they state the same thing."""
+    docs_of: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for c in claims:
+        for w in _words(c.text):
+            docs_of[ctx.story_of.get(c.doc) or ""][w].add(c.doc)
+    out = {}
+    for story, words in docs_of.items():
+        n = len({d for ds in words.values() for d in ds})
+        out[story] = frozenset(w for w, ds in words.items() if n >= 3 and len(ds) >= TOPIC_SHARE * n)
+    return out
+
+
+def _content(ctx: _Ctx, c: Claim, pred: str, role: str, key: str) -> frozenset[str]:
+    """Words of a clause that say what it states: not the argument it was grouped by, not the verb's class."""
+    own = (c.subject_text if role == "s" else c.object_text) or ""
+    skip = {w.lower() for w in re.findall(r"[A-Za-z]+", own + " " + (c.attribution_text or "") + " " + ctx.name(key))}
+    verbs = {lemma[:4] for lemma, cls in PREDICATE_CLASSES.items() if cls == pred} | {pred[:4]}
+    skip |= {re.sub(r"(['’]s|s)$", "", w) for w in skip if len(w) > 3}
+    return frozenset(w for w in _words(c.text) if w not in skip and w[:4] not in verbs and w not in ("told", "tell")
+                     and not MONTHS_DAYS.match(w))
+
+
+def _same_statement(ctx: _Ctx, claims: list[Claim], pred: str, role: str, key: str,
+                    topic: frozenset[str]) -> list[list[Claim]]:
+    """Split one speaker's clauses into statements: two clauses of different documents state
+    the same thing when they share content words or the other argument ('said the deal would create jobs' /
+    'said the contract stays secret' are two statements, not one fact)."""
+    if pred not in STATEMENT_PREDICATES or role != "s" or len(claims) > MAX_STATEMENTS:
+        return [claims]   # grouped by what was done to whom, the bucket already names the statement
+    words = [_content(ctx, c, pred, role, key) for c in claims]
+    other = [set(_arg_keys(ctx, c, "o" if role == "s" else "s")) for c in claims]
+    parent = list(range(len(claims)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            if claims[i].doc == claims[j].doc:
+                continue
+            shared = sum(TOPIC_WEIGHT if w in topic else 1.0 for w in words[i] & words[j])
+            if shared >= SHARED_WORDS or other[i] & other[j]:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        groups[find(i)].append(c)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0].id))

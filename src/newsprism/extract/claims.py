@@ -500,7 +500,7 @@ def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ent
     modality = attr.modality(fr.anchor, sent, attributed=attribution is not None, in_quote=in_quote is not None)
     return Claim(
         id=f"{document.id}#c{n + 1}", doc=document.id, start=start, end=end, text=document.text[start:end],
-        subject=subject, predicate=fr.predicate, object=obj, value=q.value() if q is not None else None,
+        subject=subject, predicate=fr.predicate, object=obj, value=_figure_value(doc, q) if q is not None else None,
         when=fr.when, attribution=attribution, modality=modality, subject_text=subject_text,
         object_text=object_text, attribution_text=attribution_text,
     )
@@ -531,3 +531,92 @@ def _fit(doc: Doc, start: int, end: int, q: Optional[Quantity], fr: Frame, limit
     if span is None or len(span) == 0:
         return start, min(end, start + limit)
     return span.start_char, span.end_char
+
+
+# -- the slot of a figure -----------------------------------------------------------------------------
+
+# verbs that only link a figure to its noun ("the toll is 50", "there were 50"): no slot of their own
+LINK_VERBS = {"be", "have", "become", "remain", "include", "total", "number", "reach", "rise", "climb", "stand"}
+SLOT_MODS = ("amod", "compound", "nmod", "poss")
+
+
+def _figure_value(doc: Doc, q: Quantity) -> dict:
+    """The figure's value with its `slot`: what the parse says the figure is about, so that outlets that word
+    one count differently still line up ("the blaze drew 40 fire trucks" / "40 engines were sent to the fire")."""
+    v = q.value()
+    slot = figure_slot(doc, q)
+    if slot:
+        v["slot"] = slot
+    return v
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower() if t.pos_ != "PROPN" else t.text.lower()
+
+
+def _arg(t: Token) -> list:
+    """An argument as [lemma, character offset]: the offset lets the fact ledger find the entity named there."""
+    return [_lemma(t), t.idx]
+
+
+def figure_slot(doc: Doc, q: Quantity) -> dict:
+    """Compact parse neighbourhood of a figure: the counted noun's modifiers, the governing verb (lemma and
+    class), the verb's other arguments, the prepositions hanging off noun and verb ("of the budget",
+    "in the crash") and, for an age or a person's figure, whose it is."""
+    inside = set(range(*q.tokens))
+    noun = doc[q.head]
+    slot: dict = {}
+    mods = sorted({_lemma(c) for c in noun.children if c.dep_ in SLOT_MODS and not q.start <= c.idx < q.end
+                   and not c.like_num and c.is_alpha and c.lower_ not in ("old", "year")})
+    if mods:
+        slot["mods"] = mods
+    preps = _preps(noun, inside)
+    # the verb that says what happened to the counted: climb from the noun through nouns and prepositions
+    node, path = noun, noun
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        path, node = node, node.head
+    verb = node if node.pos_ in ("VERB", "AUX") else None
+    if verb is not None:
+        slot["verb"] = verb.lemma_.lower()
+        slot["pred"] = predicate_class(verb.lemma_)
+        below = {t.i for t in path.subtree}
+        subj = _subject(verb)
+        if subj is not None and subj.i not in below and subj.lower_ not in RELATIVE:
+            slot["subj"] = _arg(subj)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr") and c.i not in below), None)
+        if obj is not None and obj.lower_ not in RELATIVE:
+            slot["obj"] = _arg(obj)
+        preps += _preps(verb, below | inside)
+    if preps:
+        slot["preps"] = sorted(set(preps))
+    owner = _owner(noun, inside)
+    if owner is not None:
+        slot["owner"] = _arg(owner)
+    return slot
+
+
+def _preps(tok: Token, skip: set[int]) -> list[str]:
+    """'of budget', 'in crash': each preposition under the token with its object's lemma, one level down too."""
+    out = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.i in skip:
+            continue
+        for g in c.children:
+            if g.dep_ == "pobj" and g.i not in skip and not g.like_num and g.lower_ not in RELATIVE \
+                    and g.ent_type_ not in ("DATE", "TIME", "CARDINAL"):   # when is no part of what is counted
+                out.append(f"{c.lower_} {_lemma(g)}")
+    return out
+
+
+def _owner(noun: Token, inside: set[int]) -> Optional[Token]:
+    """The named person or body a figure belongs to: 'the 33-year-old actress Jane Roe', 'Roe, the 33-year-old'."""
+    if noun.pos_ == "PROPN" and noun.i not in inside:
+        return noun
+    for c in noun.children:
+        if c.dep_ in ("appos", "flat", "compound") and c.pos_ == "PROPN" and c.i not in inside:
+            return c
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    return None
