@@ -288,3 +288,21 @@ def test_one_speakers_unrelated_statements_are_not_one_fact():
     [fact] = [f for f in facts_of(c) if f.about == "Ana Costa say"]
     assert fact.verdict == "corroborated"
     assert {d for p in fact.positions for d in p.documents} == {"a", "b"}
+
+
+def test_a_size_and_a_count_of_the_same_measure_meet():
+    """'a 90-day treatment' and '281 days of treatment' measure one thing; a 10-year deal and a 30-year lease do not."""
+    c = Corpus()
+    c.claim("a", "She began a 90-day treatment in Fenwick.", predicate="begin",
+            value={"amount": 90, "qualifier": None, "unit": "day treatment", "noun": "treatment", "text": "90-day"})
+    c.claim("b", "The court ordered her to serve 281 days of treatment.", predicate="serve",
+            value={"amount": 281, "qualifier": None, "unit": "day", "noun": "day", "text": "281",
+                   "slot": {"verb": "serve", "pred": "serve", "preps": ["of treatment"]}})
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert {p.normalized for p in fact.positions} == {90, 281}
+    d = Corpus()
+    d.claim("a", "Boras wants a 10-year deal for the pitcher.", predicate="want",
+            value={"amount": 10, "qualifier": None, "unit": "year deal", "noun": "deal", "text": "10-year"})
+    d.claim("b", "The club signed a 30-year lease for the pitch.", predicate="sign",
+            value={"amount": 30, "qualifier": None, "unit": "year lease", "noun": "lease", "text": "30-year"})
+    assert not [f for f in facts_of(d) if f.verdict == "contested"]

@@ -87,3 +87,12 @@ def test_a_crew_of_nineteen_counts_the_crew_and_lengths_of_time_are_counts(nlp):
 def test_a_number_that_ends_a_name_is_no_count(nlp):
     assert values(nlp, "The ferry docked at Pier 3 shortly after dawn with 312 passengers.") == [
         {"amount": 312, "qualifier": None, "unit": "passenger", "text": "312", "noun": "passenger"}]
+
+
+def test_bare_ages_after_a_name_or_closing_a_sentence(nlp):
+    """'Tom Hale, 38, of Troy' and 'He was 95.' are ages; a bare figure elsewhere is not."""
+    [hale] = values(nlp, "The gunman, Tom Hale, 38, of Troy, was arrested.")
+    assert (hale["amount"], hale["unit"], hale["text"]) == (38, "years old", "38")
+    [old] = values(nlp, "He died at home on Sunday. He was 95.")
+    assert (old["amount"], old["unit"]) == (95, "years old")
+    assert values(nlp, "The final score was 51.") == []

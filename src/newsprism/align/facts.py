@@ -46,7 +46,7 @@ OTHER_EVENT = 0.15           # two events of one storyline: a figure in each con
 MAIN_MENTIONS = 3            # mentions a document's main person needs
 MAX_PAIRS = 2500             # figure pairs compared for one pair of documents
 # what agreeing on one part of the parse slot adds to the score of two figures
-PARSE_WEIGHTS = {"pred": 0.08, "subj": 0.1, "obj": 0.1, "preps": 0.08, "mods": 0.05, "owner": 0.2}
+PARSE_WEIGHTS = {"thing": 0.12, "pred": 0.08, "subj": 0.1, "obj": 0.1, "preps": 0.08, "mods": 0.05, "owner": 0.2}
 # verbs that only link a figure to what it counts ("the toll is 50"): they say nothing about which count
 LINK_PREDICATES = {"be", "have", "include", "say", "become", "remain", "get", "make", "take", "give", "do"}
 EVENT_CLASSES = sorted(set(EVENT_NOUNS.values()))
@@ -327,7 +327,19 @@ def _base_unit(v: dict[str, Any]) -> tuple[str, Optional[str]]:
     unit, role = str(v.get("unit") or ""), v.get("role")
     if role and unit.endswith(" " + role):
         unit = unit[: -len(role) - 1]
+    measured = _measured(v)
+    if measured:
+        unit = unit[: -len(measured) - 1]   # "a 90-day treatment" is counted in days, like "90 days of treatment"
     return unit, role
+
+
+def _measured(v: dict[str, Any]) -> Optional[str]:
+    """What a size measures: 'a 90-day treatment' -> 'treatment' (the unit is the measure, then the noun)."""
+    unit, noun = str(v.get("unit") or ""), v.get("noun")
+    if noun and unit != noun and unit.endswith(" " + noun) and " " not in unit[: -len(noun) - 1] \
+            and noun != v.get("role"):
+        return str(noun)
+    return None
 
 
 def _figure(ctx: _Ctx, c: Claim) -> _Figure:
@@ -364,6 +376,14 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
         words["@" + e] = max(words.get("@" + e, 0.0), 1.0)
     people = frozenset(e for e in ents if ctx.entity_type(e) == "PERSON")
     parse = _parse_slot(ctx, c)
+    measured = _measured(v)
+    if measured:
+        parse["thing"] = frozenset({_stem(measured)})
+        words[_stem(measured)] = max(words.get(_stem(measured), 0.0), 1.0)
+    elif parse.get("preps"):
+        things = frozenset(_stem(p.split(" ", 1)[1]) for p in parse["preps"] if p.startswith("of "))
+        if things:
+            parse["thing"] = things    # "281 days of treatment"
     owner = frozenset(e[1:] for e in parse.get("owner", ()) if e.startswith("@"))
     if base == "years old" and not parse.get("owner") and (main := _main_person(ctx, c.doc)):
         owner = frozenset({main})   # "the 33-year-old actress": news gives an unnamed age to the person it is about
@@ -429,6 +449,9 @@ def _parse_score(a: _Figure, b: _Figure) -> float:
     """Agreement of two figures' parse slots: the same verb class, the same doer or thing done to, the same
     prepositional anchors ('of the budget', 'in the crash'); a doer named differently on both sides counts against."""
     score = 0.0
+    if a.parse.get("thing") and b.parse.get("thing") and not a.parse["thing"] & b.parse["thing"] \
+            and (_measured(a.claim.value) or _measured(b.claim.value)):
+        return -1.0    # "a 10-year deal" / "a 30-year lease": sizes of two different things
     for part, weight in PARSE_WEIGHTS.items():
         x, y = a.parse.get(part), b.parse.get(part)
         if not x or not y:

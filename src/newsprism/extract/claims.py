@@ -585,7 +585,8 @@ def figure_slot(doc: Doc, q: Quantity) -> dict:
         subj = _subject(verb)
         if subj is not None and subj.i not in below and subj.lower_ not in RELATIVE:
             slot["subj"] = _arg(subj)
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr") and c.i not in below), None)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr") and c.i not in below
+                    and c.i not in inside), None)
         if obj is not None and obj.lower_ not in RELATIVE:
             slot["obj"] = _arg(obj)
         preps += _preps(verb, below | inside)

@@ -296,6 +296,9 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     age = _AGE_AFTER.match(after)
     if age and parse_number([t.lower_ for t in toks]) is not None:
         return _age(sent, toks, age)
+    bare = _bare_age(toks, before, after)
+    if bare is not None:
+        return bare
     words = [t.text for t in toks]
     low = [w.lower() for w in words]
     amount: Optional[float] = None
@@ -377,6 +380,25 @@ def _age(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
     head = last.root.head if last is not None and last.root.head.pos_ in ("NOUN", "PROPN") else toks[-1]
     return Quantity(start=start, end=end, text=text_of(doc)[start:end], amount=amount, unit="years old",
                     noun="age", head=head.i, tokens=(toks[0].i, toks[-1].i + 1))
+
+
+def _bare_age(toks: list[Token], before: str, after: str) -> Optional[Quantity]:
+    """'Jane Roe, 33, of Fenwick' and, closing a sentence about a person, 'He was 95.': news gives ages bare."""
+    if len(toks) != 1 or not re.fullmatch(r"\d{1,3}", toks[0].text) or not 0 < int(toks[0].text) < 125:
+        return None
+    t = toks[0]
+    owner = None
+    if t.dep_ == "appos" and t.head.pos_ == "PROPN" and before.rstrip().endswith(",") \
+            and re.match(r"\s*([,;.)]|$)", after):
+        owner = t.head
+    elif t.dep_ == "attr" and t.head.lemma_ == "be" and re.match(r"\s*[.;]", after):
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.lower_ in ("he", "she") or subj.ent_type_ == "PERSON"):
+            owner = subj
+    if owner is None:
+        return None
+    return Quantity(start=t.idx, end=t.idx + len(t.text), text=t.text, amount=float(t.text), unit="years old",
+                    noun="age", head=owner.i, tokens=(t.i, t.i + 1))
 
 
 def _norm_noun(t: Token) -> str:
