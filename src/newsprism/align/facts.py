@@ -5,12 +5,16 @@ Claims are never compared all against all. Each claim is hashed into buckets by 
 share a bucket are compared. Three kinds of slot are read:
 
 * figures:   "over 1,400 Israelis killed" / "at least 1,400 people" — intervals that meet are compatible;
-             exact figures for the same count that differ (and whose clauses say the same thing) contest;
+             exact figures for the same count that differ (and whose clauses say the same thing) contest.
+             Which count a figure is comes from its slot: the words around it (stemmed) and the parse
+             neighbourhood the claim reader stored in `value["slot"]` — verb class, doer and object (entities
+             where a name stands at their offset), prepositions ("of the budget"), whose age it is;
 * functions: one value per slot — the leader of a delegation, the date of an event: two different
              values stated by different documents contest; dates at different granularity that overlap
              ("October 2023" / "2023-10-07") do not;
 * relations: met with, discussed, praised ... — many values can be true at once, so they only
-             corroborate (two or more documents that are not near-duplicates of each other).
+             corroborate (two or more documents that are not near-duplicates of each other); what one
+             speaker said groups only statements that share content words, not all that speaker said.
 
 A document that states two values for one slot itself is taken to be counting two different things,
 so those values never contest each other.

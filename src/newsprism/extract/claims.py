@@ -7,6 +7,8 @@ Each claim quotes the clause it comes from with exact offsets into `document.tex
 Arguments resolve to the document's local entity ids where the words name an entity (a role noun
 such as "a member of the bureau, Abu Marzouk" resolves to the person it names), else stay words.
 Predicates are normalized to classes (`PREDICATE_CLASSES`), so "arrived in" and "is visiting" compare.
+A figure's value carries its `slot`, the parse around it (see `figure_slot`), so that the fact ledger can
+tell which count a figure is even when outlets word it differently.
 """
 from __future__ import annotations
 
