@@ -147,3 +147,8 @@ def test_a_figure_carries_its_slot_from_the_parse(nlp):
 def test_an_age_names_whose_it_is(nlp):
     c = figure_claim(nlp, "The 33-year-old actress Jane Roe was arrested in Fenwick.", "33-year-old")
     assert c.value["unit"] == "years old" and c.value["slot"]["owner"][0] == "roe"
+
+
+def test_a_place_before_the_noun_owns_no_age(nlp):
+    c = figure_claim(nlp, "A 61-year-old Toronto man was charged on Saturday.", "61-year-old")
+    assert "owner" not in c.value["slot"]

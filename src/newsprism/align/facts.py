@@ -388,7 +388,7 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
         things = frozenset(_stem(p.split(" ", 1)[1]) for p in parse["preps"] if p.startswith("of "))
         if things:
             parse["thing"] = things    # "281 days of treatment"
-    owner = frozenset(e[1:] for e in parse.get("owner", ()) if e.startswith("@"))
+    owner = frozenset(e[1:] for e in parse.get("owner", ()) if e.startswith("@") and ctx.entity_type(e[1:]) == "PERSON")
     if base == "years old" and not parse.get("owner") and (main := _main_person(ctx, c.doc)):
         owner = frozenset({main})   # "the 33-year-old actress": news gives an unnamed age to the person it is about
         parse["owner"] = frozenset({"@" + main})

@@ -540,6 +540,7 @@ def _fit(doc: Doc, start: int, end: int, q: Optional[Quantity], fr: Frame, limit
 # verbs that only link a figure to its noun ("the toll is 50", "there were 50"): no slot of their own
 LINK_VERBS = {"be", "have", "become", "remain", "include", "total", "number", "reach", "rise", "climb", "stand"}
 SLOT_MODS = ("amod", "compound", "nmod", "poss")
+PLACES = {"GPE", "LOC", "FAC", "NORP", "ORG"}
 
 
 def _figure_value(doc: Doc, q: Quantity) -> dict:
@@ -615,11 +616,14 @@ def _preps(tok: Token, skip: set[int]) -> list[str]:
 
 def _owner(noun: Token, inside: set[int]) -> Optional[Token]:
     """The named person or body a figure belongs to: 'the 33-year-old actress Jane Roe', 'Roe, the 33-year-old'."""
-    if noun.pos_ == "PROPN" and noun.i not in inside:
+    def named(t: Token) -> bool:   # "a 61-year-old Vancouver man": a place names no owner
+        return t.pos_ == "PROPN" and t.ent_type_ not in PLACES and t.i not in inside
+
+    if named(noun):
         return noun
     for c in noun.children:
-        if c.dep_ in ("appos", "flat", "compound") and c.pos_ == "PROPN" and c.i not in inside:
+        if c.dep_ in ("appos", "flat", "compound") and named(c):
             return c
-    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+    if noun.dep_ == "appos" and named(noun.head):
         return noun.head
     return None
