@@ -176,7 +176,7 @@ def _entities_in(ctx: _Ctx, doc: str, start: int, end: int) -> list[str]:
 
 
 def _head_word(text: Optional[str]) -> Optional[str]:
-    """The head noun of a noun phrase given as words: 'The Hamas delegation, led by ...' -> 'delegation'."""
+    """The head noun of a noun phrase given as words: 'The trade delegation, led by ...' -> 'delegation'."""
     if not text:
         return None
     first = re.split(r",| of | who | which | that | in | from | to | led | with | on | over | about | for | between "
@@ -903,7 +903,7 @@ def _words(text: str) -> set[str]:
 
 
 def _topic_words(ctx: _Ctx, claims: list[Claim]) -> dict[str, frozenset[str]]:
-    """Per story, the words most of its documents use ('Hamas', 'Moscow', 'delegation'): sharing them says
+    """Per story, the words most of its documents use ('Valdor', 'Lisbon', 'delegation'): sharing them says
     two clauses are about the story, not that they state the same thing."""
     docs_of: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for c in claims:

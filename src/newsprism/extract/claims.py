@@ -1,11 +1,11 @@
 """Checkable statements: who did what to whom, how many, when, and on whose word.
 
 One claim per event read from the dependency parse (a verb with its subject and object, or an event
-noun with its own date: "the October 7 attack"), plus one per figure that no event claim carries.
+noun with its own date: "the May 3 raid"), plus one per figure that no event claim carries.
 Each claim quotes the clause it comes from with exact offsets into `document.text`.
 
 Arguments resolve to the document's local entity ids where the words name an entity (a role noun
-such as "a member of the bureau, Abu Marzouk" resolves to the person it names), else stay words.
+such as "a member of the board, Karim Haddad" resolves to the person it names), else stay words.
 Predicates are normalized to classes (`PREDICATE_CLASSES`), so "arrived in" and "is visiting" compare.
 A figure's value carries its `slot`, the parse around it (see `figure_slot`), so that the fact ledger can
 tell which count a figure is even when outlets word it differently.
@@ -57,7 +57,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["injure", "wound", "hurt"], "injure"),
     **dict.fromkeys(["arrest", "detain"], "arrest"),
 }
-# nouns that name an event; a date attached to one dates the event ("the October 7 attack")
+# nouns that name an event; a date attached to one dates the event ("the May 3 raid")
 EVENT_NOUNS: dict[str, str] = {
     **dict.fromkeys(["attack", "assault", "raid", "strike", "airstrike", "bombing", "incursion", "offensive",
                      "invasion", "ambush", "rampage"], "attack"),
@@ -192,7 +192,7 @@ def _frames(sent: Span, times: dict[int, Time]) -> list[Frame]:
             fr.object = _prep_object(noun, ("on", "against", "in")) or fr.object
             event_objects.add(noun.i)
         frames.append(fr)
-    # event nouns that carry their own date: "the October 7 attack", "an attack on October 7 by Hamas"
+    # event nouns that carry their own date: "the May 3 raid", "a raid on May 3 by the rebels"
     for t in sent:
         if t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS and t.i not in event_objects and _own_time(t, times):
             subj = _prep_object(t, ("by",)) or next((c for c in t.children if c.dep_ == "poss"), None)
@@ -412,7 +412,7 @@ def _when(anchor: Token, times: dict[int, Time], sent: Span, depth: int = 0) -> 
         return max((t.value for t in own), key=lambda v: (len(v), v))
     if depth > 4:
         return None
-    # "in September 2023, when Hamas launched ...": a clause hanging off a date takes it
+    # "in June 2021, when the rebels launched ...": a clause hanging off a date takes it
     if anchor.head.i in times and anchor.dep_ in ("relcl", "advcl", "acl"):
         return times[anchor.head.i].value
     if anchor.dep_ in ("conj", "advcl", "xcomp") and anchor.head.i != anchor.i and anchor.head.pos_ in ("VERB", "AUX", "NOUN"):
@@ -456,7 +456,7 @@ def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Option
     if len(words) > MAX_WORDS_CHARS:
         words = tok.text
     if tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in ROLE_NOUNS:
-        # "a member of the bureau, Abu Marzouk": the role names the person it is followed by
+        # "a member of the board, Karim Haddad": the role names the person it is followed by
         full_s, full_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         people = [r for r in ents.within(full_s, full_e) if r[3] == "PERSON"]
         if not people:
