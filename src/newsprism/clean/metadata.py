@@ -135,7 +135,7 @@ def _parse_one_date(line: str) -> Optional[str]:
     True
     """
     text = line.strip()
-    place = _PLACE_PREFIX.match(text)  # "MOSCOW, October 26, 2023": the wire's place name first
+    place = _PLACE_PREFIX.match(text)  # "OSLO, June 3, 2024": the wire's place name first
     if place and place.end() < len(text):
         text = text[place.end():]
     if not text or len(text) > 80:
