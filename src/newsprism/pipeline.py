@@ -34,11 +34,14 @@ class Corpus:
     """What cross-document stages see: the documents, their compact records, the analysis being built."""
 
     config: Config
-    documents: list[Document]
     records: dict[str, DocRecord]
     analysis: Analysis
     entity_map: dict[str, str] = field(default_factory=dict)
     store: Any = None
+
+    @property
+    def documents(self) -> list[Document]:
+        return self.analysis.documents
 
     def record_list(self) -> list[DocRecord]:
         return [self.records[d.id] for d in self.documents if d.id in self.records]
@@ -119,14 +122,11 @@ def _english(doc: Document) -> bool:
 def annotate_one(doc: Document, sdoc: Any, doc_stages: Sequence[Stage], cfg: Config) -> DocRecord:
     """Run every document stage on one parse. A failing stage leaves a note, never a lost document."""
     record = DocRecord(doc=doc.id, language=doc.language, published=doc.published)
-    record.sentences = [(s.start_char, s.end_char) for s in sdoc.sents] if sdoc is not None and sdoc.has_annotation("SENT_START") else []
     for stage in doc_stages:
         try:
             stage.load()(doc, sdoc, record, cfg)
-        except ModuleNotFoundError as e:
-            if not (e.name or "").startswith("newsprism"):
-                raise
-            record.notes.append(f"stage {stage.name} unavailable ({e.name})")
+        except ModuleNotFoundError:
+            raise  # a missing dependency is an installation fault, not a bad document
         except Exception as e:
             log.warning("stage %s failed on %s: %s", stage.name, doc.id, e, exc_info=log.isEnabledFor(logging.DEBUG))
             record.notes.append(f"stage {stage.name} failed: {type(e).__name__}: {e}")
@@ -217,17 +217,13 @@ def analyze_documents(docs: list[Document], cfg: Config, report: Optional[Report
         notes = records[d.id].notes if d.id in records else []
         d.notes = list(dict.fromkeys(d.notes + notes))
     analysis = Analysis(generated=generated_now(), documents=docs)
-    corpus = Corpus(cfg, docs, records, analysis, store=store)
+    corpus = Corpus(cfg, records, analysis, store=store)
     corpus_stages = stages("corpus", cfg, extra_stages)
     for i, stage in enumerate(corpus_stages):
         report(stage.name, i, len(corpus_stages))
         t0 = time.perf_counter()
-        try:
-            stage.load()(corpus)
-        except ModuleNotFoundError as e:
-            if not (e.name or "").startswith("newsprism"):
-                raise
-            log.warning("stage %s unavailable (%s)", stage.name, e.name)
+        analysis.bind()  # every stage, plugins too, can navigate what the stages before it added
+        stage.load()(corpus)
         log.debug("stage %s: %.2fs", stage.name, time.perf_counter() - t0)
     report("done", len(corpus_stages), len(corpus_stages))
     return analysis.bind()

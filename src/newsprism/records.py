@@ -39,6 +39,4 @@ class DocRecord:
     framing: Optional[Framing] = None
     # features for story clustering: lemma counts of content words, title lemmas, ...
     features: dict[str, Any] = field(default_factory=dict)
-    # sentence boundaries (start, end) in the cleaned text, for stages that quote whole sentences
-    sentences: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

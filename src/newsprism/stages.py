@@ -141,19 +141,16 @@ def cluster_stories(corpus: "Corpus") -> None:
 def align_facts(corpus: "Corpus") -> None:
     from .align.facts import align_facts as align
 
-    corpus.analysis.bind()
     corpus.analysis.facts = align(corpus.analysis, corpus.config)
 
 
 def build_timeline(corpus: "Corpus") -> None:
     from .align.timeline import build_timeline as build
 
-    corpus.analysis.bind()
     corpus.analysis.timeline = build(corpus.analysis, corpus.config)
 
 
 def summarize(corpus: "Corpus") -> None:
     from .align.summary import summarize as summary
 
-    corpus.analysis.bind()
     corpus.analysis.summary = summary(corpus.analysis, corpus.config)
