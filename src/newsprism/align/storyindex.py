@@ -125,6 +125,20 @@ def _event_state(ev: _Event) -> dict:
     return state
 
 
+def _drop_postings(postings: dict[str, dict[str, list[int]]], buckets: list[str], keys: list[str], ev_i: int) -> None:
+    """Remove an event from the posting lists of its buckets and keys (empty lists are deleted)."""
+    for b in buckets:
+        post = postings.get(b)
+        if not post:
+            continue
+        for k in keys:
+            lst = post.get(k)
+            if lst and ev_i in lst:
+                lst.remove(ev_i)
+                if not lst:
+                    del post[k]
+
+
 class StoryIndex:
     """Events and storylines over a stream of documents; see the module docstring."""
 
@@ -253,16 +267,8 @@ class StoryIndex:
     # -- the index ---------------------------------------------------------------
     def _unindex(self, ev_i: int) -> None:
         ev = self.events[ev_i]
+        _drop_postings(self._post, ev.buckets, ev.keys, ev_i)
         for b in ev.buckets:
-            post = self._post.get(b)
-            if post is None:
-                continue
-            for k in ev.keys:
-                lst = post.get(k)
-                if lst and ev_i in lst:
-                    lst.remove(ev_i)
-                    if not lst:
-                        del post[k]
             members = self._bucket_events.get(b)
             if members and ev_i in members:
                 members.remove(ev_i)
@@ -384,14 +390,7 @@ class StoryIndex:
 
     def _lunindex(self, ev_i: int) -> None:
         ev = self.events[ev_i]
-        for b in ev.lbuckets:
-            post = self._lpost.get(b, {})
-            for k in ev.lkeys:
-                lst = post.get(k)
-                if lst and ev_i in lst:
-                    lst.remove(ev_i)
-                    if not lst:
-                        del post[k]
+        _drop_postings(self._lpost, ev.lbuckets, ev.lkeys, ev_i)
         ev.lkeys, ev.lbuckets = [], []
 
     def _lindex(self, ev_i: int) -> None:
