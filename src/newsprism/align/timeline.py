@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Optional
 
 from ..config import Config
+from ..extract.times import time_granularity
 from ..model import Analysis, Claim, TimelineEntry
 
 MAX_TEXT = 200
@@ -21,18 +22,7 @@ YEAR = re.compile(r"\b(1[89]|20)\d\d\b|'\d\d\b")
 
 def granularity(value: str) -> Optional[str]:
     """year | month | week | day | minute for an ISO prefix; None when it is not a calendar date."""
-    m = ISO.match(value or "")
-    if not m:
-        return None
-    if m.group(2) is None:
-        return "year"
-    if m.group(2).startswith("-W"):
-        return "week"
-    if m.group(4):
-        return "minute"
-    if m.group(3):
-        return "day"
-    return "month"
+    return time_granularity(value) if ISO.match(value or "") else None
 
 
 def _date(value: str) -> str:
