@@ -6,6 +6,9 @@ share a bucket are compared. Three kinds of slot are read:
 
 * figures:   "over 1,400 Israelis killed" / "at least 1,400 people" — intervals that meet are compatible;
              exact figures for the same count that differ (and whose clauses say the same thing) contest.
+             Figures are matched one-to-one between two documents, surest first; matched figures with one
+             value form a cluster, a bound joins the one cluster it fits, and clusters whose matched figures
+             differ become the positions of one contested fact (at most max_positions, surest disputes first).
              Which count a figure is comes from its slot: the words around it (stemmed) and the parse
              neighbourhood the claim reader stored in `value["slot"]` — verb class, doer and object (entities
              where a name stands at their offset), prepositions ("of the budget"), whose age it is;
@@ -48,6 +51,8 @@ ROLE_WEIGHT = 0.5            # a word for what happened to the counted says litt
 UNIQUE_BONUS = 0.15           # added when each of two documents gives a single figure of the kind
 OTHER_EVENT = 0.15           # two events of one storyline: a figure in each contests only on a surer match
 MAIN_MENTIONS = 3            # mentions a document's main person needs
+SURE_MATCH = 0.5            # a match this close says two figures count one thing whatever their wording
+FAR_APART = 1.5             # an approximate figure contests only a figure this many times beyond its interval
 MAX_PAIRS = 2500             # figure pairs compared for one pair of documents
 # what agreeing on one part of the parse slot adds to the score of two figures
 PARSE_WEIGHTS = {"thing": 0.12, "pred": 0.08, "subj": 0.1, "obj": 0.1, "preps": 0.08, "mods": 0.05, "owner": 0.2}
@@ -87,6 +92,7 @@ class _Ctx:
     published: dict[str, Optional[str]]
     storyline: dict[str, str]                        # story -> the storyline it belongs to (its top parent)
     main_person: dict[str, Optional[str]] = field(default_factory=dict)   # doc -> the person it is about, cached
+    _name_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def root_of(self, doc: str) -> str:
         """The storyline of a document: figures are compared across the events of one storyline, because
@@ -101,6 +107,32 @@ class _Ctx:
     def entity_type(self, ref: Optional[str]) -> Optional[str]:
         e = self.analysis.entity(ref) if ref else None
         return e.type if e is not None else None
+
+    def name_words(self, ref: str) -> frozenset[str]:
+        """The words of every name an entity goes by ('Vincent Gigante', 'Gigante' -> vincent, gigante)."""
+        if ref not in self._name_words:
+            e = self.analysis.entity(ref)
+            found = {w for n in ([e.name, *e.aliases] if e is not None else [ref]) for w in names.words(n)
+                     if len(w) > 2 and w not in TITLES}
+            self._name_words[ref] = frozenset(found)
+        return self._name_words[ref]
+
+    def may_be_same(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """Two sets of entities (or argument words) that may name one referent: an entity in common, or
+        two entities that share a name word ('Gigante' kept apart from 'Vincent Gigante' by cautious resolution)."""
+        if a & b:
+            return True
+        ea, eb = [r[1:] if r.startswith("@") else r for r in a], [r[1:] if r.startswith("@") else r for r in b]
+        return any(self._may_be_same_person(x, y) for x in ea for y in eb
+                   if self.entity_type(x) == "PERSON" and self.entity_type(y) == "PERSON")
+
+    def _may_be_same_person(self, x: str, y: str) -> bool:
+        """A bare surname or given name ('Gigante') may be anyone of that name ('Vincent Gigante'); two full
+        names ('Mario Williams', 'Esther Williams') are two people unless they match as names."""
+        full_x, full_y = len(names.words(self.name(x))) > 1, len(names.words(self.name(y))) > 1
+        if full_x and full_y:
+            return _same_value(self, x, y)
+        return bool(self.name_words(x) & self.name_words(y))
 
 
 def align_facts(analysis: Analysis, cfg: Config) -> list[Fact]:
@@ -256,11 +288,18 @@ def _time_groups(ctx: _Ctx, claims: list[Claim], window: int, by_event: bool = T
             end = e
         groups[-1].append(c)
         end = max(end, e)
-    if undated:
-        if groups:
-            max(groups, key=len).extend(undated)
-        else:
-            groups.append(undated)
+    if undated and not groups:
+        groups.append([])
+    # an undated claim joins the group its own story fills most (else the largest): a storyline may hold
+    # two events years apart, and a document without a date belongs with the event it was clustered into
+    stories = [defaultdict(int) for _ in groups]
+    for g, counts in zip(groups, stories):
+        for c in g:
+            counts[ctx.story_of.get(c.doc) or ""] += 1
+    for c in undated:
+        story = ctx.story_of.get(c.doc) or ""
+        k = max(range(len(groups)), key=lambda i: (stories[i][story], len(groups[i]), -i))
+        groups[k].append(c)
     return groups
 
 
@@ -314,6 +353,22 @@ def _stated(v: dict[str, Any]) -> bool:
     return is_exact(v) and bool(re.search(r"\d", str(v.get("text", ""))))
 
 
+def _in_digits(v: dict[str, Any]) -> bool:
+    """An exact or approximate figure in digits; bounds ('at least 10') are left out: they count a part."""
+    return v.get("amount") is not None and v.get("qualifier") in (None, "=", "~", "<") \
+        and (v.get("qualifier") != "<" or bool(v.get("close"))) and bool(re.search(r"\d", str(v.get("text", ""))))
+
+
+def _far_apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two figures in digits that cannot both be true by a wide gap, even when one is approximate:
+    'an estimated 11 million' / '44 million'; never 'more than 30' / '93', whose intervals meet."""
+    if not (_in_digits(a) and _in_digits(b)) or compatible(a, b):
+        return False
+    (alo, ahi), (blo, bhi) = interval(a), interval(b)
+    lo_top, hi_bottom = (ahi, blo) if ahi < blo else (bhi, alo)
+    return lo_top > 0 and hi_bottom / lo_top >= FAR_APART
+
+
 @dataclass
 class _Figure:
     """One figure with its slot: what it counts (block key), what happened to it, and the words and names around it."""
@@ -325,6 +380,7 @@ class _Figure:
     words: dict[str, float]        # context word -> closeness to the figure (1.0 next to it)
     people: frozenset[str]         # persons named next to the figure: whose age, whose yards
     parse: dict[str, frozenset[str]]   # the figure's slot read from the parse: pred, subj, obj, preps, mods, owner
+    ctx: Optional["_Ctx"] = None
 
 
 def _base_unit(v: dict[str, Any]) -> tuple[str, Optional[str]]:
@@ -394,7 +450,7 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
         parse["owner"] = frozenset({"@" + main})
     if owner or base == "years old":
         people = owner   # an age is its owner's; a name further off is often someone else's ("the actress's rep")
-    return _Figure(c, base, role, _value_key(v), words, people, parse)
+    return _Figure(c, base, role, _value_key(v), words, people, parse, ctx)
 
 
 def _main_person(ctx: _Ctx, doc: str) -> Optional[str]:
@@ -460,7 +516,7 @@ def _parse_score(a: _Figure, b: _Figure) -> float:
         x, y = a.parse.get(part), b.parse.get(part)
         if not x or not y:
             continue
-        if x & y:
+        if x & y or (part in ("subj", "obj", "owner") and a.ctx is not None and a.ctx.may_be_same(x, y)):
             score += weight
         elif part in ("subj", "obj") and all(r.startswith("@") for r in x | y):
             score -= weight    # two different named doers: likely two different counts
@@ -492,7 +548,7 @@ def _slot_score(a: _Figure, b: _Figure, idf: dict[str, float]) -> float:
     """How surely two figures fill one slot: weighted overlap of their neighbourhoods, 0 when they plainly differ."""
     if a.role and b.role and a.role != b.role:
         return 0.0
-    if a.people and b.people and not a.people & b.people:
+    if a.people and b.people and not (a.ctx.may_be_same(a.people, b.people) if a.ctx else a.people & b.people):
         return 0.0      # "Manning threw for 364 yards" / "Garrard threw for 329 yards"
     na = sum(idf.get(w, 1.0) * x for w, x in a.words.items())
     nb = sum(idf.get(w, 1.0) * x for w, x in b.words.items())
@@ -500,7 +556,7 @@ def _slot_score(a: _Figure, b: _Figure, idf: dict[str, float]) -> float:
         return 0.0
     shared = sum(idf.get(w, 1.0) * min(x, b.words[w]) for w, x in a.words.items() if w in b.words)
     score = shared / (SCORE_MIX * min(na, nb) + (1 - SCORE_MIX) * max(na, nb)) + _parse_score(a, b)
-    if a.base == "years old" and not (a.people & b.people):
+    if a.base == "years old" and not (a.people and b.people and a.ctx and a.ctx.may_be_same(a.people, b.people)):
         score *= 0.7    # an age belongs to one person: without the same name both sides, want more context
     return score + (SAME_VALUE_BONUS if a.key[:2] == b.key[:2] else 0.0)   # one amount, however qualified
 
@@ -516,7 +572,7 @@ def _rounded(a: dict[str, Any], b: dict[str, Any]) -> bool:
         if r == 0 or r == p or len(_significant(r)) >= len(_significant(p)):
             continue
         scale = 10 ** (math.floor(math.log10(abs(r))) - len(_significant(r)) + 1)
-        if scale >= 100 and abs(r - p) < scale:
+        if scale >= 100 and abs(r - p) < scale and math.floor(math.log10(abs(r))) == math.floor(math.log10(abs(p or 1))):
             return True
     return False
 
@@ -547,8 +603,8 @@ def _numeric_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
 
 
 def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _Figure, float]]:
-    """Pairs of figures from two independent documents that are each other's best match, by a margin over
-    any other value the other document gives."""
+    """Pairs of figures from two independent documents, one-to-one, surest match first; a match counts only
+    when it beats by a margin any other value still unmatched on either side."""
     by_doc: dict[str, list[_Figure]] = defaultdict(list)
     for f in figs:
         by_doc[f.claim.doc].append(f)
@@ -565,49 +621,60 @@ def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _F
                 score = [[v + UNIQUE_BONUS if v > 0 and _share_content(x, y) else v for v, y in zip(row, fb)]
                          for row, x in zip(score, fa)]
 
-            def best(row: list[float], keys: list[tuple]) -> tuple[int, float]:
-                """Index of the best cell and the margin over the best cell with another value."""
-                k = max(range(len(row)), key=lambda j: (row[j], -j))
-                rival = max((row[j] for j in range(len(row)) if keys[j] != keys[k]), default=0.0)
-                return k, row[k] - rival
-
+            # one-to-one, surest first: a figure taken by a surer match is no rival any more
+            # ("five-year" matched to "five-year" leaves "10-year" to face "37-year")
             keys_a, keys_b = [x.key for x in fa], [y.key for y in fb]
-            for x in range(len(fa)):
-                y, margin_x = best(score[x], keys_b)
-                col = [score[r][y] for r in range(len(fa))]
-                x2, margin_y = best(col, keys_a)
-                if x2 != x or score[x][y] < AGREE_MIN or min(margin_x, margin_y) < MARGIN:
+            free_a, free_b = set(range(len(fa))), set(range(len(fb)))
+            cells = sorted(((score[x][y], x, y) for x in range(len(fa)) for y in range(len(fb))
+                            if score[x][y] >= AGREE_MIN), key=lambda t: (-t[0], t[1], t[2]))
+            for v, x, y in cells:
+                if x not in free_a or y not in free_b:
                     continue
-                pairs.append((fa[x], fb[y], score[x][y]))
+                rival_x = max((score[x][j] for j in free_b if keys_b[j] != keys_b[y]), default=0.0)
+                rival_y = max((score[i][y] for i in free_a if keys_a[i] != keys_a[x]), default=0.0)
+                free_a.discard(x)
+                free_b.discard(y)
+                if v - max(rival_x, rival_y) < MARGIN:
+                    continue    # ambiguous: neither figure is paired with a weaker match instead
+                free_a.discard(x)
+                free_b.discard(y)
+                pairs.append((fa[x], fb[y], v))
     return pairs
 
 
-def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: dict[str, float]) -> list[Fact]:
-    """Slots are the connected groups of aligned figures; a slot whose aligned figures disagree is contested."""
-    pairs = _align(figs, idf)
-    parent = {f.claim.id: f.claim.id for f in figs}
+class _Sets:
+    """Union-find over claim ids."""
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.parent = {i: i for i in ids}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
         return x
 
-    for a, b, _ in pairs:
-        parent[find(a.claim.id)] = find(b.claim.id)
+    def union(self, a: str, b: str) -> None:
+        ra, rb = sorted((self.find(a), self.find(b)))
+        self.parent[rb] = ra
+
+
+def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: dict[str, float]) -> list[Fact]:
+    """Figures that agree (the same value, or values that can both be true) form a cluster; two clusters whose
+    figures are aligned with different exact values contest. Disagreement never chains clusters into one
+    slot: a weak match between '1099 yards' and '101 yards' must not lump a game's every yardage together."""
+    pairs = _align(figs, idf)
+    agree = _Sets(f.claim.id for f in figs)
     first: dict[tuple, str] = {}
     for f in figs:   # a document repeating its own figure
         k = (f.claim.doc, f.key)
         if k in first:
-            parent[find(f.claim.id)] = find(first[k])
+            agree.union(f.claim.id, first[k])
         else:
             first[k] = f.claim.id
-    slots: dict[str, list[_Figure]] = defaultdict(list)
-    for f in figs:
-        slots[find(f.claim.id)].append(f)
-    slot_pairs: dict[str, list[tuple[_Figure, _Figure, float]]] = defaultdict(list)
-    for p in pairs:
-        slot_pairs[find(p[0].claim.id)].append(p)
+    for x, y, _ in pairs:
+        if x.key[:2] == y.key[:2] or _rounded(x.claim.value, y.claim.value):
+            agree.union(x.claim.id, y.claim.id)     # one figure, however qualified or rounded
     by_doc_key: dict[tuple[str, tuple], list[_Figure]] = defaultdict(list)
     for f in figs:
         by_doc_key[(f.claim.doc, f.key)].append(f)
@@ -618,58 +685,94 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
                    [(o, b) for o in by_doc_key.get((a.claim.doc, b.key), [])] +
                    [(o, a) for o in by_doc_key.get((b.claim.doc, a.key), [])])
 
-    stated = {(a.claim.id, b.claim.id) for a, b, _ in pairs if a.key != b.key and gives_both(a, b)}
+    clusters: dict[str, list[_Figure]] = defaultdict(list)
+    for f in figs:
+        clusters[agree.find(f.claim.id)].append(f)
+    docs_of = {r: {f.claim.doc for f in fs} for r, fs in clusters.items()}
+    edges: dict[tuple[str, str], float] = {}
+    for x, y, score in pairs:
+        rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
+        if rx != ry and _contests(ctx, x, y, score) and not docs_of[rx] & docs_of[ry] and not gives_both(x, y):
+            edges[tuple(sorted((rx, ry)))] = max(score, edges.get(tuple(sorted((rx, ry))), 0.0))
+    # a bound ("at least 10", "over 200") sits with the figure it was matched to ("224"), unless that
+    # figure is disputed: a bound compatible with both sides of a dispute belongs to neither
+    disputed = {r for e in edges for r in e}
+    for x, y, _ in sorted(pairs, key=lambda p: (-p[2], p[0].claim.id, p[1].claim.id)):
+        rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
+        if rx == ry or rx in disputed or ry in disputed or not compatible(x.claim.value, y.claim.value):
+            continue
+        stated = {float(f.claim.value["amount"]) for r in (rx, ry) for f in clusters[r] if _stated(f.claim.value)}
+        if len(stated) > 1:
+            continue   # never bridge two exact figures ("10", "37") through a bound
+        agree.union(rx, ry)
+        clusters[agree.find(rx)] = clusters.pop(rx) + clusters.pop(ry)
+    # clusters joined by disputes, surest dispute first, never more than max_positions in one fact
+    disputes = _Sets(clusters)
+    size = {r: 1 for r in clusters}
+    for (rx, ry), _ in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])):
+        gx, gy = disputes.find(rx), disputes.find(ry)
+        if gx != gy and size[gx] + size[gy] <= cfg.facts.max_positions:
+            disputes.union(gx, gy)
+            size[disputes.find(gx)] = size[gx] + size[gy]
     facts: list[Fact] = []
-    for root in sorted(slots, key=lambda r: min(f.claim.id for f in slots[r])):
-        facts += _judge_figures(ctx, cfg, base, slots[root], slot_pairs.get(root, []), stated)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for r in sorted(clusters):
+        groups[disputes.find(r)].append(r)
+    for g in sorted(groups):
+        members = groups[g]
+        linked = [r for r in members if any(e[0] in members and e[1] in members and r in e for e in edges)]
+        if len(linked) < 2:
+            facts += [_agreed_figures(ctx, base, clusters[r]) for r in members]
+        else:
+            facts.append(_contested_figures(ctx, base, [clusters[r] for r in members]))
     return facts
 
 
-def _judge_figures(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure],
-                   pairs: list[tuple[_Figure, _Figure, float]], stated: set[tuple[str, str]]) -> list[Fact]:
+def _contests(ctx: _Ctx, a: _Figure, b: _Figure, score: float) -> bool:
+    """Two aligned figures that cannot both be true, said surely enough to call a dispute: exact figures in
+    digits ("12" vs "19"), never bounds or number words unless they are far apart and the match is sure."""
+    va, vb = a.claim.value, b.claim.value
+    need = CONTEST_MIN + (OTHER_EVENT if ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc) else 0.0)
+    if score < need or compatible(va, vb) or _rounded(va, vb):
+        return False
+    if not ((_stated(va) and _stated(vb)) or (score >= SURE_MATCH and _far_apart(va, vb))):
+        return False
+    return ctx.source_of.get(a.claim.doc) != ctx.source_of.get(b.claim.doc)
+
+
+def _about_figure(base: str, figs: list[_Figure]) -> str:
+    unit = figs[0].claim.value.get("unit") or base
+    return f"Number of {unit}" if base not in ("USD", "EUR", "GBP", "JPY", "RUB", "ILS", "percent") \
+        else f"Figure in {base}"
+
+
+def _figure_position(claims: list[Claim]) -> Position:
+    """One value of a cluster: its most often stated wording, with the cluster's claims."""
+    counts: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        counts[_value_key(c.value)].append(c)
+    top = min(counts, key=lambda k: (-len({c.doc for c in counts[k]}), k))
+    v = counts[top][0].value
+    norm = v.get("amount") if v.get("amount") is not None else [v.get("min"), v.get("max")]
+    return _position(v.get("text"), claims, norm)
+
+
+def _agreed_figures(ctx: _Ctx, base: str, figs: list[_Figure]) -> Fact:
     by_value: dict[tuple, list[Claim]] = defaultdict(list)
     for f in figs:
         by_value[f.key].append(f.claim)
-    keys = sorted(by_value)
-    docs_of = {k: {c.doc for c in by_value[k]} for k in keys}
-    conflicts: set[tuple[tuple, tuple]] = set()
-    for a, b, score in pairs:
-        va, vb = a.claim.value, b.claim.value
-        # only stated figures contest: exact, in digits ("12" vs "19"), never bounds or number words
-        need = CONTEST_MIN + (OTHER_EVENT if ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc) else 0.0)
-        if score < need or compatible(va, vb) or _rounded(va, vb) or not (_stated(va) and _stated(vb)):
-            continue
-        if docs_of[a.key] & docs_of[b.key] or (a.claim.id, b.claim.id) in stated:
-            continue   # one document gives both: two different counts, not a dispute
-        if _independent(ctx, docs_of[a.key] | docs_of[b.key]) < 2:
-            continue
-        conflicts.add(tuple(sorted((a.key, b.key))))
-    unit = figs[0].claim.value.get("unit") or base
-    about = f"Number of {unit}" if base not in ("USD", "EUR", "GBP", "JPY", "RUB", "ILS", "percent") \
-        else f"Figure in {base}"
+    positions = [_figure_position(by_value[k]) for k in sorted(by_value)]
+    return _agreed_fact(ctx, _about_figure(base, figs), positions, [f.claim for f in figs])
 
-    def position(k: tuple) -> Position:
-        v = by_value[k][0].value
-        norm = v.get("amount") if v.get("amount") is not None else [v.get("min"), v.get("max")]
-        return _position(v.get("text"), by_value[k], norm)
 
-    if not conflicts:
-        if len(figs) < 2:
-            return [_agreed_fact(ctx, about, [position(k) for k in keys], [f.claim for f in figs])]
-        return [_agreed_fact(ctx, about, [position(k) for k in keys], [f.claim for f in figs])]
-    # the disputed values, best supported first, at most max_positions of them
-    involved = sorted({k for pair in conflicts for k in pair},
-                      key=lambda k: (-_independent(ctx, docs_of[k]), keys.index(k)))[: cfg.facts.max_positions]
-    positions = [position(k) for k in sorted(involved, key=keys.index)]
+def _contested_figures(ctx: _Ctx, base: str, clusters: list[list[_Figure]]) -> Fact:
+    """Each cluster of agreeing figures is one position."""
+    positions = [_figure_position([f.claim for f in fs]) for fs in sorted(clusters, key=lambda fs: min(f.key for f in fs))]
     shown = " vs ".join(str(p.value) for p in positions)
-    fact = Fact(id="", story=_story(ctx, [c for k in involved for c in by_value[k]]), about=about,
-                verdict="contested", positions=positions,
+    claims = [f.claim for fs in clusters for f in fs]
+    return Fact(id="", story=_story(ctx, claims), about=_about_figure(base, clusters[0]), verdict="contested",
+                positions=positions,
                 explanation=f"Different documents give different exact figures for the same count ({shown}).")
-    rest = [f for f in figs if f.key not in involved]
-    out = [fact]
-    if rest:
-        out.append(_agreed_fact(ctx, about, [position(k) for k in keys if k not in involved], [f.claim for f in rest]))
-    return out
 
 
 # -- functional relations ------------------------------------------------------------------------------

@@ -84,8 +84,29 @@ _RANGE_AFTER = re.compile(r"\s*(million|billion|thousand)?\s*(-|–|to|or)\s*\$?
 _CLOCK_AFTER = re.compile(r"\s*(:\s*\d|a\.\s*m\.|p\.\s*m\.|am\b|pm\b|o'clock|GMT|ET\b|EST\b)", re.I)
 _ADDRESS_AFTER = re.compile(r"\s*(block|street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd|lane|drive|floor)\b", re.I)
 _MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|page|round|yard|mile|foot|point|game|"
-                            r"seat|member|story|acre|ton|megawatt|kilometer|km|meter|metre)s?\b(?!\s*-?\s*old)", re.I)
+                            r"seat|member|story|acre|ton|megawatt|kilometer|km|meter|metre|bit|gauge|inch|pound|caliber|calibre)s?\b(?!\s*-?\s*old)", re.I)
 _AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|\s*-\s*year\s*-\s*old\b", re.I)
+
+
+_OR_AFTER = re.compile(r"\s*(million|billion|thousand)?\s+or\s+(\$|€|£)?\s*([\d.,]+)\s*(million|billion|thousand)?", re.I)
+_OR_BEFORE = re.compile(r"([\d.,]+)\s*(million|billion|thousand)?\s+or\s+(\$|€|£)?\s*$", re.I)
+
+
+def _restated(context: str, toks: list[Token], after: bool) -> bool:
+    """'$184 million or $23 million per season': a second figure smaller than the first after "or" says the same
+    sum another way; a range ("two or three", "140 or 150") climbs."""
+    m = (_OR_AFTER.match(context) if after else _OR_BEFORE.search(context))
+    if m is None:
+        return False
+    own = parse_number([t.lower_ for t in toks])
+    if own is None:
+        return False
+    if after:
+        other = parse_number([m.group(3)] + ([m.group(4)] if m.group(4) else []))
+        own = own * SCALES[m.group(1).lower()] if m.group(1) and own < 1000 else own
+        return other is not None and other < own
+    other = parse_number([m.group(1)] + ([m.group(2)] if m.group(2) else []))
+    return other is not None and own < other
 
 
 @dataclass
@@ -287,8 +308,9 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     if LABEL_BEFORE.search(before):
         return None
     after = text_of(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 30]
-    if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after) or _CLOCK_AFTER.match(after) \
-            or _ADDRESS_AFTER.match(after):
+    if _RANGE_BEFORE.search(before) and not _restated(before, toks, after=False) \
+            or _RANGE_AFTER.match(after) and not _restated(after, toks, after=True) \
+            or _CLOCK_AFTER.match(after) or _ADDRESS_AFTER.match(after):
         return None   # "between 140 and 150", "$140-$150", "6 : 40 a.m.", "the 12000 block of"
     measure = _MEASURE_AFTER.match(after)
     if measure and parse_number([t.lower_ for t in toks]) is not None:
@@ -384,7 +406,8 @@ def _age(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
 
 def _bare_age(toks: list[Token], before: str, after: str) -> Optional[Quantity]:
     """'Jane Roe, 33, of Fenwick' and, closing a sentence about a person, 'He was 95.': news gives ages bare."""
-    if len(toks) != 1 or not re.fullmatch(r"\d{1,3}", toks[0].text) or not 0 < int(toks[0].text) < 125:
+    # no upper bound: "He was 197." still states an age, and an impossible one is what a reader must see
+    if len(toks) != 1 or not re.fullmatch(r"\d{1,3}", toks[0].text) or not 0 < int(toks[0].text):
         return None
     t = toks[0]
     owner = None

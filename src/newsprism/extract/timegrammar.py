@@ -496,11 +496,15 @@ def _year_ok(m: re.Match, text: str) -> bool:
             month_number(raw_prev.group(1))
         except KeyError:
             return False  # "Orion 1980", "Expo 2020": part of a name
-    if pw in TEMPORAL_PREP or pw.endswith("'s"):
-        return 1000 <= y <= 2099
     nw = next_word(text, e)
     # "1,990 people" never reaches here; "1990 people" does: a lower-case plural after the number counts things
-    if re.fullmatch(r"[a-z]+s", nw) and nw not in ("was", "has", "is", "saw", "brings", "marks", "sees", "begins", "ends", "as", "remains", "this", "its", "us", "his"):
+    counted = re.fullmatch(r"[a-z]+s", nw) and nw not in ("was", "has", "is", "saw", "brings", "marks", "sees", "begins",
+                                                          "ends", "as", "remains", "this", "its", "us", "his")
+    if pw == "for" and counted:
+        return False   # "passes for 1099 yards": "for" measures as often as it dates
+    if pw in TEMPORAL_PREP or pw.endswith("'s"):
+        return 1000 <= y <= 2099
+    if counted:
         return False
     return 1900 <= y <= 2099
 
