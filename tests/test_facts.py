@@ -306,3 +306,69 @@ def test_a_size_and_a_count_of_the_same_measure_meet():
     d.claim("b", "The club signed a 30-year lease for the pitch.", predicate="sign",
             value={"amount": 30, "qualifier": None, "unit": "year lease", "noun": "lease", "text": "30-year"})
     assert not [f for f in facts_of(d) if f.verdict == "contested"]
+
+
+def test_a_bound_never_bridges_two_exact_figures_into_agreement():
+    """'at least 10' fits both '10' and '37': it may not make them one cluster, and the dispute stands."""
+    c = Corpus()
+    c.claim("a", "The quake on Qarn island killed 10 villagers, officials said.", predicate="kill", value=killed(10))
+    c.claim("b", "The quake on Qarn island killed at least 10 villagers, officials said.", predicate="kill",
+            value=killed(10, ">=", "at least 10"))
+    c.claim("c", "The quake on Qarn island killed 37 villagers, officials said.", predicate="kill", value=killed(37))
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    by_value = {p.value: set(p.documents) for p in fact.positions}
+    assert by_value["37"] == {"c"} and "c" not in by_value.get("10", set())
+
+
+def test_many_figures_of_one_unit_are_matched_one_to_one_not_lumped():
+    """A game report lists many yardages; a changed one contests its own counterpart only, in a small fact."""
+    yards = lambda v: {"amount": v, "qualifier": None, "unit": "yard", "text": str(v)}  # noqa: E731
+    c = Corpus()
+    lines = [("Mora completed 29 of 34 passes for {} yards against Halden.", 364),
+             ("Okafor ran for {} yards on 20 carries.", 91),
+             ("The Halden defence gave up {} yards in all.", 409),
+             ("Tran caught five passes for {} yards in the first half.", 68)]
+    for doc, changed in (("a", None), ("b", None), ("c", 364)):
+        for line, v in lines:
+            shown = v * 3 + 7 if v == changed else v
+            c.claim(doc, line.format(shown), predicate="complete", value=yards(shown))
+    contested = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert len(contested) == 1 and len(contested[0].positions) == 2
+    assert {p.normalized: set(p.documents) for p in contested[0].positions} == {364: {"a", "b"}, 1099: {"c"}}
+
+
+def test_an_approximate_figure_far_from_the_exact_one_contests_on_a_sure_match():
+    immigrants = lambda v, q, t: {"amount": v, "qualifier": q, "unit": "immigrant", "text": t}  # noqa: E731
+    c = Corpus()
+    c.claim("a", "The bill offers a path to legal status for an estimated 11 million undocumented immigrants in the "
+            "country.", predicate="offer", value=immigrants(11_000_000, "~", "estimated 11 million"))
+    c.claim("b", "The bill offers a path to legal status for 44 million undocumented immigrants in the country.",
+            predicate="offer", value=immigrants(44_000_000, None, "44 million"))
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert {p.value for p in fact.positions} == {"estimated 11 million", "44 million"}
+    near = Corpus()   # 'about 11 million' and '12 million' can both be true: no dispute
+    near.claim("a", "The bill offers a path to legal status for about 11 million undocumented immigrants.",
+               predicate="offer", value=immigrants(11_000_000, "~", "about 11 million"))
+    near.claim("b", "The bill offers a path to legal status for 12 million undocumented immigrants.",
+               predicate="offer", value=immigrants(12_000_000, None, "12 million"))
+    assert not [f for f in facts_of(near) if f.verdict == "contested"]
+
+
+def test_a_bare_surname_kept_apart_by_resolution_is_still_the_same_person_here():
+    """Cautious resolution may keep 'Gigante' apart from 'Vincent Gigante'; their sentences are one count."""
+    sentence = lambda v: {"amount": v, "qualifier": None, "unit": "year sentence", "text": f"{v}-year",  # noqa: E731
+                          "noun": "sentence"}
+    c = Corpus()
+    full, bare = c.entity("e1", "Vincent Gigante"), c.entity("e2", "Gigante")
+    c.claim("a", "Vincent Gigante was serving a 12-year sentence for racketeering.", predicate="serve",
+            subject=full, subject_text="Vincent Gigante", value=sentence(12))
+    c.claim("b", "Gigante was serving a 47-year sentence for racketeering.", predicate="serve",
+            subject=bare, subject_text="Gigante", value=sentence(47))
+    assert [f.verdict for f in facts_of(c) if "sentence" in f.about] == ["contested"]
+    other = Corpus()   # two full names that differ are two people
+    m, e = other.entity("e1", "Mario Williams"), other.entity("e2", "Esther Williams")
+    other.claim("a", "Mario Williams, 32-year-old, was serving a 12-year sentence.", predicate="serve", subject=m,
+                subject_text="Mario Williams", value=sentence(12))
+    other.claim("b", "Esther Williams, 91-year-old, was serving a 47-year sentence.", predicate="serve", subject=e,
+                subject_text="Esther Williams", value=sentence(47))
+    assert "contested" not in [f.verdict for f in facts_of(other)]

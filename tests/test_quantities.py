@@ -67,6 +67,23 @@ def test_sizes_and_ages_are_figures_of_their_noun(nlp):
     assert (age["amount"], age["unit"]) == (33, "years old")
 
 
+def test_an_impossible_bare_age_is_still_read_as_an_age(nlp):
+    """'She was 258.' is a typo or a falsehood, and either way the reader must see it next to the others' 85."""
+    [age] = values(nlp, "The actress died on Thursday in Fenwick. She was 258.")
+    assert (age["amount"], age["unit"]) == (258, "years old")
+
+
+def test_a_sum_restated_after_or_is_no_range(nlp):
+    total, yearly = values(nlp, "Halden offered Mora an eight-year deal worth $184 million or $23 million a season.")[1:]
+    assert (total["amount"], yearly["amount"]) == (184_000_000, 23_000_000)
+    assert values(nlp, "The storm left 140 or 150 homes without power.") == []   # a range climbs
+
+
+def test_gauges_and_bits_are_sizes_of_their_noun(nlp):
+    [gun] = values(nlp, "He stole a 12-gauge shotgun from the patrol car.")
+    assert (gun["amount"], gun["unit"]) == (12, "gauge shotgun")
+
+
 def test_intervals_decide_what_can_both_be_true():
     over = {"amount": 1400, "qualifier": ">"}
     at_least = {"amount": 1400, "qualifier": ">="}

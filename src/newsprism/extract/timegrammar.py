@@ -500,7 +500,7 @@ def _year_ok(m: re.Match, text: str) -> bool:
     # "1,990 people" never reaches here; "1990 people" does: a lower-case plural after the number counts things
     counted = re.fullmatch(r"[a-z]+s", nw) and nw not in ("was", "has", "is", "saw", "brings", "marks", "sees", "begins",
                                                           "ends", "as", "remains", "this", "its", "us", "his")
-    if pw == "for" and counted:
+    if pw == "for" and re.fullmatch(r"[a-z]+s", nw.rstrip(".,;:!?")) and nw.rstrip(".,;:!?") not in ("years", "decades"):
         return False   # "passes for 1099 yards": "for" measures as often as it dates
     if pw in TEMPORAL_PREP or pw.endswith("'s"):
         return 1000 <= y <= 2099
