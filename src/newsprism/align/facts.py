@@ -53,6 +53,8 @@ OTHER_EVENT = 0.15           # two events of one storyline: a figure in each con
 MAIN_MENTIONS = 3            # mentions a document's main person needs
 SURE_MATCH = 0.5            # a match this close says two figures count one thing whatever their wording
 FAR_APART = 1.5             # an approximate figure contests only a figure this many times beyond its interval
+SURROUNDING_CHARS = 160      # text around a clause, within its paragraph, read for what a figure counts
+SURROUNDING_WEIGHT = 0.25    # ... weighed below the clause's own words
 MAX_PAIRS = 2500             # figure pairs compared for one pair of documents
 # what agreeing on one part of the parse slot adds to the score of two figures
 PARSE_WEIGHTS = {"thing": 0.12, "pred": 0.08, "subj": 0.1, "obj": 0.1, "preps": 0.08, "mods": 0.05, "owner": 0.2}
@@ -92,6 +94,7 @@ class _Ctx:
     published: dict[str, Optional[str]]
     storyline: dict[str, str]                        # story -> the storyline it belongs to (its top parent)
     main_person: dict[str, Optional[str]] = field(default_factory=dict)   # doc -> the person it is about, cached
+    texts: dict[str, str] = field(default_factory=dict)
     _name_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def root_of(self, doc: str) -> str:
@@ -193,7 +196,8 @@ def _context(analysis: Analysis) -> _Ctx:
             seen.add(top)
         storyline[s.id] = top
     return _Ctx(analysis, story_of, {d: find(d) for d in docs}, idx, dict(times),
-                {d.id: d.published for d in analysis.documents}, storyline)
+                {d.id: d.published for d in analysis.documents}, storyline,
+                texts={d.id: d.text for d in analysis.documents})
 
 
 def _entities_in(ctx: _Ctx, doc: str, start: int, end: int) -> list[str]:
@@ -430,6 +434,7 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
                 break
             words[w] = max(words.get(w, 0.0), 1.0 / (1.0 + 0.3 * k))
             k += 1
+    _add_surroundings(ctx, c, words, unit_stems)
     lo, hi = c.start + max(0, at - NAME_REACH), c.start + min(len(c.text), end + NAME_REACH)
     ents = _entities_in(ctx, c.doc, lo, hi)
     for e in ents:
@@ -446,11 +451,35 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
             parse["thing"] = things    # "281 days of treatment"
     owner = frozenset(e[1:] for e in parse.get("owner", ()) if e.startswith("@") and ctx.entity_type(e[1:]) == "PERSON")
     if base == "years old" and not parse.get("owner") and (main := _main_person(ctx, c.doc)):
-        owner = frozenset({main})   # "the 33-year-old actress": news gives an unnamed age to the person it is about
+        # "the 33-year-old actress": news gives an unnamed age to the person it is about; a guess, so it may
+        # add to a match but never rules one out
         parse["owner"] = frozenset({"@" + main})
     if owner or base == "years old":
         people = owner   # an age is its owner's; a name further off is often someone else's ("the actress's rep")
     return _Figure(c, base, role, _value_key(v), words, people, parse, ctx)
+
+
+def _add_surroundings(ctx: _Ctx, c: Claim, words: dict[str, float], unit_stems: set[str]) -> None:
+    """Words of the text around a short clause, within its paragraph, at a lower weight: 'She was 85.' says
+    little by itself; the sentence after it ('Page died late yesterday in a hospital') says whose age it is."""
+    text = ctx.texts.get(c.doc, "")
+    lo = max(text.rfind("\n\n", 0, c.start) + 1, c.start - SURROUNDING_CHARS)
+    hi = text.find("\n\n", c.end)
+    hi = min(hi if hi >= 0 else len(text), c.end + SURROUNDING_CHARS)
+    for side in (reversed(re.findall(r"[A-Za-z][A-Za-z'’-]*", text[lo:c.start])),
+                 re.findall(r"[A-Za-z][A-Za-z'’-]*", text[c.end:hi])):
+        k = 0
+        for w in side:
+            w = w.lower()
+            if w in STOP or len(w) < 3 or w in ROLE_WORDS:
+                continue
+            w = _stem(w)
+            if w[:5] in unit_stems:
+                continue
+            if k >= FIGURE_WINDOW:
+                break
+            words[w] = max(words.get(w, 0.0), SURROUNDING_WEIGHT / (1.0 + 0.3 * k))
+            k += 1
 
 
 def _main_person(ctx: _Ctx, doc: str) -> Optional[str]:
@@ -627,17 +656,23 @@ def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _F
             free_a, free_b = set(range(len(fa))), set(range(len(fb)))
             cells = sorted(((score[x][y], x, y) for x in range(len(fa)) for y in range(len(fb))
                             if score[x][y] >= AGREE_MIN), key=lambda t: (-t[0], t[1], t[2]))
+            # a figure matched to the same value in the other document is explained: it rivals no one after
+            explained_a: set[int] = set()
+            explained_b: set[int] = set()
             for v, x, y in cells:
                 if x not in free_a or y not in free_b:
                     continue
-                rival_x = max((score[x][j] for j in free_b if keys_b[j] != keys_b[y]), default=0.0)
-                rival_y = max((score[i][y] for i in free_a if keys_a[i] != keys_a[x]), default=0.0)
+                rival_x = max((score[x][j] for j in range(len(fb)) if keys_b[j] != keys_b[y] and j not in explained_b),
+                              default=0.0)
+                rival_y = max((score[i][y] for i in range(len(fa)) if keys_a[i] != keys_a[x] and i not in explained_a),
+                              default=0.0)
                 free_a.discard(x)
                 free_b.discard(y)
                 if v - max(rival_x, rival_y) < MARGIN:
                     continue    # ambiguous: neither figure is paired with a weaker match instead
-                free_a.discard(x)
-                free_b.discard(y)
+                if keys_a[x][:2] == keys_b[y][:2]:
+                    explained_a.add(x)
+                    explained_b.add(y)
                 pairs.append((fa[x], fb[y], v))
     return pairs
 
