@@ -372,3 +372,26 @@ def test_a_bare_surname_kept_apart_by_resolution_is_still_the_same_person_here()
     other.claim("b", "Esther Williams, 91-year-old, was serving a 47-year sentence.", predicate="serve", subject=e,
                 subject_text="Esther Williams", value=sentence(47))
     assert "contested" not in [f.verdict for f in facts_of(other)]
+
+
+def test_a_round_figure_never_bridges_two_precise_ones():
+    """'300 yards' may round '329' or '364', not both: the two quarterbacks' figures stay apart."""
+    yards = lambda v: {"amount": v, "qualifier": None, "unit": "yard", "text": str(v)}  # noqa: E731
+    c = Corpus()
+    c.claim("a", "Mora threw for 364 yards against Halden on Sunday.", predicate="throw", value=yards(364))
+    c.claim("b", "Mora threw for 300 yards against Halden on Sunday.", predicate="throw", value=yards(300))
+    c.claim("c", "Mora threw for 329 yards against Halden on Sunday.", predicate="throw", value=yards(329))
+    positions = [p for f in facts_of(c) for p in f.positions]
+    assert not [p for p in positions if {"a", "c"} <= set(p.documents)]   # 364 and 329 never one value
+    assert [f.verdict for f in facts_of(c) if {"a", "c"} <= {d for p in f.positions for d in p.documents}] \
+        in ([], ["contested"])
+
+
+def test_copies_of_one_report_that_differ_on_a_figure_contest():
+    """Near-duplicates never corroborate each other, but a copy with another figure is a discrepancy."""
+    c = Corpus()
+    c.claim("a", "The raid on Dorn killed 52 villagers, officials said on Monday.", predicate="kill", value=killed(52))
+    c.claim("b", "The raid on Dorn killed 25 villagers, officials said on Monday.", predicate="kill", value=killed(25))
+    c.dups = {"a": ["b"], "b": ["a"]}
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert {p.normalized for p in fact.positions} == {52, 25}

@@ -708,8 +708,19 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
         else:
             first[k] = f.claim.id
     for x, y, _ in pairs:
-        if x.key[:2] == y.key[:2] or _rounded(x.claim.value, y.claim.value):
-            agree.union(x.claim.id, y.claim.id)     # one figure, however qualified or rounded
+        if x.key[:2] == y.key[:2]:
+            agree.union(x.claim.id, y.claim.id)     # one figure, however qualified
+    amounts: dict[str, set[float]] = defaultdict(set)
+    for f in figs:
+        if f.claim.value.get("amount") is not None:
+            amounts[agree.find(f.claim.id)].add(float(f.claim.value["amount"]))
+    for x, y, _ in sorted(pairs, key=lambda p: (-p[2], p[0].claim.id, p[1].claim.id)):
+        rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
+        both = amounts[rx] | amounts[ry]
+        if rx != ry and _rounded(x.claim.value, y.claim.value) and all(
+                a == b or _rounded({"amount": a}, {"amount": b}) for a in both for b in both):
+            agree.union(rx, ry)     # '1,500' for '1,520', but never '300' bridging '329' and '364'
+            amounts[agree.find(rx)] = both
     by_doc_key: dict[tuple[str, tuple], list[_Figure]] = defaultdict(list)
     for f in figs:
         by_doc_key[(f.claim.doc, f.key)].append(f)
@@ -770,9 +781,9 @@ def _contests(ctx: _Ctx, a: _Figure, b: _Figure, score: float) -> bool:
     need = CONTEST_MIN + (OTHER_EVENT if ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc) else 0.0)
     if score < need or compatible(va, vb) or _rounded(va, vb):
         return False
-    if not ((_stated(va) and _stated(vb)) or (score >= SURE_MATCH and _far_apart(va, vb))):
-        return False
-    return ctx.source_of.get(a.claim.doc) != ctx.source_of.get(b.claim.doc)
+    # near-duplicates never corroborate each other, but two copies of one report that differ on a figure
+    # are exactly what a reader must see (a correction, an edit, a typo)
+    return (_stated(va) and _stated(vb)) or (score >= SURE_MATCH and _far_apart(va, vb))
 
 
 def _about_figure(base: str, figs: list[_Figure]) -> str:
