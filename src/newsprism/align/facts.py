@@ -51,6 +51,8 @@ ROLE_WEIGHT = 0.5            # a word for what happened to the counted says litt
 UNIQUE_BONUS = 0.15           # added when each of two documents gives a single figure of the kind
 OTHER_EVENT = 0.15           # two events of one storyline: a figure in each contests only on a surer match
 MAIN_MENTIONS = 3            # mentions a document's main person needs
+CLEAR_MARGIN = 0.1           # a match that beats every rival by this much ...
+CLEAR_CONTEST_MIN = 0.14     # ... contests on a weaker score: nothing else in the other document could be meant
 SURE_MATCH = 0.5            # a match this close says two figures count one thing whatever their wording
 FAR_APART = 1.5             # an approximate figure contests only a figure this many times beyond its interval
 SURROUNDING_CHARS = 160      # text around a clause, within its paragraph, read for what a figure counts
@@ -631,14 +633,14 @@ def _numeric_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
     return facts
 
 
-def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _Figure, float]]:
+def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _Figure, float, float]]:
     """Pairs of figures from two independent documents, one-to-one, surest match first; a match counts only
     when it beats by a margin any other value still unmatched on either side."""
     by_doc: dict[str, list[_Figure]] = defaultdict(list)
     for f in figs:
         by_doc[f.claim.doc].append(f)
     docs = sorted(by_doc)
-    pairs: list[tuple[_Figure, _Figure, float]] = []
+    pairs: list[tuple[_Figure, _Figure, float, float]] = []   # figure, figure, score, margin
     for i, da in enumerate(docs):
         for db in docs[i + 1:]:
             fa, fb = by_doc[da], by_doc[db]
@@ -673,7 +675,7 @@ def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _F
                 if keys_a[x][:2] == keys_b[y][:2]:
                     explained_a.add(x)
                     explained_b.add(y)
-                pairs.append((fa[x], fb[y], v))
+                pairs.append((fa[x], fb[y], v, v - max(rival_x, rival_y)))
     return pairs
 
 
@@ -707,14 +709,14 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
             agree.union(f.claim.id, first[k])
         else:
             first[k] = f.claim.id
-    for x, y, _ in pairs:
+    for x, y, *_ in pairs:
         if x.key[:2] == y.key[:2]:
             agree.union(x.claim.id, y.claim.id)     # one figure, however qualified
     amounts: dict[str, set[float]] = defaultdict(set)
     for f in figs:
         if f.claim.value.get("amount") is not None:
             amounts[agree.find(f.claim.id)].add(float(f.claim.value["amount"]))
-    for x, y, _ in sorted(pairs, key=lambda p: (-p[2], p[0].claim.id, p[1].claim.id)):
+    for x, y, *_ in sorted(pairs, key=lambda p: (-p[2], p[0].claim.id, p[1].claim.id)):
         rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
         both = amounts[rx] | amounts[ry]
         if rx != ry and _rounded(x.claim.value, y.claim.value) and all(
@@ -736,14 +738,14 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
         clusters[agree.find(f.claim.id)].append(f)
     docs_of = {r: {f.claim.doc for f in fs} for r, fs in clusters.items()}
     edges: dict[tuple[str, str], float] = {}
-    for x, y, score in pairs:
+    for x, y, score, margin in pairs:
         rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
-        if rx != ry and _contests(ctx, x, y, score) and not docs_of[rx] & docs_of[ry] and not gives_both(x, y):
+        if rx != ry and _contests(ctx, x, y, score, margin) and not docs_of[rx] & docs_of[ry] and not gives_both(x, y):
             edges[tuple(sorted((rx, ry)))] = max(score, edges.get(tuple(sorted((rx, ry))), 0.0))
     # a bound ("at least 10", "over 200") sits with the figure it was matched to ("224"), unless that
     # figure is disputed: a bound compatible with both sides of a dispute belongs to neither
     disputed = {r for e in edges for r in e}
-    for x, y, _ in sorted(pairs, key=lambda p: (-p[2], p[0].claim.id, p[1].claim.id)):
+    for x, y, *_ in sorted(pairs, key=lambda p: (-p[2], p[0].claim.id, p[1].claim.id)):
         rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
         if rx == ry or rx in disputed or ry in disputed or not compatible(x.claim.value, y.claim.value):
             continue
@@ -774,11 +776,12 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
     return facts
 
 
-def _contests(ctx: _Ctx, a: _Figure, b: _Figure, score: float) -> bool:
+def _contests(ctx: _Ctx, a: _Figure, b: _Figure, score: float, margin: float = 0.0) -> bool:
     """Two aligned figures that cannot both be true, said surely enough to call a dispute: exact figures in
     digits ("12" vs "19"), never bounds or number words unless they are far apart and the match is sure."""
     va, vb = a.claim.value, b.claim.value
-    need = CONTEST_MIN + (OTHER_EVENT if ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc) else 0.0)
+    need = (CONTEST_MIN if margin < CLEAR_MARGIN else CLEAR_CONTEST_MIN) \
+        + (OTHER_EVENT if ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc) else 0.0)
     if score < need or compatible(va, vb) or _rounded(va, vb):
         return False
     # near-duplicates never corroborate each other, but two copies of one report that differ on a figure
