@@ -48,7 +48,7 @@ MARGIN = 0.05                 # the best match must beat any other value of the 
 SAME_VALUE_BONUS = 0.3       # the same figure in both is itself evidence of the same slot
 SCORE_MIX = 0.5              # the score divides by this blend of the smaller and the larger neighbourhood
 ROLE_WEIGHT = 0.5            # a word for what happened to the counted says little about which count it is
-UNIQUE_BONUS = 0.15           # added when each of two documents gives a single figure of the kind
+UNIQUE_BONUS = 0.25           # added when each of two documents gives a single figure of the kind
 OTHER_EVENT = 0.15           # two events of one storyline: a figure in each contests only on a surer match
 MAIN_MENTIONS = 3            # mentions a document's main person needs
 CLEAR_MARGIN = 0.1           # a match that beats every rival by this much ...
@@ -749,9 +749,9 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
         rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
         if rx == ry or rx in disputed or ry in disputed or not compatible(x.claim.value, y.claim.value):
             continue
-        stated = {float(f.claim.value["amount"]) for r in (rx, ry) for f in clusters[r] if _stated(f.claim.value)}
-        if len(stated) > 1:
-            continue   # never bridge two exact figures ("10", "37") through a bound
+        exact = {float(f.claim.value["amount"]) for r in (rx, ry) for f in clusters[r] if is_exact(f.claim.value)}
+        if len(exact) > 1:
+            continue   # never bridge two exact figures ("10", "37", "seven") through a bound
         agree.union(rx, ry)
         clusters[agree.find(rx)] = clusters.pop(rx) + clusters.pop(ry)
     # clusters joined by disputes, surest dispute first, never more than max_positions in one fact
