@@ -1,7 +1,7 @@
 """Who says so and how firmly: sources from grammar, and the modality of a clause."""
 from __future__ import annotations
 
-from newsprism.extract.attribution import modality, quote_spans, source_for, sources_in
+from newsprism.extract.attribution import modality, source_for, sources_in
 
 
 def main_verb_source(nlp, text, verb):
@@ -35,12 +35,6 @@ def test_according_to_inside_a_relative_clause_covers_only_that_clause(nlp):
     text = "The council vowed to respond to the fire, which, according to the police, destroyed six homes."
     assert main_verb_source(nlp, text, "destroyed") == "the police"
     assert main_verb_source(nlp, text, "vowed") is None
-
-
-def test_quote_spans_pair_marks_within_a_paragraph():
-    text = 'He said "yes" and left.\nA stray " mark.\n\u201cNo,\u201d she said.'
-    spans = quote_spans(text)
-    assert [text[s:e] for s, e in spans] == ['"yes"', "\u201cNo,\u201d"]
 
 
 def mod(nlp, text, verb, attributed=False):

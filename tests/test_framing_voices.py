@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsprism.config import Config
-from newsprism.extract.voices import introduced_as_press, quote_spans, speeches, voices_of
+from newsprism.extract.voices import introduced_as_press, speeches, voices_of
 from newsprism.model import Document
 from newsprism.records import DocRecord
 from newsprism.resolve import mentions
@@ -18,12 +18,6 @@ def voices(nlp, text: str):
 
 def speakers(vs) -> list[str]:
     return [v.speaker for v in vs]
-
-
-def test_quote_spans_pair_marks_and_skip_apostrophes():
-    text = 'She said: "The pier is open." The Jonas’ boat crews called it “a ‘temporary’ repair”.'
-    spans = [text[a:b] for a, b in quote_spans(text)]
-    assert spans == ['"The pier is open."', "“a ‘temporary’ repair”"]
 
 
 def test_speaker_after_the_quote(nlp):

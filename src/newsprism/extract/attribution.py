@@ -37,7 +37,6 @@ EVALUATIVE_OPENERS = re.compile(r"^\s*(it is|it's|it seems|clearly|obviously|und
                                 r"(obvious|clear|evident|plain|certain|sad|shameful|outrageous|absurd|"
                                 r"unfortunate|fortunate|regrettable|tragic|that)?", re.I)
 FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
-QUOTE_PAIRS = [("“", "”"), ("«", "»"), ("„", "“"), ('"', '"')]
 
 
 @dataclass(frozen=True)
@@ -51,23 +50,6 @@ class Source:
     text: str
     scope: str          # "clause" (governs its complement) or "sentence" (covers the clause it hangs from)
     attach: int = -1    # for "sentence" sources: the verb whose clause they cover
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations, marks included; unbalanced marks are ignored."""
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):   # a quotation is paired within its paragraph: stray marks do not leak
-        for open_m, close_m in QUOTE_PAIRS:
-            if open_m == close_m:
-                pos = [m.start() for m in re.finditer(re.escape(open_m), line)]
-                spans += [(offset + pos[k], offset + pos[k + 1] + 1) for k in range(0, len(pos) - 1, 2)]
-            else:
-                for m in re.finditer(re.escape(open_m) + r"[^" + re.escape(open_m + close_m) + r"]{1,3000}?"
-                                     + re.escape(close_m), line):
-                    spans.append((offset + m.start(), offset + m.end()))
-        offset += len(line) + 1
-    return sorted(set(spans))
 
 
 def _phrase(tok: Token) -> tuple[int, int]:

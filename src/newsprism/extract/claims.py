@@ -23,6 +23,7 @@ from ..config import Config
 from ..model import Claim, Document, Time
 from ..records import DocRecord
 from . import attribution as attr
+from .quotes import quote_spans
 from .quantities import Quantity, find_quantities
 from ..parse import text_of
 
@@ -145,7 +146,7 @@ def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> 
     """Fill `record.claims` with the document's claims (local ids "<doc>#c<n>")."""
     ents = EntityIndex(record)
     times = _time_tokens(sdoc, record.times)
-    quotes = attr.quote_spans(document.text)
+    quotes = quote_spans(document.text)
     sents = list(sdoc.sents)
     sources_by_sent = {k: attr.sources_in(s) for k, s in enumerate(sents)}
     quote_src = {q: attr.quote_speaker(sdoc, q, sources_by_sent) for q in quotes}

@@ -15,7 +15,8 @@ from ..records import DocRecord
 from . import genre as genre_mod
 from .labels import actors_of, find_labels
 from .loaded import density, lexicon, loaded_terms, word_count
-from .voices import quote_spans, speeches, voices_of
+from .quotes import quote_spans
+from .voices import speeches, voices_of
 
 
 def framing_of(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> Framing:

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from ..model import Document, LoadedTerm
 from .loaded import QUOTED
-from .voices import Speech, inside
+from .quotes import inside
+from .voices import Speech
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})

@@ -23,7 +23,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from ..model import Document, LoadedTerm
-from .voices import inside
+from .quotes import inside
 
 QUOTED = ";quoted"
 

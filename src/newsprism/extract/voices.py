@@ -22,6 +22,7 @@ from ..model import Document, Span, Voice
 from ..records import DocRecord
 from ..parse import text_of
 from ..resolve.mentions import entity_at
+from .quotes import inside, quote_spans
 
 REPORTING = frozenset({
     "say", "state", "tell", "add", "note", "announce", "disclose", "report", "write", "claim", "confirm",
@@ -74,7 +75,6 @@ PRESS_BEFORE = re.compile(r"\b(agency|newspaper|daily|broadcaster|tabloid|magazi
                           r"television|tv|radio|station|wire service)\s*,?\s*(the\s+)?$", re.I)
 PRESS_AFTER = re.compile(r"^\s*(newspaper|daily|news agency|agency|broadcaster|tabloid|magazine|weekly|"
                          r"television|tv|radio)\b", re.I)
-QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"))
 MAX_SPEAKER_WORDS = 6
 
 
@@ -87,36 +87,6 @@ class Speech:
     speaker: str
     entity: Optional[str]
     quoted: bool
-
-
-# -- quotations ------------------------------------------------------------------------------
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations, marks included; straight quotes pair up within a paragraph."""
-    spans: list[tuple[int, int]] = []
-    for open_m, close_m in QUOTE_PAIRS:
-        # a closing single mark followed by a letter is an apostrophe ("the Jonas’ farm" is no quote end)
-        close = re.escape(close_m) + (r"(?![A-Za-z])" if close_m == "’" else "")
-        pattern = re.escape(open_m) + r"[^" + re.escape(open_m + close_m) + r"\n]{1,3000}?" + close
-        spans += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
-    offset = 0
-    for para in text.split("\n"):
-        pos = [m.start() + offset for m in re.finditer('"', para)]
-        spans += [(pos[k], pos[k + 1] + 1) for k in range(0, len(pos) - 1, 2)]
-        offset += len(para) + 1
-    # nested marks ('“… ‘so-called’ …”') keep the outer quotation only
-    spans = sorted(set(spans), key=lambda s: (s[0], -s[1]))
-    out: list[tuple[int, int]] = []
-    for s in spans:
-        if out and s[0] < out[-1][1]:
-            continue
-        out.append(s)
-    return out
-
-
-def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies within one of the spans."""
-    return any(a <= start and end <= b for a, b in spans)
 
 
 # -- speakers --------------------------------------------------------------------------------
