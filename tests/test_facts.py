@@ -395,3 +395,17 @@ def test_copies_of_one_report_that_differ_on_a_figure_contest():
     c.dups = {"a": ["b"], "b": ["a"]}
     [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
     assert {p.normalized for p in fact.positions} == {52, 25}
+
+
+def test_two_reports_of_one_final_score_that_differ_contest():
+    score = lambda a, b: {"amount": a, "qualifier": None, "unit": "score win", "text": f"{a}-{b}",  # noqa: E731
+                          "score": [a, b]}
+    c = Corpus()
+    c.claim("a", "In the Harbours' 17-14 victory over Dunmore, Okafor ran for 63 yards.", predicate="run",
+            value=score(17, 14))
+    c.claim("b", "In the Harbours' 17-14 victory over Dunmore, Okafor scored twice.", predicate="score",
+            value=score(17, 14))
+    c.claim("c", "In the Harbours' 17-10 victory over Dunmore, Okafor ran for 63 yards.", predicate="run",
+            value=score(17, 10))
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert {p.value: set(p.documents) for p in fact.positions} == {"17-14": {"a", "b"}, "17-10": {"c"}}

@@ -84,6 +84,15 @@ def test_gauges_and_bits_are_sizes_of_their_noun(nlp):
     assert (gun["amount"], gun["unit"]) == (12, "gauge shotgun")
 
 
+def test_scores_and_records_are_one_figure_of_two_numbers(nlp):
+    win = values(nlp, "In the Harbours' 17-14 victory over Dunmore, Okafor ran for two touchdowns.")[0]
+    assert (win["text"], win["score"], win["unit"]) == ("17-14", [17, 14], "score win")
+    [record] = values(nlp, "Halden fell to 15-17 after the defeat.")
+    assert (record["score"], record["unit"]) == ([15, 17], "score record")
+    assert values(nlp, "He served on the council from 1997-2001.") == []
+    assert not compatible(win, {**win, "score": [17, 10]}) and compatible(win, dict(win))
+
+
 def test_intervals_decide_what_can_both_be_true():
     over = {"amount": 1400, "qualifier": ">"}
     at_least = {"amount": 1400, "qualifier": ">="}

@@ -53,6 +53,7 @@ OTHER_EVENT = 0.15           # two events of one storyline: a figure in each con
 MAIN_MENTIONS = 3            # mentions a document's main person needs
 CLEAR_MARGIN = 0.1           # a match that beats every rival by this much ...
 CLEAR_CONTEST_MIN = 0.14     # ... contests on a weaker score: nothing else in the other document could be meant
+SCORE_MATCH = 0.7            # least match for two scores or records ("17-14", "fell to 15-17") to contest
 SURE_MATCH = 0.5            # a match this close says two figures count one thing whatever their wording
 FAR_APART = 1.5             # an approximate figure contests only a figure this many times beyond its interval
 SURROUNDING_CHARS = 160      # text around a clause, within its paragraph, read for what a figure counts
@@ -350,6 +351,9 @@ def _agreed_fact(ctx: _Ctx, about: str, positions: list[Position], claims: list[
 # -- figures -----------------------------------------------------------------------------------------
 
 def _value_key(v: dict[str, Any]) -> tuple:
+    if v.get("score"):   # "17-14": both numbers are the value
+        return ("a", float(v["amount"]) + sum(float(x) / 1000 ** (k + 1) for k, x in enumerate(v["score"][1:])),
+                "", False)
     if v.get("amount") is not None:
         return ("a", float(v["amount"]), v.get("qualifier") or "", bool(v.get("close")))
     return ("r", float(v.get("min") or 0), float(v.get("max") or 0))
@@ -782,6 +786,8 @@ def _contests(ctx: _Ctx, a: _Figure, b: _Figure, score: float, margin: float = 0
     va, vb = a.claim.value, b.claim.value
     need = (CONTEST_MIN if margin < CLEAR_MARGIN else CLEAR_CONTEST_MIN) \
         + (OTHER_EVENT if ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc) else 0.0)
+    if va.get("score") or vb.get("score"):
+        need = max(need, SCORE_MATCH)   # a game report holds many scores and records: only a sure match is one
     if score < need or compatible(va, vb) or _rounded(va, vb):
         return False
     # near-duplicates never corroborate each other, but two copies of one report that differ on a figure

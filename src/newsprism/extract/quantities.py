@@ -139,6 +139,8 @@ class Quantity:
         else:
             v = {"min": _clean_number(self.min), "max": _clean_number(self.max), "unit": self.unit}
         v["text"] = self.text
+        if self.extra.get("score"):
+            v["score"] = list(self.extra["score"])
         if self.role:
             v["role"] = self.role
         if self.noun:
@@ -222,7 +224,9 @@ def is_exact(value: dict[str, Any]) -> bool:
 
 
 def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two values can both be true: their intervals meet."""
+    """Two values can both be true: their intervals meet; two scores only when they are the same."""
+    if a.get("score") or b.get("score"):
+        return a.get("score") == b.get("score")
     (alo, ahi), (blo, bhi) = interval(a), interval(b)
     return alo <= bhi and blo <= ahi
 
@@ -235,6 +239,11 @@ def find_quantities(sent: Span, skip: Iterable[tuple[int, int]] = ()) -> list[Qu
     i = sent.start
     while i < sent.end:
         t = doc[i]
+        score = _score(sent, i) if t.text.isdigit() and not _in_skip(t, skip) else None
+        if score is not None:
+            out.append(score)
+            i = score.tokens[1]
+            continue
         if not _numeric(t) or _in_skip(t, skip) or _is_date_like(t):
             i += 1
             continue
@@ -249,6 +258,41 @@ def find_quantities(sent: Span, skip: Iterable[tuple[int, int]] = ()) -> list[Qu
             out.append(q)
         i = j + 1
     return out
+
+
+# "the 17-14 victory", "a 15-2 run", "an 8-8 record", "fell to 15-17": a game's score or a team's record
+SCORE_NOUNS = {"victory": "win", "win": "win", "triumph": "win", "rout": "win", "loss": "loss", "defeat": "loss",
+               "setback": "loss", "lead": "lead", "run": "run", "record": "record", "start": "record",
+               "score": "score", "decision": "decision", "draw": "draw", "tie": "draw"}
+_SCORE_PAIR = re.compile(r"(\d{1,3})\s*[-–]\s*(\d{1,3})\b(?!\s*[-–]\s*\d)")
+_SCORE_BEFORE = re.compile(r"\b(fell|falls|fall|dropped|drops|slipped|improved|improves|moved|moves|climbed|rose|"
+                           r"went|goes|stand|stands|stood|sit|sits|is|are|was|were)\s+(to\s+)?$", re.I)
+
+
+def _score(sent: Span, i: int) -> Optional[Quantity]:
+    """A score or record written 'N-M' before a noun that names one, or after 'fell to': one figure of two
+    numbers (both must match for two reports to agree)."""
+    doc = sent.doc
+    t = doc[i]
+    text = text_of(doc)
+    m = _SCORE_PAIR.match(text, t.idx)
+    if m is None or m.end() > sent.end_char or (i > sent.start and doc[i - 1].text in ("-", "–")):
+        return None
+    end_tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    if end_tok is None:
+        return None
+    nxt = doc[end_tok.end] if end_tok.end < sent.end else None
+    noun = SCORE_NOUNS.get(nxt.lemma_.lower()) if nxt is not None else None
+    before = _SCORE_BEFORE.search(text[max(sent.start_char, t.idx - 25):t.idx])
+    if noun is None and before:
+        noun = "score" if before.group(1).lower() in ("is", "are", "was", "were") else "record"
+    if noun is None:
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    return Quantity(start=m.start(), end=m.end(), text=m.group(0), amount=float(a),
+                    unit="score" if noun == "score" else f"score {noun}",
+                    noun=noun, head=nxt.i if nxt is not None and noun != "record" else end_tok.root.i,
+                    tokens=(i, end_tok.end), extra={"score": [a, b]})
 
 
 def _numeric(t: Token) -> bool:
