@@ -426,20 +426,7 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
     left = [w for p, w in reversed(toks) if p < at]
     right = [w for p, w in toks if p >= end]
     for side in (left, right):
-        k = 0
-        for w in side:
-            if w in ROLE_WORDS:   # "killed", "dead", "deaths": one word for what happened to the counted
-                words[ROLE_WORDS[w]] = max(words.get(ROLE_WORDS[w], 0.0), ROLE_WEIGHT)
-                continue
-            if w in STOP or len(w) < 3:
-                continue
-            w = _stem(w)
-            if w[:5] in unit_stems:
-                continue
-            if k >= FIGURE_WINDOW:
-                break
-            words[w] = max(words.get(w, 0.0), 1.0 / (1.0 + 0.3 * k))
-            k += 1
+        _add_words(side, words, unit_stems, 1.0, roles=True)
     _add_surroundings(ctx, c, words, unit_stems)
     lo, hi = c.start + max(0, at - NAME_REACH), c.start + min(len(c.text), end + NAME_REACH)
     ents = _entities_in(ctx, c.doc, lo, hi)
@@ -474,18 +461,28 @@ def _add_surroundings(ctx: _Ctx, c: Claim, words: dict[str, float], unit_stems: 
     hi = min(hi if hi >= 0 else len(text), c.end + SURROUNDING_CHARS)
     for side in (reversed(re.findall(r"[A-Za-z][A-Za-z'’-]*", text[lo:c.start])),
                  re.findall(r"[A-Za-z][A-Za-z'’-]*", text[c.end:hi])):
-        k = 0
-        for w in side:
-            w = w.lower()
-            if w in STOP or len(w) < 3 or w in ROLE_WORDS:
-                continue
-            w = _stem(w)
-            if w[:5] in unit_stems:
-                continue
-            if k >= FIGURE_WINDOW:
-                break
-            words[w] = max(words.get(w, 0.0), SURROUNDING_WEIGHT / (1.0 + 0.3 * k))
-            k += 1
+        _add_words((w.lower() for w in side), words, unit_stems, SURROUNDING_WEIGHT, roles=False)
+
+
+def _add_words(side: Iterable[str], words: dict[str, float], unit_stems: set[str], weight: float,
+               roles: bool) -> None:
+    """Up to FIGURE_WINDOW content words (lower-cased) from a figure outwards, the closer the heavier.
+    With `roles`, a word for what happened to the counted ("killed", "dead") is kept as that role."""
+    k = 0
+    for w in side:
+        if w in ROLE_WORDS:
+            if roles:
+                words[ROLE_WORDS[w]] = max(words.get(ROLE_WORDS[w], 0.0), ROLE_WEIGHT)
+            continue
+        if w in STOP or len(w) < 3:
+            continue
+        w = _stem(w)
+        if w[:5] in unit_stems:
+            continue
+        if k >= FIGURE_WINDOW:
+            break
+        words[w] = max(words.get(w, 0.0), weight / (1.0 + 0.3 * k))
+        k += 1
 
 
 def _main_person(ctx: _Ctx, doc: str) -> Optional[str]:
