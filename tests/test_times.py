@@ -110,6 +110,7 @@ def test_numbers_of_things_are_not_years():
     assert values("About 2,000 people and 1,500 soldiers marched; 1990 protesters were held.") == {}
     assert values("Mora completed 29 of 34 passes for 1099 yards.") == {}    # "for" measures as well as dates
     assert "1999" not in values("The mill ran at full speed for 1999 tonnes of steel.")
+    assert values("One in every 1007 Windows users saw the attack.") == {}
 
 
 def test_clock_time_takes_the_date_when_known():

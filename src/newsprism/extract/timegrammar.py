@@ -500,6 +500,8 @@ def _year_ok(m: re.Match, text: str) -> bool:
     # "1,990 people" never reaches here; "1990 people" does: a lower-case plural after the number counts things
     counted = re.fullmatch(r"[a-z]+s", nw) and nw not in ("was", "has", "is", "saw", "brings", "marks", "sees", "begins",
                                                           "ends", "as", "remains", "this", "its", "us", "his")
+    if pw in ("every", "each") and re.match(r"\s*(?:[A-Z][\w-]*\s+){0,2}[a-z]+s\b", text[e:e + 40]):
+        return False   # "one in every 1007 Windows users": a count of things, names and all
     if pw == "for" and re.fullmatch(r"[a-z]+s", nw.rstrip(".,;:!?")) and nw.rstrip(".,;:!?") not in ("years", "decades"):
         return False   # "passes for 1099 yards": "for" measures as often as it dates
     if pw in TEMPORAL_PREP or pw.endswith("'s"):
