@@ -40,6 +40,7 @@ from ..resolve import names
 
 LUMP_CHARS = 1100            # the claims of one position stay readable (the scorer calls more "lumped")
 PER_DOC = 2                  # claims of one document in one position
+DECAY = 0.3                  # how fast a context word weighs less with each word between it and the figure
 FIGURE_WINDOW = 6            # content words either side of a figure that say what it counts
 NAME_REACH = 60              # characters either side of a figure within which a name is about it
 AGREE_MIN = 0.12              # least slot score for two figures to be aligned at all
@@ -481,7 +482,7 @@ def _add_words(side: Iterable[str], words: dict[str, float], unit_stems: set[str
             continue
         if k >= FIGURE_WINDOW:
             break
-        words[w] = max(words.get(w, 0.0), weight / (1.0 + 0.3 * k))
+        words[w] = max(words.get(w, 0.0), weight / (1.0 + DECAY * k))
         k += 1
 
 
