@@ -605,7 +605,8 @@ def _rounded(a: dict[str, Any], b: dict[str, Any]) -> bool:
         if r == 0 or r == p or len(_significant(r)) >= len(_significant(p)):
             continue
         scale = 10 ** (math.floor(math.log10(abs(r))) - len(_significant(r)) + 1)
-        if scale >= 100 and abs(r - p) < scale and math.floor(math.log10(abs(r))) == math.floor(math.log10(abs(p or 1))):
+        same_magnitude = math.floor(math.log10(abs(r))) == math.floor(math.log10(abs(p or 1)))
+        if scale >= 100 and abs(r - p) < scale and same_magnitude:    # '1,000' rounds '1,020', never '71'
             return True
     return False
 
@@ -636,8 +637,8 @@ def _numeric_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
 
 
 def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _Figure, float, float]]:
-    """Pairs of figures from two independent documents, one-to-one, surest match first; a match counts only
-    when it beats by a margin any other value still unmatched on either side."""
+    """Pairs of figures from two documents, one-to-one, surest match first, with their score and margin; a
+    match counts only when it beats by MARGIN every other value on either side not already matched to its own."""
     by_doc: dict[str, list[_Figure]] = defaultdict(list)
     for f in figs:
         by_doc[f.claim.doc].append(f)
@@ -768,11 +769,10 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
     groups: dict[str, list[str]] = defaultdict(list)
     for r in sorted(clusters):
         groups[disputes.find(r)].append(r)
-    for g in sorted(groups):
+    for g in sorted(groups):   # a group of two or more clusters was joined by disputes
         members = groups[g]
-        linked = [r for r in members if any(e[0] in members and e[1] in members and r in e for e in edges)]
-        if len(linked) < 2:
-            facts += [_agreed_figures(ctx, base, clusters[r]) for r in members]
+        if len(members) == 1:
+            facts.append(_agreed_figures(ctx, base, clusters[members[0]]))
         else:
             facts.append(_contested_figures(ctx, base, [clusters[r] for r in members]))
     return facts
@@ -806,7 +806,8 @@ def _figure_position(claims: list[Claim]) -> Position:
         counts[_value_key(c.value)].append(c)
     top = min(counts, key=lambda k: (-len({c.doc for c in counts[k]}), k))
     v = counts[top][0].value
-    norm = v.get("amount") if v.get("amount") is not None else [v.get("min"), v.get("max")]
+    norm = v["score"] if v.get("score") else v.get("amount") if v.get("amount") is not None \
+        else [v.get("min"), v.get("max")]
     return _position(v.get("text"), claims, norm)
 
 
@@ -820,7 +821,8 @@ def _agreed_figures(ctx: _Ctx, base: str, figs: list[_Figure]) -> Fact:
 
 def _contested_figures(ctx: _Ctx, base: str, clusters: list[list[_Figure]]) -> Fact:
     """Each cluster of agreeing figures is one position."""
-    positions = [_figure_position([f.claim for f in fs]) for fs in sorted(clusters, key=lambda fs: min(f.key for f in fs))]
+    ordered = sorted(clusters, key=lambda fs: min(f.key for f in fs))
+    positions = [_figure_position([f.claim for f in fs]) for fs in ordered]
     shown = " vs ".join(str(p.value) for p in positions)
     claims = [f.claim for fs in clusters for f in fs]
     return Fact(id="", story=_story(ctx, claims), about=_about_figure(base, clusters[0]), verdict="contested",
