@@ -90,6 +90,7 @@ def test_scores_and_records_are_one_figure_of_two_numbers(nlp):
     [record] = values(nlp, "Halden fell to 15-17 after the defeat.")
     assert (record["score"], record["unit"]) == ([15, 17], "score record")
     assert values(nlp, "He served on the council from 1997-2001.") == []
+    assert values(nlp, "Temperatures were 20-25 degrees on Monday.") == []    # a range, not a score
     assert not compatible(win, {**win, "score": [17, 10]}) and compatible(win, dict(win))
 
 

@@ -84,11 +84,13 @@ _RANGE_AFTER = re.compile(r"\s*(million|billion|thousand)?\s*(-|–|to|or)\s*\$?
 _CLOCK_AFTER = re.compile(r"\s*(:\s*\d|a\.\s*m\.|p\.\s*m\.|am\b|pm\b|o'clock|GMT|ET\b|EST\b)", re.I)
 _ADDRESS_AFTER = re.compile(r"\s*(block|street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd|lane|drive|floor)\b", re.I)
 _MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|page|round|yard|mile|foot|point|game|"
-                            r"seat|member|story|acre|ton|megawatt|kilometer|km|meter|metre|bit|gauge|inch|pound|caliber|calibre)s?\b(?!\s*-?\s*old)", re.I)
+                            r"seat|member|story|acre|ton|megawatt|kilometer|km|meter|metre|bit|gauge|inch|pound|"
+                            r"caliber|calibre)s?\b(?!\s*-?\s*old)", re.I)
 _AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|\s*-\s*year\s*-\s*old\b", re.I)
 
 
-_OR_AFTER = re.compile(r"\s*(million|billion|thousand)?\s+or\s+(\$|€|£)?\s*([\d.,]+)\s*(million|billion|thousand)?", re.I)
+_OR_AFTER = re.compile(r"\s*(million|billion|thousand)?\s+or\s+(\$|€|£)?\s*([\d.,]+)\s*(million|billion|thousand)?",
+                       re.I)
 _OR_BEFORE = re.compile(r"([\d.,]+)\s*(million|billion|thousand)?\s+or\s+(\$|€|£)?\s*$", re.I)
 
 
@@ -284,7 +286,8 @@ def _score(sent: Span, i: int) -> Optional[Quantity]:
     nxt = doc[end_tok.end] if end_tok.end < sent.end else None
     noun = SCORE_NOUNS.get(nxt.lemma_.lower()) if nxt is not None else None
     before = _SCORE_BEFORE.search(text[max(sent.start_char, t.idx - 25):t.idx])
-    if noun is None and before:
+    if noun is None and before and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM", "SYM")):
+        # "the vote was 52-48", "fell to 15-17"; never "temperatures were 20-25 degrees", a range
         noun = "score" if before.group(1).lower() in ("is", "are", "was", "were") else "record"
     if noun is None:
         return None
