@@ -606,7 +606,9 @@ def _rounded(a: dict[str, Any], b: dict[str, Any]) -> bool:
             continue
         scale = 10 ** (math.floor(math.log10(abs(r))) - len(_significant(r)) + 1)
         same_magnitude = math.floor(math.log10(abs(r))) == math.floor(math.log10(abs(p or 1)))
-        if scale >= 100 and abs(r - p) < scale and same_magnitude:    # '1,000' rounds '1,020', never '71'
+        # sums in millions are cut ('$43 million' for $43,885,310); counts are rounded ('300' for 329, not 364)
+        reach = scale if scale >= 1_000_000 else scale / 2
+        if scale >= 100 and abs(r - p) <= reach and same_magnitude:    # '1,000' rounds '1,020', never '71'
             return True
     return False
 
@@ -804,11 +806,18 @@ def _figure_position(claims: list[Claim]) -> Position:
     counts: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         counts[_value_key(c.value)].append(c)
-    top = min(counts, key=lambda k: (-len({c.doc for c in counts[k]}), k))
-    v = counts[top][0].value
+    ranked = sorted(counts, key=lambda k: (-len({c.doc for c in counts[k]}), -len(_significant(k[1])), k))
+    v = counts[ranked[0]][0].value
     norm = v["score"] if v.get("score") else v.get("amount") if v.get("amount") is not None \
         else [v.get("min"), v.get("max")]
-    return _position(v.get("text"), claims, norm)
+    # a cluster holding a figure and its rounding shows both ('329 / 300'); one figure worded two ways
+    # ('over 1,400', 'more than 1,400') shows its commonest wording
+    shown, amounts = [], set()
+    for k in ranked:
+        if k[1] not in amounts:
+            amounts.add(k[1])
+            shown.append(str(counts[k][0].value.get("text")))
+    return _position(" / ".join(shown), claims, norm)
 
 
 def _agreed_figures(ctx: _Ctx, base: str, figs: list[_Figure]) -> Fact:
