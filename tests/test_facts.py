@@ -408,3 +408,17 @@ def test_two_reports_of_one_final_score_that_differ_contest():
             value=score(17, 10))
     [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
     assert {p.value: set(p.documents) for p in fact.positions} == {"17-14": {"a", "b"}, "17-10": {"c"}}
+
+
+def test_a_size_is_no_count_of_its_unit_unless_the_thing_sized_is_near_it():
+    """'a 41-yard touchdown pass' sizes a pass; '37 yards' on the last drive counts a drive's gain."""
+    yard = lambda v, noun=None: {"amount": v, "qualifier": None, "text": f"{v}-yard" if noun else str(v),  # noqa: E731
+                                 "unit": f"yard {noun}" if noun else "yard", **({"noun": noun} if noun else {})}
+    c = Corpus()
+    c.claim("a", "Mora threw a 41-yard touchdown pass to Tran.", predicate="throw", value=yard(41, "pass"))
+    c.claim("b", "Tran gained 37 yards on the last drive.", predicate="gain", value=yard(37))
+    assert not [f for f in facts_of(c) if f.verdict == "contested"]
+    near = Corpus()   # the pass named beside the count: the same thing, and two figures for it contest
+    near.claim("a", "Mora threw a 41-yard touchdown pass to Tran.", predicate="throw", value=yard(41, "pass"))
+    near.claim("b", "Mora's touchdown pass to Tran covered 37 yards.", predicate="cover", value=yard(37))
+    assert [f.verdict for f in facts_of(near)] == ["contested"]

@@ -54,6 +54,7 @@ OTHER_EVENT = 0.15           # two events of one storyline: a figure in each con
 MAIN_MENTIONS = 3            # mentions a document's main person needs
 CLEAR_MARGIN = 0.1           # a match that beats every rival by this much ...
 CLEAR_CONTEST_MIN = 0.14     # ... contests on a weaker score: nothing else in the other document could be meant
+SIZE_APART = 0.15            # a size ("a 41-yard pass") against a count whose words never name the thing sized
 SCORE_MATCH = 0.7            # least match for two scores or records ("17-14", "fell to 15-17") to contest
 SURE_MATCH = 0.5            # a match this close says two figures count one thing whatever their wording
 FAR_APART = 1.5             # an approximate figure contests only a figure this many times beyond its interval
@@ -545,6 +546,10 @@ def _parse_score(a: _Figure, b: _Figure) -> float:
     if a.parse.get("thing") and b.parse.get("thing") and not a.parse["thing"] & b.parse["thing"] \
             and (_measured(a.claim.value) or _measured(b.claim.value)):
         return -1.0    # "a 10-year deal" / "a 30-year lease": sizes of two different things
+    for size, count in ((a, b), (b, a)):
+        thing = _measured(size.claim.value)
+        if thing and not _measured(count.claim.value) and _stem(thing) not in count.words:
+            score -= SIZE_APART   # "a 41-yard pass" is no count of the game's "37 yards" unless a pass is near it
     for part, weight in PARSE_WEIGHTS.items():
         x, y = a.parse.get(part), b.parse.get(part)
         if not x or not y:
