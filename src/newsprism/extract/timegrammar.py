@@ -498,9 +498,11 @@ def _year_ok(m: re.Match, text: str) -> bool:
             return False  # "Orion 1980", "Expo 2020": part of a name
     nw = next_word(text, e)
     # "1,990 people" never reaches here; "1990 people" does: a lower-case plural after the number counts things
-    counted = re.fullmatch(r"[a-z]+s", nw) and nw not in ("was", "has", "is", "saw", "brings", "marks", "sees", "begins",
-                                                          "ends", "as", "remains", "this", "its", "us", "his")
-    if pw in ("every", "each") and re.match(r"\s*(?:[A-Z][\w-]*\s+){0,2}[a-z]+s\b", text[e:e + 40]):
+    not_nouns = ("was", "has", "is", "saw", "brings", "marks", "sees", "begins", "ends", "as", "remains", "this", "its",
+                 "us", "his")
+    counted = re.fullmatch(r"[a-z]+s", nw) and nw not in not_nouns
+    after_names = re.match(r"\s*(?:[A-Z][\w-]*\s+){0,2}([a-z]+s)\b", text[e:e + 40])
+    if pw in ("every", "each") and after_names and after_names.group(1) not in not_nouns:
         return False   # "one in every 1007 Windows users": a count of things, names and all
     if pw == "for" and re.fullmatch(r"[a-z]+s", nw.rstrip(".,;:!?")) and nw.rstrip(".,;:!?") not in ("years", "decades"):
         return False   # "passes for 1099 yards": "for" measures as often as it dates
