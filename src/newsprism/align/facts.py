@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Optional
 
 from ..config import Config
+from ..disjoint import DisjointSets
 from ..extract.claims import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
 from ..extract.quantities import ROLES, compatible, interval, is_exact
 from ..model import Analysis, Claim, Fact, Position
@@ -171,19 +172,11 @@ def _context(analysis: Analysis) -> _Ctx:
         for d in s.documents:
             if story_of.get(d) is None:
                 story_of[d] = s.id
-    parent = {d: d for d in docs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    copies = DisjointSets(docs)
     for d in analysis.documents:
         for nd in d.near_duplicates:
-            if nd.doc in parent:
-                a, b = sorted((find(d.id), find(nd.doc)))
-                parent[b] = a
+            if nd.doc in copies:
+                copies.union(d.id, nd.doc)
     mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for e in analysis.entities:
         for m in e.mentions:
@@ -200,7 +193,7 @@ def _context(analysis: Analysis) -> _Ctx:
             top = up[top]
             seen.add(top)
         storyline[s.id] = top
-    return _Ctx(analysis, story_of, {d: find(d) for d in docs}, idx, dict(times),
+    return _Ctx(analysis, story_of, {d: copies.find(d) for d in docs}, idx, dict(times),
                 {d.id: d.published for d in analysis.documents}, storyline,
                 texts={d.id: d.text for d in analysis.documents})
 
@@ -689,29 +682,12 @@ def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _F
     return pairs
 
 
-class _Sets:
-    """Union-find over claim ids."""
-
-    def __init__(self, ids: Iterable[str]) -> None:
-        self.parent = {i: i for i in ids}
-
-    def find(self, x: str) -> str:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = sorted((self.find(a), self.find(b)))
-        self.parent[rb] = ra
-
-
 def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: dict[str, float]) -> list[Fact]:
     """Figures that agree (the same value, or values that can both be true) form a cluster; two clusters whose
     figures are aligned with different exact values contest. Disagreement never chains clusters into one
     slot: a weak match between '1099 yards' and '101 yards' must not lump a game's every yardage together."""
     pairs = _align(figs, idf)
-    agree = _Sets(f.claim.id for f in figs)
+    agree = DisjointSets(f.claim.id for f in figs)
     first: dict[tuple, str] = {}
     for f in figs:   # a document repeating its own figure
         k = (f.claim.doc, f.key)
@@ -762,16 +738,15 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
         exact = {float(f.claim.value["amount"]) for r in (rx, ry) for f in clusters[r] if is_exact(f.claim.value)}
         if len(exact) > 1:
             continue   # never bridge two exact figures ("10", "37", "seven") through a bound
-        agree.union(rx, ry)
-        clusters[agree.find(rx)] = clusters.pop(rx) + clusters.pop(ry)
+        joined = clusters.pop(rx) + clusters.pop(ry)
+        clusters[agree.union(rx, ry)] = joined
     # clusters joined by disputes, surest dispute first, never more than max_positions in one fact
-    disputes = _Sets(clusters)
+    disputes = DisjointSets(clusters)
     size = {r: 1 for r in clusters}
     for (rx, ry), _ in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])):
         gx, gy = disputes.find(rx), disputes.find(ry)
         if gx != gy and size[gx] + size[gy] <= cfg.facts.max_positions:
-            disputes.union(gx, gy)
-            size[disputes.find(gx)] = size[gx] + size[gy]
+            size[disputes.union(gx, gy)] = size[gx] + size[gy]
     facts: list[Fact] = []
     groups: dict[str, list[str]] = defaultdict(list)
     for r in sorted(clusters):
@@ -1107,22 +1082,15 @@ def _same_statement(ctx: _Ctx, claims: list[Claim], pred: str, role: str, key: s
         return [claims]   # grouped by what was done to whom, the bucket already names the statement
     words = [_content(ctx, c, pred, role, key) for c in claims]
     other = [set(_arg_keys(ctx, c, "o" if role == "s" else "s")) for c in claims]
-    parent = list(range(len(claims)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    statements = DisjointSets(range(len(claims)))
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
             if claims[i].doc == claims[j].doc:
                 continue
             shared = sum(TOPIC_WEIGHT if w in topic else 1.0 for w in words[i] & words[j])
             if shared >= SHARED_WORDS or other[i] & other[j]:
-                parent[find(i)] = find(j)
+                statements.union(i, j)
     groups: dict[int, list[Claim]] = defaultdict(list)
     for i, c in enumerate(claims):
-        groups[find(i)].append(c)
+        groups[statements.find(i)].append(c)
     return sorted(groups.values(), key=lambda g: (-len(g), g[0].id))

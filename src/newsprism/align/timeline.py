@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import Optional
 
 from ..config import Config
+from ..disjoint import DisjointSets
 from ..extract.times import time_granularity
 from ..model import Analysis, Claim, TimelineEntry
 
@@ -66,14 +67,7 @@ def build_timeline(analysis: Analysis, cfg: Config) -> list[TimelineEntry]:
     times = _time_texts(analysis)
     dated = sorted((c for c in analysis.claims if c.when and granularity(c.when) is not None),
                    key=lambda c: (_date(c.when or ""), c.doc, c.start, c.id))
-    parent = list(range(len(dated)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    events = DisjointSets(range(len(dated)))
     by_key: dict[tuple, int] = {}
     last: dict[tuple[str, str], tuple[int, int]] = {}   # (doc, date) -> (furthest end so far, its claim)
     for i, c in enumerate(dated):
@@ -81,17 +75,17 @@ def build_timeline(analysis: Analysis, cfg: Config) -> list[TimelineEntry]:
         # hash joins, never all pairs: same date and predicate across documents ...
         for key in (("p", day, c.predicate or ""),):
             if key in by_key:
-                parent[find(i)] = find(by_key[key])
+                events.union(i, by_key[key])
             else:
                 by_key[key] = i
         # ... and clauses of one document on one date that overlap (one sentence, one event)
         reach = last.get((c.doc, day))
         if reach is not None and c.start < reach[0]:
-            parent[find(i)] = find(reach[1])
+            events.union(i, reach[1])
         last[(c.doc, day)] = (max(c.end, reach[0]) if reach else c.end, i)
     groups: dict[int, list[Claim]] = defaultdict(list)
     for i, c in enumerate(dated):
-        groups[find(i)].append(c)
+        groups[events.find(i)].append(c)
     entries: list[TimelineEntry] = []
     for claims in groups.values():
         day = _date(claims[0].when or "")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from ..config import Config
+from ..disjoint import DisjointSets
 from ..model import Entity, Mention, MergeEvidence
 from ..records import DocRecord
 from .mentions import PLACE_LABELS
@@ -94,26 +95,6 @@ def voted_types(local: Sequence[Entity]) -> list[str]:
     return out
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> int:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return ra
-        if rb < ra:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        return ra
-
-
 @dataclass
 class _Group:
     """Local entities sharing one exact key."""
@@ -162,7 +143,7 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
     min_conf = cfg.entities.min_confidence
     local: list[Entity] = [e for r in records for e in r.entities]
     etypes = voted_types(local)
-    uf = _UnionFind(len(local))
+    uf = DisjointSets(range(len(local)))
     evidence: dict[int, list[MergeEvidence]] = defaultdict(list)
 
     # 1. exact keys
