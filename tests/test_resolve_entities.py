@@ -51,8 +51,8 @@ def test_same_given_name_different_surname_stays_apart():
 
 
 def test_bare_surname_merges_only_when_unambiguous():
-    a = record("a", ("Ismail Abu Shanab", "PERSON", ["Ismail Abu Shanab"]))
-    b = record("b", ("Abu Shanab", "PERSON", ["Abu Shanab", "Shanab"]))
+    a = record("a", ("Ismail Abu Shanab", "PERSON", ["Ismail Abu Shanab"]), ("Hamas", "ORG", ["Hamas"]))
+    b = record("b", ("Abu Shanab", "PERSON", ["Abu Shanab", "Shanab"]), ("Hamas", "ORG", ["Hamas"]))
     c = record("c", ("Yahya Sinwar", "PERSON", ["Yahya Sinwar"]))
     d = record("d", ("Mohammed Sinwar", "PERSON", ["Mohammed Sinwar"]))
     e = record("e", ("Sinwar", "PERSON", ["Sinwar"]))
@@ -63,6 +63,18 @@ def test_bare_surname_merges_only_when_unambiguous():
     shanab = next(x for x in ents if x.id == m["a@0"])
     assert shanab.name == "Ismail Abu Shanab"
     assert any("surname" in ev.reason for ev in shanab.evidence)
+
+
+def test_bare_name_needs_company_to_join_a_full_name():
+    # the only 'James' in the corpus is a basketball player; a boy called James in a story about a
+    # shooting, with no person or organisation in common, stays himself
+    a = record("a", ("Dominic James", "PERSON", ["Dominic James"]), ("Marquette", "ORG", ["Marquette"]))
+    b = record("b", ("James", "PERSON", ["James"]), ("Mark Mattei", "PERSON", ["Mark Mattei"]))
+    _, m = resolved(a, b)
+    assert not same(m, "b@0", "a@0")
+    c = record("c", ("James", "PERSON", ["James"]), ("Marquette", "ORG", ["Marquette"]))
+    _, m = resolved(a, c)
+    assert same(m, "c@0", "a@0")     # beside Marquette again: the same player
 
 
 def test_no_chain_through_a_partial_name_joins_two_full_names():
@@ -151,8 +163,9 @@ def test_a_place_is_one_entity_whatever_spacy_tagged_it_in_each_document():
 
 
 def test_a_place_name_that_is_also_a_persons_name_stays_a_person():
-    a = record("a", ("Michael Jordan", "PERSON", ["Michael Jordan"]), ("Jordan", "GPE", ["Jordan"]))
-    b = record("b", ("Jordan", "PERSON", ["Jordan", "Jordan"]))
+    a = record("a", ("Michael Jordan", "PERSON", ["Michael Jordan"]), ("Jordan", "GPE", ["Jordan"]),
+               ("Chicago Bulls", "ORG", ["Chicago Bulls"]))
+    b = record("b", ("Jordan", "PERSON", ["Jordan", "Jordan"]), ("Chicago Bulls", "ORG", ["Chicago Bulls"]))
     _, m = resolved(a, b)
     assert same(m, "a@0", "b@0") and not same(m, "a@1", "b@0")
 

@@ -171,6 +171,10 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
     for g in person_full:
         full_names[uf.find(g.members[0])].add(g.name)
 
+    docs_of: dict[int, set[str]] = defaultdict(set)       # root -> its documents
+    for i, e in enumerate(local):
+        docs_of[uf.find(i)].update(e.documents)
+
     def merge(a: int, b: int, names: list[str], reason: str, conf: float) -> None:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
@@ -178,6 +182,7 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
         root = uf.union(ra, rb)
         other = rb if root == ra else ra
         full_names[root] |= full_names.pop(other, set())
+        docs_of[root] |= docs_of.pop(other, set())
         evidence[root].extend(evidence.pop(other, []))
         evidence[root].append(MergeEvidence(names=names, reason=reason, confidence=conf))
 
@@ -212,7 +217,9 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
                     merge(ga.members[0], gb.members[0], sorted({ga.name, gb.name}), m.reason, m.confidence)
 
     # 3. bare surnames and partial names ("Ruiz", "Abu Shanab"): only when one person in the
-    # corpus carries that surname
+    # corpus carries that surname, and the two share company (a person or organisation named in both
+    # documents): 'James' in a story on a school shooting is no basketball player 'Dominic James'
+    company = _Company(local, etypes, uf, docs_of)
     by_surname: dict[str, set[int]] = defaultdict(set)
     by_token: dict[str, set[int]] = defaultdict(set)
     for g in person_full:
@@ -233,7 +240,7 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
         if not roots:
             roots = {uf.find(r) for r in by_token.get(s, ())}
             conf, reason = 0.75, "name part unambiguous in the corpus"
-        if len(roots) == 1 and conf >= min_conf:
+        if len(roots) == 1 and conf >= min_conf and company.shared(next(iter(roots)), g.members):
             root = roots.pop()
             target = sorted(full_names.get(root, {g.name}))[0]
             merge(root, g.members[0], sorted({g.name, target}), reason, conf)
@@ -337,6 +344,34 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
         for i in idx:
             mapping[local[i].id] = entity.id
     return out, mapping
+
+
+class _Company:
+    """Which named people and organisations keep a cluster company: the clusters named in its documents."""
+
+    KINDS = ("PERSON", "ORG")
+
+    def __init__(self, local: Sequence[Entity], etypes: Sequence[str], uf: DisjointSets,
+                 docs_of: dict[int, set[str]]) -> None:
+        self.local, self.uf, self.docs_of = local, uf, docs_of     # docs_of: root -> documents, kept by merges
+        self.in_doc: dict[str, list[int]] = defaultdict(list)     # document -> its person and org entities
+        for i, e in enumerate(local):
+            if kind_of(etypes[i]) in self.KINDS:
+                for d in e.documents:
+                    self.in_doc[d].append(i)
+
+    def _around(self, docs: set[str], skip: set[int]) -> set[int]:
+        return {r for d in docs for i in self.in_doc.get(d, ()) if (r := self.uf.find(i)) not in skip}
+
+    def shared(self, root: int, members: Sequence[int]) -> bool:
+        """A cluster named in the members' own documents is company enough; else some other person or
+        organisation must be named both beside the members and beside the root."""
+        mine = {d for i in members for d in self.local[i].documents}
+        theirs = self.docs_of.get(self.uf.find(root), set())
+        if mine & theirs:
+            return True
+        skip = {self.uf.find(root)} | {self.uf.find(i) for i in members}
+        return bool(self._around(mine, skip) & self._around(theirs, skip))
 
 
 def _compatible(a: str, b: str, threshold: float) -> bool:
