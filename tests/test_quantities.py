@@ -123,3 +123,15 @@ def test_bare_ages_after_a_name_or_closing_a_sentence(nlp):
     [old] = values(nlp, "He died at home on Sunday. He was 95.")
     assert (old["amount"], old["unit"]) == (95, "years old")
     assert values(nlp, "The final score was 51.") == []
+
+
+def test_a_word_that_starts_like_a_month_is_no_date(nlp):
+    # "separate", "marines", "mayors" begin like Sept., Mar., May: the figure before them is still a count
+    got = values(nlp, "Five marines and 3 mayors met 12 separate delegations in Tarvel on 7 Sept. 2010.")
+    assert [(v["amount"], v["unit"]) for v in got] == [(5, "marine"), (3, "mayor"), (12, "delegation")]
+
+
+def test_a_classifier_noun_counts_what_follows_of(nlp):
+    # "31 pieces of apparatus" counts apparatus, as "31 fire apparatus" does in another report
+    got = values(nlp, "A total of 31 separate pieces of firefighting apparatus came, and 40 head of cattle died.")
+    assert [(v["amount"], v["unit"].split()[0]) for v in got] == [(31, "apparatus"), (40, "cattle")]

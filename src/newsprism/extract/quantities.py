@@ -68,10 +68,14 @@ ROLE_NOUNS = {"casualty", "death", "fatality", "dead", "victim", "injury", "host
 PEOPLE = {"people", "person", "persons", "individual", "human", "life"}
 # nouns that never name what is counted ("5 of them", "3 times")
 NOT_UNITS = {"time", "%", "percent", "them", "us", "those", "these", "which", "who", "one", "other"}
-MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(monday|tuesday|wednesday|"
+# month names as written ("Sept.", "December"), never words that start like one ("separate", "marines")
+MONTHS = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|\b(monday|tuesday|wednesday|"
                     r"thursday|friday|saturday|sunday|year|month|week|day|hour|minute|second|decade|century)s?\b", re.I)
 TIME_UNITS = re.compile(r"^(year|month|week|day|hour|minute|second|decade|century|centurie)s?$", re.I)
 # "a crew of 19", "a fleet of 40": the noun before "of" is what is counted, unless it only says "a number of"
+# "31 pieces of firefighting apparatus", "40 head of cattle": the noun after "of" is what is counted
+CLASSIFIERS = {"piece", "item", "unit", "head", "pair"}
 OF_COUNTERS = {"total", "number", "toll", "count", "average", "maximum", "minimum", "majority", "sum", "tally",
                "figure", "age", "rate", "score", "record", "lead", "margin", "out", "one", "each", "all", "some",
                "most", "many", "none", "both", "any", "half", "percent", "%"}
@@ -489,6 +493,11 @@ def _counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str
     noun_tok: Optional[Token] = None
     if top.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and top.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         noun_tok = top.head
+        if noun_tok.lemma_.lower() in CLASSIFIERS:
+            of = next((c for c in noun_tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and pobj.pos_ == "NOUN":
+                noun_tok = pobj
     else:
         of = next((c for c in top.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
