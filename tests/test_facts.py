@@ -422,3 +422,18 @@ def test_a_size_is_no_count_of_its_unit_unless_the_thing_sized_is_near_it():
     near.claim("a", "Mora threw a 41-yard touchdown pass to Tran.", predicate="throw", value=yard(41, "pass"))
     near.claim("b", "Mora's touchdown pass to Tran covered 37 yards.", predicate="cover", value=yard(37))
     assert [f.verdict for f in facts_of(near)] == ["contested"]
+
+
+def test_a_part_is_no_rival_of_the_whole_it_is_part_of():
+    """'eight of their last 10 games': the eight are a part, so the ten face the other report's figure alone."""
+    games = lambda v, t=None: {"amount": v, "qualifier": None, "unit": "game", "text": t or str(v)}  # noqa: E731
+    c = Corpus()
+    c.claim("a", "The Harriers have lost eight of their last 10 games, and the coach was dismissed on Friday.",
+            predicate="lose", value=games(8, "eight"))
+    text = "The Harriers have lost eight of their last 10 games, and the coach was dismissed on Friday."
+    # the claim reader gives each figure of a sentence its own claim over the same span
+    c.claims.append(Claim(id="c2", doc="a", start=0, end=len(text), text=text, predicate="lose", value=games(10)))
+    c.claim("b", "The coach was dismissed on Friday after the Harriers lost seven times in their last 31 games.",
+            predicate="lose", value=games(31))
+    contested = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert [{p.normalized for p in f.positions} for f in contested] == [{10, 31}]

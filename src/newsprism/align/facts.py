@@ -56,6 +56,7 @@ MAIN_MENTIONS = 3            # mentions a document's main person needs
 CLEAR_MARGIN = 0.1           # a match that beats every rival by this much ...
 CLEAR_CONTEST_MIN = 0.14     # ... contests on a weaker score: nothing else in the other document could be meant
 SIZE_APART = 0.15            # a size ("a 41-yard pass") against a count whose words never name the thing sized
+PART_APART = 0.2             # a part ("eight of their last 10 games") against a whole count of the same noun
 SCORE_MATCH = 0.7            # least match for two scores or records ("17-14", "fell to 15-17") to contest
 SURE_MATCH = 0.5            # a match this close says two figures count one thing whatever their wording
 FAR_APART = 1.5             # an approximate figure contests only a figure this many times beyond its interval
@@ -85,7 +86,12 @@ ROLE_WORDS = {form: "~" + role for lemma, role in ROLES.items() if role
                            lemma.rstrip("e") + "ing")}
 ROLE_WORDS.update({"died": "~killed", "dying": "~killed", "dead": "~killed", "deaths": "~killed",
                    "killed": "~killed", "wounded": "~injured", "injured": "~injured", "injuries": "~injured"})
-EXPLICIT_DATE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+# a figure followed by "of (their) (last) 10": a part of another figure of the same noun
+PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|their|its|his|her|our|these|those|all)\s+)?(?:[a-z]+\s+)?(?:\d|"
+                       r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\b)", re.I)
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+               r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+EXPLICIT_DATE = re.compile(r"\d|\b" + _MONTH_NAME + r"\b", re.I)
 PRONOUNS = {"he", "she", "it", "they", "who", "which", "that", "this", "what", "we", "i", "you", "them", "those",
             "these", "there", "itself", "himself", "herself", "themselves"}
 
@@ -415,7 +421,10 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
     if at < 0:
         at, fig = len(c.text) // 2, ""
     end = at + len(fig)
-    unit_stems = {u[:5] for u in re.findall(r"[a-z]+", str(v.get("unit", "")).lower())}
+    # the unit's own words say nothing about which count it is ('games' beside '10 games'); _stem cuts
+    # 'games' to 'gam' but leaves 'game', so both forms are kept, to five letters
+    unit_stems = {x[:5] for u in re.findall(r"[a-z]+", str(v.get("unit", "")).lower())
+                  for x in (u, _stem(u), _stem(u + "s"))}
     words: dict[str, float] = {}
     toks = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", c.text)]
     left = [w for p, w in reversed(toks) if p < at]
@@ -429,6 +438,8 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
         words["@" + e] = max(words.get("@" + e, 0.0), 1.0)
     people = frozenset(e for e in ents if ctx.entity_type(e) == "PERSON")
     parse = _parse_slot(ctx, c)
+    if PARTITIVE.match(c.text, end):
+        parse["part"] = frozenset({"part"})    # "eight of their last 10 games": a part, not the whole
     measured = _measured(v)
     if measured:
         parse["thing"] = frozenset({_stem(measured)})
@@ -543,6 +554,8 @@ def _parse_score(a: _Figure, b: _Figure) -> float:
         thing = _measured(size.claim.value)
         if thing and not _measured(count.claim.value) and _stem(thing) not in count.words:
             score -= SIZE_APART   # "a 41-yard pass" is no count of the game's "37 yards" unless a pass is near it
+    if bool(a.parse.get("part")) != bool(b.parse.get("part")):
+        score -= PART_APART
     for part, weight in PARSE_WEIGHTS.items():
         x, y = a.parse.get(part), b.parse.get(part)
         if not x or not y:
@@ -1037,7 +1050,7 @@ def _relation_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
 
 STATEMENT_PREDICATES = {"say"}   # verbs whose content is the statement they report, not their subject
 TOPIC_SHARE = 0.5        # a word in this share of a story's documents is the story's topic
-MONTHS_DAYS = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$|"
+MONTHS_DAYS = re.compile(_MONTH_NAME + r"\.?$|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?$|"
                          r"(today|yesterday|tomorrow|week|morning|evening|night|earlier|later|ago)$")
 TOPIC_WEIGHT = 0.5       # a topic word shared counts this much toward SHARED_WORDS
 SHARED_WORDS = 2         # content words two clauses must share, beyond who and the verb, to state one thing
