@@ -437,3 +437,20 @@ def test_a_part_is_no_rival_of_the_whole_it_is_part_of():
             predicate="lose", value=games(31))
     contested = [f for f in facts_of(c) if f.verdict == "contested"]
     assert [{p.normalized for p in f.positions} for f in contested] == [{10, 31}]
+
+
+def test_a_name_beside_a_figure_may_be_someone_else_than_the_clause_is_about():
+    """'... lasted 52 games before being replaced by Ford': the games are the one who lasted, not Ford's."""
+    games = lambda v, slot=None: {"amount": v, "qualifier": None, "unit": "game", "text": str(v),  # noqa: E731
+                                  **({"slot": slot} if slot else {})}
+    c = Corpus()
+    ayers, ford = c.entity("e1", "Randall Ayers"), c.entity("e2", "Curtis Ford")
+    text_a = "Assistant coach Randall Ayers, promoted by the owners in the spring after a long search for a " \
+             "successor, lasted 52 games before being replaced by Curtis Ford."
+    c.claim("a", text_a, predicate="last", subject=ayers, subject_text="Randall Ayers",
+            value=games(52, {"pred": "last", "subj": ["Ayers", text_a.index("Randall Ayers")]}))
+    c.claim("b", "Randall Ayers was fired 163 games into the season, when Curtis Ford replaced him on the bench.",
+            predicate="fire", subject=ayers, subject_text="Randall Ayers", value=games(163))
+    c.entities[ford].mentions.append(Mention(doc="a", start=text_a.index("Curtis Ford"),
+                                             end=text_a.index("Curtis Ford") + len("Curtis Ford"), text="Curtis Ford"))
+    assert [{p.normalized for p in f.positions} for f in facts_of(c) if f.verdict == "contested"] == [{52, 163}]

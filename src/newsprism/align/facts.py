@@ -588,11 +588,18 @@ def _share_content(a: _Figure, b: _Figure) -> bool:
     return any(w in b.words and not w.startswith("~") for w in a.words)
 
 
+def _named_alike(a: _Figure, b: _Figure) -> bool:
+    """The people named by a figure may be the ones named by the other, or the doer or owner its clause is
+    about ('who lasted 52 games before being replaced by Ford': the one who lasted, not Ford)."""
+    theirs = b.people | frozenset(r[1:] for k in ("subj", "owner") for r in b.parse.get(k, ()) if r.startswith("@"))
+    return a.ctx.may_be_same(a.people, theirs) if a.ctx else bool(a.people & theirs)
+
+
 def _slot_score(a: _Figure, b: _Figure, idf: dict[str, float]) -> float:
     """How surely two figures fill one slot: weighted overlap of their neighbourhoods, 0 when they plainly differ."""
     if a.role and b.role and a.role != b.role:
         return 0.0
-    if a.people and b.people and not (a.ctx.may_be_same(a.people, b.people) if a.ctx else a.people & b.people):
+    if a.people and b.people and not (_named_alike(a, b) or _named_alike(b, a)):
         return 0.0      # "Manning threw for 364 yards" / "Garrard threw for 329 yards"
     na = sum(idf.get(w, 1.0) * x for w, x in a.words.items())
     nb = sum(idf.get(w, 1.0) * x for w, x in b.words.items())
