@@ -454,3 +454,32 @@ def test_a_name_beside_a_figure_may_be_someone_else_than_the_clause_is_about():
     c.entities[ford].mentions.append(Mention(doc="a", start=text_a.index("Curtis Ford"),
                                              end=text_a.index("Curtis Ford") + len("Curtis Ford"), text="Curtis Ford"))
     assert [{p.normalized for p in f.positions} for f in facts_of(c) if f.verdict == "contested"] == [{52, 163}]
+
+
+def test_reports_that_share_no_figure_may_be_two_events():
+    """Two reports that each give several figures and share none may tell two earthquakes apart: a dispute
+    between them needs a surer match than between two reports that repeat some figure."""
+    from newsprism.align import facts as F
+
+    def fig(v, unit):
+        return {"amount": v, "qualifier": None, "unit": unit, "text": str(v)}
+
+    def injured_pair(share: bool):
+        c = Corpus()
+        c.claim("a", "The quake injured 40 people on the island, officials said.", predicate="injure",
+                value=fig(40, "people injured"))
+        c.claim("b", "The earthquake injured 80 people near the coast, the agency said.", predicate="injure",
+                value=fig(80, "people injured"))
+        for doc, (houses, villages, tents) in (("a", (12, 7, 300)), ("b", (25, 3, 300 if share else 90))):
+            c.claim(doc, f"It destroyed {houses} houses.", predicate="destroy", value=fig(houses, "house"))
+            c.claim(doc, f"Rescuers searched {villages} villages.", predicate="search", value=fig(villages, "village"))
+            c.claim(doc, f"Then {tents} tents were sent.", predicate="send", value=fig(tents, "tent"))
+        a = c.analysis()
+        ctx = F._context(a)
+        x, y = (F._figure(ctx, cl) for cl in a.claims[:2])
+        return ctx, x, y
+
+    middling = F.CONTEST_MIN + F.OTHER_EVENT / 2
+    assert F._contests(*injured_pair(share=True), middling)
+    assert not F._contests(*injured_pair(share=False), middling)
+    assert F._contests(*injured_pair(share=False), F.CONTEST_MIN + F.OTHER_EVENT)

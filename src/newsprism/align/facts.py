@@ -52,6 +52,8 @@ SCORE_MIX = 0.5              # the score divides by this blend of the smaller an
 ROLE_WEIGHT = 0.5            # a word for what happened to the counted says little about which count it is
 UNIQUE_BONUS = 0.25           # added when each of two documents gives a single figure of the kind
 OTHER_EVENT = 0.15           # two events of one storyline: a figure in each contests only on a surer match
+SHARED_FIGURES = 1           # two reports that each state MANY_FIGURES figures and share fewer than this
+MANY_FIGURES = 3             # ... may be two events too (two earthquakes, two games): the same surer match
 MAIN_MENTIONS = 3            # mentions a document's main person needs
 CLEAR_MARGIN = 0.1           # a match that beats every rival by this much ...
 CLEAR_CONTEST_MIN = 0.14     # ... contests on a weaker score: nothing else in the other document could be meant
@@ -107,6 +109,7 @@ class _Ctx:
     storyline: dict[str, str]                        # story -> the storyline it belongs to (its top parent)
     main_person: dict[str, Optional[str]] = field(default_factory=dict)   # doc -> the person it is about, cached
     texts: dict[str, str] = field(default_factory=dict)
+    figure_values: dict[str, set[tuple]] = field(default_factory=dict)   # doc -> (counted noun, value) it states
     _name_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def root_of(self, doc: str) -> str:
@@ -199,9 +202,14 @@ def _context(analysis: Analysis) -> _Ctx:
             top = up[top]
             seen.add(top)
         storyline[s.id] = top
+    stated: dict[str, set[tuple]] = defaultdict(set)
+    for c in analysis.claims:
+        v = c.value
+        if isinstance(v, dict) and v.get("unit") and v.get("amount") is not None and _stated(v):
+            stated[c.doc].add((_base_unit(v)[0], _value_key(v)[:2]))
     return _Ctx(analysis, story_of, {d: copies.find(d) for d in docs}, idx, dict(times),
                 {d.id: d.published for d in analysis.documents}, storyline,
-                texts={d.id: d.text for d in analysis.documents})
+                texts={d.id: d.text for d in analysis.documents}, figure_values=dict(stated))
 
 
 def _entities_in(ctx: _Ctx, doc: str, start: int, end: int) -> list[str]:
@@ -785,7 +793,8 @@ def _contests(ctx: _Ctx, a: _Figure, b: _Figure, score: float, margin: float = 0
     digits ("12" vs "19"), never bounds or number words unless they are far apart and the match is sure."""
     va, vb = a.claim.value, b.claim.value
     need = (CONTEST_MIN if margin < CLEAR_MARGIN else CLEAR_CONTEST_MIN) \
-        + (OTHER_EVENT if ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc) else 0.0)
+        + (OTHER_EVENT if ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc)
+           or not _share_figures(ctx, a.claim.doc, b.claim.doc) else 0.0)
     if va.get("score") or vb.get("score"):
         need = max(need, SCORE_MATCH)   # a game report holds many scores and records: only a sure match is one
     if score < need or compatible(va, vb) or _rounded(va, vb):
@@ -793,6 +802,12 @@ def _contests(ctx: _Ctx, a: _Figure, b: _Figure, score: float, margin: float = 0
     # near-duplicates never corroborate each other, but two copies of one report that differ on a figure
     # are exactly what a reader must see (a correction, an edit, a typo)
     return (_stated(va) and _stated(vb)) or (score >= SURE_MATCH and _far_apart(va, vb))
+
+
+def _share_figures(ctx: _Ctx, a: str, b: str) -> bool:
+    """Two reports of one event repeat some figure besides the one in question; two events rarely do."""
+    va, vb = ctx.figure_values.get(a, set()), ctx.figure_values.get(b, set())
+    return len(va & vb) >= SHARED_FIGURES or min(len(va), len(vb)) < MANY_FIGURES
 
 
 def _about_figure(base: str, figs: list[_Figure]) -> str:
