@@ -182,7 +182,9 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
         root = uf.union(ra, rb)
         other = rb if root == ra else ra
         full_names[root] |= full_names.pop(other, set())
-        docs_of[root] |= docs_of.pop(other, set())
+        big, small = sorted((docs_of.pop(root, set()), docs_of.pop(other, set())), key=len, reverse=True)
+        big |= small     # the smaller set into the larger: no cluster's documents are copied over and over
+        docs_of[root] = big
         evidence[root].extend(evidence.pop(other, []))
         evidence[root].append(MergeEvidence(names=names, reason=reason, confidence=conf))
 
@@ -350,6 +352,7 @@ class _Company:
     """Which named people and organisations keep a cluster company: the clusters named in its documents."""
 
     KINDS = ("PERSON", "ORG")
+    COMPANY_DOCS = 500
 
     def __init__(self, local: Sequence[Entity], etypes: Sequence[str], uf: DisjointSets,
                  docs_of: dict[int, set[str]]) -> None:
@@ -371,7 +374,12 @@ class _Company:
         if mine & theirs:
             return True
         skip = {self.uf.find(root)} | {self.uf.find(i) for i in members}
-        return bool(self._around(mine, skip) & self._around(theirs, skip))
+        small, large = sorted((mine, theirs), key=len)
+        near = self._around(small, skip)
+        # the larger side is read document by document and stops at the first shared name; a name in
+        # thousands of documents is read in its first COMPANY_DOCS only, so resolution stays near-linear
+        return bool(near) and any(self.uf.find(i) in near for d in sorted(large)[:self.COMPANY_DOCS]
+                                  for i in self.in_doc.get(d, ()))
 
 
 def _compatible(a: str, b: str, threshold: float) -> bool:
