@@ -152,3 +152,10 @@ def test_an_age_names_whose_it_is(nlp):
 def test_a_place_before_the_noun_owns_no_age(nlp):
     c = figure_claim(nlp, "A 61-year-old Toronto man was charged on Saturday.", "61-year-old")
     assert "owner" not in c.value["slot"]
+
+
+def test_what_a_linking_verb_says_of_its_thing_is_the_slot(nlp):
+    """'remain solvent for 75 years' and 'keep the fund solvent for 75 years' are about being solvent."""
+    remain = figure_claim(nlp, "The pension fund will remain solvent for the next 75 years, the report said.", "75")
+    keep = figure_claim(nlp, "The two changes would keep the pension fund solvent for 75 years.", "75")
+    assert remain.value["slot"]["obj"][0] == keep.value["slot"]["obj"][0] == "solvent"

@@ -541,6 +541,8 @@ def _fit(doc: Doc, start: int, end: int, q: Optional[Quantity], fr: Frame, limit
 # verbs that only link a figure to its noun ("the toll is 50", "there were 50"): no slot of their own
 LINK_VERBS = {"be", "have", "become", "remain", "include", "total", "number", "reach", "rise", "climb", "stand"}
 SLOT_MODS = ("amod", "compound", "nmod", "poss")
+# what the verb does or says of its thing: "cut 50 jobs", "remain solvent for 75 years", "keep it solvent"
+OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "acomp", "oprd")
 PLACES = {"GPE", "LOC", "FAC", "NORP", "ORG"}
 
 
@@ -589,7 +591,7 @@ def figure_slot(doc: Doc, q: Quantity) -> dict:
         subj = _subject(verb)
         if subj is not None and subj.i not in below and subj.lower_ not in RELATIVE:
             slot["subj"] = _arg(subj)
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr") and c.i not in below
+        obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in below
                     and c.i not in inside), None)
         if obj is not None and obj.lower_ not in RELATIVE:
             slot["obj"] = _arg(obj)
