@@ -805,7 +805,8 @@ def _contests(ctx: _Ctx, a: _Figure, b: _Figure, score: float, margin: float = 0
 
 
 def _share_figures(ctx: _Ctx, a: str, b: str) -> bool:
-    """Two reports of one event repeat some figure besides the one in question; two events rarely do."""
+    """Whether two reports may tell one event: they repeat some figure (two earthquakes' reports rarely do), or
+    one of them states too few figures to tell."""
     va, vb = ctx.figure_values.get(a, set()), ctx.figure_values.get(b, set())
     return len(va & vb) >= SHARED_FIGURES or min(len(va), len(vb)) < MANY_FIGURES
 
