@@ -226,6 +226,12 @@ def day_of(phrase: str, ctx: Context) -> Optional[str]:
     return None
 
 
+def date_of(phrase: str, ctx: Context) -> Optional[dt.date]:
+    """The calendar date a day phrase names, when it names a full one ("Nov. 9, 2023", "last Friday")."""
+    d = day_of(phrase, ctx)
+    return tv.value_date(d) if d else None
+
+
 def default_day(ctx: Context) -> str:
     if ctx.ref_day:
         return ctx.ref_day
@@ -429,8 +435,7 @@ def _morning_of(m: re.Match, ctx: Context) -> Value:
 
 @rule("the week of date", rf"the\s+(?P<u>week|weekend)\s+of\s+(?P<d>{MONTH}\s*{DAYNUM}(?:,?\s+{YEAR})?|{DAYNUM}\s+{MONTH}(?:,?\s+{YEAR})?)")
 def _week_of(m: re.Match, ctx: Context) -> Value:
-    d = day_of(m.group("d"), ctx)
-    day = tv.value_date(d) if d else None
+    day = date_of(m.group("d"), ctx)
     if day is None:
         return None
     return "DATE", tv.week(day) + ("-WE" if m.group("u").lower() == "weekend" else "")
@@ -743,8 +748,7 @@ def _ago(m: re.Match, ctx: Context) -> Value:
 
 @rule("the day before a day", rf"the\s+day\s+(?P<w>before|after)\s+(?P<d>(?:last|next|this)\s+{WEEKDAY}|{MONTH}\s*{DAYNUM}(?:,?\s+{YEAR})?|yesterday)(?![’']s\s+[a-z]+\s+(?:of|by))")
 def _day_before_day(m: re.Match, ctx: Context) -> Value:
-    d = day_of(m.group("d"), ctx)
-    day = tv.value_date(d) if d else None
+    day = date_of(m.group("d"), ctx)
     if day is None:
         return None
     return "DATE", (day + dt.timedelta(days=1 if m.group("w").lower() == "after" else -1)).isoformat()
