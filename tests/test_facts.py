@@ -483,3 +483,26 @@ def test_reports_that_share_no_figure_may_be_two_events():
     assert F._contests(*injured_pair(share=True), middling)
     assert not F._contests(*injured_pair(share=False), middling)
     assert F._contests(*injured_pair(share=False), F.CONTEST_MIN + F.OTHER_EVENT)
+
+
+def test_names_around_a_short_clause_say_what_its_figure_is_about():
+    """'It is costing the group $9 million' / 'The flight is going to be $1 million': nothing in common but
+    the places the sentence before names in both reports, spelled two ways ('Fort Myers', 'Ft. Myers')."""
+    usd = lambda v, t: {"amount": v, "qualifier": None, "unit": "USD", "text": t}  # noqa: E731
+    c = Corpus()
+    places = {"e1": ("Port Varna", "Pt. Varna"), "e2": ("Mount Tarvel", "Mt. Tarvel")}
+    for eid, (name, _) in places.items():
+        c.entity(eid, name, "GPE")
+    c.texts["a"] = "The advertisement will air in Port Varna and Mount Tarvel next week."
+    c.claim("a", "It is costing the Clean Harbours group $9 million.", predicate="cost", value=usd(9e6, "$9 million"))
+    c.claim("a", "Separately, the group raised $4 million from donors.", predicate="raise", value=usd(4e6, "$4 million"))
+    c.texts["b"] = "The spot runs in Pt. Varna and Mt. Tarvel from Monday."
+    c.claim("b", "The flight is ultimately going to be $1 million, an official said.", predicate="be",
+            value=usd(1e6, "$1 million"))
+    c.claim("b", "Donors gave the group $4 million.", predicate="give", value=usd(4e6, "$4 million"))
+    for doc, text in c.texts.items():
+        for eid, forms in places.items():
+            name = next(f for f in forms if f in text)
+            at = text.index(name)
+            c.entities[eid].mentions.append(Mention(doc=doc, start=at, end=at + len(name), text=name))
+    assert [{p.normalized for p in f.positions} for f in facts_of(c) if f.verdict == "contested"] == [{9e6, 1e6}]

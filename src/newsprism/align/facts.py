@@ -476,6 +476,8 @@ def _add_surroundings(ctx: _Ctx, c: Claim, words: dict[str, float], unit_stems: 
     for side in (reversed(re.findall(r"[A-Za-z][A-Za-z'’-]*", text[lo:c.start])),
                  re.findall(r"[A-Za-z][A-Za-z'’-]*", text[c.end:hi])):
         _add_words((w.lower() for w in side), words, unit_stems, SURROUNDING_WEIGHT, roles=False)
+    for e in _entities_in(ctx, c.doc, lo, hi):
+        words["@" + e] = max(words.get("@" + e, 0.0), SURROUNDING_WEIGHT)
 
 
 def _add_words(side: Iterable[str], words: dict[str, float], unit_stems: set[str], weight: float,
