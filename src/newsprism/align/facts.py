@@ -617,8 +617,6 @@ def _slot_score(a: _Figure, b: _Figure, idf: dict[str, float]) -> float:
         return 0.0
     shared = sum(idf.get(w, 1.0) * min(x, b.words[w]) for w, x in a.words.items() if w in b.words)
     score = shared / (SCORE_MIX * min(na, nb) + (1 - SCORE_MIX) * max(na, nb)) + _parse_score(a, b)
-    if a.base == "years old" and not (a.people and b.people and a.ctx and a.ctx.may_be_same(a.people, b.people)):
-        score *= 0.7    # an age belongs to one person: without the same name both sides, want more context
     return score + (SAME_VALUE_BONUS if a.key[:2] == b.key[:2] else 0.0)   # one amount, however qualified
 
 
