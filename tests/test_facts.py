@@ -490,13 +490,13 @@ def test_names_around_a_short_clause_say_what_its_figure_is_about():
     the places the sentence before names in both reports, spelled two ways ('Fort Myers', 'Ft. Myers')."""
     usd = lambda v, t: {"amount": v, "qualifier": None, "unit": "USD", "text": t}  # noqa: E731
     c = Corpus()
-    places = {"e1": ("Port Varna", "Pt. Varna"), "e2": ("Mount Tarvel", "Mt. Tarvel")}
+    places = {"e1": ("Port Varna", "Pt. Varna"), "e2": ("Mount Tarvel", "Mt. Tarvel"), "e3": ("Fort Ostrov", "Ft. Ostrov")}
     for eid, (name, _) in places.items():
         c.entity(eid, name, "GPE")
-    c.texts["a"] = "The advertisement will air in Port Varna and Mount Tarvel next week."
+    c.texts["a"] = "The advertisement will air in Port Varna, Mount Tarvel and Fort Ostrov next week."
     c.claim("a", "It is costing the Clean Harbours group $9 million.", predicate="cost", value=usd(9e6, "$9 million"))
     c.claim("a", "Separately, the group raised $4 million from donors.", predicate="raise", value=usd(4e6, "$4 million"))
-    c.texts["b"] = "The spot runs in Pt. Varna and Mt. Tarvel from Monday."
+    c.texts["b"] = "The spot runs in Pt. Varna, Mt. Tarvel and Ft. Ostrov from Monday."
     c.claim("b", "The flight is ultimately going to be $1 million, an official said.", predicate="be",
             value=usd(1e6, "$1 million"))
     c.claim("b", "Donors gave the group $4 million.", predicate="give", value=usd(4e6, "$4 million"))

@@ -45,8 +45,8 @@ DECAY = 0.3                  # how fast a context word weighs less with each wor
 FIGURE_WINDOW = 6            # content words either side of a figure that say what it counts
 NAME_REACH = 60              # characters either side of a figure within which a name is about it
 AGREE_MIN = 0.12              # least slot score for two figures to be aligned at all
-CONTEST_MIN = 0.17            # ... and for two different exact figures to contest
-MARGIN = 0.05                 # the best match must beat any other value of the other document by this much
+CONTEST_MIN = 0.16            # ... and for two different exact figures to contest
+MARGIN = 0.1                  # the best match must beat any other value of the other document by this much
 SAME_VALUE_BONUS = 0.3       # the same figure in both is itself evidence of the same slot
 SCORE_MIX = 0.5              # the score divides by this blend of the smaller and the larger neighbourhood
 ROLE_WEIGHT = 0.5            # a word for what happened to the counted says little about which count it is
@@ -55,8 +55,6 @@ OTHER_EVENT = 0.15           # two events of one storyline: a figure in each con
 SHARED_FIGURES = 1           # two reports that each state MANY_FIGURES figures and share fewer than this
 MANY_FIGURES = 3             # ... may be two events too (two earthquakes, two games): the same surer match
 MAIN_MENTIONS = 3            # mentions a document's main person needs
-CLEAR_MARGIN = 0.1           # a match that beats every rival by this much ...
-CLEAR_CONTEST_MIN = 0.14     # ... contests on a weaker score: nothing else in the other document could be meant
 SIZE_APART = 0.15            # a size ("a 41-yard pass") against a count whose words never name the thing sized
 PART_APART = 0.2             # a part ("eight of their last 10 games") against a whole count of the same noun
 SCORE_MATCH = 0.7            # least match for two scores or records ("17-14", "fell to 15-17") to contest
@@ -664,14 +662,14 @@ def _numeric_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
     return facts
 
 
-def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _Figure, float, float]]:
-    """Pairs of figures from two documents, one-to-one, surest match first, with their score and margin; a
-    match counts only when it beats by MARGIN every other value on either side not already matched to its own."""
+def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _Figure, float]]:
+    """Pairs of figures from two documents, one-to-one, surest match first, with their score; a match counts
+    only when it beats by MARGIN every other value on either side not already matched to its own."""
     by_doc: dict[str, list[_Figure]] = defaultdict(list)
     for f in figs:
         by_doc[f.claim.doc].append(f)
     docs = sorted(by_doc)
-    pairs: list[tuple[_Figure, _Figure, float, float]] = []   # figure, figure, score, margin
+    pairs: list[tuple[_Figure, _Figure, float]] = []   # figure, figure, score
     for i, da in enumerate(docs):
         for db in docs[i + 1:]:
             fa, fb = by_doc[da], by_doc[db]
@@ -706,7 +704,7 @@ def _align(figs: list[_Figure], idf: dict[str, float]) -> list[tuple[_Figure, _F
                 if keys_a[x][:2] == keys_b[y][:2]:
                     explained_a.add(x)
                     explained_b.add(y)
-                pairs.append((fa[x], fb[y], v, v - max(rival_x, rival_y)))
+                pairs.append((fa[x], fb[y], v))
     return pairs
 
 
@@ -752,9 +750,9 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
         clusters[agree.find(f.claim.id)].append(f)
     docs_of = {r: {f.claim.doc for f in fs} for r, fs in clusters.items()}
     edges: dict[tuple[str, str], float] = {}
-    for x, y, score, margin in pairs:
+    for x, y, score in pairs:
         rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
-        if rx != ry and _contests(ctx, x, y, score, margin) and not docs_of[rx] & docs_of[ry] and not gives_both(x, y):
+        if rx != ry and _contests(ctx, x, y, score) and not docs_of[rx] & docs_of[ry] and not gives_both(x, y):
             edges[tuple(sorted((rx, ry)))] = max(score, edges.get(tuple(sorted((rx, ry))), 0.0))
     # a bound ("at least 10", "over 200") sits with the figure it was matched to ("224"), unless that
     # figure is disputed: a bound compatible with both sides of a dispute belongs to neither
@@ -788,13 +786,13 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
     return facts
 
 
-def _contests(ctx: _Ctx, a: _Figure, b: _Figure, score: float, margin: float = 0.0) -> bool:
+def _contests(ctx: _Ctx, a: _Figure, b: _Figure, score: float) -> bool:
     """Two aligned figures that cannot both be true, said surely enough to call a dispute: exact figures in
     digits ("12" vs "19"), never bounds or number words unless they are far apart and the match is sure."""
     va, vb = a.claim.value, b.claim.value
-    need = (CONTEST_MIN if margin < CLEAR_MARGIN else CLEAR_CONTEST_MIN) \
-        + (OTHER_EVENT if ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc)
-           or not _share_figures(ctx, a.claim.doc, b.claim.doc) else 0.0)
+    other_event = ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc) \
+        or not _share_figures(ctx, a.claim.doc, b.claim.doc)
+    need = CONTEST_MIN + (OTHER_EVENT if other_event else 0.0)
     if va.get("score") or vb.get("score"):
         need = max(need, SCORE_MATCH)   # a game report holds many scores and records: only a sure match is one
     if score < need or compatible(va, vb) or _rounded(va, vb):
