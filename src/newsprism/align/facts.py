@@ -36,6 +36,7 @@ from ..config import Config
 from ..disjoint import DisjointSets
 from ..extract.claims import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
 from ..extract.quantities import ROLES, compatible, interval, is_exact
+from ..extract.timelexicon import MONTH
 from ..model import Analysis, Claim, Fact, Position
 from ..resolve import names
 
@@ -89,9 +90,8 @@ ROLE_WORDS.update({"died": "~killed", "dying": "~killed", "dead": "~killed", "de
 # a figure followed by "of (their) (last) 10": a part of another figure of the same noun
 PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|their|its|his|her|our|these|those|all)\s+)?(?:[a-z]+\s+)?(?:\d|"
                        r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\b)", re.I)
-_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-               r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-EXPLICIT_DATE = re.compile(r"\d|\b" + _MONTH_NAME + r"\b", re.I)
+EXPLICIT_DATE = re.compile(r"\d|\b" + MONTH, re.I)
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")    # a word of a clause, apostrophes and hyphens kept
 PRONOUNS = {"he", "she", "it", "they", "who", "which", "that", "this", "what", "we", "i", "you", "them", "those",
             "these", "there", "itself", "himself", "herself", "themselves"}
 
@@ -227,7 +227,7 @@ def _head_word(text: Optional[str]) -> Optional[str]:
         return None
     first = re.split(r",| of | who | which | that | in | from | to | led | with | on | over | about | for | between "
                      r"|\(|;|:", " " + text + " ", 1)[0]
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", first)
+    words = WORD.findall(first)
     if not words:
         return None
     w = words[-1].lower().rstrip("’'")
@@ -432,7 +432,7 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
     unit_stems = {x[:5] for u in re.findall(r"[a-z]+", str(v.get("unit", "")).lower())
                   for x in (u, _stem(u), _stem(u + "s"))}
     words: dict[str, float] = {}
-    toks = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", c.text)]
+    toks = [(m.start(), m.group(0).lower()) for m in WORD.finditer(c.text)]
     left = [w for p, w in reversed(toks) if p < at]
     right = [w for p, w in toks if p >= end]
     for side in (left, right):
@@ -471,8 +471,7 @@ def _add_surroundings(ctx: _Ctx, c: Claim, words: dict[str, float], unit_stems: 
     lo = max(text.rfind("\n\n", 0, c.start) + 1, c.start - SURROUNDING_CHARS)
     hi = text.find("\n\n", c.end)
     hi = min(hi if hi >= 0 else len(text), c.end + SURROUNDING_CHARS)
-    for side in (reversed(re.findall(r"[A-Za-z][A-Za-z'’-]*", text[lo:c.start])),
-                 re.findall(r"[A-Za-z][A-Za-z'’-]*", text[c.end:hi])):
+    for side in (reversed(WORD.findall(text[lo:c.start])), WORD.findall(text[c.end:hi])):
         _add_words((w.lower() for w in side), words, unit_stems, SURROUNDING_WEIGHT, roles=False)
     for e in _entities_in(ctx, c.doc, lo, hi):
         words["@" + e] = max(words.get("@" + e, 0.0), SURROUNDING_WEIGHT)
@@ -721,14 +720,15 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
             agree.union(f.claim.id, first[k])
         else:
             first[k] = f.claim.id
-    for x, y, *_ in pairs:
+    for x, y, _ in pairs:
         if x.key[:2] == y.key[:2]:
             agree.union(x.claim.id, y.claim.id)     # one figure, however qualified
+    surest = sorted(pairs, key=lambda p: (-p[2], p[0].claim.id, p[1].claim.id))
     amounts: dict[str, set[float]] = defaultdict(set)
     for f in figs:
         if f.claim.value.get("amount") is not None:
             amounts[agree.find(f.claim.id)].add(float(f.claim.value["amount"]))
-    for x, y, *_ in sorted(pairs, key=lambda p: (-p[2], p[0].claim.id, p[1].claim.id)):
+    for x, y, _ in surest:
         rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
         both = amounts[rx] | amounts[ry]
         if rx != ry and _rounded(x.claim.value, y.claim.value) and all(
@@ -757,7 +757,7 @@ def _figure_slots(ctx: _Ctx, cfg: Config, base: str, figs: list[_Figure], idf: d
     # a bound ("at least 10", "over 200") sits with the figure it was matched to ("224"), unless that
     # figure is disputed: a bound compatible with both sides of a dispute belongs to neither
     disputed = {r for e in edges for r in e}
-    for x, y, *_ in sorted(pairs, key=lambda p: (-p[2], p[0].claim.id, p[1].claim.id)):
+    for x, y, _ in surest:
         rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
         if rx == ry or rx in disputed or ry in disputed or not compatible(x.claim.value, y.claim.value):
             continue
@@ -1071,7 +1071,7 @@ def _relation_facts(claims: list[Claim], ctx: _Ctx, cfg: Config) -> list[Fact]:
 
 STATEMENT_PREDICATES = {"say"}   # verbs whose content is the statement they report, not their subject
 TOPIC_SHARE = 0.5        # a word in this share of a story's documents is the story's topic
-MONTHS_DAYS = re.compile(_MONTH_NAME + r"\.?$|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?$|"
+MONTHS_DAYS = re.compile(MONTH + r"$|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?$|"
                          r"(today|yesterday|tomorrow|week|morning|evening|night|earlier|later|ago)$")
 TOPIC_WEIGHT = 0.5       # a topic word shared counts this much toward SHARED_WORDS
 SHARED_WORDS = 2         # content words two clauses must share, beyond who and the verb, to state one thing
@@ -1080,7 +1080,7 @@ MAX_STATEMENTS = 200     # clauses of one bucket compared pairwise
 
 def _words(text: str) -> set[str]:
     return {re.sub(r"(['’]s|s)$", "", w) if len(w) > 3 else w
-            for w in (m.lower() for m in re.findall(r"[A-Za-z][A-Za-z'’-]*", text)) if w not in STOP and len(w) >= 3}
+            for w in (m.lower() for m in WORD.findall(text)) if w not in STOP and len(w) >= 3}
 
 
 def _topic_words(ctx: _Ctx, claims: list[Claim]) -> dict[str, frozenset[str]]:

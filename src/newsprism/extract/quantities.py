@@ -19,6 +19,8 @@ from typing import Any, Iterable, Optional
 from spacy.tokens import Span, Token
 from newsprism.parse import text_of
 
+from .timelexicon import MONTH
+
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -69,8 +71,7 @@ PEOPLE = {"people", "person", "persons", "individual", "human", "life"}
 # nouns that never name what is counted ("5 of them", "3 times")
 NOT_UNITS = {"time", "%", "percent", "them", "us", "those", "these", "which", "who", "one", "other"}
 # month names as written ("Sept.", "December"), never words that start like one ("separate", "marines")
-MONTHS = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?|\b(monday|tuesday|wednesday|"
+MONTHS = re.compile(r"\b" + MONTH + r"|\b(monday|tuesday|wednesday|"
                     r"thursday|friday|saturday|sunday|year|month|week|day|hour|minute|second|decade|century)s?\b", re.I)
 TIME_UNITS = re.compile(r"^(year|month|week|day|hour|minute|second|decade|century|centurie)s?$", re.I)
 # "a crew of 19", "a fleet of 40": the noun before "of" is what is counted, unless it only says "a number of"
@@ -485,6 +486,12 @@ def _norm_noun(t: Token) -> str:
     return w
 
 
+def _of_object(tok: Token) -> Optional[Token]:
+    """The noun after a token's 'of' ('thousands of people', 'pieces of apparatus')."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
 def _counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str], int]:
     """(counted noun, role, head token index) for the figure made of `toks`."""
     inside = {t.i for t in toks}
@@ -494,13 +501,11 @@ def _counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str
     if top.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and top.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         noun_tok = top.head
         if noun_tok.lemma_.lower() in CLASSIFIERS:
-            of = next((c for c in noun_tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            pobj = _of_object(noun_tok)
             if pobj is not None and pobj.pos_ == "NOUN":
                 noun_tok = pobj
     else:
-        of = next((c for c in top.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        pobj = _of_object(top)
         if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
             noun_tok = pobj
             # "thousands of people were displaced": the figure carries the verb
