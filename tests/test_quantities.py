@@ -111,6 +111,21 @@ def test_a_crew_of_nineteen_counts_the_crew_and_lengths_of_time_are_counts(nlp):
     assert (years["amount"], years["unit"]) == (75, "year")
 
 
+def test_minutes_and_seconds_of_a_length_are_counts_but_clock_readings_are_not(nlp):
+    got = values(nlp, "With no timeouts left, 10 seconds ran off. She returned 12 minutes later with a gun.")
+    assert [(v["amount"], v["unit"]) for v in got] == [(10, "second"), (12, "minute")]
+    [size] = values(nlp, "By rule a 37 second clock runoff was instituted and the game ended.")
+    assert (size["amount"], size["unit"], size["text"]) == (37, "second runoff", "37 second")
+    assert values(nlp, "Reid scored with 4 minutes 48 seconds remaining. The quake struck at 09:10 hours.") == []
+    assert values(nlp, "He was hired three years ago.") == []
+
+
+def test_a_figure_the_parser_left_unattached_counts_the_noun_after_it(nlp):
+    # a year-like number ("1007") breaks the parse of "one in every 1007 users"
+    [v] = values(nlp, "Analysts estimated that one in every 1007 Windows users had been exposed to the flaw.")
+    assert (v["amount"], v["unit"]) == (1007, "user")
+
+
 def test_a_number_that_ends_a_name_is_no_count(nlp):
     assert values(nlp, "The ferry docked at Pier 3 shortly after dawn with 312 passengers.") == [
         {"amount": 312, "qualifier": None, "unit": "passenger", "text": "312", "noun": "passenger"}]

@@ -91,6 +91,7 @@ ROLE_WORDS.update({"died": "~killed", "dying": "~killed", "dead": "~killed", "de
 PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|their|its|his|her|our|these|those|all)\s+)?(?:[a-z]+\s+)?(?:\d|"
                        r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\b)", re.I)
 EXPLICIT_DATE = re.compile(r"\d|\b" + MONTH, re.I)
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")     # a time value naming one calendar day ('2011-06-17', '2011-06-17TMO')
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")    # a word of a clause, apostrophes and hyphens kept
 PRONOUNS = {"he", "she", "it", "they", "who", "which", "that", "this", "what", "we", "i", "you", "them", "those",
             "these", "there", "itself", "himself", "herself", "themselves"}
@@ -108,6 +109,7 @@ class _Ctx:
     main_person: dict[str, Optional[str]] = field(default_factory=dict)   # doc -> the person it is about, cached
     texts: dict[str, str] = field(default_factory=dict)
     figure_values: dict[str, set[tuple]] = field(default_factory=dict)   # doc -> (counted noun, value) it states
+    days: dict[str, set[str]] = field(default_factory=dict)   # doc -> calendar days it names, fully resolved
     _name_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def root_of(self, doc: str) -> str:
@@ -207,7 +209,8 @@ def _context(analysis: Analysis) -> _Ctx:
             stated[c.doc].add((_base_unit(v)[0], _value_key(v)[:2]))
     return _Ctx(analysis, story_of, {d: copies.find(d) for d in docs}, idx, dict(times),
                 {d.id: d.published for d in analysis.documents}, storyline,
-                texts={d.id: d.text for d in analysis.documents}, figure_values=dict(stated))
+                texts={d.id: d.text for d in analysis.documents}, figure_values=dict(stated),
+                days={d: {v[:10] for _, _, v, _ in rows if DAY.match(v or "")} for d, rows in times.items()})
 
 
 def _entities_in(ctx: _Ctx, doc: str, start: int, end: int) -> list[str]:
@@ -803,10 +806,11 @@ def _contests(ctx: _Ctx, a: _Figure, b: _Figure, score: float) -> bool:
 
 
 def _share_figures(ctx: _Ctx, a: str, b: str) -> bool:
-    """Whether two reports may tell one event: they repeat some figure (two earthquakes' reports rarely do), or
-    one of them states too few figures to tell."""
+    """Whether two reports may tell one event: they repeat some figure or name one calendar day (two
+    earthquakes' reports rarely do), or one of them states too few figures to tell."""
     va, vb = ctx.figure_values.get(a, set()), ctx.figure_values.get(b, set())
-    return len(va & vb) >= SHARED_FIGURES or min(len(va), len(vb)) < MANY_FIGURES
+    return len(va & vb) >= SHARED_FIGURES or min(len(va), len(vb)) < MANY_FIGURES \
+        or bool(ctx.days.get(a, set()) & ctx.days.get(b, set()))
 
 
 def _about_figure(base: str, figs: list[_Figure]) -> str:

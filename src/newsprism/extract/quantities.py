@@ -88,9 +88,11 @@ _RANGE_BEFORE = re.compile(r"(\bbetween|\bfrom|\d\s*(-|–|to|or|and)|\d\s*(-|�
 _RANGE_AFTER = re.compile(r"\s*(million|billion|thousand)?\s*(-|–|to|or)\s*\$?\s*\d", re.I)
 _CLOCK_AFTER = re.compile(r"\s*(:\s*\d|a\.\s*m\.|p\.\s*m\.|am\b|pm\b|o'clock|GMT|ET\b|EST\b)", re.I)
 _ADDRESS_AFTER = re.compile(r"\s*(block|street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd|lane|drive|floor)\b", re.I)
-_MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|page|round|yard|mile|foot|point|game|"
+_MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|second|page|round|yard|mile|foot|point|game|"
                             r"seat|member|story|acre|ton|megawatt|kilometer|km|meter|metre|bit|gauge|inch|pound|"
                             r"caliber|calibre)s?\b(?!\s*-?\s*old)", re.I)
+# "a 37 second runoff", "a 10 minute drive": a singular unit of time before a noun sizes it, hyphen or not
+_CLOCK_SIZE_AFTER = re.compile(r"\s+(second|minute|hour)\b(?=\s+[a-z])", re.I)
 _AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|\s*-\s*year\s*-\s*old\b", re.I)
 
 
@@ -321,8 +323,10 @@ def _in_skip(t: Token, skip: list[tuple[int, int]]) -> bool:
 def _is_date_like(t: Token) -> bool:
     """Years, clock times, ordinals and figures inside a date entity are not counts."""
     rest = text_of(t.doc)[t.idx + len(t.text):t.idx + len(t.text) + 24]
-    if (_AGE_AFTER.match(rest) or _MEASURE_AFTER.match(rest)) and t.like_num:
-        return False  # "33-year-old", "a 10-year deal": an age, a size
+    if (_AGE_AFTER.match(rest) or _MEASURE_AFTER.match(rest) or _CLOCK_SIZE_AFTER.match(rest)) and t.like_num:
+        return False  # "33-year-old", "a 10-year deal", "a 37 second runoff": an age, a size
+    if _length_of_time(t):
+        return False  # "for the next 75 years", "10 seconds ran off": a length of time is a count
     if t.ent_type_ in ("ORDINAL", "TIME"):
         return True
     if re.fullmatch(r"(1[89]|20)\d\d", t.text) and not (t.dep_ == "nummod" and t.head.pos_ == "NOUN"
@@ -330,10 +334,6 @@ def _is_date_like(t: Token) -> bool:
         return True
     if re.fullmatch(r"\d+(st|nd|rd|th)", t.lower_) or ":" in t.text or "/" in t.text:
         return True
-    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-    if nxt is not None and TIME_UNITS.match(nxt.text) and t.like_num and t.head.i == nxt.i \
-            and not re.match(r"\s*(ago|earlier|later|before|after)\b", text_of(t.doc)[nxt.idx + len(nxt.text):][:10]):
-        return False  # "for the next 75 years", "90 days of treatment": a length of time is a count
     if t.ent_type_ == "DATE":
         ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
         if ent is not None and MONTHS.search(ent.text):
@@ -353,6 +353,24 @@ def _is_date_like(t: Token) -> bool:
     return False
 
 
+def _length_of_time(t: Token) -> bool:
+    """'for the next 75 years', '10 minutes later': a figure counting the unit of time it governs. 'Three
+    years ago' is a date, not a count: it names when, and moves with the day the report was written."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is None or not TIME_UNITS.match(nxt.text) or not t.like_num or t.head.i != nxt.i:
+        return False
+    text = text_of(t.doc)
+    after = nxt.idx + len(nxt.text)
+    return not (re.match(r"\s*ago\b", text[after:]) or _CLOCK_READING_BEFORE.search(text[max(0, t.idx - 16):t.idx])
+                or nxt.lower_.startswith(("minute", "second")) and _CLOCK_READING_AFTER.match(text, after))
+
+
+# a time on a clock, not a length: "at 09:10 hours", "with 4 minutes 48 seconds remaining" (but "39 days left
+# in office" counts days)
+_CLOCK_READING_AFTER = re.compile(r"\s*(,?\s*\d+\s*(second|minute)s?\b|(remaining|left|to go|to play)\b)", re.I)
+_CLOCK_READING_BEFORE = re.compile(r"(:\s*|\d\s*(hour|minute)s?,?\s*)$", re.I)
+
+
 def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     doc = sent.doc
     toks = [doc[k] for k in range(i, j + 1)]
@@ -364,7 +382,7 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
             or _RANGE_AFTER.match(after) and not _restated(after, toks, after=True) \
             or _CLOCK_AFTER.match(after) or _ADDRESS_AFTER.match(after):
         return None   # "between 140 and 150", "$140-$150", "6 : 40 a.m.", "the 12000 block of"
-    measure = _MEASURE_AFTER.match(after)
+    measure = _MEASURE_AFTER.match(after) or _CLOCK_SIZE_AFTER.match(after)
     if measure and parse_number([t.lower_ for t in toks]) is not None:
         return _measure(sent, toks, measure)
     age = _AGE_AFTER.match(after)
@@ -515,6 +533,8 @@ def _counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str
             and top.head.head.lemma_.lower() not in OF_COUNTERS:
         noun_tok = top.head.head   # "a crew of 19"
     if noun_tok is None:
+        noun_tok = _noun_after(sent, toks[-1])
+    if noun_tok is None:
         # "killed 50", "the toll rose to 50": the figure stands for people when a role verb governs it
         gov = top.head if top.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") else None
         if gov is not None and gov.dep_ == "prep":
@@ -534,6 +554,16 @@ def _counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str
     if role is None:
         role = _role_from_context(noun_tok)
     return noun, role, noun_tok.i
+
+
+def _noun_after(sent: Span, last: Token) -> Optional[Token]:
+    """The common noun of the phrase that starts right after a figure the parser left unattached ('one in every
+    1007 Windows users', where a year-like number broke the parse)."""
+    chunk = next((c for c in sent.noun_chunks if c.start == last.i + 1), None)
+    if chunk is None or chunk.root.pos_ != "NOUN" or any(
+            t.dep_ not in ("compound", "amod") for t in chunk if t.i != chunk.root.i):
+        return None
+    return chunk.root
 
 
 def _role_from_context(noun_tok: Token) -> Optional[str]:
