@@ -439,6 +439,23 @@ def test_a_part_is_no_rival_of_the_whole_it_is_part_of():
     assert [{p.normalized for p in f.positions} for f in contested] == [{10, 31}]
 
 
+def test_the_last_games_and_the_next_games_are_two_stretches():
+    """'lost six of their last 14 games' / 'won 9 of its next 14 games': one figure, two different stretches;
+    'the past 14 games' is the last 14 in other words."""
+    def games(v, mods):
+        return {"amount": v, "qualifier": None, "unit": "game", "text": str(v), "slot": {"pred": "lose", "mods": mods}}
+    c = Corpus()
+    c.claim("a", "The Harriers have lost six of their last 14 games before the trade.", predicate="lose",
+            value=games(14, ["their", "last"]))
+    c.claim("b", "After the trade the Harriers won nine of their next 14 games.", predicate="win",
+            value=games(14, ["their", "next"]))
+    c.claim("c", "The Harriers lost six of their past 19 games before the trade.", predicate="lose",
+            value=games(19, ["their", "past"]))
+    contested = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert [sorted((p.normalized, tuple(p.documents)) for p in f.positions) for f in contested] == \
+        [[(14, ("a",)), (19, ("c",))]]
+
+
 def test_a_name_beside_a_figure_may_be_someone_else_than_the_clause_is_about():
     """'... lasted 52 games before being replaced by Ford': the games are the one who lasted, not Ford's."""
     games = lambda v, slot=None: {"amount": v, "qualifier": None, "unit": "game", "text": str(v),  # noqa: E731

@@ -67,6 +67,9 @@ MAX_PAIRS = 2500             # figure pairs compared for one pair of documents
 # what agreeing on one part of the parse slot adds to the score of two figures
 PARSE_WEIGHTS = {"thing": 0.12, "pred": 0.08, "subj": 0.1, "obj": 0.1, "preps": 0.08, "mods": 0.05, "owner": 0.2}
 # verbs that only link a figure to what it counts ("the toll is 50"): they say nothing about which count
+# words that place a counted stretch in its series: 'the last 10 games' and 'the next 10 games' are two stretches
+ORDER_MODS = {"last": "last", "past": "last", "previous": "last", "recent": "last", "next": "next",
+              "coming": "next", "remaining": "next", "first": "first", "opening": "first", "final": "final"}
 LINK_PREDICATES = {"be", "have", "include", "say", "become", "remain", "get", "make", "take", "give", "do"}
 EVENT_CLASSES = sorted(set(EVENT_NOUNS.values()))
 ASPECT_VERBS = {"begin": "start", "start": "start", "open": "start", "commence": "start",
@@ -560,6 +563,9 @@ def _parse_score(a: _Figure, b: _Figure) -> float:
     if a.parse.get("thing") and b.parse.get("thing") and not a.parse["thing"] & b.parse["thing"] \
             and (_measured(a.claim.value) or _measured(b.claim.value)):
         return -1.0    # "a 10-year deal" / "a 30-year lease": sizes of two different things
+    order_a, order_b = _order_of(a), _order_of(b)
+    if order_a and order_b and not order_a & order_b:
+        return -1.0    # "its next 23 games" / "their last 23 games": two different runs of games
     for size, count in ((a, b), (b, a)):
         thing = _measured(size.claim.value)
         if thing and not _measured(count.claim.value) and _stem(thing) not in count.words:
@@ -575,6 +581,11 @@ def _parse_score(a: _Figure, b: _Figure) -> float:
         elif part in ("subj", "obj") and all(r.startswith("@") for r in x | y):
             score -= weight    # two different named doers: likely two different counts
     return score
+
+
+def _order_of(f: _Figure) -> frozenset[str]:
+    """Which stretch of a series a figure counts: the last, the next, the first ('its past 10 games' = last)."""
+    return frozenset(ORDER_MODS[m] for m in f.parse.get("mods", ()) if m in ORDER_MODS)
 
 
 def _stem(w: str) -> str:
