@@ -439,6 +439,28 @@ def test_a_part_is_no_rival_of_the_whole_it_is_part_of():
     assert [{p.normalized for p in f.positions} for f in contested] == [{10, 31}]
 
 
+def test_a_figure_stated_beside_both_says_they_count_one_thing():
+    """'a deal worth $379 million or $23 million per season' / '$184 million, or a $23 million average annual
+    value': no word in common, but the $23 million beside both says the two sums are one offer."""
+    def usd(v, text):
+        return {"amount": v, "qualifier": None, "unit": "USD", "text": text}
+
+    def offer(share: str):
+        c = Corpus()
+        ta = "The club offered Ruiz a deal worth $379 million or $23 million per season."
+        c.claim("a", ta, predicate="offer", value=usd(379e6, "$379 million"))
+        c.claims.append(Claim(id="ca2", doc="a", start=0, end=len(ta), text=ta, predicate="offer",
+                              value=usd(23e6, "$23 million")))
+        tb = f"Sources put it at $184 million, or a {share} average annual value, in the end."
+        c.claim("b", tb, predicate="put", value=usd(184e6, "$184 million"))
+        c.claims.append(Claim(id="cb2", doc="b", start=len(c.texts["b"]) - len(tb), end=len(c.texts["b"]), text=tb,
+                              predicate="put", value=usd(float(share.split()[0].strip("$")) * 1e6, share)))
+        return [sorted(p.normalized for p in f.positions) for f in facts_of(c) if f.verdict == "contested"]
+
+    assert offer("$23 million") == [[184e6, 379e6]]
+    assert offer("$31 million") == []     # nothing beside them in common: two sums, not one disputed
+
+
 def test_the_last_games_and_the_next_games_are_two_stretches():
     """'lost six of their last 14 games' / 'won 9 of its next 14 games': one figure, two different stretches;
     'the past 14 games' is the last 14 in other words."""

@@ -59,10 +59,13 @@ MAIN_MENTIONS = 3            # mentions a document's main person needs
 SIZE_APART = 0.15            # a size ("a 41-yard pass") against a count whose words never name the thing sized
 PART_APART = 0.2             # a part ("eight of their last 10 games") against a whole count of the same noun
 SCORE_MATCH = 0.7            # least match for two scores or records ("17-14", "fell to 15-17") to contest
-SURE_MATCH = 0.5            # a match this close says two figures count one thing whatever their wording
+SURE_MATCH = 0.42           # a match this close says two figures count one thing whatever their wording
 FAR_APART = 1.5             # an approximate figure contests only a figure this many times beyond its interval
 SURROUNDING_CHARS = 160      # text around a clause, within its paragraph, read for what a figure counts
 SURROUNDING_WEIGHT = 0.25    # ... weighed below the clause's own words
+CO_FIGURE_WEIGHT = 0.4       # another figure stated beside both ("eight years, $184 million, or $23 million a season")
+CO_MAX = 2                   # ... counted at most this many times
+CO_DIGITS = 3.0              # ... a figure of this many digits (1,000) counts fully; "two" repeats by chance
 MAX_PAIRS = 2500             # figure pairs compared for one pair of documents
 # what agreeing on one part of the parse slot adds to the score of two figures
 PARSE_WEIGHTS = {"thing": 0.12, "pred": 0.08, "subj": 0.1, "obj": 0.1, "preps": 0.08, "mods": 0.05, "owner": 0.2}
@@ -113,6 +116,7 @@ class _Ctx:
     texts: dict[str, str] = field(default_factory=dict)
     figure_values: dict[str, set[tuple]] = field(default_factory=dict)   # doc -> (counted noun, value) it states
     days: dict[str, set[str]] = field(default_factory=dict)   # doc -> calendar days it names, fully resolved
+    figures_at: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # doc -> figure spans, "#unit:value"
     _name_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def root_of(self, doc: str) -> str:
@@ -206,13 +210,21 @@ def _context(analysis: Analysis) -> _Ctx:
             seen.add(top)
         storyline[s.id] = top
     stated: dict[str, set[tuple]] = defaultdict(set)
+    figures_at: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for c in analysis.claims:
         v = c.value
         if isinstance(v, dict) and v.get("unit") and v.get("amount") is not None and _stated(v):
             stated[c.doc].add((_base_unit(v)[0], _value_key(v)[:2]))
+        if isinstance(v, dict) and v.get("unit") and v.get("amount") is not None and v.get("text") \
+                and float(v["amount"]) > 0:
+            at = c.text.find(str(v["text"]))
+            if at >= 0:
+                figures_at[c.doc].append((c.start + at, c.start + at + len(str(v["text"])),
+                                          f"#{_base_unit(v)[0]}:{float(v['amount']):g}"))
     return _Ctx(analysis, story_of, {d: copies.find(d) for d in docs}, idx, dict(times),
                 {d.id: d.published for d in analysis.documents}, storyline,
                 texts={d.id: d.text for d in analysis.documents}, figure_values=dict(stated),
+                figures_at={d: sorted(set(rows)) for d, rows in figures_at.items()},
                 days={d: {v[:10] for _, _, v, _ in rows if DAY.match(v or "")} for d, rows in times.items()})
 
 
@@ -404,6 +416,7 @@ class _Figure:
     people: frozenset[str]         # persons named next to the figure: whose age, whose yards
     parse: dict[str, frozenset[str]]   # the figure's slot read from the parse: pred, subj, obj, preps, mods, owner
     ctx: Optional["_Ctx"] = None
+    co: frozenset[str] = frozenset()   # the other figures its clause states ("#year:8")
 
 
 def _base_unit(v: dict[str, Any]) -> tuple[str, Optional[str]]:
@@ -444,6 +457,8 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
     for side in (left, right):
         _add_words(side, words, unit_stems, 1.0, roles=True)
     _add_surroundings(ctx, c, words, unit_stems)
+    co = frozenset(token for s, e, token in ctx.figures_at.get(c.doc, ())
+                   if c.start <= s and e <= c.end and not (s < c.start + end and c.start + at < e))
     lo, hi = c.start + max(0, at - NAME_REACH), c.start + min(len(c.text), end + NAME_REACH)
     ents = _entities_in(ctx, c.doc, lo, hi)
     for e in ents:
@@ -467,7 +482,7 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
         parse["owner"] = frozenset({"@" + main})
     if owner or base == "years old":
         people = owner   # an age is its owner's; a name further off is often someone else's ("the actress's rep")
-    return _Figure(c, base, role, _value_key(v), words, people, parse, ctx)
+    return _Figure(c, base, role, _value_key(v), words, people, parse, ctx, co)
 
 
 def _add_surroundings(ctx: _Ctx, c: Claim, words: dict[str, float], unit_stems: set[str]) -> None:
@@ -628,6 +643,10 @@ def _slot_score(a: _Figure, b: _Figure, idf: dict[str, float]) -> float:
         return 0.0
     shared = sum(idf.get(w, 1.0) * min(x, b.words[w]) for w, x in a.words.items() if w in b.words)
     score = shared / (SCORE_MIX * min(na, nb) + (1 - SCORE_MIX) * max(na, nb)) + _parse_score(a, b)
+    if a.co and b.co:
+        # the same other figure stated beside both; a small number repeats by chance, a large one rarely
+        told = sum(min(1.0, math.log10(float(t.rsplit(":", 1)[1])) / CO_DIGITS) for t in a.co & b.co)
+        score += CO_FIGURE_WEIGHT * min(CO_MAX, told)
     return score + (SAME_VALUE_BONUS if a.key[:2] == b.key[:2] else 0.0)   # one amount, however qualified
 
 
