@@ -457,8 +457,10 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
     for side in (left, right):
         _add_words(side, words, unit_stems, 1.0, roles=True)
     _add_surroundings(ctx, c, words, unit_stems)
-    co = frozenset(token for s, e, token in ctx.figures_at.get(c.doc, ())
-                   if c.start <= s and e <= c.end and not (s < c.start + end and c.start + at < e))
+    beside = ctx.figures_at.get(c.doc, [])
+    co = frozenset(token for s, e, token in beside[bisect.bisect_left(beside, (c.start,)):
+                                                   bisect.bisect_left(beside, (c.end,))]
+                   if e <= c.end and not (s < c.start + end and c.start + at < e))
     lo, hi = c.start + max(0, at - NAME_REACH), c.start + min(len(c.text), end + NAME_REACH)
     ents = _entities_in(ctx, c.doc, lo, hi)
     for e in ents:
