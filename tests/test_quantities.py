@@ -117,6 +117,7 @@ def test_minutes_and_seconds_of_a_length_are_counts_but_clock_readings_are_not(n
     [size] = values(nlp, "By rule a 37 second clock runoff was instituted and the game ended.")
     assert (size["amount"], size["unit"], size["text"]) == (37, "second runoff", "37 second")
     assert values(nlp, "Reid scored with 4 minutes 48 seconds remaining. The quake struck at 09:10 hours.") == []
+    assert values(nlp, "Reid scored with one second left in the first half.") == []
     assert values(nlp, "He was hired three years ago.") == []
 
 

@@ -69,10 +69,10 @@ CO_DIGITS = 3.0              # ... a figure of this many digits (1,000) counts f
 MAX_PAIRS = 2500             # figure pairs compared for one pair of documents
 # what agreeing on one part of the parse slot adds to the score of two figures
 PARSE_WEIGHTS = {"thing": 0.12, "pred": 0.08, "subj": 0.1, "obj": 0.1, "preps": 0.08, "mods": 0.05, "owner": 0.2}
-# verbs that only link a figure to what it counts ("the toll is 50"): they say nothing about which count
 # words that place a counted stretch in its series: 'the last 10 games' and 'the next 10 games' are two stretches
 ORDER_MODS = {"last": "last", "past": "last", "previous": "last", "recent": "last", "next": "next",
               "coming": "next", "remaining": "next", "first": "first", "opening": "first", "final": "final"}
+# verbs that only link a figure to what it counts ("the toll is 50"): they say nothing about which count
 LINK_PREDICATES = {"be", "have", "include", "say", "become", "remain", "get", "make", "take", "give", "do"}
 EVENT_CLASSES = sorted(set(EVENT_NOUNS.values()))
 ASPECT_VERBS = {"begin": "start", "start": "start", "open": "start", "commence": "start",
@@ -647,7 +647,7 @@ def _slot_score(a: _Figure, b: _Figure, idf: dict[str, float]) -> float:
     score = shared / (SCORE_MIX * min(na, nb) + (1 - SCORE_MIX) * max(na, nb)) + _parse_score(a, b)
     if a.co and b.co:
         # the same other figure stated beside both; a small number repeats by chance, a large one rarely
-        told = sum(min(1.0, math.log10(float(t.rsplit(":", 1)[1])) / CO_DIGITS) for t in a.co & b.co)
+        told = sum(max(0.0, min(1.0, math.log10(float(t.rsplit(":", 1)[1])) / CO_DIGITS)) for t in a.co & b.co)
         score += CO_FIGURE_WEIGHT * min(CO_MAX, told)
     return score + (SAME_VALUE_BONUS if a.key[:2] == b.key[:2] else 0.0)   # one amount, however qualified
 

@@ -92,7 +92,7 @@ _MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|second|pag
                             r"seat|member|story|acre|ton|megawatt|kilometer|km|meter|metre|bit|gauge|inch|pound|"
                             r"caliber|calibre)s?\b(?!\s*-?\s*old)", re.I)
 # "a 37 second runoff", "a 10 minute drive": a singular unit of time before a noun sizes it, hyphen or not
-_CLOCK_SIZE_AFTER = re.compile(r"\s+(second|minute|hour)\b(?=\s+[a-z])", re.I)
+_CLOCK_SIZE_AFTER = re.compile(r"\s+(second|minute|hour)\b(?=\s+(?!remaining|left|to\b)[a-z])", re.I)
 _AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|\s*-\s*year\s*-\s*old\b", re.I)
 
 
