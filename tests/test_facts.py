@@ -503,16 +503,18 @@ def test_reports_that_share_no_figure_may_be_two_events():
     def fig(v, unit):
         return {"amount": v, "qualifier": None, "unit": unit, "text": str(v)}
 
-    def injured_pair(share: bool):
+    def injured_pair(share: bool, days: tuple[str, str] = ()):
         c = Corpus()
-        c.claim("a", "The quake injured 40 people on the island, officials said.", predicate="injure",
+        c.claim("a", "The quake injured 40 people on Friday, officials said.", predicate="injure",
                 value=fig(40, "people injured"))
-        c.claim("b", "The earthquake injured 80 people near the coast, the agency said.", predicate="injure",
+        c.claim("b", "The earthquake injured 80 people on Friday, the agency said.", predicate="injure",
                 value=fig(80, "people injured"))
         for doc, (houses, villages, tents) in (("a", (12, 7, 300)), ("b", (25, 3, 300 if share else 90))):
             c.claim(doc, f"It destroyed {houses} houses.", predicate="destroy", value=fig(houses, "house"))
             c.claim(doc, f"Rescuers searched {villages} villages.", predicate="search", value=fig(villages, "village"))
             c.claim(doc, f"Then {tents} tents were sent.", predicate="send", value=fig(tents, "tent"))
+        for doc, day in zip("ab", days):
+            c.time(doc, "Friday", day)
         a = c.analysis()
         ctx = F._context(a)
         x, y = (F._figure(ctx, cl) for cl in a.claims[:2])
@@ -522,28 +524,10 @@ def test_reports_that_share_no_figure_may_be_two_events():
     assert F._contests(*injured_pair(share=True), middling)
     assert not F._contests(*injured_pair(share=False), middling)
     assert F._contests(*injured_pair(share=False), F.CONTEST_MIN + F.OTHER_EVENT)
-
     # reports that name one calendar day ("on Friday", both resolved to 2024-03-01) may tell one event even
-    # when the one figure they shared is the one they now dispute
-    def one_day(day_b: str):
-        c = Corpus()
-        c.claim("a", "The quake injured 40 people on Friday, officials said.", predicate="injure",
-                value=fig(40, "people injured"))
-        c.claim("b", "The earthquake injured 80 people on Friday, the agency said.", predicate="injure",
-                value=fig(80, "people injured"))
-        for doc, (houses, villages, tents) in (("a", (12, 7, 300)), ("b", (25, 3, 90))):
-            c.claim(doc, f"It destroyed {houses} houses.", predicate="destroy", value=fig(houses, "house"))
-            c.claim(doc, f"Rescuers searched {villages} villages.", predicate="search", value=fig(villages, "village"))
-            c.claim(doc, f"Then {tents} tents were sent.", predicate="send", value=fig(tents, "tent"))
-        c.time("a", "Friday", "2024-03-01")
-        c.time("b", "Friday", day_b)
-        a = c.analysis()
-        ctx = F._context(a)
-        x, y = (F._figure(ctx, cl) for cl in a.claims[:2])
-        return ctx, x, y
-
-    assert F._contests(*one_day("2024-03-01TMO"), middling)
-    assert not F._contests(*one_day("XXXX-WXX-5"), middling)    # an unresolved weekday names no day
+    # when the one figure they shared is the one they now dispute; an unresolved weekday names no day
+    assert F._contests(*injured_pair(share=False, days=("2024-03-01", "2024-03-01TMO")), middling)
+    assert not F._contests(*injured_pair(share=False, days=("2024-03-01", "XXXX-WXX-5")), middling)
 
 
 def test_names_around_a_short_clause_say_what_its_figure_is_about():
