@@ -116,7 +116,7 @@ class _Ctx:
     texts: dict[str, str] = field(default_factory=dict)
     figure_values: dict[str, set[tuple]] = field(default_factory=dict)   # doc -> (counted noun, value) it states
     days: dict[str, set[str]] = field(default_factory=dict)   # doc -> calendar days it names, fully resolved
-    figures_at: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # doc -> figure spans, "#unit:value"
+    figures_at: dict[str, list[tuple[int, int, tuple[str, float]]]] = field(default_factory=dict)  # doc -> figures
     _name_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def root_of(self, doc: str) -> str:
@@ -210,17 +210,17 @@ def _context(analysis: Analysis) -> _Ctx:
             seen.add(top)
         storyline[s.id] = top
     stated: dict[str, set[tuple]] = defaultdict(set)
-    figures_at: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    figures_at: dict[str, list[tuple[int, int, tuple[str, float]]]] = defaultdict(list)
     for c in analysis.claims:
         v = c.value
-        if isinstance(v, dict) and v.get("unit") and v.get("amount") is not None and _stated(v):
-            stated[c.doc].add((_base_unit(v)[0], _value_key(v)[:2]))
-        if isinstance(v, dict) and v.get("unit") and v.get("amount") is not None and v.get("text") \
-                and float(v["amount"]) > 0:
-            at = c.text.find(str(v["text"]))
-            if at >= 0:
-                figures_at[c.doc].append((c.start + at, c.start + at + len(str(v["text"])),
-                                          f"#{_base_unit(v)[0]}:{float(v['amount']):g}"))
+        if not (isinstance(v, dict) and v.get("unit") and v.get("amount") is not None):
+            continue
+        base = _base_unit(v)[0]
+        if _stated(v):
+            stated[c.doc].add((base, _value_key(v)[:2]))
+        span = _span_in(c, str(v.get("text") or ""))
+        if span is not None and float(v["amount"]) > 0:
+            figures_at[c.doc].append((c.start + span[0], c.start + span[1], (base, float(v["amount"]))))
     return _Ctx(analysis, story_of, {d: copies.find(d) for d in docs}, idx, dict(times),
                 {d.id: d.published for d in analysis.documents}, storyline,
                 texts={d.id: d.text for d in analysis.documents}, figure_values=dict(stated),
@@ -265,10 +265,10 @@ def _arg_keys(ctx: _Ctx, c: Claim, role: str) -> list[str]:
     keys: list[str] = []
     if ref and ctx.analysis.entity(ref) is not None:
         keys.append(ref)
+    span = _span_in(c, text)
+    if span is not None:
+        keys += [e for e in _entities_in(ctx, c.doc, c.start + span[0], c.start + span[1]) if e not in keys]
     if text:
-        at = c.text.find(text)
-        if at >= 0:
-            keys += [e for e in _entities_in(ctx, c.doc, c.start + at, c.start + at + len(text)) if e not in keys]
         head = _head_word(text)
         if head:
             keys.append("w:" + head)
@@ -416,7 +416,7 @@ class _Figure:
     people: frozenset[str]         # persons named next to the figure: whose age, whose yards
     parse: dict[str, frozenset[str]]   # the figure's slot read from the parse: pred, subj, obj, preps, mods, owner
     ctx: Optional["_Ctx"] = None
-    co: frozenset[str] = frozenset()   # the other figures its clause states ("#year:8")
+    co: frozenset[tuple[str, float]] = frozenset()   # the other figures its clause states (("year", 8.0))
 
 
 def _base_unit(v: dict[str, Any]) -> tuple[str, Optional[str]]:
@@ -441,11 +441,7 @@ def _measured(v: dict[str, Any]) -> Optional[str]:
 def _figure(ctx: _Ctx, c: Claim) -> _Figure:
     v = c.value
     base, role = _base_unit(v)
-    fig = str(v.get("text") or "")
-    at = c.text.find(fig) if fig else -1
-    if at < 0:
-        at, fig = len(c.text) // 2, ""
-    end = at + len(fig)
+    at, end = _span_in(c, str(v.get("text") or "")) or (len(c.text) // 2, len(c.text) // 2)
     # the unit's own words say nothing about which count it is ('games' beside '10 games'); _stem cuts
     # 'games' to 'gam' but leaves 'game', so both forms are kept, to five letters
     unit_stems = {x[:5] for u in re.findall(r"[a-z]+", str(v.get("unit", "")).lower())
@@ -485,6 +481,12 @@ def _figure(ctx: _Ctx, c: Claim) -> _Figure:
     if owner or base == "years old":
         people = owner   # an age is its owner's; a name further off is often someone else's ("the actress's rep")
     return _Figure(c, base, role, _value_key(v), words, people, parse, ctx, co)
+
+
+def _span_in(c: Claim, words: Optional[str]) -> Optional[tuple[int, int]]:
+    """Where some of a claim's words (its figure, its subject) stand in its clause, as offsets into the clause."""
+    at = c.text.find(words) if words else -1
+    return (at, at + len(words or "")) if at >= 0 else None
 
 
 def _add_surroundings(ctx: _Ctx, c: Claim, words: dict[str, float], unit_stems: set[str]) -> None:
@@ -647,7 +649,7 @@ def _slot_score(a: _Figure, b: _Figure, idf: dict[str, float]) -> float:
     score = shared / (SCORE_MIX * min(na, nb) + (1 - SCORE_MIX) * max(na, nb)) + _parse_score(a, b)
     if a.co and b.co:
         # the same other figure stated beside both; a small number repeats by chance, a large one rarely
-        told = sum(max(0.0, min(1.0, math.log10(float(t.rsplit(":", 1)[1])) / CO_DIGITS)) for t in a.co & b.co)
+        told = sum(max(0.0, min(1.0, math.log10(amount) / CO_DIGITS)) for _, amount in a.co & b.co)
         score += CO_FIGURE_WEIGHT * min(CO_MAX, told)
     return score + (SAME_VALUE_BONUS if a.key[:2] == b.key[:2] else 0.0)   # one amount, however qualified
 
@@ -897,9 +899,9 @@ def _leader_ref(ctx: _Ctx, c: Claim) -> Optional[str]:
     if ctx.entity_type(c.subject) in ("PERSON", "ORG", "NORP", "GPE"):
         return c.subject
     text = c.subject_text or ""
-    at = c.text.find(text) if text else -1
-    if at >= 0:
-        named = [e for e in _entities_in(ctx, c.doc, c.start + at, c.start + at + len(text))
+    span = _span_in(c, text)
+    if span is not None:
+        named = [e for e in _entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])
                  if ctx.entity_type(e) in ("PERSON", "ORG", "NORP", "GPE")]
         people = [e for e in named if ctx.entity_type(e) == "PERSON"]
         if people or named:

@@ -361,13 +361,14 @@ def _length_of_time(t: Token) -> bool:
         return False
     text = text_of(t.doc)
     after = nxt.idx + len(nxt.text)
-    return not (re.match(r"\s*ago\b", text[after:]) or _CLOCK_READING_BEFORE.search(text[max(0, t.idx - 16):t.idx])
+    return not (_AGO.match(text, after) or _CLOCK_READING_BEFORE.search(text[max(0, t.idx - 16):t.idx])
                 or nxt.lower_.startswith(("minute", "second")) and _CLOCK_READING_AFTER.match(text, after))
 
 
 # a time on a clock, not a length: "at 09:10 hours", "with 4 minutes 48 seconds remaining" (but "39 days left
 # in office" counts days)
 _CLOCK_READING_AFTER = re.compile(r"\s*(,?\s*\d+\s*(second|minute)s?\b|(remaining|left|to go|to play)\b)", re.I)
+_AGO = re.compile(r"\s*ago\b")
 _CLOCK_READING_BEFORE = re.compile(r"(:\s*|\d\s*(hour|minute)s?,?\s*)$", re.I)
 
 
