@@ -30,8 +30,9 @@ SRC = ROOT / "src"
 if str(SRC) not in sys.path:
     sys.path.insert(0, str(SRC))
 
-# modules that only run across documents: changing them never changes a DocRecord
-CORPUS_ONLY = ("align/facts", "align/timeline.py", "align/summary.py", "present/", "cli.py", "store.py",
+# modules that only run across documents: changing them never changes a DocRecord (config.py's values are
+# part of each key instead)
+CORPUS_ONLY = ("config.py", "align/facts", "align/timeline.py", "align/summary.py", "present/", "cli.py", "store.py",
                "stages.py", "resolve/entities.py", "align/storyindex.py", "web", "scale/")
 
 

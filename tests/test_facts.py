@@ -498,7 +498,7 @@ def test_a_name_beside_a_figure_may_be_someone_else_than_the_clause_is_about():
 def test_reports_that_share_no_figure_may_be_two_events():
     """Two reports that each give several figures and share none may tell two earthquakes apart: a dispute
     between them needs a surer match than between two reports that repeat some figure."""
-    from newsprism.align import facts as F
+    from newsprism.align.facts import context, figure_match, figures
 
     def fig(v, unit):
         return {"amount": v, "qualifier": None, "unit": unit, "text": str(v)}
@@ -516,18 +516,18 @@ def test_reports_that_share_no_figure_may_be_two_events():
         for doc, day in zip("ab", days):
             c.time(doc, "Friday", day)
         a = c.analysis()
-        ctx = F._context(a)
-        x, y = (F._figure(ctx, cl) for cl in a.claims[:2])
+        ctx = context.build_context(a, CFG.facts)
+        x, y = (figures.figure(ctx, cl) for cl in a.claims[:2])
         return ctx, x, y
 
-    middling = F.CONTEST_MIN + F.OTHER_EVENT / 2
-    assert F._contests(*injured_pair(share=True), middling)
-    assert not F._contests(*injured_pair(share=False), middling)
-    assert F._contests(*injured_pair(share=False), F.CONTEST_MIN + F.OTHER_EVENT)
+    middling = CFG.facts.contest_min + CFG.facts.other_event / 2
+    assert figure_match._contests(*injured_pair(share=True), middling)
+    assert not figure_match._contests(*injured_pair(share=False), middling)
+    assert figure_match._contests(*injured_pair(share=False), CFG.facts.contest_min + CFG.facts.other_event)
     # reports that name one calendar day ("on Friday", both resolved to 2024-03-01) may tell one event even
     # when the one figure they shared is the one they now dispute; an unresolved weekday names no day
-    assert F._contests(*injured_pair(share=False, days=("2024-03-01", "2024-03-01TMO")), middling)
-    assert not F._contests(*injured_pair(share=False, days=("2024-03-01", "XXXX-WXX-5")), middling)
+    assert figure_match._contests(*injured_pair(share=False, days=("2024-03-01", "2024-03-01TMO")), middling)
+    assert not figure_match._contests(*injured_pair(share=False, days=("2024-03-01", "XXXX-WXX-5")), middling)
 
 
 def test_names_around_a_short_clause_say_what_its_figure_is_about():

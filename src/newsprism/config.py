@@ -75,8 +75,50 @@ class ClaimsConfig(Section):
 
 
 class FactsConfig(Section):
-    max_positions: int = 5
+    """The fact ledger (align/facts/). Each threshold says why it exists; docs/evaluation.md gives the figures
+    on every dev set that chose it."""
+
+    max_positions: int = Field(5, description="values in one contested fact: more says nothing clear about any of them")
     time_window_days: int = Field(45, description="claims further apart than this in event time are not compared")
+    position_chars: int = Field(1100, description="text of the claims quoted in one position, so a reader can check it")
+    position_claims_per_doc: int = Field(2, description="claims of one document quoted in one position")
+    # which count a figure is: the words around it
+    figure_window: int = Field(6, description="content words either side of a figure read for what it counts")
+    word_decay: float = Field(0.3, description="a context word weighs 1 / (1 + decay * words between it and the figure)")
+    name_reach: int = Field(60, description="characters either side of a figure within which a name is about it")
+    surrounding_chars: int = Field(160, description="text around a clause, within its paragraph, read for what a figure counts")
+    surrounding_weight: float = Field(0.25, description="... weighed below the clause's own words")
+    role_weight: float = Field(0.5, description="a word for what happened to the counted ('killed') says little about which count it is")
+    score_mix: float = Field(0.5, description="overlap divides by this blend of the smaller and the larger neighbourhood")
+    parse_weights: dict[str, float] = Field(
+        default_factory=lambda: {"thing": 0.12, "pred": 0.08, "subj": 0.1, "obj": 0.1, "preps": 0.08, "mods": 0.05,
+                                 "owner": 0.2},
+        description="what agreeing on each part of the parse slot (verb class, doer, object, ...) adds to a match")
+    main_mentions: int = Field(3, description="mentions a document's main person needs to own an unnamed age")
+    # matching figures of two documents
+    agree_min: float = Field(0.12, description="least slot score for two figures to be aligned at all")
+    contest_min: float = Field(0.16, description="least slot score for two different exact figures to contest")
+    margin: float = Field(0.1, description="a match must beat any other value of the other document by this much")
+    same_value_bonus: float = Field(0.3, description="the same figure in both is itself evidence of the same slot")
+    unique_bonus: float = Field(0.25, description="each of two documents gives a single figure of the kind: likely one count")
+    size_apart: float = Field(0.15, description="a size ('a 41-yard pass') against a count whose words never name the thing sized")
+    part_apart: float = Field(0.2, description="a part ('eight of their last 10 games') against a whole count of the same noun")
+    co_figure_weight: float = Field(0.4, description="another figure stated beside both ('$184 million, or $23 million a season')")
+    co_max: int = Field(2, description="... counted at most this many times")
+    co_digits: float = Field(3.0, description="... a figure of this many digits counts fully; a small one repeats by chance")
+    max_pairs: int = Field(2500, description="figure pairs compared for one pair of documents (bounds the work)")
+    # when two aligned figures contest
+    other_event: float = Field(0.15, description="figures of two look-alike events contest only on a match surer by this much")
+    shared_figures: int = Field(1, description="reports that each state many figures and share fewer than this may tell two events")
+    many_figures: int = Field(3, description="... 'many' figures")
+    score_match: float = Field(0.7, description="least match for two scores or records ('17-14') to contest: a game report holds many")
+    sure_match: float = Field(0.42, description="a match this close says two figures count one thing whatever their wording")
+    far_apart: float = Field(1.5, description="an approximate figure contests only a figure this many times beyond its interval")
+    # statements: what one speaker said
+    topic_share: float = Field(0.5, description="a word in this share of a story's documents is the story's topic")
+    topic_weight: float = Field(0.5, description="a topic word shared counts this much toward shared_words")
+    shared_words: float = Field(2.0, description="content words two clauses must share, beyond who and the verb, to state one thing")
+    max_statements: int = Field(200, description="clauses of one speaker compared pairwise (bounds the work)")
 
 
 class StoriesConfig(Section):

@@ -1,0 +1,157 @@
+"""Time in the ledger: the days a time value covers, claims grouped by when they happened, and the date of an
+event as a functional slot ('September 2023' and 'October 7' for the same attack contest)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Optional
+
+from ...extract.claims import EVENT_NOUNS
+from ...model import Claim, Fact
+from .context import Context, head_word
+from .positions import agreed_fact, position, story_of_claims
+from .words import ASPECT_VERBS, EVENT_CLASSES, EXPLICIT_DATE
+
+
+def date_range(value: Optional[str]) -> Optional[tuple[date, date]]:
+    """The days an ISO prefix covers: '2023' -> whole year, '2023-10' -> October, '2023-W43' -> that week."""
+    if not value:
+        return None
+    try:
+        m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d))?", value)
+        if not m:
+            return None
+        y = int(m.group(1))
+        if m.group(4):
+            start = date.fromisocalendar(y, int(m.group(4)), 1)
+            return start, start + timedelta(days=6)
+        if m.group(3):
+            d = date(y, int(m.group(2)), int(m.group(3)))
+            return d, d
+        if m.group(2):
+            mo = int(m.group(2))
+            start = date(y, mo, 1)
+            end = date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1)
+            return start, end
+        return date(y, 1, 1), date(y, 12, 31)
+    except ValueError:
+        return None
+
+
+def claim_time(ctx: Context, c: Claim) -> Optional[tuple[date, date]]:
+    return date_range(c.when) or date_range(ctx.published.get(c.doc))
+
+
+def time_groups(ctx: Context, claims: list[Claim], by_event: bool = True) -> list[list[Claim]]:
+    """Split claims whose times lie more than time_window_days apart; undated claims join the largest group.
+    `by_event=False` uses publication dates only (a figure's clause often names an unrelated year)."""
+    window = ctx.cfg.time_window_days
+    when = (lambda c: claim_time(ctx, c)) if by_event else (lambda c: date_range(ctx.published.get(c.doc)))
+    dated = sorted(((r, c) for c in claims if (r := when(c)) is not None), key=lambda x: (x[0], x[1].id))
+    undated = [c for c in claims if when(c) is None]
+    groups: list[list[Claim]] = []
+    end: Optional[date] = None
+    for (s, e), c in dated:
+        if end is None or (s - end).days > window:
+            groups.append([])
+            end = e
+        groups[-1].append(c)
+        end = max(end, e)
+    if undated and not groups:
+        groups.append([])
+    # an undated claim joins the group its own story fills most (else the largest): a storyline may hold
+    # two events years apart, and a document without a date belongs with the event it was clustered into
+    stories = [defaultdict(int) for _ in groups]
+    for g, counts in zip(groups, stories):
+        for c in g:
+            counts[ctx.story_of.get(c.doc) or ""] += 1
+    for c in undated:
+        story = ctx.story_of.get(c.doc) or ""
+        k = max(range(len(groups)), key=lambda i: (stories[i][story], len(groups[i]), -i))
+        groups[k].append(c)
+    return groups
+
+
+def time_text(ctx: Context, c: Claim) -> Optional[str]:
+    """The words of the time expression, inside the claim's sentence, that gave the claim its date."""
+    best = None
+    for s, e, value, text in ctx.times.get(c.doc, []):
+        if iso(value) == c.when and c.start - 300 <= s <= c.end + 300:
+            if best is None or abs(s - c.start) < abs(best[0] - c.start):
+                best = (s, text)
+    return best[1] if best else None
+
+
+def iso(value: Optional[str]) -> Optional[str]:
+    m = re.match(r"^\d{4}(-\d\d(-\d\d(T\d\d:\d\d)?)?|-W\d\d)?", value or "")
+    return m.group(0) if m else None
+
+
+def participants(ctx: Context, c: Claim) -> set[str]:
+    return {r for r in (c.subject, c.object) if r and ctx.analysis.entity(r) is not None}
+
+
+def event_of(c: Claim) -> Optional[str]:
+    """The event a dated claim is about: its predicate class, or the event its subject names when the verb
+    only says it began ('Talks on the lease began in March 2024' dates the start of the talks)."""
+    if c.predicate in EVENT_CLASSES:
+        return c.predicate
+    if c.predicate in ASPECT_VERBS:
+        head = head_word(c.subject_text)
+        event = EVENT_NOUNS.get(head or "") or EVENT_NOUNS.get((head or "") + "s")
+        if event:
+            return f"{ASPECT_VERBS[c.predicate]} {event}"
+    return None
+
+
+def date_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
+    """The date of an event is functional: 'September 2023' and 'October 7' for the same attack contest."""
+    buckets: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        pred = event_of(c)
+        if pred and date_range(c.when) is not None and c.value is None:
+            text = time_text(ctx, c)
+            if text and EXPLICIT_DATE.search(text) and not re.fullmatch(r"\W*(19|20)\d\d\W*", c.when or ""):
+                buckets[(ctx.story_of.get(c.doc) or "", pred)].append(c)
+    facts: list[Fact] = []
+    for (story, pred), group in sorted(buckets.items()):
+        for tgroup in time_groups(ctx, group):
+            facts += _judge_dates(ctx, pred, tgroup)
+    return facts
+
+
+def _overlap(a: str, b: str) -> bool:
+    ra, rb = date_range(a), date_range(b)
+    return bool(ra and rb and ra[0] <= rb[1] and rb[0] <= ra[1])
+
+
+def _judge_dates(ctx: Context, pred: str, claims: list[Claim]) -> list[Fact]:
+    by_value: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_value[c.when or ""].append(c)
+    values = sorted(by_value)
+    docs_of = {v: {c.doc for c in by_value[v]} for v in values}
+    parts_of = {v: set().union(*[participants(ctx, c) for c in by_value[v]]) for v in values}
+    conflicts = set()
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:
+            if _overlap(a, b) or docs_of[a] & docs_of[b]:
+                continue
+            if parts_of[a] and parts_of[b] and not parts_of[a] & parts_of[b]:
+                continue   # different participants: two events, not one event dated twice
+            if ctx.independent(docs_of[a] | docs_of[b]) >= 2:
+                conflicts.add((a, b))
+    nouns = {"meet": "meeting", "kill": "killing", "die": "death", "start meet": "start of the talks",
+             "end meet": "end of the talks"}
+    noun = nouns.get(pred, pred)
+    about = f"When the {noun} took place"
+    if not conflicts:
+        positions = [position(ctx, time_text(ctx, by_value[v][0]) or v, by_value[v], v) for v in values]
+        return [agreed_fact(ctx, about, positions, claims)]
+    involved = sorted({v for pair in conflicts for v in pair},
+                      key=lambda v: (-ctx.independent(docs_of[v]), v))[: ctx.cfg.max_positions]
+    # values that overlap a disputed one sit with it ("October 2023" next to "2023-10-07") only when undisputed
+    positions = [position(ctx, time_text(ctx, by_value[v][0]) or v, by_value[v], v) for v in sorted(involved)]
+    return [Fact(id="", story=story_of_claims(ctx, claims), about=about, verdict="contested", positions=positions,
+                 explanation=f"Different documents date the same {noun} differently.")]

@@ -1,0 +1,219 @@
+"""A figure as the ledger compares it: its value, what it counts (the counted noun, what happened to it) and
+the words, names and parse slot around it that say which count it is."""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional
+
+from ...extract.quantities import compatible, interval, is_exact
+from ...model import Claim
+from .context import Context, entities_in, entity_at, main_person, span_in
+from .words import LINK_PREDICATES, ORDER_MODS, PARTITIVE, PRONOUNS, ROLE_WORDS, STOP, WORD, stem
+
+
+def value_key(v: dict[str, Any]) -> tuple:
+    """The value as compared: ('a', amount, qualifier, close) or ('r', min, max); a score is one amount."""
+    if v.get("score"):   # "17-14": both numbers are the value
+        return ("a", float(v["amount"]) + sum(float(x) / 1000 ** (k + 1) for k, x in enumerate(v["score"][1:])),
+                "", False)
+    if v.get("amount") is not None:
+        return ("a", float(v["amount"]), v.get("qualifier") or "", bool(v.get("close")))
+    return ("r", float(v.get("min") or 0), float(v.get("max") or 0))
+
+
+def stated(v: dict[str, Any]) -> bool:
+    """An exact figure written in digits."""
+    return is_exact(v) and bool(re.search(r"\d", str(v.get("text", ""))))
+
+
+def in_digits(v: dict[str, Any]) -> bool:
+    """An exact or approximate figure in digits; bounds ('at least 10') are left out: they count a part."""
+    return v.get("amount") is not None and v.get("qualifier") in (None, "=", "~", "<") \
+        and (v.get("qualifier") != "<" or bool(v.get("close"))) and bool(re.search(r"\d", str(v.get("text", ""))))
+
+
+def far_apart(a: dict[str, Any], b: dict[str, Any], factor: float) -> bool:
+    """Two figures in digits that cannot both be true by a wide gap, even when one is approximate:
+    'an estimated 11 million' / '44 million'; never 'more than 30' / '93', whose intervals meet."""
+    if not (in_digits(a) and in_digits(b)) or compatible(a, b):
+        return False
+    (alo, ahi), (blo, bhi) = interval(a), interval(b)
+    lo_top, hi_bottom = (ahi, blo) if ahi < blo else (bhi, alo)
+    return lo_top > 0 and hi_bottom / lo_top >= factor
+
+
+def significant(x: float) -> str:
+    return f"{abs(x):.6f}".replace(".", "").strip("0") or "0"
+
+
+def rounded(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One figure is the other rounded: '$43 million' for '$43,885,310', '1,500' for '1,520'."""
+    x, y = float(a.get("amount") or 0), float(b.get("amount") or 0)
+    for r, p in ((x, y), (y, x)):
+        if r == 0 or r == p or len(significant(r)) >= len(significant(p)):
+            continue
+        scale = 10 ** (math.floor(math.log10(abs(r))) - len(significant(r)) + 1)
+        same_magnitude = math.floor(math.log10(abs(r))) == math.floor(math.log10(abs(p or 1)))
+        # sums in millions are cut ('$43 million' for $43,885,310); counts are rounded ('300' for 329, not 364)
+        reach = scale if scale >= 1_000_000 else scale / 2
+        if scale >= 100 and abs(r - p) <= reach and same_magnitude:    # '1,000' rounds '1,020', never '71'
+            return True
+    return False
+
+
+def base_unit(v: dict[str, Any]) -> tuple[str, Optional[str]]:
+    """The counted noun without what happened to it ('people killed' -> 'people', 'killed')."""
+    unit, role = str(v.get("unit") or ""), v.get("role")
+    if role and unit.endswith(" " + role):
+        unit = unit[: -len(role) - 1]
+    what = measured(v)
+    if what:
+        unit = unit[: -len(what) - 1]   # "a 90-day treatment" is counted in days, like "90 days of treatment"
+    return unit, role
+
+
+def measured(v: dict[str, Any]) -> Optional[str]:
+    """What a size measures: 'a 90-day treatment' -> 'treatment' (the unit is the measure, then the noun)."""
+    unit, noun = str(v.get("unit") or ""), v.get("noun")
+    if noun and unit != noun and unit.endswith(" " + noun) and " " not in unit[: -len(noun) - 1] \
+            and noun != v.get("role"):
+        return str(noun)
+    return None
+
+
+@dataclass
+class Figure:
+    """One figure with its slot: what it counts (block key), what happened to it, and the words and names around it."""
+
+    claim: Claim
+    base: str                      # the counted noun (or currency, percent): figures are compared only within it
+    role: Optional[str]            # killed / injured / ...: two different roles are two different counts
+    key: tuple                     # the value as compared
+    words: dict[str, float]        # context word -> closeness to the figure (1.0 next to it)
+    people: frozenset[str]         # persons named next to the figure: whose age, whose yards
+    parse: dict[str, frozenset[str]]   # the figure's slot read from the parse: pred, subj, obj, preps, mods, owner
+    ctx: Optional[Context] = None
+    co: frozenset[tuple[str, float]] = frozenset()   # the other figures its clause states (("year", 8.0))
+
+
+def figure(ctx: Context, c: Claim) -> Figure:
+    cfg = ctx.cfg
+    v = c.value
+    base, role = base_unit(v)
+    at, end = span_in(c, str(v.get("text") or "")) or (len(c.text) // 2, len(c.text) // 2)
+    # the unit's own words say nothing about which count it is ('games' beside '10 games'); stem cuts
+    # 'games' to 'gam' but leaves 'game', so both forms are kept, to five letters
+    unit_stems = {x[:5] for u in re.findall(r"[a-z]+", str(v.get("unit", "")).lower())
+                  for x in (u, stem(u), stem(u + "s"))}
+    words: dict[str, float] = {}
+    toks = [(m.start(), m.group(0).lower()) for m in WORD.finditer(c.text)]
+    left = [w for p, w in reversed(toks) if p < at]
+    right = [w for p, w in toks if p >= end]
+    for side in (left, right):
+        _add_words(ctx, side, words, unit_stems, 1.0, roles=True)
+    _add_surroundings(ctx, c, words, unit_stems)
+    beside = ctx.figures_at.get(c.doc, [])
+    co = frozenset(token for s, e, token in beside[bisect.bisect_left(beside, (c.start,)):
+                                                   bisect.bisect_left(beside, (c.end,))]
+                   if e <= c.end and not (s < c.start + end and c.start + at < e))
+    lo, hi = c.start + max(0, at - cfg.name_reach), c.start + min(len(c.text), end + cfg.name_reach)
+    ents = entities_in(ctx, c.doc, lo, hi)
+    for e in ents:
+        words["@" + e] = max(words.get("@" + e, 0.0), 1.0)
+    people = frozenset(e for e in ents if ctx.entity_type(e) == "PERSON")
+    parse = _parse_slot(ctx, c)
+    if PARTITIVE.match(c.text, end):
+        parse["part"] = frozenset({"part"})    # "eight of their last 10 games": a part, not the whole
+    what = measured(v)
+    if what:
+        parse["thing"] = frozenset({stem(what)})
+        words[stem(what)] = max(words.get(stem(what), 0.0), 1.0)
+    elif parse.get("preps"):
+        things = frozenset(stem(p.split(" ", 1)[1]) for p in parse["preps"] if p.startswith("of "))
+        if things:
+            parse["thing"] = things    # "281 days of treatment"
+    owner = frozenset(e[1:] for e in parse.get("owner", ()) if e.startswith("@") and ctx.entity_type(e[1:]) == "PERSON")
+    if base == "years old" and not parse.get("owner") and (main := main_person(ctx, c.doc)):
+        # "the 33-year-old actress": news gives an unnamed age to the person it is about; a guess, so it may
+        # add to a match but never rules one out
+        parse["owner"] = frozenset({"@" + main})
+    if owner or base == "years old":
+        people = owner   # an age is its owner's; a name further off is often someone else's ("the actress's rep")
+    return Figure(c, base, role, value_key(v), words, people, parse, ctx, co)
+
+
+def _add_surroundings(ctx: Context, c: Claim, words: dict[str, float], unit_stems: set[str]) -> None:
+    """Words of the text around a short clause, within its paragraph, at a lower weight: 'She was 85.' says
+    little by itself; the sentence after it ('Page died late yesterday in a hospital') says whose age it is."""
+    reach, weight = ctx.cfg.surrounding_chars, ctx.cfg.surrounding_weight
+    text = ctx.texts.get(c.doc, "")
+    lo = max(text.rfind("\n\n", 0, c.start) + 1, c.start - reach)
+    hi = text.find("\n\n", c.end)
+    hi = min(hi if hi >= 0 else len(text), c.end + reach)
+    for side in (reversed(WORD.findall(text[lo:c.start])), WORD.findall(text[c.end:hi])):
+        _add_words(ctx, (w.lower() for w in side), words, unit_stems, weight, roles=False)
+    for e in entities_in(ctx, c.doc, lo, hi):
+        words["@" + e] = max(words.get("@" + e, 0.0), weight)
+
+
+def _add_words(ctx: Context, side: Iterable[str], words: dict[str, float], unit_stems: set[str], weight: float,
+               roles: bool) -> None:
+    """Up to figure_window content words (lower-cased) from a figure outwards, the closer the heavier.
+    With `roles`, a word for what happened to the counted ("killed", "dead") is kept as that role."""
+    k = 0
+    for w in side:
+        if w in ROLE_WORDS:
+            if roles:
+                words[ROLE_WORDS[w]] = max(words.get(ROLE_WORDS[w], 0.0), ctx.cfg.role_weight)
+            continue
+        if w in STOP or len(w) < 3:
+            continue
+        w = stem(w)
+        if w[:5] in unit_stems:
+            continue
+        if k >= ctx.cfg.figure_window:
+            break
+        words[w] = max(words.get(w, 0.0), weight / (1.0 + ctx.cfg.word_decay * k))
+        k += 1
+
+
+def _arg_ref(ctx: Context, c: Claim, arg: Any) -> Optional[str]:
+    """An argument of the slot as compared: '@<entity>' where a name stands at its offset, else its lemma."""
+    if not (isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str)):
+        return None
+    lemma, at = arg
+    if isinstance(at, int):
+        hit = entity_at(ctx, c.doc, at)
+        if hit is not None:
+            return "@" + hit
+    if lemma in PRONOUNS or lemma in STOP or len(lemma) < 2:
+        return None
+    return lemma
+
+
+def _parse_slot(ctx: Context, c: Claim) -> dict[str, frozenset[str]]:
+    """The slot the claim reader stored with the figure, with arguments turned into entities where they resolve."""
+    slot = c.value.get("slot") if isinstance(c.value, dict) else None
+    if not isinstance(slot, dict):
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    pred = slot.get("pred")
+    if isinstance(pred, str) and pred not in LINK_PREDICATES:
+        out["pred"] = frozenset({ROLE_WORDS.get(pred, pred)})
+    for role in ("subj", "obj", "owner"):
+        ref = _arg_ref(ctx, c, slot.get(role))
+        if ref:
+            out[role] = frozenset({ref})
+    for many in ("preps", "mods"):
+        got = frozenset(str(x) for x in slot.get(many) or [] if str(x).split()[-1] not in STOP)
+        if got:
+            out[many] = got
+    return out
+
+
+def order_of(f: Figure) -> frozenset[str]:
+    """Which stretch of a series a figure counts: the last, the next, the first ('its past 10 games' = last)."""
+    return frozenset(ORDER_MODS[m] for m in f.parse.get("mods", ()) if m in ORDER_MODS)
