@@ -60,7 +60,7 @@ class RecordCache:
     def key(self, doc: Any, cfg: Any) -> str:
         h = hashlib.sha1(self.version.encode())
         for part in (doc.id, doc.published, doc.language, doc.title, doc.text,
-                     cfg.model_dump_json(exclude={"facts", "stories"})):
+                     cfg.model_dump_json(exclude=CORPUS_SETTINGS)):
             h.update(b"\x00" + str(part).encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
@@ -78,6 +78,8 @@ class RecordCache:
                                 [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items.items()])
 
 
+# settings read only across documents: not part of a record's key
+CORPUS_SETTINGS: Any = {"facts": True, "stories": True, "stages": {"facts", "timeline", "summary"}}
 _cache: Optional[RecordCache] = None
 
 
