@@ -37,6 +37,8 @@ def read_subtopic(sub: Path):
             continue
         cols = line.rstrip("\n").split("\t")
         key = cols[0].split("/")
+        if key[1] != sub.name:
+            continue   # the upstream CoNLL file of subtopic "3ecb" also holds topics 13 and 23: keep its own
         doc = f"{key[0]}_{key[2]}{key[1][len(key[0]):]}"   # "1/1ecb/10" -> "1_10ecb"
         sent, tok, token = int(cols[1]), int(cols[2]), cols[3]
         if texts[doc]:
