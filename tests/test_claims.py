@@ -159,3 +159,13 @@ def test_what_a_linking_verb_says_of_its_thing_is_the_slot(nlp):
     remain = figure_claim(nlp, "The pension fund will remain solvent for the next 75 years, the report said.", "75")
     keep = figure_claim(nlp, "The two changes would keep the pension fund solvent for 75 years.", "75")
     assert remain.value["slot"]["obj"][0] == keep.value["slot"]["obj"][0] == "solvent"
+
+
+def test_a_planned_visit_names_its_visitor_and_is_told_as_coming(nlp):
+    """'X is slated to visit Y': X is the visitor (the raised subject), and the visit is still to come."""
+    record, names = analyse(nlp, "Officials said President Mara Velt is slated to visit Lisbon shortly. "
+                                 "Velt visited Porto in May.", times={})
+    planned = next(c for c in record.claims if c.predicate == "visit" and "slated" in c.text)
+    done = next(c for c in record.claims if c.predicate == "visit" and "Porto" in c.text)
+    assert "Velt" in (names.get(planned.subject) or planned.subject_text or "")
+    assert (planned.tense, done.tense) == ("future", "past")

@@ -145,7 +145,8 @@ def test_two_leaders_of_one_delegation_contest():
     assert {p.value: set(p.documents) for p in fact.positions} == {"Anton Keller": {"a", "c"}, "Mira Sand": {"b"}}
 
 
-def test_meeting_different_people_is_not_a_dispute():
+def test_meeting_different_people_is_not_a_dispute_nor_one_event():
+    """Keller meeting Sand and Keller meeting Brandt are two meetings: neither contested nor one fact."""
     c = Corpus()
     c.entity("e1", "Anton Keller")
     c.entity("e2", "Mira Sand")
@@ -154,9 +155,13 @@ def test_meeting_different_people_is_not_a_dispute():
             object="e2", object_text="Mira Sand")
     c.claim("b", "Anton Keller met with Paul Brandt.", predicate="meet", subject="e1", subject_text="Anton Keller",
             object="e3", object_text="Paul Brandt")
+    assert facts_of(c) == []
+    # the same meeting told by a third document is one event with the first
+    c.claim("c", "On Monday Keller met Mira Sand in Lisbon.", predicate="meet", subject="e1", subject_text="Keller",
+            object="e2", object_text="Mira Sand")
     facts = facts_of(c)
-    assert [f.verdict for f in facts] == ["corroborated"]
-    assert facts[0].about == "Anton Keller meet"
+    assert [(f.verdict, f.about, f.positions[0].documents) for f in facts] == \
+        [("corroborated", "Anton Keller meet Mira Sand", ["a", "c"])]
 
 
 def test_event_dates_that_cannot_both_be_true_contest_and_overlapping_ones_do_not():

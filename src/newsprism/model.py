@@ -18,6 +18,7 @@ Verdict = Literal["corroborated", "compatible", "contested", "single_source"]
 Modality = Literal["asserted", "reported", "hedged", "denied", "question", "opinion"]
 Genre = Literal["news", "opinion", "analysis", "press_release", "other"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+Tense = Literal["past", "present", "future"]
 
 
 class Model(BaseModel):
@@ -137,6 +138,7 @@ class Claim(Span):
     when: Optional[str] = None           # ISO prefix of the event's time
     attribution: Optional[str] = None    # who the text says is the source; None = the outlet itself
     modality: Modality = "asserted"
+    tense: Optional[Tense] = None        # past | present | future ("is slated to visit" is no visit yet)
     subject_text: Optional[str] = None
     object_text: Optional[str] = None
     attribution_text: Optional[str] = None

@@ -25,6 +25,7 @@ from ..records import DocRecord
 from . import attribution as attr
 from .quotes import quote_spans
 from .quantities import Quantity, find_quantities
+from .tense import tense_of
 from ..parse import text_of
 
 PREDICATE_CLASSES: dict[str, str] = {
@@ -301,6 +302,9 @@ def _subject(v: Token, depth: int = 0) -> Optional[Token]:
         ctrl = next((c for c in h.children if c.dep_ == "dobj"), None)
         if h.lemma_.lower() in OBJECT_CONTROL and ctrl is not None:
             return ctrl
+        raised = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None and raised.lower_ not in RELATIVE:
+            return raised   # "X is slated (expected, said) to visit": X is the one who visits
         return _subject(h, depth + 1)
     if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
         return _subject(v.head, depth + 1)
@@ -504,8 +508,8 @@ def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ent
     return Claim(
         id=f"{document.id}#c{n + 1}", doc=document.id, start=start, end=end, text=document.text[start:end],
         subject=subject, predicate=fr.predicate, object=obj, value=_figure_value(doc, q) if q is not None else None,
-        when=fr.when, attribution=attribution, modality=modality, subject_text=subject_text,
-        object_text=object_text, attribution_text=attribution_text,
+        when=fr.when, attribution=attribution, modality=modality, tense=tense_of(fr.anchor),
+        subject_text=subject_text, object_text=object_text, attribution_text=attribution_text,
     )
 
 

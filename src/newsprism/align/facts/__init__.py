@@ -6,11 +6,12 @@ that share a bucket are compared. Three kinds of slot are read:
 
 * figures (`figure_match`): "over 1,400 Israelis killed" / "at least 1,400 people" — intervals that meet are
   compatible; exact figures for the same count that differ (and whose clauses say the same thing) contest;
-* functions (`relations`, `dates`): one value per slot — the leader of a delegation, the date of an event:
+* functions (`functional`, `dates`): one value per slot — the leader of a delegation, the date of an event:
   two different values stated by different documents contest; dates at different granularity that overlap
   ("October 2023" / "2023-10-07") do not;
-* relations (`relations`): met with, discussed, praised ... — many values can be true at once, so they only
-  corroborate (two or more documents that are not near-duplicates of each other).
+* events (`events`): met with, discussed, praised ... — one happening told by several documents: the same
+  sense, standing (done, not planned), story, time and participants in the same roles; they only corroborate
+  (two or more documents that are not near-duplicates of each other).
 
 A document that states two values for one slot itself is taken to be counting two different things,
 so those values never contest each other. Every threshold is a field of `Config.facts`.
@@ -22,7 +23,8 @@ from ...model import Analysis, Fact
 from .context import build_context
 from .dates import date_facts
 from .figure_match import numeric_facts
-from .relations import functional_facts, relation_facts
+from .events import event_facts
+from .functional import functional_facts
 
 VERDICT_ORDER = {"contested": 0, "corroborated": 1, "compatible": 2, "single_source": 3}
 
@@ -36,7 +38,7 @@ def align_facts(analysis: Analysis, cfg: Config) -> list[Fact]:
     facts += functional_facts(claims, ctx)
     facts += date_facts(claims, ctx)
     used = {c for f in facts for p in f.positions for c in p.claims}
-    facts += relation_facts([c for c in claims if c.id not in used and c.value is None], ctx)
+    facts += event_facts([c for c in claims if c.id not in used and c.value is None], ctx)
     facts.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.story or "",
                               -len({d for p in f.positions for d in p.documents}),
                               f.about, f.positions[0].claims[0] if f.positions and f.positions[0].claims else ""))

@@ -175,23 +175,6 @@ def head_word(text: Optional[str]) -> Optional[str]:
     return w
 
 
-def arg_keys(ctx: Context, c: Claim, role: str) -> list[str]:
-    """Blocking keys of a claim's subject or object: its entity, the entities named in its words, its head noun."""
-    ref = c.subject if role == "s" else c.object
-    text = c.subject_text if role == "s" else c.object_text
-    keys: list[str] = []
-    if ref and ctx.analysis.entity(ref) is not None:
-        keys.append(ref)
-    span = span_in(c, text)
-    if span is not None:
-        keys += [e for e in entities_in(ctx, c.doc, c.start + span[0], c.start + span[1]) if e not in keys]
-    if text:
-        head = head_word(text)
-        if head:
-            keys.append("w:" + head)
-    return keys
-
-
 def main_person(ctx: Context, doc: str) -> Optional[str]:
     """The person a document is plainly about: named most often, at least main_mentions times and twice as often
     as anyone else."""

@@ -1,0 +1,262 @@
+"""Events: claims of different documents that tell one happening, grouped as one fact.
+
+Two claims tell one event when they share its sense (the predicate class; for a light verb, the verb with its
+noun: 'expressed outrage' is not 'expressed discontent'), its standing (what happened or is happening is not
+what is planned: 'is slated to visit' is no visit yet; a denial is no assertion), its story and a compatible
+time, and the same participants in the same roles: the doer when both name one (Abbas's visit and an Iranian
+minister's visit to Moscow are two visits), else the thing done to. What one speaker said is one statement
+only where two clauses share what is said, not merely who said it.
+
+Claims are blocked by (story, sense, standing); candidate pairs share a participant key within a block, so no
+step compares all claims with all. Pairs link surest first, and two groups merge only when every member of one
+is compatible with every member of the other (no two different doers, no two dates that cannot meet), so a chain of
+look-alike clauses never joins two events (a claim without a doer never bridges two different doers). A group stated by two or more independent documents is a
+corroborated fact; the rest stay claims.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from ...disjoint import DisjointSets
+from ...extract.claims import EVENT_NOUNS, PREDICATE_CLASSES
+from ...model import Claim, Fact
+from .context import Context, entities_in, head_word, span_in
+from .dates import date_range
+from .positions import agreed_fact, position
+from .words import MONTHS_DAYS, STATEMENT_PREDICATES, content_words
+
+# verbs whose meaning is their noun: 'expressed outrage', 'made a statement', 'held talks'
+LIGHT_VERBS = {"express", "voice", "make", "take", "give", "have", "hold", "do", "conduct", "carry", "issue",
+               "offer", "pay", "raise", "show", "register", "lodge", "file", "deliver", "extend", "reach"}
+# types of named participant that are one kind of referent: two different ones in one role are two events
+PEOPLE = {"PERSON"}
+BODIES = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class Participant:
+    entity: Optional[str]          # the resolved entity the argument's head names
+    head: Optional[str]            # its head noun, lower-cased ('delegation')
+    named: frozenset[str]          # every entity named inside the argument's words
+
+    def __bool__(self) -> bool:
+        return bool(self.entity or self.head or self.named)
+
+
+@dataclass
+class EventClaim:
+    claim: Claim
+    block: tuple                   # (story, sense, standing)
+    subj: Participant
+    obj: Participant
+    when: Optional[tuple[date, date]]
+    content: frozenset[str]        # what a statement says (for 'say'-class claims)
+
+
+def sense_of(c: Claim) -> Optional[str]:
+    """The predicate class, with a light verb's noun ('express outrage'), or None for claims that name no act."""
+    pred = c.predicate
+    if not pred:
+        return None
+    if pred in LIGHT_VERBS:
+        noun = head_word(c.object_text)
+        if not noun:
+            return None
+        return EVENT_NOUNS.get(noun, f"{pred} {noun}")
+    return pred
+
+
+def standing_of(c: Claim) -> Optional[str]:
+    """Told as done or going on, told as coming, or denied; questions state nothing."""
+    if c.modality == "question":
+        return None
+    if c.modality == "denied":
+        return "denied"
+    return "planned" if c.tense == "future" else "actual"
+
+
+def participant(ctx: Context, c: Claim, role: str) -> Participant:
+    ref, text = (c.subject, c.subject_text) if role == "s" else (c.object, c.object_text)
+    entity = ref if ref and ctx.analysis.entity(ref) is not None else None
+    span = span_in(c, text)
+    named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
+    head = head_word(text) if text else None
+    return Participant(entity, head, named | ({entity} if entity else set()))
+
+
+def _kind(ctx: Context, ref: str) -> Optional[str]:
+    t = ctx.entity_type(ref)
+    return "person" if t in PEOPLE else "body" if t in BODIES else None
+
+
+def _name_words(ctx: Context, p: Participant) -> set[str]:
+    return {w.lower() for e in p.named for w in re.findall(r"[A-Za-z]{4,}", ctx.name(e))}
+
+
+def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:
+    """The two arguments may name one referent: one entity, one head noun, a name both phrases carry ('a
+    delegation from the Palestinian group' / 'the Palestinian group'), or a body and its own ('Israel' / 'the
+    Israeli foreign ministry': news names a state for its government)."""
+    if a.entity and b.entity and ctx.may_be_same(frozenset({a.entity}), frozenset({b.entity})):
+        return True
+    if a.head and a.head == b.head:
+        return True
+    if a.named & b.named or any(ctx.may_be_same(frozenset({x}), frozenset({y})) for x in a.named for y in b.named
+                                if _kind(ctx, x) == "person" == _kind(ctx, y)):
+        return True
+    wa, wb = _name_words(ctx, a), _name_words(ctx, b)
+    return any(x.startswith(y) or y.startswith(x) for x in wa for y in wb)
+
+
+def different_referents(ctx: Context, a: Participant, b: Participant) -> bool:
+    """Two named arguments of one type that cannot be one referent: 'Abbas' and 'Bagheri Kani', 'Israel' and 'Iran'."""
+    if not (a.entity and b.entity) or ctx.entity_type(a.entity) != ctx.entity_type(b.entity):
+        return False
+    return _kind(ctx, a.entity) is not None and not same_referent(ctx, a, b)
+
+
+def _keys(p: Participant) -> set[str]:
+    return {*(f"e:{e}" for e in p.named), *([f"w:{p.head}"] if p.head else [])}
+
+
+def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
+    out = []
+    for c in claims:
+        sense, standing = sense_of(c), standing_of(c)
+        if sense is None or standing is None:
+            continue
+        story = ctx.story_of.get(c.doc) or ""
+        subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
+        content = _content(c) if sense in STATEMENT_PREDICATES else frozenset()
+        out.append(EventClaim(c, (story, sense, standing), subj, obj, date_range(c.when), content))
+    return out
+
+
+def _content(c: Claim) -> frozenset[str]:
+    """Words of a statement that say what it states: not who said it, not the verb of saying, no dates."""
+    skip = {w.lower() for w in re.findall(r"[A-Za-z]+", f"{c.subject_text or ''} {c.attribution_text or ''}")}
+    skip |= {re.sub(r"(['’]s|s)$", "", w) for w in skip if len(w) > 3}
+    verbs = {lemma[:4] for lemma, cls in PREDICATE_CLASSES.items() if cls == c.predicate} | {(c.predicate or "")[:4]}
+    return frozenset(w for w in content_words(c.text) if w not in skip and w[:4] not in verbs
+                     and w not in ("told", "tell") and not MONTHS_DAYS.match(w))
+
+
+def compatible(ctx: Context, a: EventClaim, b: EventClaim) -> bool:
+    """Whether two claims may tell one event: the doers are one where both name one; the things done to are one
+    where the doers do not already say so; no two named participants of one type differ; the times meet."""
+    if different_referents(ctx, a.subj, b.subj) or different_referents(ctx, a.obj, b.obj):
+        return False
+    one_doer = bool(a.subj and b.subj) and same_referent(ctx, a.subj, b.subj)
+    if a.subj and b.subj and not one_doer:
+        return False
+    if a.obj and b.obj and not one_doer and not same_referent(ctx, a.obj, b.obj):
+        return False
+    return not (a.when and b.when and (a.when[1] < b.when[0] or b.when[1] < a.when[0]))
+
+
+def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -> float:
+    """How surely two compatible claims of one block tell one event: one for the same doer, one for the same thing
+    done to, a half for two bare event nouns of one story ('the quake', 'the earthquake'); 0 where nothing ties
+    them. A statement needs what is said in common too."""
+    if not compatible(ctx, a, b):
+        return 0.0
+    score = float(bool(a.subj and b.subj)) + float(bool(a.obj and b.obj) and same_referent(ctx, a.obj, b.obj))
+    if not (a.subj or a.obj or b.subj or b.obj):
+        score = 0.5
+    if a.content or b.content:   # a statement: one speaker saying one thing
+        shared = sum(ctx.cfg.topic_weight if w in topic else 1.0 for w in a.content & b.content)
+        if shared < ctx.cfg.shared_words and not (a.obj and b.obj and same_referent(ctx, a.obj, b.obj)):
+            return 0.0
+    return score
+
+
+def event_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
+    """Facts of events told by two or more independent documents (see the module's docstring)."""
+    views = event_claims(ctx, claims)
+    topic = _topic_words(ctx, claims)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, v in enumerate(views):
+        blocks[v.block].append(i)
+    facts: list[Fact] = []
+    for block in sorted(blocks):
+        members = blocks[block]
+        if ctx.independent({views[i].claim.doc for i in members}) < 2:
+            continue
+        for group in _group(ctx, [views[i] for i in members], topic.get(block[0], frozenset())):
+            if ctx.independent({v.claim.doc for v in group}) >= 2:
+                facts.append(_fact(ctx, group))
+    return facts
+
+
+def _group(ctx: Context, views: list[EventClaim], topic: frozenset[str]) -> list[list[EventClaim]]:
+    """Claims of one block grouped into events: candidate pairs share a participant key (or name none at all),
+    link surest first, and never join two groups that hold a conflicting pair."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    bare: list[int] = []
+    for i, v in enumerate(views):
+        keys = _keys(v.subj) | _keys(v.obj)
+        if not keys:
+            bare.append(i)
+        for k in keys:
+            by_key[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    cap = ctx.cfg.max_statements
+    for idx in list(by_key.values()) + [bare]:
+        idx = idx[:cap]
+        pairs.update((i, j) for n, i in enumerate(idx) for j in idx[n + 1:])
+    scored = sorted(((s, i, j) for i, j in pairs if (s := support(ctx, views[i], views[j], topic)) > 0),
+                    key=lambda t: (-t[0], views[t[1]].claim.id, views[t[2]].claim.id))
+    sets = DisjointSets(range(len(views)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(views))}
+    for _, i, j in scored:
+        gi, gj = sets.find(i), sets.find(j)
+        if gi == gj or not all(compatible(ctx, views[x], views[y]) for x in members[gi] for y in members[gj]):
+            continue
+        merged = members.pop(gi) + members.pop(gj)
+        members[sets.union(gi, gj)] = merged
+    return [[views[i] for i in sorted(m)] for m in members.values()]
+
+
+def _fact(ctx: Context, group: list[EventClaim]) -> Fact:
+    """One position: the event, quoted from each document by its shortest clause that says it."""
+    best: dict[str, Claim] = {}
+    for v in sorted(group, key=lambda v: (len(v.claim.text), v.claim.start)):
+        best.setdefault(v.claim.doc, v.claim)
+    chosen = sorted(best.values(), key=lambda c: (c.doc, c.start))
+    about = _about(ctx, group)
+    return agreed_fact(ctx, about, [position(ctx, about, chosen, group[0].block[1])], chosen)
+
+
+def _about(ctx: Context, group: list[EventClaim]) -> str:
+    """'Hamas praise Russia': the commonest named doer, the sense, the commonest named thing done to."""
+    def commonest(parts: list[Participant]) -> str:
+        counts: dict[str, int] = defaultdict(int)
+        for p in parts:
+            if p.entity:
+                counts[ctx.name(p.entity)] += 1
+            elif p.head:
+                counts[p.head] += 1
+        return max(sorted(counts), key=lambda k: counts[k]) if counts else ""
+    sense = group[0].block[1]
+    thing = commonest([v.obj for v in group])
+    if thing and sense.endswith(" " + thing):
+        thing = ""     # 'express outrage': the light verb's noun is already the sense
+    return " ".join(x for x in (commonest([v.subj for v in group]), sense, thing) if x)
+
+
+def _topic_words(ctx: Context, claims: list[Claim]) -> dict[str, frozenset[str]]:
+    """Per story, the words most of its documents use: sharing them says two statements are about the story,
+    not that they state the same thing."""
+    docs_of: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for c in claims:
+        for w in content_words(c.text):
+            docs_of[ctx.story_of.get(c.doc) or ""][w].add(c.doc)
+    out = {}
+    for story, words in docs_of.items():
+        n = len({d for ds in words.values() for d in ds})
+        out[story] = frozenset(w for w, ds in words.items() if n >= 3 and len(ds) >= ctx.cfg.topic_share * n)
+    return out
