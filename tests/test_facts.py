@@ -246,7 +246,7 @@ def permits(v, slot=None):
 
 def test_figures_worded_apart_line_up_on_their_parse_slot():
     """No clause word in common, but the same verb class, the same doer and the same anchor: one count."""
-    slot = {"verb": "grant", "pred": "grant", "subj": ["council", 0], "preps": ["for quarry"]}
+    slot = {"verb": "grant", "pred": "grant", "subj": {"lemma": "council", "at": 0}, "preps": ["for quarry"]}
     plain = Corpus()
     plain.claim("a", "Councillors granted 12 permits.", predicate="grant", value=permits(12))
     plain.claim("b", "Drilling licences numbering 19 went through.", predicate="grant", value=permits(19))
@@ -261,7 +261,7 @@ def test_figures_worded_apart_line_up_on_their_parse_slot():
 def age(v, owner_at=None):
     slot = {"verb": "leave", "pred": "leave"}
     if owner_at is not None:
-        slot["owner"] = ["reid", owner_at]
+        slot["owner"] = {"lemma": "reid", "at": owner_at}
     return {"amount": v, "qualifier": None, "unit": "years old", "noun": "age", "text": f"{v}-year-old", "slot": slot}
 
 
@@ -492,7 +492,7 @@ def test_a_name_beside_a_figure_may_be_someone_else_than_the_clause_is_about():
     text_a = "Assistant coach Randall Ayers, promoted by the owners in the spring after a long search for a " \
              "successor, lasted 52 games before being replaced by Curtis Ford."
     c.claim("a", text_a, predicate="last", subject=ayers, subject_text="Randall Ayers",
-            value=games(52, {"pred": "last", "subj": ["Ayers", text_a.index("Randall Ayers")]}))
+            value=games(52, {"pred": "last", "subj": {"lemma": "Ayers", "at": text_a.index("Randall Ayers")}}))
     c.claim("b", "Randall Ayers was fired 163 games into the season, when Curtis Ford replaced him on the bench.",
             predicate="fire", subject=ayers, subject_text="Randall Ayers", value=games(163))
     c.entities[ford].mentions.append(Mention(doc="a", start=text_a.index("Curtis Ford"),

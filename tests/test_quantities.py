@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.extract.quantities import compatible, find_quantities, interval, is_exact, parse_number
+from newsprism.extract.quantities import find_quantities, parse_number
+from newsprism.model import FigureValue
 
 
 def values(nlp, text):
@@ -53,7 +54,7 @@ def test_money_percent_and_votes(nlp):
 def test_nearly_is_below_but_close(nlp):
     [v] = values(nlp, "Nearly 300 civilians were injured in the blast.")
     assert v["qualifier"] == "<" and v["close"] and v["unit"] == "civilian injured"
-    lo, hi = interval(v)
+    lo, hi = FigureValue(**v).interval()
     assert 240 <= lo < hi < 300
 
 
@@ -91,17 +92,8 @@ def test_scores_and_records_are_one_figure_of_two_numbers(nlp):
     assert (record["score"], record["unit"]) == ([15, 17], "score record")
     assert values(nlp, "He served on the council from 1997-2001.") == []
     assert values(nlp, "Temperatures were 20-25 degrees on Monday.") == []    # a range, not a score
-    assert not compatible(win, {**win, "score": [17, 10]}) and compatible(win, dict(win))
-
-
-def test_intervals_decide_what_can_both_be_true():
-    over = {"amount": 1400, "qualifier": ">"}
-    at_least = {"amount": 1400, "qualifier": ">="}
-    assert compatible(over, at_least)
-    assert compatible({"amount": 200, "qualifier": ">"}, {"amount": 224, "qualifier": None})
-    assert compatible({"min": 1000, "max": 9999}, {"amount": 7000, "qualifier": None})
-    assert not compatible({"amount": 12, "qualifier": None}, {"amount": 19, "qualifier": None})
-    assert is_exact({"amount": 12, "qualifier": None}) and not is_exact(over)
+    fig = FigureValue(**win)
+    assert not fig.compatible(FigureValue(**{**win, "score": [17, 10]})) and fig.compatible(FigureValue(**win))
 
 
 def test_a_crew_of_nineteen_counts_the_crew_and_lengths_of_time_are_counts(nlp):

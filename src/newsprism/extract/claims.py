@@ -15,12 +15,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config
-from ..model import Claim, Document, Time
+from ..model import Claim, Document, FigureSlot, FigureValue, SlotArg, Time
 from ..records import DocRecord
 from . import attribution as attr
 from .quotes import quote_spans
@@ -166,7 +166,7 @@ def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> 
                 if claim is None:
                     continue
                 # "slaughtered, murdered, executed": one statement, said three ways
-                key = (claim.predicate, claim.subject, claim.object, claim.value and claim.value.get("text"))
+                key = (claim.predicate, claim.subject, claim.object, claim.value and claim.value.text)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -550,32 +550,29 @@ OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "acomp", "oprd")
 PLACES = {"GPE", "LOC", "FAC", "NORP", "ORG"}
 
 
-def _figure_value(doc: Doc, q: Quantity) -> dict:
+def _figure_value(doc: Doc, q: Quantity) -> FigureValue:
     """The figure's value with its `slot`: what the parse says the figure is about, so that outlets that word
     one count differently still line up ("the blaze drew 40 fire trucks" / "40 engines were sent to the fire")."""
-    v = q.value()
     slot = figure_slot(doc, q)
-    if slot:
-        v["slot"] = slot
-    return v
+    return FigureValue(**q.value(), slot=slot if slot.model_dump() else None)
 
 
 def _lemma(t: Token) -> str:
     return t.lemma_.lower() if t.pos_ != "PROPN" else t.text.lower()
 
 
-def _arg(t: Token) -> list:
-    """An argument as [lemma, character offset]: the offset lets the fact ledger find the entity named there."""
-    return [_lemma(t), t.idx]
+def _arg(t: Token) -> SlotArg:
+    """An argument with its character offset: the offset lets the fact ledger find the entity named there."""
+    return SlotArg(lemma=_lemma(t), at=t.idx)
 
 
-def figure_slot(doc: Doc, q: Quantity) -> dict:
+def figure_slot(doc: Doc, q: Quantity) -> FigureSlot:
     """Compact parse neighbourhood of a figure: the counted noun's modifiers, the governing verb (lemma and
     class), the verb's other arguments, the prepositions hanging off noun and verb ("of the budget",
     "in the crash") and, for an age or a person's figure, whose it is."""
     inside = set(range(*q.tokens))
     noun = doc[q.head]
-    slot: dict = {}
+    slot: dict[str, Any] = {}
     mods = sorted({_lemma(c) for c in noun.children if c.dep_ in SLOT_MODS and not q.start <= c.idx < q.end
                    and not c.like_num and c.is_alpha and c.lower_ not in ("old", "year")})
     if mods:
@@ -605,7 +602,7 @@ def figure_slot(doc: Doc, q: Quantity) -> dict:
     owner = _owner(noun, inside)
     if owner is not None:
         slot["owner"] = _arg(owner)
-    return slot
+    return FigureSlot(**slot)
 
 
 def _preps(tok: Token, skip: set[int]) -> list[str]:

@@ -11,7 +11,6 @@ which is how the fact ledger tells compatible figures ("over 200" / "224") from 
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
@@ -200,44 +199,6 @@ def _digits(w: str) -> Optional[float]:
     if m:
         return float(m.group(1)) * SCALES[m.group(2)]
     return None
-
-
-def interval(value: dict[str, Any]) -> tuple[float, float]:
-    """The numbers a value allows: exact -> [a, a]; '>' -> (a, inf); '~' -> [0.8a, 1.2a]; ranges as given."""
-    if value.get("amount") is None:
-        lo = value.get("min")
-        hi = value.get("max")
-        return (float(lo) if lo is not None else 0.0, float(hi) if hi is not None else math.inf)
-    a = float(value["amount"])
-    q = value.get("qualifier")
-    eps = 1e-9 * max(1.0, abs(a))
-    if q == ">":
-        return (a + eps, math.inf)
-    if q == ">=":
-        return (a, math.inf)
-    if q == "<" and value.get("close"):
-        return (0.8 * a, a - eps)
-    if q == "<":
-        return (0.0, a - eps)
-    if q == "<=":
-        return (0.0, a)
-    if q == "<~":
-        return (0.8 * a, a)
-    if q == "~":
-        return (0.8 * a, 1.2 * a)
-    return (a, a)
-
-
-def is_exact(value: dict[str, Any]) -> bool:
-    return value.get("amount") is not None and value.get("qualifier") in (None, "=")
-
-
-def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two values can both be true: their intervals meet; two scores only when they are the same."""
-    if a.get("score") or b.get("score"):
-        return a.get("score") == b.get("score")
-    (alo, ahi), (blo, bhi) = interval(a), interval(b)
-    return alo <= bhi and blo <= ahi
 
 
 def find_quantities(sent: Span, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:

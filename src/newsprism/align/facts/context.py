@@ -112,14 +112,14 @@ def build_context(analysis: Analysis, cfg: FactsConfig) -> Context:
     figures_at: dict[str, list[tuple[int, int, tuple[str, float]]]] = defaultdict(list)
     for c in analysis.claims:
         v = c.value
-        if not (isinstance(v, dict) and v.get("unit") and v.get("amount") is not None):
+        if v is None or not v.unit or v.amount is None:
             continue
         base = base_unit(v)[0]
         if stated(v):
             stated_values[c.doc].add((base, value_key(v)[:2]))
-        span = span_in(c, str(v.get("text") or ""))
-        if span is not None and float(v["amount"]) > 0:
-            figures_at[c.doc].append((c.start + span[0], c.start + span[1], (base, float(v["amount"]))))
+        span = span_in(c, v.text)
+        if span is not None and float(v.amount) > 0:
+            figures_at[c.doc].append((c.start + span[0], c.start + span[1], (base, float(v.amount))))
     return Context(analysis, cfg, story_of, {d: copies.find(d) for d in docs}, idx, dict(times),
                    {d.id: d.published for d in analysis.documents}, storyline,
                    texts={d.id: d.text for d in analysis.documents}, figure_values=dict(stated_values),

@@ -11,11 +11,10 @@ import math
 from collections import defaultdict
 
 from ...disjoint import DisjointSets
-from ...extract.quantities import compatible, is_exact
 from ...model import Claim, Fact, Position
 from .context import Context
 from .dates import time_groups
-from .figures import Figure, far_apart, figure, measured, order_of, rounded, significant, stated, value_key
+from .figures import Figure, amount, far_apart, figure, measured, order_of, rounded, significant, stated, value_key
 from .positions import agreed_fact, position, story_of_claims
 from .words import stem
 
@@ -25,7 +24,7 @@ def numeric_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
     figures: dict[str, list[Figure]] = defaultdict(list)
     for c in claims:
         v = c.value
-        if isinstance(v, dict) and v.get("unit") and (v.get("amount") is not None or v.get("min") is not None):
+        if v is not None and v.unit and (v.amount is not None or v.min is not None):
             figures[ctx.root_of(c.doc)].append(figure(ctx, c))
     facts: list[Fact] = []
     for root in sorted(figures):
@@ -175,13 +174,13 @@ def _figure_slots(ctx: Context, base: str, figs: list[Figure], idf: dict[str, fl
     surest = sorted(pairs, key=lambda p: (-p[2], p[0].claim.id, p[1].claim.id))
     amounts: dict[str, set[float]] = defaultdict(set)
     for f in figs:
-        if f.claim.value.get("amount") is not None:
-            amounts[agree.find(f.claim.id)].add(float(f.claim.value["amount"]))
+        if f.claim.value.amount is not None:
+            amounts[agree.find(f.claim.id)].add(float(f.claim.value.amount))
     for x, y, _ in surest:
         rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
         both = amounts[rx] | amounts[ry]
-        if rx != ry and rounded(x.claim.value, y.claim.value) and all(
-                a == b or rounded({"amount": a}, {"amount": b}) for a in both for b in both):
+        if rx != ry and rounded(amount(x.claim.value), amount(y.claim.value)) and all(
+                a == b or rounded(a, b) for a in both for b in both):
             agree.union(rx, ry)     # '1,500' for '1,520', but never '300' bridging '329' and '364'
             amounts[agree.find(rx)] = both
     by_doc_key: dict[tuple[str, tuple], list[Figure]] = defaultdict(list)
@@ -208,9 +207,9 @@ def _figure_slots(ctx: Context, base: str, figs: list[Figure], idf: dict[str, fl
     disputed = {r for e in edges for r in e}
     for x, y, _ in surest:
         rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
-        if rx == ry or rx in disputed or ry in disputed or not compatible(x.claim.value, y.claim.value):
+        if rx == ry or rx in disputed or ry in disputed or not x.claim.value.compatible(y.claim.value):
             continue
-        exact = {float(f.claim.value["amount"]) for r in (rx, ry) for f in clusters[r] if is_exact(f.claim.value)}
+        exact = {amount(f.claim.value) for r in (rx, ry) for f in clusters[r] if f.claim.value.exact}
         if len(exact) > 1:
             continue   # never bridge two exact figures ("10", "37", "seven") through a bound
         joined = clusters.pop(rx) + clusters.pop(ry)
@@ -243,9 +242,9 @@ def _contests(ctx: Context, a: Figure, b: Figure, score: float) -> bool:
     other_event = ctx.story_of.get(a.claim.doc) != ctx.story_of.get(b.claim.doc) \
         or not _share_figures(ctx, a.claim.doc, b.claim.doc)
     need = cfg.contest_min + (cfg.other_event if other_event else 0.0)
-    if va.get("score") or vb.get("score"):
+    if va.score or vb.score:
         need = max(need, cfg.score_match)   # a game report holds many scores and records: only a sure match is one
-    if score < need or compatible(va, vb) or rounded(va, vb):
+    if score < need or va.compatible(vb) or rounded(amount(va), amount(vb)):
         return False
     # near-duplicates never corroborate each other, but two copies of one report that differ on a figure
     # are exactly what a reader must see (a correction, an edit, a typo)
@@ -263,7 +262,7 @@ def _share_figures(ctx: Context, a: str, b: str) -> bool:
 # -- facts from clusters ---------------------------------------------------------------------------------------
 
 def _about_figure(base: str, figs: list[Figure]) -> str:
-    unit = figs[0].claim.value.get("unit") or base
+    unit = figs[0].claim.value.unit or base
     return f"Number of {unit}" if base not in ("USD", "EUR", "GBP", "JPY", "RUB", "ILS", "percent") \
         else f"Figure in {base}"
 
@@ -275,15 +274,14 @@ def _figure_position(ctx: Context, claims: list[Claim]) -> Position:
         counts[value_key(c.value)].append(c)
     ranked = sorted(counts, key=lambda k: (-len({c.doc for c in counts[k]}), -len(significant(k[1])), k))
     v = counts[ranked[0]][0].value
-    norm = v["score"] if v.get("score") else v.get("amount") if v.get("amount") is not None \
-        else [v.get("min"), v.get("max")]
+    norm = v.score if v.score else v.amount if v.amount is not None else [v.min, v.max]
     # a cluster holding a figure and its rounding shows both ('329 / 300'); one figure worded two ways
     # ('over 1,400', 'more than 1,400') shows its commonest wording
     shown, amounts = [], set()
     for k in ranked:
         if k[1] not in amounts:
             amounts.add(k[1])
-            shown.append(str(counts[k][0].value.get("text")))
+            shown.append(counts[k][0].value.text)
     return position(ctx, " / ".join(shown), claims, norm)
 
 

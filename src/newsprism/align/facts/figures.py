@@ -6,41 +6,40 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Iterable, Optional
 
-from ...extract.quantities import compatible, interval, is_exact
-from ...model import Claim
+from ...model import Claim, FigureValue, SlotArg
 from .context import Context, entities_in, entity_at, main_person, span_in
 from .words import LINK_PREDICATES, ORDER_MODS, PARTITIVE, PRONOUNS, ROLE_WORDS, STOP, WORD, stem
 
 
-def value_key(v: dict[str, Any]) -> tuple:
+def value_key(v: FigureValue) -> tuple:
     """The value as compared: ('a', amount, qualifier, close) or ('r', min, max); a score is one amount."""
-    if v.get("score"):   # "17-14": both numbers are the value
-        return ("a", float(v["amount"]) + sum(float(x) / 1000 ** (k + 1) for k, x in enumerate(v["score"][1:])),
+    if v.score:   # "17-14": both numbers are the value
+        return ("a", float(v.amount or 0) + sum(float(x) / 1000 ** (k + 1) for k, x in enumerate(v.score[1:])),
                 "", False)
-    if v.get("amount") is not None:
-        return ("a", float(v["amount"]), v.get("qualifier") or "", bool(v.get("close")))
-    return ("r", float(v.get("min") or 0), float(v.get("max") or 0))
+    if v.amount is not None:
+        return ("a", float(v.amount), v.qualifier or "", v.close)
+    return ("r", float(v.min or 0), float(v.max or 0))
 
 
-def stated(v: dict[str, Any]) -> bool:
+def stated(v: FigureValue) -> bool:
     """An exact figure written in digits."""
-    return is_exact(v) and bool(re.search(r"\d", str(v.get("text", ""))))
+    return v.exact and bool(re.search(r"\d", v.text))
 
 
-def in_digits(v: dict[str, Any]) -> bool:
+def in_digits(v: FigureValue) -> bool:
     """An exact or approximate figure in digits; bounds ('at least 10') are left out: they count a part."""
-    return v.get("amount") is not None and v.get("qualifier") in (None, "=", "~", "<") \
-        and (v.get("qualifier") != "<" or bool(v.get("close"))) and bool(re.search(r"\d", str(v.get("text", ""))))
+    return v.amount is not None and v.qualifier in (None, "=", "~", "<") \
+        and (v.qualifier != "<" or v.close) and bool(re.search(r"\d", v.text))
 
 
-def far_apart(a: dict[str, Any], b: dict[str, Any], factor: float) -> bool:
+def far_apart(a: FigureValue, b: FigureValue, factor: float) -> bool:
     """Two figures in digits that cannot both be true by a wide gap, even when one is approximate:
     'an estimated 11 million' / '44 million'; never 'more than 30' / '93', whose intervals meet."""
-    if not (in_digits(a) and in_digits(b)) or compatible(a, b):
+    if not (in_digits(a) and in_digits(b)) or a.compatible(b):
         return False
-    (alo, ahi), (blo, bhi) = interval(a), interval(b)
+    (alo, ahi), (blo, bhi) = a.interval(), b.interval()
     lo_top, hi_bottom = (ahi, blo) if ahi < blo else (bhi, alo)
     return lo_top > 0 and hi_bottom / lo_top >= factor
 
@@ -49,9 +48,8 @@ def significant(x: float) -> str:
     return f"{abs(x):.6f}".replace(".", "").strip("0") or "0"
 
 
-def rounded(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """One figure is the other rounded: '$43 million' for '$43,885,310', '1,500' for '1,520'."""
-    x, y = float(a.get("amount") or 0), float(b.get("amount") or 0)
+def rounded(x: float, y: float) -> bool:
+    """One amount is the other rounded: '$43 million' for '$43,885,310', '1,500' for '1,520'."""
     for r, p in ((x, y), (y, x)):
         if r == 0 or r == p or len(significant(r)) >= len(significant(p)):
             continue
@@ -64,9 +62,13 @@ def rounded(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return False
 
 
-def base_unit(v: dict[str, Any]) -> tuple[str, Optional[str]]:
+def amount(v: FigureValue) -> float:
+    return float(v.amount or 0)
+
+
+def base_unit(v: FigureValue) -> tuple[str, Optional[str]]:
     """The counted noun without what happened to it ('people killed' -> 'people', 'killed')."""
-    unit, role = str(v.get("unit") or ""), v.get("role")
+    unit, role = v.unit, v.role
     if role and unit.endswith(" " + role):
         unit = unit[: -len(role) - 1]
     what = measured(v)
@@ -75,12 +77,12 @@ def base_unit(v: dict[str, Any]) -> tuple[str, Optional[str]]:
     return unit, role
 
 
-def measured(v: dict[str, Any]) -> Optional[str]:
+def measured(v: FigureValue) -> Optional[str]:
     """What a size measures: 'a 90-day treatment' -> 'treatment' (the unit is the measure, then the noun)."""
-    unit, noun = str(v.get("unit") or ""), v.get("noun")
+    unit, noun = v.unit, v.noun
     if noun and unit != noun and unit.endswith(" " + noun) and " " not in unit[: -len(noun) - 1] \
-            and noun != v.get("role"):
-        return str(noun)
+            and noun != v.role:
+        return noun
     return None
 
 
@@ -103,10 +105,10 @@ def figure(ctx: Context, c: Claim) -> Figure:
     cfg = ctx.cfg
     v = c.value
     base, role = base_unit(v)
-    at, end = span_in(c, str(v.get("text") or "")) or (len(c.text) // 2, len(c.text) // 2)
+    at, end = span_in(c, v.text) or (len(c.text) // 2, len(c.text) // 2)
     # the unit's own words say nothing about which count it is ('games' beside '10 games'); stem cuts
     # 'games' to 'gam' but leaves 'game', so both forms are kept, to five letters
-    unit_stems = {x[:5] for u in re.findall(r"[a-z]+", str(v.get("unit", "")).lower())
+    unit_stems = {x[:5] for u in re.findall(r"[a-z]+", v.unit.lower())
                   for x in (u, stem(u), stem(u + "s"))}
     words: dict[str, float] = {}
     toks = [(m.start(), m.group(0).lower()) for m in WORD.finditer(c.text)]
@@ -180,15 +182,14 @@ def _add_words(ctx: Context, side: Iterable[str], words: dict[str, float], unit_
         k += 1
 
 
-def _arg_ref(ctx: Context, c: Claim, arg: Any) -> Optional[str]:
+def _arg_ref(ctx: Context, c: Claim, arg: Optional[SlotArg]) -> Optional[str]:
     """An argument of the slot as compared: '@<entity>' where a name stands at its offset, else its lemma."""
-    if not (isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str)):
+    if arg is None:
         return None
-    lemma, at = arg
-    if isinstance(at, int):
-        hit = entity_at(ctx, c.doc, at)
-        if hit is not None:
-            return "@" + hit
+    hit = entity_at(ctx, c.doc, arg.at)
+    if hit is not None:
+        return "@" + hit
+    lemma = arg.lemma
     if lemma in PRONOUNS or lemma in STOP or len(lemma) < 2:
         return None
     return lemma
@@ -196,19 +197,18 @@ def _arg_ref(ctx: Context, c: Claim, arg: Any) -> Optional[str]:
 
 def _parse_slot(ctx: Context, c: Claim) -> dict[str, frozenset[str]]:
     """The slot the claim reader stored with the figure, with arguments turned into entities where they resolve."""
-    slot = c.value.get("slot") if isinstance(c.value, dict) else None
-    if not isinstance(slot, dict):
+    slot = c.value.slot if c.value is not None else None
+    if slot is None:
         return {}
     out: dict[str, frozenset[str]] = {}
-    pred = slot.get("pred")
-    if isinstance(pred, str) and pred not in LINK_PREDICATES:
-        out["pred"] = frozenset({ROLE_WORDS.get(pred, pred)})
-    for role in ("subj", "obj", "owner"):
-        ref = _arg_ref(ctx, c, slot.get(role))
+    if slot.pred and slot.pred not in LINK_PREDICATES:
+        out["pred"] = frozenset({ROLE_WORDS.get(slot.pred, slot.pred)})
+    for role, arg in (("subj", slot.subj), ("obj", slot.obj), ("owner", slot.owner)):
+        ref = _arg_ref(ctx, c, arg)
         if ref:
             out[role] = frozenset({ref})
-    for many in ("preps", "mods"):
-        got = frozenset(str(x) for x in slot.get(many) or [] if str(x).split()[-1] not in STOP)
+    for many, items in (("preps", slot.preps), ("mods", slot.mods)):
+        got = frozenset(x for x in items if x.split()[-1] not in STOP)
         if got:
             out[many] = got
     return out
