@@ -38,9 +38,14 @@ class Corpus:
         return c
 
     def time(self, doc: str, words: str, value: str) -> None:
+        """A time expression in the last claim of `doc` that holds these words, and that dates the claim."""
         body = self.texts[doc]
         at = body.rindex(words)
-        self.times.append(Time(doc=doc, start=at, end=at + len(words), text=words, value=value))
+        tid = f"t{len(self.times) + 1}"
+        self.times.append(Time(id=tid, doc=doc, start=at, end=at + len(words), text=words, value=value))
+        dated = [c for c in self.claims if c.doc == doc and c.start <= at < c.end]
+        if dated and dated[-1].when:
+            dated[-1].time = tid
 
     def analysis(self, published: str = "2024-03-07") -> Analysis:
         docs = [Document(id=d, text=t, published=published,

@@ -211,6 +211,7 @@ class Claim(Span):
     object: Optional[str] = None
     value: Optional[FigureValue] = None  # the figure it states: more than 1,400 people killed, thousands, 17-14
     when: Optional[str] = None           # ISO prefix of the event's time
+    time: Optional[str] = None           # id of the time expression that gives `when`
     attribution: Optional[str] = None    # who the text says is the source; None = the outlet itself
     modality: Modality = "asserted"
     tense: Optional[Tense] = None        # past | present | future ("is slated to visit" is no visit yet)
@@ -236,6 +237,11 @@ class Claim(Span):
     @property
     def entities(self) -> list[Entity]:
         return [e for e in (self.subject_entity, self.object_entity, self.attribution_entity) if e]
+
+    @property
+    def time_object(self) -> Optional["Time"]:
+        """The time expression that dates this claim."""
+        return self._bound().time(self.time)
 
 
 class Position(Model):
@@ -270,6 +276,7 @@ class Fact(Model):
 
 
 class Time(Span):
+    id: Optional[str] = None             # "t4": what a claim dated by this expression names in `time`
     type: TimeType = "DATE"
     value: str = ""
 
@@ -358,6 +365,7 @@ class Analysis(Model):
             "claim": {c.id: c for c in self.claims},
             "fact": {f.id: f for f in self.facts},
             "story": {s.id: s for s in self.stories},
+            "time": {t.id: t for t in self.times if t.id},
         }
         return self
 
@@ -399,6 +407,10 @@ class Analysis(Model):
 
     def story(self, id: str) -> Story:
         return self._get("story", id)
+
+    def time(self, id: Optional[str]) -> Optional[Time]:
+        """The time expression with this id (what dates a claim: `claim.time`), or None."""
+        return self._index["time"].get(id) if id else None
 
     def facts_by_verdict(self, verdict: str) -> list[Fact]:
         return [f for f in self.facts if f.verdict == verdict]

@@ -31,11 +31,6 @@ def _date(value: str) -> str:
     return m.group(0) if m else value
 
 
-def _iso(value: str) -> Optional[str]:
-    m = ISO.match(value or "")
-    return m.group(0) if m else None
-
-
 def _short(text: str) -> str:
     text = " ".join(text.split())
     if len(text) <= MAX_TEXT:
@@ -44,27 +39,15 @@ def _short(text: str) -> str:
     return cut + "…"
 
 
-def _time_texts(analysis: Analysis) -> dict[str, list[tuple[int, str, str]]]:
-    out: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for t in analysis.times:
-        out[t.doc].append((t.start, t.value, t.text))
-    return out
-
-
-def _resolved_from(c: Claim, times: dict[str, list[tuple[int, str, str]]]) -> Optional[str]:
+def _resolved_from(analysis: Analysis, c: Claim) -> Optional[str]:
     """The time expression that dated the claim, when it needed the publication date to resolve (no year in it)."""
-    near = [(abs(s - c.start), text) for s, value, text in times.get(c.doc, [])
-            if value and c.when and _iso(value) == c.when and c.start - 300 <= s <= c.end + 300]
-    if not near:
-        return None
-    text = min(near)[1]
-    return None if YEAR.search(text) else text
+    t = analysis.time(c.time)
+    return t.text if t is not None and not YEAR.search(t.text) else None
 
 
 def build_timeline(analysis: Analysis, cfg: Config) -> list[TimelineEntry]:
     """Dated events sorted by date: overlapping clauses of one document are one event, and so are claims of
     several documents on the same date with the same predicate class."""
-    times = _time_texts(analysis)
     dated = sorted((c for c in analysis.claims if c.when and granularity(c.when) is not None),
                    key=lambda c: (_date(c.when or ""), c.doc, c.start, c.id))
     events = DisjointSets(range(len(dated)))
@@ -97,7 +80,7 @@ def build_timeline(analysis: Analysis, cfg: Config) -> list[TimelineEntry]:
         entries.append(TimelineEntry(
             date=day, granularity=granularity(day) or "day", text=_short(lead.text),
             documents=sorted({c.doc for c in claims}), claims=[c.id for c in chosen],
-            resolved_from=_resolved_from(lead, times),
+            resolved_from=_resolved_from(analysis, lead),
         ))
     entries.sort(key=lambda e: (e.date, e.text, e.claims))
     return entries

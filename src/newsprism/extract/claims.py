@@ -107,7 +107,7 @@ class Frame:
     subject: Optional[Token] = None
     object: Optional[Token] = None
     span: tuple[int, int] = (0, 0)    # token range of the clause quoted
-    when: Optional[str] = None
+    when: Optional[Time] = None       # the expression that dates it, its value cut to the calendar part
     quantities: list[Quantity] = field(default_factory=list)
 
 
@@ -411,15 +411,16 @@ def _attached(anchor: Token, times: dict[int, Time]) -> list[Time]:
     return found
 
 
-def _when(anchor: Token, times: dict[int, Time], sent: Span, depth: int = 0) -> Optional[str]:
+def _when(anchor: Token, times: dict[int, Time], sent: Span, depth: int = 0) -> Optional[Time]:
+    """The time expression that dates the event this token anchors: the most precise one attached to it."""
     own = _attached(anchor, times)
     if own:
-        return max((t.value for t in own), key=lambda v: (len(v), v))
+        return max(own, key=lambda t: (len(t.value), t.value))
     if depth > 4:
         return None
     # "in June 2021, when the rebels launched ...": a clause hanging off a date takes it
     if anchor.head.i in times and anchor.dep_ in ("relcl", "advcl", "acl"):
-        return times[anchor.head.i].value
+        return times[anchor.head.i]
     if anchor.dep_ in ("conj", "advcl", "xcomp") and anchor.head.i != anchor.i and anchor.head.pos_ in ("VERB", "AUX", "NOUN"):
         return _when(anchor.head, times, sent, depth + 1)
     return None
@@ -508,8 +509,8 @@ def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ent
     return Claim(
         id=f"{document.id}#c{n + 1}", doc=document.id, start=start, end=end, text=document.text[start:end],
         subject=subject, predicate=fr.predicate, object=obj, value=_figure_value(doc, q) if q is not None else None,
-        when=fr.when, attribution=attribution, modality=modality, tense=tense_of(fr.anchor),
-        subject_text=subject_text, object_text=object_text, attribution_text=attribution_text,
+        when=fr.when.value if fr.when else None, time=fr.when.id if fr.when else None, attribution=attribution,
+        modality=modality, tense=tense_of(fr.anchor), subject_text=subject_text, object_text=object_text, attribution_text=attribution_text,
     )
 
 

@@ -240,4 +240,6 @@ def time_granularity(value: str) -> str:
 
 def component(document: Any, sdoc: Any, record: Any, cfg: Any) -> None:
     """Pipeline stage: the document's temporal expressions into its record."""
-    record.times = find_times(document.id, document.text, document.published, sdoc)
+    found = find_times(document.id, document.text, document.published, sdoc)
+    # local ids ("<doc>#t<n>"), so a claim can name the expression that dates it; the corpus renumbers them
+    record.times = [t.model_copy(update={"id": f"{document.id}#t{n}"}) for n, t in enumerate(found, 1)]

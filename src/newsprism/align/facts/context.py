@@ -22,7 +22,6 @@ class Context:
     story_of: dict[str, Optional[str]]
     source_of: dict[str, str]                        # document -> independent source (near-duplicates share one)
     mentions: dict[str, tuple[list[int], list[tuple[int, int, str]]]]
-    times: dict[str, list[tuple[int, int, str, str]]]  # doc -> (start, end, value, text)
     published: dict[str, Optional[str]]
     storyline: dict[str, str]                        # story -> the storyline it belongs to (its top parent)
     main_person: dict[str, Optional[str]] = field(default_factory=dict)   # doc -> the person it is about, cached
@@ -97,9 +96,10 @@ def build_context(analysis: Analysis, cfg: FactsConfig) -> Context:
         for m in e.mentions:
             mentions[m.doc].append((m.start, m.end, e.id))
     idx = {d: ([r[0] for r in sorted(rows)], sorted(rows)) for d, rows in mentions.items()}
-    times: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    days: dict[str, set[str]] = defaultdict(set)
     for t in analysis.times:
-        times[t.doc].append((t.start, t.end, t.value, t.text))
+        if DAY.match(t.value or ""):
+            days[t.doc].add(t.value[:10])
     up = {s.id: s.parent for s in analysis.stories if s.parent}
     storyline = {}
     for s in analysis.stories:
@@ -120,11 +120,11 @@ def build_context(analysis: Analysis, cfg: FactsConfig) -> Context:
         span = span_in(c, v.text)
         if span is not None and float(v.amount) > 0:
             figures_at[c.doc].append((c.start + span[0], c.start + span[1], (base, float(v.amount))))
-    return Context(analysis, cfg, story_of, {d: copies.find(d) for d in docs}, idx, dict(times),
+    return Context(analysis, cfg, story_of, {d: copies.find(d) for d in docs}, idx,
                    {d.id: d.published for d in analysis.documents}, storyline,
                    texts={d.id: d.text for d in analysis.documents}, figure_values=dict(stated_values),
                    figures_at={d: sorted(set(rows)) for d, rows in figures_at.items()},
-                   days={d: {v[:10] for _, _, v, _ in rows if DAY.match(v or "")} for d, rows in times.items()})
+                   days=dict(days))
 
 
 def entities_in(ctx: Context, doc: str, start: int, end: int) -> list[str]:

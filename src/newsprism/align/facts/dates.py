@@ -74,18 +74,9 @@ def time_groups(ctx: Context, claims: list[Claim], by_event: bool = True) -> lis
 
 
 def time_text(ctx: Context, c: Claim) -> Optional[str]:
-    """The words of the time expression, inside the claim's sentence, that gave the claim its date."""
-    best = None
-    for s, e, value, text in ctx.times.get(c.doc, []):
-        if iso(value) == c.when and c.start - 300 <= s <= c.end + 300:
-            if best is None or abs(s - c.start) < abs(best[0] - c.start):
-                best = (s, text)
-    return best[1] if best else None
-
-
-def iso(value: Optional[str]) -> Optional[str]:
-    m = re.match(r"^\d{4}(-\d\d(-\d\d(T\d\d:\d\d)?)?|-W\d\d)?", value or "")
-    return m.group(0) if m else None
+    """The words of the time expression that gave the claim its date."""
+    t = ctx.analysis.time(c.time)
+    return t.text if t is not None else None
 
 
 def participants(ctx: Context, c: Claim) -> set[str]:
