@@ -169,3 +169,15 @@ def test_a_planned_visit_names_its_visitor_and_is_told_as_coming(nlp):
     done = next(c for c in record.claims if c.predicate == "visit" and "Porto" in c.text)
     assert "Velt" in (names.get(planned.subject) or planned.subject_text or "")
     assert (planned.tense, done.tense) == ("future", "past")
+
+
+def test_an_age_qualifying_a_name_is_a_claim_of_its_own_and_the_act_stays_an_event(nlp):
+    """'Velt, 49, escaped ...': the age is the person's (quoted as the noun phrase), the escape an event."""
+    record, names = analyse(nlp, "Ivo Velt, 49, escaped from a prison van in Dorn on Monday.", times={})
+    [age] = [c for c in record.claims if c.value is not None]
+    assert (age.predicate, age.text, age.value.amount) == ("be", "Ivo Velt, 49", 49)
+    [escape] = [c for c in record.claims if c.predicate == "escape"]
+    assert escape.value is None and "prison van" in escape.text
+    # an age a verb states stays in its clause
+    record, _ = analyse(nlp, "Ivo Velt drove the van. He was 49.", times={})
+    assert [c.text for c in record.claims if c.value is not None] == ["He was 49"]

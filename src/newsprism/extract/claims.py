@@ -433,6 +433,12 @@ def _attach_quantities(sent: Span, frames: list[Frame], skip: list[tuple[int, in
     doc = sent.doc
     by_anchor = {fr.anchor.i: fr for fr in frames}
     for q in find_quantities(sent, skip):
+        if _age_of_noun(doc, q):
+            # "Comeaux, 49, escaped": the age is the person's, not the escape's: a claim of its own, quoting the
+            # noun phrase, so the escape stays an event and the age a figure of one person
+            noun = doc[q.head]
+            frames.append(Frame(anchor=noun, predicate="be", subject=noun, span=_np_range(noun), quantities=[q]))
+            continue
         node, owner = doc[q.head], None
         for _ in range(12):
             if node.i in by_anchor and node.pos_ in ("VERB", "AUX"):
@@ -448,6 +454,14 @@ def _attach_quantities(sent: Span, frames: list[Frame], skip: list[tuple[int, in
             frames.append(owner)
             by_anchor[verb.i] = owner
         owner.quantities.append(q)
+
+
+def _age_of_noun(doc: Doc, q: Quantity) -> bool:
+    """An age that qualifies a noun ('the 33-year-old actress', 'Reid, 33,'), not one a verb states ('she was 33')."""
+    if q.unit != "years old" or q.tokens[0] <= q.head < q.tokens[1]:
+        return False
+    noun = doc[q.head]
+    return noun.pos_ in ("NOUN", "PROPN") and not (noun.dep_ == "attr" and noun.head.lemma_ == "be")
 
 
 # -- claims --------------------------------------------------------------------------------------

@@ -34,11 +34,11 @@ def align_facts(analysis: Analysis, cfg: Config) -> list[Fact]:
     ctx = build_context(analysis, cfg.facts)
     claims = sorted(analysis.claims, key=lambda c: (c.doc, c.start, c.id))
     facts: list[Fact] = []
-    facts += numeric_facts(claims, ctx)
-    facts += functional_facts(claims, ctx)
-    facts += date_facts(claims, ctx)
-    used = {c for f in facts for p in f.positions for c in p.claims}
-    facts += event_facts([c for c in claims if c.id not in used and c.value is None], ctx)
+    # one claim, one fact: a figure first, then a functional slot, an event's date, the event itself
+    for family in (numeric_facts, functional_facts, date_facts, event_facts):
+        used = {c for f in facts for p in f.positions for c in p.claims}
+        facts += family([c for c in claims if c.id not in used and (c.value is None or family is numeric_facts)],
+                        ctx)
     facts.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.story or "",
                               -len({d for p in f.positions for d in p.documents}),
                               f.about, f.positions[0].claims[0] if f.positions and f.positions[0].claims else ""))
