@@ -41,7 +41,7 @@ EXPLICIT_DATE = re.compile(r"\d|\b" + MONTH, re.I)
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")     # a time value naming one calendar day ('2011-06-17', '2011-06-17TMO')
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")    # a word of a clause, apostrophes and hyphens kept
 PRONOUNS = {"he", "she", "it", "they", "who", "which", "that", "this", "what", "we", "i", "you", "them", "those",
-            "these", "there", "itself", "himself", "herself", "themselves"}
+            "these", "there", "itself", "himself", "herself", "themselves", "him", "her", "me", "us", "one"}
 MONTHS_DAYS = re.compile(MONTH + r"$|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?$|"
                          r"(today|yesterday|tomorrow|week|morning|evening|night|earlier|later|ago)$")
 
