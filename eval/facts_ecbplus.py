@@ -15,8 +15,8 @@ the lemma of any of its tokens, tagged in its sentence) gives the claim's predic
 an event noun's class (EVENT_NOUNS), or the class after "call for". Of several, the one nearest the
 claim's centre; a mention keeps only the shortest claim that chose it, so it sits in one cluster.
 
-Our clustering: the claims of one fact (all its positions) form one cluster; a claim in no fact is a
-singleton. Key: the gold chains over the anchored mentions (primary), and over every gold mention (the
+Our clustering: the claims of one fact (its `claims`, else those of all its positions) form one cluster; a
+claim in no fact is a singleton. Key: the gold chains over the anchored mentions (primary), and over every gold mention (the
 unanchored ones missing: recall drops). Baselines over the same anchored mentions: same head lemma within
 a topic, same head lemma within a subtopic (an oracle event split, for reference), all singletons.
 Pair precision: every pair of anchored claims from different documents within one fact, per verdict;
@@ -112,15 +112,19 @@ def anchor_claims(claims: Iterable[dict], mentions: Iterable[dict], gives: Calla
 
 # -- clusterings -----------------------------------------------------------------------------------
 
+def claims_of_fact(f: dict) -> list[str]:
+    """Every claim that states a fact: its `claims` where the analysis lists them, else its positions' claims."""
+    return list(f.get("claims") or dict.fromkeys(c for p in f.get("positions", []) for c in p.get("claims", [])))
+
+
 def fact_of_claims(facts: Iterable[dict]) -> tuple[dict[str, str], int]:
     """{claim id: the first fact holding it}, and how many claims more than one fact holds."""
     first: dict[str, str] = {}
     seen: dict[str, set] = defaultdict(set)
     for f in facts:
-        for p in f.get("positions", []):
-            for c in p.get("claims", []):
-                first.setdefault(c, f["id"])
-                seen[c].add(f["id"])
+        for c in claims_of_fact(f):
+            first.setdefault(c, f["id"])
+            seen[c].add(f["id"])
     return first, sum(1 for s in seen.values() if len(s) > 1)
 
 
@@ -219,7 +223,7 @@ def score_topic(topic: int, analysis: dict, gold: list[dict], texts: dict[str, s
     wrong = []
     for f in analysis.get("facts", []):
         v = f.get("verdict")
-        cids = list(dict.fromkeys(c for p in f.get("positions", []) for c in p.get("claims", []) if c in anchors))
+        cids = [c for c in claims_of_fact(f) if c in anchors]
         members = [(claim_by_id[c]["doc"], anchors[c]) for c in cids]
         n, good, bad = cross_doc_pairs(members, chain_of)
         if v in pairs:

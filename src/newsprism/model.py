@@ -269,6 +269,8 @@ class Fact(Model):
     verdict: Verdict = "single_source"
     positions: list[Position] = Field(default_factory=list)
     explanation: str = ""
+    claims: list[str] = Field(default_factory=list,
+                              description="every claim that states it; the positions quote a readable few")
 
     @property
     def claim_objects(self) -> list[Claim]:

@@ -10,7 +10,7 @@ from typing import Optional
 from ...extract.claims import EVENT_NOUNS
 from ...model import Claim, Fact
 from .context import Context, head_word
-from .positions import agreed_fact, position, story_of_claims
+from .positions import agreed_fact, fact, position
 from .words import ASPECT_VERBS, EVENT_CLASSES, EXPLICIT_DATE
 
 
@@ -144,5 +144,4 @@ def _judge_dates(ctx: Context, pred: str, claims: list[Claim]) -> list[Fact]:
                       key=lambda v: (-ctx.independent(docs_of[v]), v))[: ctx.cfg.max_positions]
     # values that overlap a disputed one sit with it ("October 2023" next to "2023-10-07") only when undisputed
     positions = [position(ctx, time_text(ctx, by_value[v][0]) or v, by_value[v], v) for v in sorted(involved)]
-    return [Fact(id="", story=story_of_claims(ctx, claims), about=about, verdict="contested", positions=positions,
-                 explanation=f"Different documents date the same {noun} differently.")]
+    return [fact(ctx, about, "contested", positions, claims, f"Different documents date the same {noun} differently.")]

@@ -299,7 +299,7 @@ def _fact(ctx: Context, group: list[EventClaim]) -> Fact:
         best.setdefault(v.claim.doc, v.claim)
     chosen = sorted(best.values(), key=lambda c: (c.doc, c.start))
     about = _about(ctx, group)
-    return agreed_fact(ctx, about, [position(ctx, about, chosen, group[0].block[1])], chosen)
+    return agreed_fact(ctx, about, [position(ctx, about, chosen, group[0].block[1])], [v.claim for v in group])
 
 
 def _about(ctx: Context, group: list[EventClaim]) -> str:

@@ -15,7 +15,7 @@ from ...model import Claim, Fact, Position
 from .context import Context
 from .dates import time_groups
 from .figures import Figure, amount, far_apart, figure, measured, order_of, rounded, significant, stated, value_key
-from .positions import agreed_fact, position, story_of_claims
+from .positions import agreed_fact, fact, position
 from .words import stem
 
 
@@ -299,6 +299,5 @@ def _contested_figures(ctx: Context, base: str, clusters: list[list[Figure]]) ->
     positions = [_figure_position(ctx, [f.claim for f in fs]) for fs in ordered]
     shown = " vs ".join(str(p.value) for p in positions)
     claims = [f.claim for fs in clusters for f in fs]
-    return Fact(id="", story=story_of_claims(ctx, claims), about=_about_figure(base, clusters[0]), verdict="contested",
-                positions=positions,
-                explanation=f"Different documents give different exact figures for the same count ({shown}).")
+    return fact(ctx, _about_figure(base, clusters[0]), "contested", positions, claims,
+                f"Different documents give different exact figures for the same count ({shown}).")

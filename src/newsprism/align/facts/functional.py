@@ -10,7 +10,7 @@ from ...extract.claims import ROLE_NOUNS
 from ...model import Claim, Fact
 from .context import Context, entities_in, head_word, names_of, same_person, same_value, span_in
 from .dates import time_groups
-from .positions import agreed_fact, position, story_of_claims
+from .positions import agreed_fact, fact, position
 from .words import FUNCTIONAL, TITLES
 
 
@@ -69,9 +69,8 @@ def functional_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
             if len(values) >= 2 and disputed and ctx.independent(set().union(*docs_of.values())) >= 2:
                 disputed = disputed[: ctx.cfg.max_positions]
                 positions = [position(ctx, ctx.name(v), by_value[v], v) for v in disputed]
-                facts.append(Fact(id="", story=story_of_claims(ctx, tgroup), about=about, verdict="contested",
-                                  positions=positions,
-                                  explanation=f"Different people or bodies are named as the one who led the {head}."))
+                facts.append(fact(ctx, about, "contested", positions, tgroup,
+                                  f"Different people or bodies are named as the one who led the {head}."))
             else:
                 positions = [position(ctx, ctx.name(v), by_value[v], v) for v in values]
                 facts.append(agreed_fact(ctx, about, positions, tgroup))

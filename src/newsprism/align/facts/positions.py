@@ -39,5 +39,10 @@ def agreed_fact(ctx: Context, about: str, positions: list[Position], claims: lis
         verdict, why = "corroborated", f"{n} independent documents state the same."
     else:
         verdict, why = "compatible", "The documents word it differently, but all the values can be true at once."
+    return fact(ctx, about, verdict, positions, claims, why)
+
+
+def fact(ctx: Context, about: str, verdict: str, positions: list[Position], claims: list[Claim], why: str) -> Fact:
+    """A fact holding every claim that states it; its positions quote a readable few."""
     return Fact(id="", story=story_of_claims(ctx, claims), about=about, verdict=verdict, positions=positions,
-                explanation=why)
+                explanation=why, claims=sorted({c.id for c in claims}, key=lambda i: (len(i), i)))
