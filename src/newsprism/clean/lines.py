@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from newsprism.clean import bylines
 from newsprism.clean import metadata as meta
 from newsprism.clean.chrome import (
     READER,
@@ -153,7 +154,7 @@ def _mark_bylines_and_datelines(page: _Page) -> tuple[Optional[str], Optional[st
     for i in page.nonempty:
         if i in reason or i in continues:
             continue
-        byline = meta.parse_byline(lines[i])
+        byline = bylines.parse_byline(lines[i])
         if byline is None:
             continue
         if byline.kind == "editor":
@@ -236,7 +237,7 @@ def _mark_source_lines(page: _Page, body_ends: list[int]) -> Optional[str]:
         if i in page.continues or (i in reason and not reason[i].startswith("boilerplate")):
             continue
         if i in page.head or i in foot or reason.get(i) == "boilerplate: copyright":
-            found = meta.parse_outlet_line(lines[i])
+            found = bylines.parse_outlet_line(lines[i])
             if found:
                 reason[i] = "source line"
                 outlet = outlet or found
@@ -253,7 +254,7 @@ def _mark_foot_masthead(page: _Page) -> Optional[str]:
             continue
         n = order[i]
         neighbours = nonempty[max(0, n - 1): n] + nonempty[n + 1: n + 2]
-        name = meta.masthead_name(lines[i])
+        name = bylines.masthead_name(lines[i])
         if name and neighbours and all(reason.get(j, "").startswith("boilerplate") and
                                        reason[j] != "boilerplate: page tail" for j in neighbours):
             reason[i] = "source line"
@@ -275,7 +276,7 @@ def _bare_name_bylines(lines: list[str], head: list[int], reason: dict[int, str]
         neighbours = head[max(0, n - 1): n] + head[n + 1: n + 2]
         if not any(reason.get(j) == "dateline" for j in neighbours):
             continue
-        name = meta.person_name(lines[i])
+        name = bylines.person_name(lines[i])
         if name:
             reason[i] = "byline"
             return [(i, name)]
