@@ -8,6 +8,8 @@ so the clients' event loop does not share a GIL with the server. Each client loo
 story page and the story's JSON sections. Prints the median and p99 latency and the error
 count; the exit status is 1 when any request failed. The run is bounded (at most 600 s) and
 stops by itself.
+
+Data: no public set: the bundled sample corpus (samples/).
 """
 from __future__ import annotations
 

@@ -12,10 +12,14 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import evaldata  # noqa: E402
 from typing import Optional
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "ecbplus" / "by_subtopic"
+DATA = evaldata.path("ecbplus", "by_subtopic")   # $NEWSPRISM_EVALDATA, default ../shared/evaldata
 
 
 @dataclass

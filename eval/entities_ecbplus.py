@@ -8,6 +8,10 @@ documents together, as a user would feed one story's coverage). Gold types: HUMA
 person, HUMAN_PART_ORG -> organisation, HUMAN_PART_GPE / LOC_GEO / LOC_FAC -> place. Gold also
 codes pronouns and common nouns ("the actress"), which NER does not find: "named" restricts the
 gold to mentions whose head is a proper noun.
+
+Data: ECB+ as parsed by Zhukova et al. (https://github.com/anastasia-zhukova/Diverse_CDCR_datasets, commit
+9dfb46284593bdd35d1a5b5c758c9aa71cb43f1a, ECBplus-prep/output_data/test_parsing/<subtopic>/, every file
+gzip-compressed), read from $NEWSPRISM_EVALDATA/ecbplus/by_subtopic (default ../shared/evaldata; see eval/evaldata.py).
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import evaldata  # noqa: E402
 from coref_scores import align, chains, conll, run_entity_stages  # noqa: E402
 from ecbplus_data import DATA, read_conll, read_mentions  # noqa: E402
 
@@ -42,6 +47,7 @@ def main(topics: list[str]) -> None:
     from newsprism.config import Config
     from newsprism.parse import load_nlp
 
+    evaldata.check(DATA, "ecbplus")
     nlp, cfg = load_nlp(), Config()
     by_topic = defaultdict(list)
     for sub in sorted(DATA.iterdir()):

@@ -1,8 +1,10 @@
 """Cleaning: turn one raw item (plain text or HTML) into a Document with its metadata.
 
     normalize_text  -> one spelling of spaces and line ends (normalize.py)
-    clean_lines     -> body lines kept, chrome dropped with reasons, head metadata (lines.py);
-                       lighter on text an HTML extractor already chose (repeats, links, foot stay)
+    clean_lines     -> body lines kept, chrome dropped with reasons, head metadata (lines.py;
+                       each line's features in chrome.py, datelines and headlines in metadata.py,
+                       bylines and source lines in bylines.py); lighter on text an HTML extractor
+                       already chose (repeats, links, foot stay)
     detect_language -> ISO 639-1 or None (language.py)
 
 Metadata the input gives (title, author, published, outlet, url) wins over what the text
