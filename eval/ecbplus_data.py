@@ -10,14 +10,14 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
-import sys
 from pathlib import Path
+from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import evaldata  # noqa: E402
-from typing import Optional
 
 DATA = evaldata.path("ecbplus", "by_subtopic")   # $NEWSPRISM_EVALDATA, default ../shared/evaldata
 
