@@ -1,0 +1,60 @@
+"""The direction a temporal expression takes from its clause: past, present, future or none."""
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract.timetense import tense_from_parse, tense_from_text
+
+
+def tense(nlp, text: str, phrase: str) -> str | None:
+    start = text.index(phrase)
+    return tense_from_parse(nlp(text), start, start + len(phrase))
+
+
+@pytest.mark.parametrize("text, phrase, want", [
+    ("The rebels seized the airport on May 3.", "May 3", "past"),
+    ("The rebels have held the airport since May 3.", "May 3", "past"),
+    ("The minister will visit Ankara on May 3.", "May 3", "future"),
+    ("The minister is to visit Ankara on May 3.", "May 3", "future"),
+    ("The talks are slated for May 3.", "May 3", "future"),
+    ("The minister is slated to visit Ankara on May 3.", "May 3", "future"),
+    ("The vote is scheduled for May 3.", "May 3", "future"),
+    ("The company plans to list its shares on May 3.", "May 3", "future"),
+    ("Investors expect the bank to cut rates on May 3.", "May 3", "future"),
+])
+def test_the_governing_verb_gives_the_direction(nlp, text, phrase, want):
+    assert tense(nlp, text, phrase) == want
+
+
+def test_a_future_clause_does_not_reach_a_thing_it_answers(nlp):
+    # the vow lies ahead, the attack it answers behind: the verb's future stops at "in response to"
+    text = "The army has vowed to crush the militia in response to a raid on May 3 near the border."
+    assert tense(nlp, text, "May 3") is None
+
+
+def test_a_thing_takes_the_tense_of_its_own_clause(nlp):
+    text = "The government has promised to punish those behind a raid on May 3, which killed nine guards."
+    assert tense(nlp, text, "May 3") == "past"
+
+
+def test_words_on_the_thing_place_it(nlp):
+    assert tense(nlp, "The coming vote on May 3 worries the party.", "May 3") == "future"
+    text = "Investigators will publish a report on the recent collapse on May 3 of the bridge."
+    assert tense(nlp, text, "May 3") == "past"
+
+
+def test_a_past_adverb_puts_a_present_clause_behind(nlp):
+    assert tense(nlp, "The ban, which is already in force since May 3, covers imports.", "May 3") == "past"
+
+
+def test_a_date_naming_a_thing_has_no_direction(nlp):
+    assert tense(nlp, "Officials defended the May 3 deadline.", "May 3") is None
+
+
+def test_without_a_parse_the_auxiliaries_decide():
+    text = "The talks will resume on Wednesday."
+    assert tense_from_text(text, text.index("Wednesday"), len(text) - 1) == "future"
+    text = "The talks collapsed on Wednesday."
+    assert tense_from_text(text, text.index("Wednesday"), len(text) - 1) == "past"
+    text = "Talks on Wednesday"
+    assert tense_from_text(text, text.index("Wednesday"), len(text)) is None
