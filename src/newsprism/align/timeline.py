@@ -13,27 +13,21 @@ from typing import Optional
 from ..config import Config
 from ..disjoint import DisjointSets
 from ..extract.times import time_granularity
+from ..lexicon.dates import iso_prefix
 from ..model import Analysis, Claim, TimelineEntry
 
 MAX_TEXT = 200
 MAX_CLAIMS = 3
-ISO = re.compile(r"^(\d{4})(-W\d\d|-\d\d(-\d\d(T\d\d:\d\d)?)?)?")
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b|'\d\d\b")
 
 
 def granularity(value: str) -> Optional[str]:
     """year | month | week | day | minute for an ISO prefix; None when it is not a calendar date."""
-    return time_granularity(value) if ISO.match(value or "") else None
+    return time_granularity(value) if iso_prefix(value) else None
 
 
 def _date(value: str) -> str:
-    m = ISO.match(value)
-    return m.group(0) if m else value
-
-
-def _iso(value: str) -> Optional[str]:
-    m = ISO.match(value or "")
-    return m.group(0) if m else None
+    return iso_prefix(value) or value
 
 
 def _short(text: str) -> str:
@@ -54,7 +48,7 @@ def _time_texts(analysis: Analysis) -> dict[str, list[tuple[int, str, str]]]:
 def _resolved_from(c: Claim, times: dict[str, list[tuple[int, str, str]]]) -> Optional[str]:
     """The time expression that dated the claim, when it needed the publication date to resolve (no year in it)."""
     near = [(abs(s - c.start), text) for s, value, text in times.get(c.doc, [])
-            if value and c.when and _iso(value) == c.when and c.start - 300 <= s <= c.end + 300]
+            if value and c.when and iso_prefix(value) == c.when and c.start - 300 <= s <= c.end + 300]
     if not near:
         return None
     text = min(near)[1]

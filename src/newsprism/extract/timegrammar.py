@@ -15,8 +15,9 @@ from typing import Callable, Optional
 from dateutil.easter import easter
 
 from . import timevalues as tv
-from .timelexicon import (DAYNUM, MONTH, NUM, NUMWORD, ORDINAL, PARTDAY, SEASON, UNIT, WEEKDAY, YEAR,
-                          YEAR_SHORT, day_number, month_number, number, ordinal, unit_name, weekday_number)
+from ..lexicon.dates import MONTH, WEEKDAY, month_number, weekday_number
+from ..lexicon.numbers import NUMWORD, amount
+from .timelexicon import DAYNUM, NUM, ORDINAL, PARTDAY, SEASON, UNIT, YEAR, YEAR_SHORT, day_number, ordinal, unit_name
 
 Value = Optional[tuple[str, str]]  # (TIMEX3 type, value); None = not a temporal expression after all
 
@@ -532,11 +533,11 @@ SPELLED_YEAR_RE = re.compile(rf"(?:(?P<mo>{MONTH})\s+)?(?P<w>{SPELLED_YEAR})", r
 def _spelled_year(m: re.Match, ctx: Context) -> Value:
     w = re.sub(r"\s+", " ", m.group("w").lower()).replace("the year ", "")
     if w.startswith("two thousand"):
-        y = 2000 + (number(w.split(" and ", 1)[1]) or 0 if " and " in w else 0)
+        y = 2000 + (amount(w.split(" and ", 1)[1]) or 0 if " and " in w else 0)
     else:
         head, rest = w.split(" ", 1)
         rest = rest.replace("hundred and ", "").replace("hundred ", "")
-        n = number(rest)
+        n = amount(rest)
         if n is None or n >= 100:
             return None
         y = (19 if head == "nineteen" else 20) * 100 + int(n)
@@ -717,7 +718,7 @@ def _ago_ok(m: re.Match, text: str) -> bool:
 
 @rule("n units ago", rf"(?:(?:about|nearly|almost|more\s+than|less\s+than|at\s+least|some|roughly|around|approximately|only|just|barely|over|exactly|fully)\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>{AGO})", accept=_ago_ok)
 def _ago(m: re.Match, ctx: Context) -> Value:
-    n = number(m.group("num"))
+    n = amount(m.group("num"))
     unit = unit_name(m.group("unit"))
     d = m.group("dir").lower()
     sign = 1 if d in ("later", "after", "from now", "hence", "on") else -1
@@ -883,19 +884,19 @@ def _duration_ok(m: re.Match, text: str) -> bool:
 def _duration(m: re.Match, ctx: Context) -> Value:
     num = re.sub(r"\s+", " ", m.group("num").lower())
     unit = unit_name(m.group("unit"))
-    amount = number(m.group(0)[m.start("num") - m.start():m.end("num") - m.start()])
-    if m.group(0).lower().rstrip().endswith("and a half") and amount is not None and not num.endswith("half"):
-        amount += 0.5
+    n = amount(m.group(0)[m.start("num") - m.start():m.end("num") - m.start()])
+    if m.group(0).lower().rstrip().endswith("and a half") and n is not None and not num.endswith("half"):
+        n += 0.5
     if num in ("a", "an") and not m.group("det") and not m.group("pre") and not m.group("q") and not m.group("tail"):
         if FREQ_BEFORE.search(before(ctx.text, m.start(), 25)):
             return "SET", tv.duration(1, unit if unit != "night" else "day")
     if unit == "night":
         unit = "day"
     if unit == "weekend":
-        return "DURATION", tv.duration(2 * amount if amount is not None else None, "day")
-    if m.group("num2") and amount is not None and number(m.group("num2")) is None:
-        amount = None
-    return "DURATION", tv.duration(amount, unit)
+        return "DURATION", tv.duration(2 * n if n is not None else None, "day")
+    if m.group("num2") and n is not None and amount(m.group("num2")) is None:
+        n = None
+    return "DURATION", tv.duration(n, unit)
 
 
 @rule("plural units", r"(?:(?P<mod>recent|coming|past|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+ensuing|the\s+following|the\s+preceding|the\s+early|the\s+final|the\s+last\s+few|many|several|few|a\s+few|some|numerous|countless|dozens\s+of|hundreds\s+of|the)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?:[\s-]long)?(?P<ahead>\s+ahead)?",
@@ -965,7 +966,7 @@ def _every(m: re.Match, ctx: Context) -> Value:
             return None
         return "SET", f"XXXX-{month_number(w):02d}"
     unit = unit_name(w)
-    n = number(m.group("num")) if m.group("num") else 1
+    n = amount(m.group("num")) if m.group("num") else 1
     if m.group("other") and m.group("other").lower() == "other":
         n = 2
     if unit == "weekend":
