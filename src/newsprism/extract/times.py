@@ -2,8 +2,8 @@
 
     find_times("d1", "Officials met on Sunday.", "2023-10-30")  ->  [Time(text="Sunday", type="DATE", value="2023-10-29")]
 
-Expressions are found by the grammar in `timegrammar` (longest match wins, no overlaps), then
-normalized in text order against the publication date. A relative expression takes its direction
+Expressions are found by the grammar in `timegrammar` (longest match wins, then the rule of higher
+priority; no overlaps), then normalized in text order against the publication date. A relative expression takes its direction
 from the tense of its clause: "Sunday" in "met on Sunday" is the Sunday before publication, in
 "will meet on Sunday" the one after (`timetense`: from the spaCy parse when one is given,
 from a few auxiliary words otherwise). Spans follow TimeML: "on" in "on Sunday" is not part of it.
@@ -42,21 +42,24 @@ def anchor_date(published: Optional[str]) -> Optional[dt.date]:
         return None
 
 
-def candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
-    """Every match of every rule that its own context check accepts: (start, end, rule index, match)."""
+Candidate = tuple[int, int, Rule, re.Match]  # (start, end, rule, match)
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every match of every rule that its own context check accepts."""
     out = []
-    for i, r in enumerate(RULES):
+    for r in RULES:
         for m in r.pattern.finditer(text):
             if m.end() > m.start() and (r.accept is None or r.accept(m, text)):
-                out.append((m.start(), m.end(), i, m))
+                out.append((m.start(), m.end(), r, m))
     return out
 
 
-def select(cands: list[tuple[int, int, int, re.Match]]) -> list[tuple[int, int, int, re.Match]]:
-    """Non-overlapping matches, longest first (then leftmost, then the rule listed first)."""
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping matches, longest first (then leftmost, then the rule of higher priority)."""
     taken: list[tuple[int, int]] = []
     chosen = []
-    for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
+    for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0], -c[2].priority)):
         if all(c[1] <= s or c[0] >= e for s, e in taken):
             taken.append((c[0], c[1]))
             chosen.append(c)
@@ -72,8 +75,7 @@ def find_times(doc_id: str, text: str, published: Optional[str], sdoc: Any = Non
         sdoc = None
     ctx = Context(text=text, anchor=anchor, ref=anchor.isoformat() if anchor else None)
     out: list[Time] = []
-    for start, end, i, m in select(candidates(text)):
-        rule: Rule = RULES[i]
+    for start, end, rule, m in select(candidates(text)):
         ctx.start = start
         ctx.tense = tense_from_parse(sdoc, start, end) if sdoc is not None else tense_from_text(text, start, end)
         ctx.deadline = ""
