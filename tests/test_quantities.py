@@ -3,21 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.extract.quantities import find_quantities, parse_number
+from newsprism.extract.quantities import find_quantities
 from newsprism.model import FigureValue
 
 
 def values(nlp, text):
     doc = nlp(text)
     return [q.value() for s in doc.sents for q in find_quantities(s)]
-
-
-@pytest.mark.parametrize("words, expected", [
-    (["1,400"], 1400), (["1.5", "million"], 1_500_000), (["two", "dozen"], 24), (["six"], 6),
-    (["716", "billion"], 716_000_000_000), (["twenty-five"], 25), (["banana"], None),
-])
-def test_parse_number_reads_digits_words_and_scales(words, expected):
-    assert parse_number(words) == expected
 
 
 def test_qualifier_and_role_make_the_unit(nlp):

@@ -13,22 +13,21 @@ from typing import Optional
 from ..config import Config
 from ..disjoint import DisjointSets
 from ..extract.times import time_granularity
+from ..lexicon.dates import iso_prefix
 from ..model import Analysis, Claim, TimelineEntry
 
 MAX_TEXT = 200
 MAX_CLAIMS = 3
-ISO = re.compile(r"^(\d{4})(-W\d\d|-\d\d(-\d\d(T\d\d:\d\d)?)?)?")
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b|'\d\d\b")
 
 
 def granularity(value: str) -> Optional[str]:
     """year | month | week | day | minute for an ISO prefix; None when it is not a calendar date."""
-    return time_granularity(value) if ISO.match(value or "") else None
+    return time_granularity(value) if iso_prefix(value) else None
 
 
 def _date(value: str) -> str:
-    m = ISO.match(value)
-    return m.group(0) if m else value
+    return iso_prefix(value) or value
 
 
 def _short(text: str) -> str:

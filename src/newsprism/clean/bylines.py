@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from typing import Optional
 
 # the month and weekday tables live with the date parsers
-from newsprism.clean.metadata import _MONTHS, _WEEKDAYS, parse_dateline
+from ..lexicon.dates import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from .metadata import parse_dateline
 
 # -- bylines -----------------------------------------------------------------------------------
 
 _PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "ter", "la", "le", "du", "al", "el",
               "bin", "ibn", "bint", "y", "dos", "das", "st.", "mc", "ben"}
 _CONNECTORS = {"and", "&", ","}
-_DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVIATIONS)
 _NEVER_IN_NAMES = frozenset({"this", "that", "these", "those", "then", "now", "far", "contrast", "comparison", "way",
                              "all", "some", "most", "many", "no", "default", "then", "late", "early", "mid"})
 _ROLES = (r"(?:senior |chief |special |staff |guest |foreign |political |diplomatic |defen[cs]e |"

@@ -13,16 +13,11 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from ..lexicon.dates import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
 # -- dates -----------------------------------------------------------------------------------
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+_WEEKDAYS = (*WEEKDAYS, *WEEKDAY_ABBREVIATIONS)
 
 # Zone abbreviations read literally, as the page prints them (CET is +01:00 even in summer).
 ZONE_OFFSETS = {
@@ -40,7 +35,7 @@ ZONE_OFFSETS = {
 REGIONAL_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
                   "PT": "America/Los_Angeles"}
 
-_MONTH_RX = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_RX = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RX = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _ZONE_RX = "|".join(sorted([*ZONE_OFFSETS, *REGIONAL_ZONES], key=len, reverse=True))
 
@@ -192,7 +187,7 @@ def _parse_one_date(line: str) -> Optional[str]:
         elif kind == "month":
             if month is not None:
                 return None
-            month = _MONTHS[m.group("month").rstrip(".").lower()]
+            month = MONTHS[m.group("month").rstrip(".").lower()]
     if len(days) > 1 or (days and day is not None):
         return None
     if days:

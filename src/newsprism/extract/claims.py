@@ -20,12 +20,13 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config
+from ..lexicon.dates import iso_prefix
 from ..model import Claim, Document, FigureSlot, FigureValue, SlotArg, Time
 from ..records import DocRecord
 from . import attribution as attr
 from .quotes import quote_spans
 from .quantities import Quantity, find_quantities
-from .tense import tense_of
+from .tense import clause_tense
 from ..parse import text_of
 
 PREDICATE_CLASSES: dict[str, str] = {
@@ -94,7 +95,6 @@ ROLE_NOUNS = {"member", "head", "leader", "chief", "spokesman", "spokeswoman", "
               "governor", "mayor", "senator", "lawmaker", "prosecutor", "judge", "general", "premier", "king",
               "analyst", "expert", "correspondent", "editor", "reporter", "ceo", "executive", "founder", "figure"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
-ISO = re.compile(r"^\d{4}(-\d\d(-\d\d(T\d\d:\d\d)?)?|-W\d\d)?")
 MAX_WORDS_CHARS = 120
 
 
@@ -357,11 +357,11 @@ def _time_tokens(sdoc: Doc, times: list[Time]) -> dict[int, Time]:
     """Token index -> the time expression covering it (dates and clock times only)."""
     out: dict[int, Time] = {}
     for t in times:
-        m = ISO.match(t.value or "")
-        if t.type not in ("DATE", "TIME") or not m:
+        day = iso_prefix(t.value)
+        if t.type not in ("DATE", "TIME") or not day:
             continue
-        if m.group(0) != t.value:   # "2022-09-10TAF" (afternoon): the calendar part is what dates the event
-            t = t.model_copy(update={"value": m.group(0)})
+        if day != t.value:   # "2022-09-10TAF" (afternoon): the calendar part is what dates the event
+            t = t.model_copy(update={"value": day})
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
@@ -524,7 +524,7 @@ def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ent
         id=f"{document.id}#c{n + 1}", doc=document.id, start=start, end=end, text=document.text[start:end],
         subject=subject, predicate=fr.predicate, object=obj, value=_figure_value(doc, q) if q is not None else None,
         when=fr.when.value if fr.when else None, time=fr.when.id if fr.when else None, attribution=attribution,
-        modality=modality, tense=tense_of(fr.anchor), subject_text=subject_text, object_text=object_text, attribution_text=attribution_text,
+        modality=modality, tense=clause_tense(fr.anchor), subject_text=subject_text, object_text=object_text, attribution_text=attribution_text,
     )
 
 

@@ -6,8 +6,8 @@
 
 The unit is what is counted (the noun's lemma, a nationality kept as such) plus, where it matters,
 what happened to it (killed, injured, hostage, displaced, arrested): the same count of people means
-different things with different verbs. `interval()` turns a value into the set of numbers it allows,
-which is how the fact ledger tells compatible figures ("over 200" / "224") from contradictory ones.
+different things with different verbs. `FigureValue.interval()` (newsprism.model) turns a value into the set of
+numbers it allows, which is how the fact ledger tells compatible figures ("over 200" / "224") from contradictory ones.
 """
 from __future__ import annotations
 
@@ -18,16 +18,9 @@ from typing import Any, Iterable, Optional
 from spacy.tokens import Span, Token
 from newsprism.parse import text_of
 
-from .timelexicon import MONTH
+from ..lexicon.dates import MONTH
+from ..lexicon.numbers import SCALES, WORD_NUMBERS, parse_number
 
-WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "dozen": 12, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 # plural scale words used alone are vague counts: "thousands of people"
 VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (1_000, 9_999),
          "millions": (1_000_000, 999_999_999), "billions": (1_000_000_000, 999_999_999_999)}
@@ -162,43 +155,6 @@ def _clean_number(x: Optional[float]) -> Optional[float | int]:
     return int(x) if float(x).is_integer() else round(x, 6)
 
 
-def parse_number(words: list[str]) -> Optional[float]:
-    """'1,400' -> 1400; ['1.5', 'million'] -> 1.5e6; ['two', 'dozen'] -> 24; ['six'] -> 6; None if not a number."""
-    total, current, seen = 0.0, 0.0, False
-    for w in words:
-        lw = w.lower().strip()
-        if lw in ("and", "-", "a", "an") and seen:
-            continue
-        num = _digits(lw)
-        if num is not None:
-            current += num
-            seen = True
-        elif lw in WORD_NUMBERS:
-            current += WORD_NUMBERS[lw]
-            seen = True
-        elif "-" in lw and all(p in WORD_NUMBERS for p in lw.split("-")):   # twenty-five
-            current += sum(WORD_NUMBERS[p] for p in lw.split("-"))
-            seen = True
-        elif lw in SCALES:
-            scale = SCALES[lw]
-            current = (current or 1) * scale
-            if scale >= 1000:
-                total += current
-                current = 0.0
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
-
-
-def _digits(w: str) -> Optional[float]:
-    w = w.replace(",", "")
-    if re.fullmatch(r"\d+(\.\d+)?", w):
-        return float(w)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|bn)", w)
-    if m:
-        return float(m.group(1)) * SCALES[m.group(2)]
-    return None
 
 
 def find_quantities(sent: Span, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:

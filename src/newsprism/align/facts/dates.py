@@ -4,50 +4,26 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from typing import Optional
 
 from ...extract.claims import EVENT_NOUNS
+from ...lexicon.dates import days_covered
 from ...model import Claim, Fact
 from .context import Context, head_word
 from .positions import agreed_fact, fact, position
 from .words import ASPECT_VERBS, EVENT_CLASSES, EXPLICIT_DATE
 
 
-def date_range(value: Optional[str]) -> Optional[tuple[date, date]]:
-    """The days an ISO prefix covers: '2023' -> whole year, '2023-10' -> October, '2023-W43' -> that week."""
-    if not value:
-        return None
-    try:
-        m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d))?", value)
-        if not m:
-            return None
-        y = int(m.group(1))
-        if m.group(4):
-            start = date.fromisocalendar(y, int(m.group(4)), 1)
-            return start, start + timedelta(days=6)
-        if m.group(3):
-            d = date(y, int(m.group(2)), int(m.group(3)))
-            return d, d
-        if m.group(2):
-            mo = int(m.group(2))
-            start = date(y, mo, 1)
-            end = date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1)
-            return start, end
-        return date(y, 1, 1), date(y, 12, 31)
-    except ValueError:
-        return None
-
-
 def claim_time(ctx: Context, c: Claim) -> Optional[tuple[date, date]]:
-    return date_range(c.when) or date_range(ctx.published.get(c.doc))
+    return days_covered(c.when) or days_covered(ctx.published.get(c.doc))
 
 
 def time_groups(ctx: Context, claims: list[Claim], by_event: bool = True) -> list[list[Claim]]:
     """Split claims whose times lie more than time_window_days apart; undated claims join the largest group.
     `by_event=False` uses publication dates only (a figure's clause often names an unrelated year)."""
     window = ctx.cfg.time_window_days
-    when = (lambda c: claim_time(ctx, c)) if by_event else (lambda c: date_range(ctx.published.get(c.doc)))
+    when = (lambda c: claim_time(ctx, c)) if by_event else (lambda c: days_covered(ctx.published.get(c.doc)))
     dated = sorted(((r, c) for c in claims if (r := when(c)) is not None), key=lambda x: (x[0], x[1].id))
     undated = [c for c in claims if when(c) is None]
     groups: list[list[Claim]] = []
@@ -101,7 +77,7 @@ def date_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         pred = event_of(c)
-        if pred and date_range(c.when) is not None and c.value is None:
+        if pred and days_covered(c.when) is not None and c.value is None:
             text = time_text(ctx, c)
             if text and EXPLICIT_DATE.search(text) and not re.fullmatch(r"\W*(19|20)\d\d\W*", c.when or ""):
                 buckets[(ctx.story_of.get(c.doc) or "", pred)].append(c)
@@ -113,7 +89,7 @@ def date_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
 
 
 def _overlap(a: str, b: str) -> bool:
-    ra, rb = date_range(a), date_range(b)
+    ra, rb = days_covered(a), days_covered(b)
     return bool(ra and rb and ra[0] <= rb[1] and rb[0] <= ra[1])
 
 

@@ -28,7 +28,7 @@ from ...disjoint import DisjointSets
 from ...extract.claims import EVENT_NOUNS, PREDICATE_CLASSES
 from ...model import Claim, Fact
 from .context import Context, entities_in, head_word, span_in
-from .dates import date_range
+from ...lexicon.dates import days_covered
 from .positions import agreed_fact, position
 from .words import MONTHS_DAYS, STATEMENT_PREDICATES, content_words
 
@@ -186,10 +186,10 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
 def _time(ctx: Context, c: Claim) -> Optional[tuple[date, date]]:
     """When the event happened: the claim's own date, else the weeks before its report was published (news tells
     what just happened); None where neither is known."""
-    own = date_range(c.when)
+    own = days_covered(c.when)
     if own is not None:
         return own
-    published = date_range(ctx.published.get(c.doc))
+    published = days_covered(ctx.published.get(c.doc))
     if published is None:
         return None
     return published[0] - timedelta(days=ctx.cfg.time_window_days), published[1]

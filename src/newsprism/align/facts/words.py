@@ -6,7 +6,7 @@ import re
 
 from ...extract.claims import EVENT_NOUNS
 from ...extract.quantities import ROLES
-from ...extract.timelexicon import MONTH
+from ...lexicon.dates import MONTH
 
 # words that place a counted stretch in its series: 'the last 10 games' and 'the next 10 games' are two stretches
 ORDER_MODS = {"last": "last", "past": "last", "previous": "last", "recent": "last", "next": "next",
