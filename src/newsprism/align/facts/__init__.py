@@ -18,6 +18,8 @@ so those values never contest each other. Every threshold is a field of `Config.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from ...config import Config
 from ...model import Analysis, Fact
 from .context import build_context
@@ -33,15 +35,33 @@ def align_facts(analysis: Analysis, cfg: Config) -> list[Fact]:
     """Facts of the analysis: numeric, functional and relational slots, each with a verdict."""
     ctx = build_context(analysis, cfg.facts)
     claims = sorted(analysis.claims, key=lambda c: (c.doc, c.start, c.id))
-    facts: list[Fact] = []
-    # one claim, one fact: a figure first, then a functional slot, an event's date, the event itself
-    for family in (numeric_facts, functional_facts, date_facts, event_facts):
-        used = {c for f in facts for p in f.positions for c in p.claims}
-        facts += family([c for c in claims if c.id not in used and (c.value is None or family is numeric_facts)],
-                        ctx)
+    # one claim, one fact: a figure two documents give, then a functional slot, an event's date, the event itself
+    numeric = numeric_facts([c for c in claims if c.value is not None], ctx)
+    facts = [f for f in numeric if f.verdict != "single_source"]
+    for family in (functional_facts, date_facts, event_facts):
+        used = {c for f in facts for c in f.claims}
+        facts += family([c for c in claims if c.id not in used], ctx)
+    # a figure only one document gives stays a single-source fact, unless its clause tells an event others tell
+    used = {c for f in facts for c in f.claims}
+    doc_of = {c.id: c.doc for c in claims}
+    facts += [f for f in (_without(f, used, doc_of) for f in numeric if f.verdict == "single_source") if f is not None]
     facts.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.story or "",
                               -len({d for p in f.positions for d in p.documents}),
                               f.about, f.positions[0].claims[0] if f.positions and f.positions[0].claims else ""))
     for k, f in enumerate(facts, 1):
         f.id = f"f{k}"
     return facts
+
+
+def _without(fact: Fact, used: set[str], doc_of: dict[str, str]) -> Optional[Fact]:
+    """The fact less the claims another fact holds; None when nothing of it is left."""
+    if not used & set(fact.claims):
+        return fact
+    positions = []
+    for p in fact.positions:
+        kept = [c for c in p.claims if c not in used]
+        if kept:
+            positions.append(p.model_copy(update={"claims": kept, "documents": sorted({doc_of[c] for c in kept})}))
+    if not positions:
+        return None
+    return fact.model_copy(update={"positions": positions, "claims": [c for c in fact.claims if c not in used]})

@@ -76,8 +76,8 @@ def sense_of(c: Claim) -> Optional[str]:
     """The predicate class, with a light verb's noun ('express outrage', 'held talks' = meet), or None for claims
     that name no act."""
     pred = c.predicate
-    if not pred:
-        return None
+    if not pred or pred == "be":
+        return None    # 'Velt, 49': a figure of a person, no act
     if pred in LIGHT_VERBS:
         noun = head_word(c.object_text)
         if not noun:
