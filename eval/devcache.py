@@ -31,7 +31,7 @@ if str(SRC) not in sys.path:
     sys.path.insert(0, str(SRC))
 
 # modules that only run across documents: changing them never changes a DocRecord
-CORPUS_ONLY = ("align/facts", "align/timeline.py", "align/summary.py", "present/", "cli.py", "store.py",
+CORPUS_ONLY = ("align/facts", "align/timeline.py", "present/", "cli.py", "store.py",
                "stages.py", "resolve/entities.py", "align/storyindex.py", "web", "scale/")
 
 

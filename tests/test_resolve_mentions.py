@@ -7,7 +7,7 @@ import pytest
 from newsprism.config import Config
 from newsprism.model import Document
 from newsprism.records import DocRecord
-from newsprism.resolve.mentions import component, entity_at
+from newsprism.resolve.mentions import component
 
 ARTICLE = (
     "Chile and Ukraine Sign Grain Pact\n\n"
@@ -95,11 +95,6 @@ def test_no_all_lowercase_or_title_only_mentions(record):
             assert m.text[0].isupper() or m.text in ("ministry",)
             assert m.text not in ("President", "Mr", "Then-President")
 
-
-def test_entity_at_finds_the_entity_overlapping_a_span(record):
-    start = ARTICLE.index("Kuleba's spokesman")
-    assert entity_at(record, start, start + len("Kuleba's spokesman")) == by_name(record, "Dmytro Kuleba").id
-    assert entity_at(record, 0, 0) is None
 
 
 def test_sentence_initial_adjective_tagged_as_group_is_dropped(nlp):

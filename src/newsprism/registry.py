@@ -25,6 +25,18 @@ log = logging.getLogger(__name__)
 
 PHASES = ("read", "clean", "parse", "resolve", "extract", "align", "present")
 
+# Import layers, lowest first: a module imports its own layer and the layers below it, never one above
+# (tests/test_imports.py walks every import, lazy ones too). The phases are layers in their run order:
+# each builds on what the earlier ones made. Names are modules or packages under `newsprism`.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("lexicon",),                                      # words and numbers of news language
+    ("disjoint", "config", "model", "schema"),         # the contract and the settings
+    ("records",),                                      # what per-document stages hand on
+    *((phase,) for phase in PHASES),
+    ("registry", "stages", "store", "pipeline", "api"),   # running the phases
+    ("cli", "web", "present.web", "newsprism"),        # applications and the package's front door
+)
+
 
 @dataclass(frozen=True)
 class Stage:

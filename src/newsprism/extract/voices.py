@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 
 from ..model import Document, Span, Voice
 from ..parse import text_of
-from ..records import DocRecord
-from ..resolve.mentions import entity_at
+from ..records import DocRecord, entity_at
+from ..resolve.names import nationality_code
 from .quotes import inside, quote_spans
 from .speech import ISSUED_NOUNS, quote_sources, sources_in
 
@@ -140,10 +140,6 @@ def description_referent(record: DocRecord, head: str, text: str) -> Optional[st
 
 
 def _nationality(name: str) -> bool:
-    try:
-        from ..resolve.names import nationality_code
-    except ImportError:
-        return False
     return nationality_code(name) is not None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..align.summary import position_words
+from .summary import position_words
 from ..model import Analysis, Fact
 from .highlight import safe_url
 

@@ -19,7 +19,7 @@ from typing import Any, Optional
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from ..align.summary import position_words
+from .summary import position_words
 from ..model import Analysis, Document, Fact, Story
 from .highlight import Mark, highlight, js_offset, safe_url
 from .network import build_network

@@ -1,7 +1,7 @@
 """The neutral brief: agreed facts quoted with their sources, contested ones as "A reports …; B reports …"."""
 from present_sample import build
 
-from newsprism.align.summary import format_value, outlets_phrase, quote, summarize
+from newsprism.present.summary import format_value, outlets_phrase, quote, summarize
 from newsprism.config import Config
 
 
