@@ -1,4 +1,5 @@
-"""The run loop: read → clean → parse (+ per-document stages) → resolve → align → present.
+"""The run loop: read, clean, dedup, parse and the document stages, then the corpus stages (the order
+is `registry.run_order()`).
 
 Per-document work (reading, cleaning, the one spaCy parse and every document stage) is pure and
 runs in worker processes on both cores; cross-document stages run once on compact `DocRecord`s.
