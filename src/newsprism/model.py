@@ -9,7 +9,7 @@ look-ups by hand. The JSON Schema shipped in `newsprism/schema/` is generated fr
 from __future__ import annotations
 
 import math
-from typing import Any, Iterator, Literal, Optional
+from typing import Any, Callable, Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
@@ -436,14 +436,29 @@ class Analysis(Model):
         return cls.model_validate(data)
 
     def to_markdown(self) -> str:
-        from .present.markdown import render_markdown
-
-        return render_markdown(self)
+        """The brief, the fact ledger and the timeline as Markdown (`newsprism.present.markdown`)."""
+        return _view("markdown")(self)
 
     def to_html(self) -> str:
-        from .present.report import render_html
+        """The self-contained HTML report (`newsprism.present.report`)."""
+        return _view("html")(self)
 
-        return render_html(self)
+
+# Views of an Analysis live in `present`, above the model: present registers them here when the
+# package is imported (`import newsprism` does), so the model never imports its views.
+_VIEWS: dict[str, Callable[[Analysis], str]] = {}
+
+
+def register_view(name: str, render: Callable[[Analysis], str]) -> None:
+    """Make `render` the view `name` of every Analysis (`to_markdown` is "markdown", `to_html` "html")."""
+    _VIEWS[name] = render
+
+
+def _view(name: str) -> Callable[[Analysis], str]:
+    try:
+        return _VIEWS[name]
+    except KeyError:
+        raise RuntimeError(f"no {name} view registered: import newsprism.present first") from None
 
 
 def json_schema() -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The run loop: read → clean → parse (+ per-document stages) → resolve → align → present.
+"""The run loop: read, clean, dedup, parse and the document stages, then the corpus stages (the order
+is `registry.run_order()`).
 
 Per-document work (reading, cleaning, the one spaCy parse and every document stage) is pure and
 runs in worker processes on both cores; cross-document stages run once on compact `DocRecord`s.
@@ -77,14 +78,6 @@ def _safe_id(s: str) -> str:
     return s[:120] or "doc"
 
 
-def to_raw_items(inputs: Iterable[Input]) -> Iterator[Any]:
-    """Library inputs as reader inputs: `Article` objects become RawItems; the rest pass on."""
-    from .api import Article
-
-    for i, x in enumerate(inputs):
-        yield x.to_raw_item(f"<article {i + 1}>") if isinstance(x, Article) else x
-
-
 def iter_cleaned(inputs: Iterable[Input], cfg: Config, warn: Warn, ids: Optional[IdAssigner] = None,
                  stdin: Any = None) -> Iterator[Document]:
     """Read and clean inputs one at a time; bad inputs are reported through `warn` and skipped."""
@@ -92,7 +85,7 @@ def iter_cleaned(inputs: Iterable[Input], cfg: Config, warn: Warn, ids: Optional
     from .read import read_inputs
 
     ids = ids or IdAssigner()
-    for item in read_inputs(to_raw_items(inputs), cfg, stdin=stdin):
+    for item in read_inputs(inputs, cfg, stdin=stdin):
         if isinstance(item, ReadError):
             warn(str(item))
             continue

@@ -155,6 +155,6 @@ def build_timeline(corpus: "Corpus") -> None:
 
 
 def summarize(corpus: "Corpus") -> None:
-    from .align.summary import summarize as summary
+    from .present.summary import summarize as summary
 
     corpus.analysis.summary = summary(corpus.analysis, corpus.config)

@@ -23,7 +23,8 @@ from ..config import Config
 from ..lexicon.dates import iso_prefix
 from ..model import Claim, Document, FigureSlot, FigureValue, SlotArg, Time
 from ..records import DocRecord
-from . import attribution as attr
+from . import speech
+from .modality import modality as modality_of
 from .quotes import quote_spans
 from .quantities import Quantity, find_quantities
 from .tense import clause_tense
@@ -149,8 +150,8 @@ def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> 
     times = _time_tokens(sdoc, record.times)
     quotes = quote_spans(document.text)
     sents = list(sdoc.sents)
-    sources_by_sent = {k: attr.sources_in(s) for k, s in enumerate(sents)}
-    quote_src = {q: attr.quote_speaker(sdoc, q, sources_by_sent) for q in quotes}
+    sources_by_sent = [speech.sources_in(s) for s in sents]
+    quote_src = {q: speech.quote_speaker(sdoc, q, sents, sources_by_sent) for q in quotes}
     # dates and clock times are no counts; a length of time is ("for the next 75 years")
     skip = [(t.start, t.end) for t in record.times if t.type != "DURATION"]
     claims: list[Claim] = []
@@ -311,7 +312,7 @@ def _subject(v: Token, depth: int = 0) -> Optional[Token]:
     if v.dep_ == "acl" and v.tag_ == "VBG":
         noun = v.head
         # "issued a statement praising X": the statement's author praises
-        if noun.lemma_.lower() in attr.SOURCE_NOUNS and noun.dep_ == "dobj":
+        if noun.lemma_.lower() in speech.ISSUED_NOUNS and noun.dep_ == "dobj":
             return _subject(noun.head, depth + 1) or noun
         return noun
     return None
@@ -470,7 +471,7 @@ def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Option
     """(entity id or words, words) for an argument's head token."""
     if tok is None:
         return None, None
-    s, e = attr._phrase(tok)
+    s, e = speech.phrase(tok)
     s, e = _line_of(text_of(tok.doc), s, e, tok.idx)
     words = text_of(tok.doc)[s:e]
     if len(words) > MAX_WORDS_CHARS:
@@ -496,7 +497,7 @@ def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Option
 
 
 def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ents: EntityIndex,
-           sources: list[attr.Source], quotes: list[tuple[int, int]], quote_src: dict, cfg: Config,
+           sources: list[speech.Source], quotes: list[tuple[int, int]], quote_src: dict, cfg: Config,
            n: int) -> Optional[Claim]:
     doc = sent.doc
     lo, hi = fr.span
@@ -509,17 +510,17 @@ def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ent
     obj, object_text = _ref(fr.object, ents)
     if q is not None and fr.subject is None and q.noun:
         subject_text = subject_text or q.noun
-    src = attr.source_for(fr.anchor, sources)
+    src = speech.source_for(fr.anchor, sources)
     in_quote = next((qq for qq in quotes if qq[0] <= fr.anchor.idx < qq[1]), None)
     attribution = attribution_text = None
     if src is not None:
-        attribution, _ = _ref(doc[src.head], ents)
+        attribution, _ = _ref(doc[src.by], ents)
         attribution_text = src.text
     elif in_quote is not None and quote_src.get(in_quote) is not None:
         qs = quote_src[in_quote]
-        attribution, _ = _ref(doc[qs.head], ents)
+        attribution, _ = _ref(doc[qs.by], ents)
         attribution_text = qs.text
-    modality = attr.modality(fr.anchor, sent, attributed=attribution is not None, in_quote=in_quote is not None)
+    modality = modality_of(fr.anchor, sent, attributed=attribution is not None, in_quote=in_quote is not None)
     return Claim(
         id=f"{document.id}#c{n + 1}", doc=document.id, start=start, end=end, text=document.text[start:end],
         subject=subject, predicate=fr.predicate, object=obj, value=_figure_value(doc, q) if q is not None else None,

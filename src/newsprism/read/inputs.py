@@ -1,4 +1,4 @@
-"""Turn what a user names (paths, directories, "-", RawItems, dicts) into RawItems or ReadErrors.
+"""Turn what a user names (paths, directories, "-", Articles, RawItems, dicts) into RawItems or ReadErrors.
 
 Bad input never stops a batch: every problem becomes one ReadError with a one-line reason.
 Sizes are checked with stat before a file is read, and a gzip stream is never inflated past
@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Optional
 
-from .base import RawItem, ReadError
+from .base import Article, RawItem, ReadError
 from .decode import SNIFF_BYTES
 from .jsonl import record_to_item
 from .registry import choose_reader
@@ -22,7 +22,7 @@ from .registry import choose_reader
 if TYPE_CHECKING:
     from ..config import Config
 
-Input = str | os.PathLike | RawItem | dict
+Input = str | os.PathLike | Article | RawItem | dict
 STDIN = "<stdin>"
 _GZIP = b"\x1f\x8b"
 
@@ -32,6 +32,8 @@ def read_inputs(inputs: Iterable[Input], cfg: "Config", stdin: Optional[BinaryIO
     for position, given in enumerate(inputs, start=1):
         if isinstance(given, RawItem):
             yield given
+        elif isinstance(given, Article):
+            yield given.to_raw_item(f"<article {position}>")
         elif isinstance(given, dict):
             source = f"<input>:{position}"
             item = record_to_item(given, source, kind="jsonl")

@@ -269,15 +269,3 @@ def entities_of(document: Document, sdoc: Doc) -> list[Entity]:
 def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> None:
     """Fill `record.entities` with the document's entity clusters (ids `<doc>@<n>`)."""
     record.entities = entities_of(document, sdoc)
-
-
-def entity_at(record: DocRecord, start: int, end: int) -> Optional[str]:
-    """Local id of the entity whose mention overlaps [start, end) the most, else None."""
-    best: Optional[str] = None
-    best_overlap = 0
-    for e in record.entities:
-        for m in e.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap > best_overlap:
-                best, best_overlap = e.id, overlap
-    return best

@@ -12,6 +12,7 @@ from ...config import FactsConfig
 from ...disjoint import DisjointSets
 from ...model import Analysis, Claim
 from ...resolve import names
+from .values import base_unit, stated, value_key
 from .words import DAY, PRONOUNS, STOP, TITLES, WORD
 
 
@@ -77,8 +78,6 @@ class Context:
 
 
 def build_context(analysis: Analysis, cfg: FactsConfig) -> Context:
-    from .figures import base_unit, stated, value_key   # figures read the context too
-
     docs = [d.id for d in analysis.documents]
     story_of: dict[str, Optional[str]] = {d: None for d in docs}
     parents = {s.parent for s in analysis.stories if s.parent}

@@ -14,7 +14,8 @@ from ...disjoint import DisjointSets
 from ...model import Claim, Fact, Position
 from .context import Context
 from .dates import time_groups
-from .figures import Figure, amount, far_apart, figure, measured, order_of, rounded, significant, stated, value_key
+from .figures import Figure, figure, order_of
+from .values import amount, far_apart, measured, rounded, significant, stated, value_key
 from .positions import agreed_fact, fact, position
 from .words import stem
 
