@@ -94,3 +94,21 @@ def test_dates_that_never_meet_are_two_events():
         c.claim(doc, "Ilse Tarn met the mayor.", predicate="meet", subject=tarn, subject_text="Ilse Tarn",
                 object_text="the mayor", when=when, tense="past")
     assert agreed(c) == []
+
+
+def test_a_definite_description_may_stand_for_the_person_named_elsewhere():
+    """'The actress checked into the clinic' tells Lena Ivo's check-in; 'a resolution condemning ...' is no one named."""
+    c = Corpus()
+    ivo = c.entity("e1", "Lena Ivo")
+    c.claim("a", "Lena Ivo checked into a clinic in Faro.", predicate="check", subject=ivo, subject_text="Lena Ivo",
+            object_text="a clinic", tense="past")
+    c.claim("b", "The actress checked into a clinic on Tuesday.", predicate="check", subject_text="The actress",
+            object_text="a clinic", tense="past")
+    assert agreed(c) == [("Lena Ivo check clinic", ["a", "b"])]
+    council = Corpus()
+    valdor = council.entity("e1", "Valdor", "GPE")
+    council.claim("a", "The visit was condemned by Valdor.", predicate="condemn", subject=valdor,
+                  subject_text="Valdor", object_text="The visit", tense="past")
+    council.claim("b", "a resolution condemning the visit", predicate="condemn", subject_text="a resolution",
+                  object_text="the visit", tense="past")
+    assert agreed(council) == []

@@ -57,9 +57,14 @@ PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["participate", "attend", "join"], "participate"),
     **dict.fromkeys(["support", "back", "endorse", "sponsor"], "support"),
     **dict.fromkeys(["win", "elect"], "win"),
-    **dict.fromkeys(["die", "perish"], "die"),
+    **dict.fromkeys(["die", "perish", "succumb"], "die"),
     **dict.fromkeys(["injure", "wound", "hurt"], "injure"),
-    **dict.fromkeys(["arrest", "detain"], "arrest"),
+    **dict.fromkeys(["arrest", "detain", "apprehend", "nab"], "arrest"),
+    **dict.fromkeys(["escape", "flee", "abscond"], "escape"),
+    **dict.fromkeys(["buy", "purchase", "acquire"], "buy"),
+    **dict.fromkeys(["appoint", "hire", "recruit"], "appoint"),
+    **dict.fromkeys(["resign", "quit"], "resign"),
+    **dict.fromkeys(["sentence", "jail", "imprison"], "sentence"),
 }
 # nouns that name an event; a date attached to one dates the event ("the May 3 raid")
 EVENT_NOUNS: dict[str, str] = {

@@ -6,7 +6,8 @@ what is planned: 'is slated to visit' is no visit yet; a denial is no assertion)
 date, else the weeks before its report was published), and the
 same participants in the same roles: the doer when both name one (Abbas's visit and an Iranian minister's visit
 to Moscow are two visits), else the thing done to. A pronoun may stand for a named participant of its kind
-('he' for a person, 'it' for a body), less surely. What one speaker said is one statement only where two
+('he' for a person, 'it' for a body), and a description without a name for a named one ('the actress'), less
+surely. What one speaker said is one statement only where two
 clauses name the speaker and share what is said, not merely who said it.
 
 Claims are blocked by (storyline, sense, standing); candidate pairs share a participant key within a block (a
@@ -25,7 +26,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from ...disjoint import DisjointSets
-from ...extract.claims import EVENT_NOUNS, PREDICATE_CLASSES
+from ...extract.claims import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
 from ...model import Claim, Fact
 from .context import Context, entities_in, head_word, span_in
 from ...lexicon.dates import days_covered
@@ -42,6 +43,10 @@ BODIES = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 PRONOUN_KIND = {**dict.fromkeys(["he", "she", "him", "her", "himself", "herself"], "person"),
                 **dict.fromkeys(["it", "itself"], "body"),
                 **dict.fromkeys(["they", "them", "themselves", "we", "us"], "group")}
+# nouns for a person that a report uses for someone it names elsewhere ('the actress', 'the suspect')
+PERSON_NOUNS = ROLE_NOUNS | {"man", "woman", "boy", "girl", "actor", "actress", "singer", "star", "player", "suspect",
+                             "inmate", "prisoner", "victim", "driver", "climber", "coach", "mother", "father",
+                             "gunman", "fighter", "boxer", "champion", "candidate", "lawyer", "doctor", "teenager"}
 # names that others take their adjective from: a state and 'the Israeli foreign ministry', 'Iranian officials'
 HOMELANDS = {"GPE", "NORP"}
 
@@ -52,6 +57,7 @@ class Participant:
     head: Optional[str] = None     # its head noun, lower-cased ('delegation')
     named: frozenset[str] = frozenset()   # every entity named inside the argument's words
     pronoun: Optional[str] = None  # person | body | group, where the argument is only a pronoun
+    definite: bool = False         # 'the actress', 'this man': may be someone named elsewhere
 
     def __bool__(self) -> bool:
         return bool(self.entity or self.head or self.named or self.pronoun)
@@ -103,7 +109,8 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
     span = span_in(c, text)
     named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
     head = head_word(text) if text else None
-    return Participant(entity, head, named | ({entity} if entity else set()))
+    definite = bool(text) and text.strip().lower().split(" ", 1)[0] in ("the", "this", "that")
+    return Participant(entity, head, named | ({entity} if entity else set()), definite=definite)
 
 
 def _kind(ctx: Context, ref: str) -> Optional[str]:
@@ -147,8 +154,8 @@ def may_stand_for(ctx: Context, pronoun: Participant, named: Participant) -> boo
 
 
 def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
-    """1 for one referent, 0.5 where a pronoun may stand for the other, None where both are there and differ,
-    0 where one is missing."""
+    """1 for one referent, 0.5 where a pronoun or a nameless description may stand for the other, None where both
+    are there and differ, 0 where one is missing."""
     if not a or not b:
         return 0.0
     if a.pronoun or b.pronoun:
@@ -156,7 +163,13 @@ def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
             return 0.5 if a.pronoun == b.pronoun else None
         pro, named = (a, b) if a.pronoun else (b, a)
         return 0.5 if may_stand_for(ctx, pro, named) else None
-    return 1.0 if same_referent(ctx, a, b) else None
+    if same_referent(ctx, a, b):
+        return 1.0
+    for described, named in ((a, b), (b, a)):
+        if described.definite and not described.named and described.head in PERSON_NOUNS \
+                and named.entity and _kind(ctx, named.entity) == "person":
+            return 0.5     # 'the actress' may be 'Tara Reid': a definite description of a person, without a name
+    return None
 
 
 def different_referents(ctx: Context, a: Participant, b: Participant) -> bool:
