@@ -33,7 +33,7 @@ _SERVER = """
 import sys, uvicorn
 from pathlib import Path
 from newsprism.config import Config
-from newsprism.present.web import create_app
+from newsprism.web import create_app
 uvicorn.run(create_app(Path(sys.argv[1]), Config()), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
 

@@ -116,7 +116,7 @@ def server(tmp_path_factory, nlp):
     import uvicorn
 
     from newsprism.config import Config
-    from newsprism.present.web import create_app
+    from newsprism.web import create_app
 
     app = create_app(tmp_path_factory.mktemp("served") / "news.duckdb", Config())
     port = _free_port()

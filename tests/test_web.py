@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from newsprism.config import Config
 from newsprism.model import Analysis
-from newsprism.present.web import create_app, safe_name
+from newsprism.web import create_app, safe_name
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

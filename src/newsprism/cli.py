@@ -330,7 +330,7 @@ def serve(
     """
     import uvicorn
 
-    from .present.web import create_app
+    from .web import create_app
 
     cfg = load_config(config, sets)
     uvicorn.run(create_app(db, cfg), host=host, port=port, log_level="warning")
