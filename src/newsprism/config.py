@@ -58,6 +58,8 @@ class ParseConfig(Section):
     processes: int = Field(2, description="worker processes for per-document stages; 1 = in-process")
     parallel_min_docs: int = Field(40, description="fewer documents than this are processed in-process")
     max_chars: int = Field(300_000, description="documents are parsed up to this many characters")
+    doc_seconds: float = Field(60.0, description="CPU seconds one document's stages may use; the stages left after that are skipped with a note")
+    max_sentence_tokens: int = Field(250, description="a run of this many tokens without sentence punctuation or a line break is cut into sentences before parsing")
 
 
 class LanguageConfig(Section):
