@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..model import Analysis, Document, Entity, Fact, Framing, Story, TimelineEntry
 from ..present.subset import restrict
+from .ingest import problems
 from .render import dump, json_text
 from .service import Service, service
 
@@ -66,7 +67,8 @@ def documents(svc: Svc, limit: int = Query(100, ge=1, le=1000), offset: int = Qu
     return {"total": svc.store.count(), "offset": offset, "documents": rows}
 
 
-@router.get("/api/documents/{doc_id}", response_model=Document, tags=["documents"], summary="One stored document")
+@router.get("/api/documents/{doc_id}", response_model=Document, tags=["documents"], responses=problems(404),
+            summary="One stored document")
 def document(svc: Svc, doc_id: str) -> Document:
     d = svc.store.get(doc_id)
     if d is None:
@@ -103,4 +105,4 @@ SECTIONS: list[tuple[str, Any, Callable[[Analysis], Any], str]] = [
 ]
 for _name, _model, _pick, _summary in SECTIONS:
     router.add_api_route(f"/api/{_name}", _section(_name, _pick), methods=["GET"], response_model=_model,
-                         tags=["analysis"], summary=_summary, name=_name)
+                         tags=["analysis"], summary=_summary, name=_name, responses=problems(404, 503))

@@ -11,7 +11,7 @@ from ..model import Analysis
 from ..present.report import render_html, report_csp
 from ..present.subset import restrict
 from .api import search_hits
-from .render import STATIC, env, page, static_text
+from .render import RETRY_AFTER, STATIC, env, page, static_text
 from .service import Service, service
 
 router = APIRouter(include_in_schema=False)
@@ -29,13 +29,23 @@ def story_roots(a: Analysis) -> list[tuple]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def index(svc: Svc, job: Optional[str] = None) -> HTMLResponse:
+def index(request: Request, svc: Svc, job: Optional[str] = None) -> HTMLResponse:
     a = svc.ready()
     shown = svc.jobs.get(job) if job else None
+    tokens = request.app.state.tokens
+    token, fresh = tokens.issue(request)
     body = env.get_template("app.html.j2").render(
         count=svc.store.count(), analysis=a, roots=story_roots(a) if a is not None else [],
-        running=svc.running(), job=shown, limit=svc.cfg.read.max_bytes, refresh=bool(shown and not shown.finished))
-    return page(body)
+        running=svc.running(), job=shown, limit=svc.cfg.read.max_bytes, refresh=bool(shown and not shown.finished),
+        csrf=token)
+    return tokens.remember(page(body), fresh)
+
+
+def waiting_page() -> HTMLResponse:
+    """The answer while the analysis is computed: 503, retry shortly (the page reloads itself)."""
+    response = page(env.get_template("waiting.html.j2").render(refresh=True), status=503)
+    response.headers["Retry-After"] = str(RETRY_AFTER)
+    return response
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -53,17 +63,21 @@ def whole_report(svc: Svc) -> HTMLResponse:
     return report_page(svc.cached(("report",), lambda a: render_html(a, title="Everything stored", home="/")))
 
 
-def make_story_page(svc: Service, story_id: str) -> str:
-    a = svc.analysis()
-    if story_id not in {s.id for s in a.stories}:
-        raise HTTPException(404, f"no story {story_id!r}")
-    return svc.cached(("story", story_id), lambda a: render_html(restrict(a, story_id), home="/"))
+def make_story_page(svc: Service, story_id: str) -> Optional[str]:
+    """The story's report, rendered once per store generation; None when there is no such story."""
+    def make(a: Analysis) -> Optional[str]:
+        return render_html(restrict(a, story_id), home="/") if story_id in {s.id for s in a.stories} else None
+
+    return svc.cached(("story", story_id), make)
 
 
 # Hot pages are served from the cache on the event loop; only a miss goes to a worker thread.
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story_page(svc: Svc, story_id: str) -> HTMLResponse:
-    return report_page(svc.peek(("story", story_id)) or await run_in_threadpool(make_story_page, svc, story_id))
+    body = svc.peek(("story", story_id)) or await run_in_threadpool(make_story_page, svc, story_id)
+    if body is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return report_page(body)
 
 
 @router.get("/static/{name}")

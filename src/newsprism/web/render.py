@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 APP_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
            "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+RETRY_AFTER = 2                  # seconds a client is asked to wait while the analysis is computed
 STATIC = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8"}
 
 env = Environment(loader=PackageLoader("newsprism.web", "templates"),
@@ -19,7 +20,7 @@ env = Environment(loader=PackageLoader("newsprism.web", "templates"),
 
 def page(body: str, csp: str = APP_CSP, status: int = 200) -> HTMLResponse:
     return HTMLResponse(body, status_code=status, headers={
-        "Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
+        "Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"})
 
 
 def json_text(payload: str) -> Response:
