@@ -159,3 +159,14 @@ def test_serve_names_the_holder_of_its_store(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_in_a_folder_is_one_line_not_a_hang(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    os.mkfifo(tmp_path / "pipe.txt")
+    r = run("analyze", str(tmp_path), "--json", str(tmp_path / "out.json"))  # run() times out rather than hang
+    assert r.returncode == 0, r.stderr
+    assert f"newsprism: skipped {tmp_path / 'pipe.txt'}: not a regular file (a FIFO)" in r.stderr

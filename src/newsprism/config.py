@@ -36,7 +36,8 @@ class Stages(Section):
 
 
 class ReadConfig(Section):
-    max_bytes: int = Field(20_000_000, description="inputs larger than this are refused")
+    max_bytes: int = Field(20_000_000, description="an article (a file, or one record of a JSONL, WARC or feed file) larger than this is refused")
+    max_container_bytes: int = Field(200_000_000, description="a file of many articles that must be read whole (a feed, a JSON array) larger than this is refused; JSONL and WARC files are streamed and have no file limit")
     min_chars: int = Field(40, description="a cleaned text shorter than this is not an article")
     feed_summary_min_chars: int = Field(400, description="a feed entry without full content is read from its summary when this long")
 
