@@ -57,7 +57,7 @@ def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
     cleaned = clean_lines(normalize_text(raw), cfg.clean, known_title=given_title, extracted=by_extractor)
     if len(cleaned.text) < max(cfg.read.min_chars, 1):
         return ReadError(item.source, f"no article text after cleaning ({len(cleaned.text)} chars)")
-    chrome = only_chrome(cleaned.text)
+    chrome = only_chrome(cleaned.text, cfg.clean.min_sentence_chars, cfg.clean.gate_max_chars)
     if chrome:
         return ReadError(item.source, f"only {chrome}, no article text")
 

@@ -29,22 +29,36 @@ _BUTTON = re.compile(
     r"^(?:accept|reject|decline|allow|agree|i agree|manage|customi[sz]e|options|settings|preferences|ok|okay|got it|"
     r"continue|close|dismiss|more information|learn more|subscribe|sign in|log in|register)\b[\w\s&/-]{0,30}$", re.I)
 _SHORT_WORDS = 8
+_READER = re.compile(r"\byou(?:r)?\b", re.I)
 
 
-def _gate_line(line: str) -> bool:
-    words = line.split()
-    return bool(_GATE.search(line)) and (len(words) <= _SHORT_WORDS or re.search(r"\byou(?:r)?\b", line, re.I) is not None)
+def _gate_line(line: str, min_sentence_chars: int) -> Optional[bool]:
+    """True for consent or subscription talk, False for other chrome, None for a line that may be the
+    article's. Sentences are judged by the line cleaner alone; the gate vocabulary and the buttons
+    decide short lines, as a banner's are, and sentences that speak to the reader with two of its words."""
+    reason = chrome_reason(line, min_sentence_chars)
+    if reason is not None and reason.removeprefix("boilerplate: ") in GATE_KINDS:
+        return True
+    if len(line.split()) <= _SHORT_WORDS and _GATE.search(line):
+        return True
+    cues = {m.group(0).lower() for m in _GATE.finditer(line)}
+    if len(cues) >= 2 and _READER.search(line):  # "you agree to our use of cookies ... privacy policy"
+        return True
+    if reason is not None or _BUTTON.match(line):
+        return False
+    return None
 
 
-def only_chrome(text: str, min_sentence_chars: int = 40) -> Optional[str]:
-    """'cookie-consent and subscription text' when that is all the text holds, else None."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+def only_chrome(text: str, min_sentence_chars: int = 40, max_chars: int = 1500) -> Optional[str]:
+    """'cookie-consent and subscription text' when that is all a text of at most `max_chars` holds, else None."""
+    if len(text) > max_chars:
+        return None  # a banner or a paywall box is short; a long text is judged by the line cleaner alone
     gate = False
-    for line in lines:
-        reason = chrome_reason(line, min_sentence_chars)
-        kind = reason.removeprefix("boilerplate: ") if reason else None
-        if kind in GATE_KINDS or _gate_line(line):
-            gate = True
-        elif not (reason or _BUTTON.match(line)):
+    for line in (line.strip() for line in text.split("\n")):
+        if not line:
+            continue
+        verdict = _gate_line(line, min_sentence_chars)
+        if verdict is None:
             return None  # a line that is not chrome: there is an article
+        gate = gate or verdict
     return "cookie-consent and subscription text" if gate else None
