@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["ingest", "pipeline", "entities", "stories", "load"]
+ORDER = ["ingest", "pipeline", "longline", "entities", "stories", "load"]
 
 
 def run(name: str) -> None:

@@ -36,7 +36,8 @@ class Stages(Section):
 
 
 class ReadConfig(Section):
-    max_bytes: int = Field(20_000_000, description="inputs larger than this are refused")
+    max_bytes: int = Field(20_000_000, description="an article (a file, or one record of a JSONL, WARC or feed file) larger than this is refused")
+    max_container_bytes: int = Field(200_000_000, description="a file of many articles that must be read whole (a feed, a JSON array) larger than this is refused; JSONL and WARC files are streamed and have no file limit")
     min_chars: int = Field(40, description="a cleaned text shorter than this is not an article")
     feed_summary_min_chars: int = Field(400, description="a feed entry without full content is read from its summary when this long")
 
@@ -44,6 +45,7 @@ class ReadConfig(Section):
 class CleanConfig(Section):
     min_sentence_chars: int = Field(40, description="a line this long ending in sentence punctuation is body text")
     head_lines: int = Field(12, description="lines at the top where a title, byline and dateline are looked for")
+    gate_max_chars: int = Field(1500, description="a text at most this long that is only consent-banner or paywall chrome is not an article")
 
 
 class DedupConfig(Section):
@@ -58,6 +60,8 @@ class ParseConfig(Section):
     processes: int = Field(2, description="worker processes for per-document stages; 1 = in-process")
     parallel_min_docs: int = Field(40, description="fewer documents than this are processed in-process")
     max_chars: int = Field(300_000, description="documents are parsed up to this many characters")
+    doc_seconds: float = Field(60.0, description="CPU seconds one document's stages may use; the stages left after that are skipped with a note")
+    max_sentence_tokens: int = Field(250, description="a run of this many tokens without sentence punctuation or a line break is cut into sentences before parsing")
 
 
 class LanguageConfig(Section):

@@ -22,6 +22,7 @@ class RawItem:
     published: Optional[str] = None
     outlet: Optional[str] = None
     extra: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # how it was read, when that matters (a fallback decoding)
 
 
 @dataclass
