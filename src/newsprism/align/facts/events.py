@@ -118,13 +118,10 @@ def _kind(ctx: Context, ref: str) -> Optional[str]:
     return "person" if t in PEOPLE else "body" if t in BODIES else None
 
 
-def _homeland_words(ctx: Context, p: Participant) -> set[str]:
-    return {w.lower() for e in p.named if ctx.entity_type(e) in HOMELANDS
+def _name_words(ctx: Context, p: Participant, types: Optional[set[str]] = None) -> set[str]:
+    """The words (four letters or more) of the names a participant carries, of these entity types only if given."""
+    return {w.lower() for e in p.named if types is None or ctx.entity_type(e) in types
             for w in re.findall(r"[A-Za-z]{4,}", ctx.name(e))}
-
-
-def _name_words(ctx: Context, p: Participant) -> set[str]:
-    return {w.lower() for e in p.named for w in re.findall(r"[A-Za-z]{4,}", ctx.name(e))}
 
 
 def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:
@@ -140,7 +137,7 @@ def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:
         return True
     for home, other in ((a, b), (b, a)):
         words = _name_words(ctx, other)
-        if any(w.startswith(h) for h in _homeland_words(ctx, home) for w in words):
+        if any(w.startswith(h) for h in _name_words(ctx, home, HOMELANDS) for w in words):
             return True
     return False
 
