@@ -1,0 +1,122 @@
+"""Title, authors and publication date from a page's own statements, each with its source."""
+import json
+
+from lxml import html
+
+from newsprism.clean.pagemeta import read_page_metadata
+from newsprism.clean import clean_item
+from newsprism.config import Config
+from newsprism.read.base import RawItem
+
+BODY = "<p>" + "The harbour authority reopened the north pier on Tuesday after a month of repairs. " * 6 + "</p>"
+
+
+def page(head: str = "", body: str = "", jsonld: object = None) -> html.HtmlElement:
+    script = f'<script type="application/ld+json">{json.dumps(jsonld)}</script>' if jsonld is not None else ""
+    return html.fromstring(f"<html><head>{head}{script}</head><body>{body}</body></html>")
+
+
+def test_jsonld_graph_gives_headline_authors_by_id_and_publication_not_modified_date():
+    tree = page(jsonld={"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Harbour Gazette"},
+        {"@type": ["NewsArticle"], "headline": "North pier reopens &#8211; at last",
+         "author": [{"@id": "#p1"}, {"@type": "Person", "name": "Tomas Lind"}],
+         "datePublished": "2024-03-05T09:30:00+01:00", "dateModified": "2024-03-09T10:00:00+01:00"},
+        {"@type": "Person", "@id": "#p1", "name": "Ada Brenner"},
+    ]})
+    meta = read_page_metadata(tree, "https://gazette.example/pier")
+    assert meta.title == "North pier reopens – at last"
+    assert meta.authors == ["Ada Brenner", "Tomas Lind"]
+    assert meta.published == "2024-03-05T09:30:00+01:00"
+    assert meta.sources == {"title": "json-ld", "author": "json-ld", "published": "json-ld"}
+
+
+def test_organisations_and_desks_are_never_authors():
+    tree = page(jsonld={"@type": "NewsArticle", "headline": "Pier reopens",
+                        "author": [{"@type": "Organization", "name": "Harbour Gazette"},
+                                   {"@type": "Person", "name": "Gazette Staff"}]},
+                body='<h1>Pier reopens</h1><span class="byline">By Staff Reporters</span>')
+    assert read_page_metadata(tree).authors == []
+
+
+def test_title_is_the_headline_without_the_site_name():
+    tree = page('<title>Pier reopens after repairs | Harbour Gazette</title>'
+                '<meta property="og:site_name" content="Harbour Gazette">'
+                '<meta property="og:title" content="Pier reopens after repairs - Harbour Gazette">',
+                "<h1>Pier reopens after repairs</h1>" + BODY)
+    meta = read_page_metadata(tree, "https://www.harbourgazette.example/news/pier")
+    assert meta.title == "Pier reopens after repairs"
+    assert meta.sources["title"] == "opengraph"
+
+
+def test_stated_title_loses_site_suffix_when_no_heading_confirms_it():
+    tree = page('<title>Pier reopens after repairs – Harbour Gazette</title>'
+                '<meta property="og:site_name" content="Harbour Gazette">', BODY)
+    assert read_page_metadata(tree).title == "Pier reopens after repairs"
+
+
+def test_a_heading_with_a_section_label_in_the_stated_title_is_the_headline():
+    tree = page('<meta property="og:title" content="Opinion | The pier deserved better">',
+                "<nav><h1>Harbour Gazette</h1></nav><article><h1>The pier deserved better</h1></article>")
+    assert read_page_metadata(tree).title == "The pier deserved better"
+
+
+def test_meta_tags_give_author_and_date_when_there_is_no_jsonld():
+    tree = page('<meta name="author" content="By Ada Brenner and Tomas Lind">'
+                '<meta property="article:modified_time" content="2024-03-09T10:00:00Z">'
+                '<meta property="article:published_time" content="2024-03-05T08:00:00Z">', BODY)
+    meta = read_page_metadata(tree)
+    assert meta.authors == ["Ada Brenner", "Tomas Lind"]
+    assert meta.published == "2024-03-05T08:00:00+00:00"
+    assert meta.sources == {"author": "meta", "published": "opengraph"}
+
+
+def test_visible_byline_names_the_person_not_the_outlet_or_the_date():
+    tree = page(body='<article><h1>Pier reopens</h1><div class="byline-box">'
+                     '<span class="author">By JANE DOE and JOHN ROE, Harbour Gazette</span>'
+                     '<span class="date">Published March 5, 2024</span></div>' + BODY + "</article>")
+    meta = read_page_metadata(tree, "https://harbourgazette.example/pier")
+    assert meta.authors == ["Jane Doe", "John Roe"]
+    assert meta.sources["author"] == "byline"
+    assert meta.published == "2024-03-05" and meta.sources["published"] == "dateline"
+
+
+def test_dates_in_related_boxes_and_updates_are_not_the_publication_date():
+    tree = page(body='<article><h1>Pier reopens</h1><time class="updated" datetime="2024-03-09">9 March</time>'
+                     + BODY + '</article><aside class="related-stories"><time datetime="2023-01-02">2 Jan</time></aside>')
+    meta = read_page_metadata(tree, "https://harbourgazette.example/2024/03/05/pier")
+    assert meta.published == "2024-03-05"
+    assert meta.sources["published"] == "url"
+
+
+def test_a_utc_stamp_is_given_in_the_zone_the_page_shows():
+    tree = page('<meta property="article:published_time" content="2024-03-06T02:59:46Z">',
+                '<time datetime="2024-03-05 20:59:46">March 5, 2024 at 8:59 pm</time>' + BODY)
+    assert read_page_metadata(tree).published == "2024-03-05T20:59:46-06:00"
+
+
+def test_a_utc_stamp_after_midnight_keeps_the_day_of_the_address():
+    tree = page('<meta property="article:published_time" content="2024-03-06T03:05:00Z">', BODY)
+    assert read_page_metadata(tree, "https://paper.example/2024/03/05/pier/").published == "2024-03-05"
+    assert read_page_metadata(tree, "https://paper.example/pier/").published == "2024-03-06T03:05:00+00:00"
+
+
+def test_malformed_jsonld_is_skipped():
+    tree = html.fromstring('<html><head><script type="application/ld+json">{"@type": "NewsArticle",</script>'
+                           '<meta property="og:title" content="Pier reopens"></head><body></body></html>')
+    assert read_page_metadata(tree).title == "Pier reopens"
+
+
+def test_the_document_keeps_where_each_value_came_from():
+    raw = ('<html><head><meta property="og:site_name" content="Harbour Gazette">'
+           '<meta property="og:title" content="Pier reopens after repairs">'
+           '<meta name="author" content="Ada Brenner">'
+           '<meta property="article:published_time" content="2024-03-05T09:30:00+01:00"></head><body><article>'
+           "<h1>Pier reopens after repairs</h1>" + BODY + "</article></body></html>")
+    doc = clean_item(RawItem(source="pier.html", kind="html", html=raw), Config())
+    assert (doc.title, doc.author, doc.authors) == ("Pier reopens after repairs", "Ada Brenner", ["Ada Brenner"])
+    assert doc.published == "2024-03-05T09:30:00+01:00"
+    assert doc.metadata_source == {"title": "opengraph", "author": "meta", "published": "opengraph",
+                                   "outlet": "opengraph"}
+    given = clean_item(RawItem(source="pier.html", kind="html", html=raw, author="Tomas Lind"), Config())
+    assert given.metadata_source["author"] == "input" and given.authors == ["Tomas Lind"]
