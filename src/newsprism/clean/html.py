@@ -32,7 +32,7 @@ from lxml.html import HtmlElement
 from htmldate import find_date
 from trafilatura.utils import load_html
 
-from .pagemeta import PageMetadata, _meta_tags, read_page_metadata
+from .pagemeta import PageMetadata, meta_tags, read_page_metadata
 
 log = logging.getLogger(__name__)
 
@@ -148,10 +148,10 @@ def _metadata(tree: HtmlElement, url: Optional[str], headline_overlap: float) ->
     # the body text is extracted already, so the tree may lose it now.
     for code in tree.xpath("//title//script|//title//style|//h1//script|//h1//style|//h2//script|//h2//style"):
         code.drop_tree()
-    meta = _meta_tags(tree)
+    meta = meta_tags(tree)
     url = _page_url(tree, meta, url)
     try:
-        page = read_page_metadata(tree, url, headline_overlap=headline_overlap)
+        page = read_page_metadata(tree, url, headline_overlap=headline_overlap, meta=meta)
     except Exception as err:  # metadata is optional: a page that breaks a reader keeps its text
         log.debug("metadata failed on %s: %s", url, err)
         page = PageMetadata()

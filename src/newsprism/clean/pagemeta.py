@@ -83,10 +83,10 @@ class PageMetadata:
 
 
 def read_page_metadata(tree: HtmlElement, url: Optional[str] = None, site_names: Iterable[str] = (),
-                       headline_overlap: float = 0.6) -> PageMetadata:
+                       headline_overlap: float = 0.6, meta: Optional[dict[str, list[str]]] = None) -> PageMetadata:
     """Title, authors and publication date of the page in `tree` (never raises on odd markup).
-    `headline_overlap`: CleanConfig.headline_overlap."""
-    meta = _meta_tags(tree)
+    `headline_overlap`: CleanConfig.headline_overlap; `meta`: the page's meta_tags(), when read already."""
+    meta = meta if meta is not None else meta_tags(tree)
     nodes = _jsonld_nodes(tree)
     article = _jsonld_article(nodes, url)
     names = _site_names(nodes, meta, url, site_names)
@@ -106,7 +106,7 @@ def read_page_metadata(tree: HtmlElement, url: Optional[str] = None, site_names:
 # -- evidence ----------------------------------------------------------------------------------
 
 
-def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
+def meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
     """Every <meta> by its lower-cased name/property/itemprop, values in page order."""
     found: dict[str, list[str]] = {}
     for el in tree.iter("meta"):
