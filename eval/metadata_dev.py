@@ -1,6 +1,7 @@
 """Page metadata beside the peers, same pages, same run: newsprism vs trafilatura vs htmldate.
 
     python eval/metadata_dev.py [--bench DIR] [--gold eval/gold/aeb_metadata.jsonl] [--show N]
+    NEWSPRISM_SRC=../main/src python eval/metadata_dev.py     # the same pages through another checkout
 
 Sets (every page is one of the 181 of the article-extraction benchmark,
 https://github.com/scrapinghub/article-extraction-benchmark, commit
@@ -30,6 +31,7 @@ import argparse
 import gzip
 import json
 import logging
+import os
 import re
 import sys
 import unicodedata
@@ -38,7 +40,7 @@ from pathlib import Path
 from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, os.environ.get("NEWSPRISM_SRC", str(ROOT / "src")))  # another checkout's code, for a before/after
 sys.path.insert(0, str(ROOT / "eval"))
 import evaldata  # noqa: E402
 
@@ -80,7 +82,11 @@ def newsprism(data: bytes, name: str, url: Optional[str], cfg) -> dict:
         item.url = url
         doc = clean_item(item, cfg)
         if isinstance(doc, Document):
-            return {"title": doc.title, "authors": doc.authors, "date": doc.published, "source": doc.metadata_source}
+            authors = getattr(doc, "authors", None)  # (a checkout before issue #17 has only `author`)
+            if authors is None:
+                authors = [a for a in re.split(r"\s*(?:,|;|&|\band\b)\s*", doc.author or "") if a]
+            return {"title": doc.title, "authors": authors, "date": doc.published,
+                    "source": getattr(doc, "metadata_source", {})}
     return {"title": None, "authors": [], "date": None, "source": {}}
 
 
