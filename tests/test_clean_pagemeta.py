@@ -120,3 +120,8 @@ def test_the_document_keeps_where_each_value_came_from():
                                    "outlet": "opengraph"}
     given = clean_item(RawItem(source="pier.html", kind="html", html=raw, author="Tomas Lind"), Config())
     assert given.metadata_source["author"] == "input" and given.authors == ["Tomas Lind"]
+
+
+def test_a_short_banner_heading_is_not_taken_for_the_headline():
+    tree = page('<meta property="og:title" content="Breaking News: Pier reopens">', "<h1>Breaking News</h1>" + BODY)
+    assert read_page_metadata(tree).title == "Breaking News: Pier reopens"

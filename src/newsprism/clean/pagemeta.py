@@ -268,8 +268,12 @@ def _same_title(heading: str, stated: str, names: set[str]) -> bool:
     if not h or h in {t, _key(_without_site_name(stated, names) or "")}:
         return bool(h)
     rest = t[len(h):] if t.startswith(h) else t[:-len(h)] if t.endswith(h) else None
-    # the site's name, or a section label ("Opinion | <headline>") of at most three words
-    return rest is not None and (rest.replace(" ", "") in names or len(rest.split()) <= 3)
+    if rest is None:
+        return False
+    # the site's name, or a short section label beside a headline at least twice its length
+    # ("Opinion | <headline>"; not "Breaking News: <story>" beside an <h1>Breaking News</h1>)
+    words = len(rest.split())
+    return rest.replace(" ", "") in names or (words <= 3 and len(h.split()) >= 2 * words)
 
 
 def _without_site_name(title: str, names: set[str]) -> Optional[str]:
