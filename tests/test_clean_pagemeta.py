@@ -125,3 +125,11 @@ def test_the_document_keeps_where_each_value_came_from():
 def test_a_short_banner_heading_is_not_taken_for_the_headline():
     tree = page('<meta property="og:title" content="Breaking News: Pier reopens">', "<h1>Breaking News</h1>" + BODY)
     assert read_page_metadata(tree).title == "Breaking News: Pier reopens"
+
+
+def test_the_article_may_be_the_main_entity_of_a_webpage_node():
+    tree = page(jsonld=[{"@type": "WebPage", "mainEntity": {
+        "@type": "ReportageNewsArticle", "headline": "Pier reopens", "datePublished": ["2024-03-05"],
+        "author": {"@type": "Person", "name": ["Ada Brenner", "Tomas Lind"]}}}])
+    meta = read_page_metadata(tree)
+    assert (meta.title, meta.authors, meta.published) == ("Pier reopens", ["Ada Brenner", "Tomas Lind"], "2024-03-05")

@@ -137,12 +137,14 @@ def _iter_jsonld(tree: HtmlElement) -> Iterator[dict]:
         for node in stack:
             if not isinstance(node, dict):
                 continue
-            yield node
             graph = node.get("@graph")
-            if isinstance(graph, list):
-                yield from (n for n in graph if isinstance(n, dict))
-            elif isinstance(graph, dict):
-                yield graph
+            members = graph if isinstance(graph, list) else [graph] if isinstance(graph, dict) else []
+            for member in [node, *(n for n in members if isinstance(n, dict))]:
+                yield member
+                # a WebPage whose mainEntity is the article: the article is the page's own
+                main = member.get("mainEntity")
+                if isinstance(main, dict) and _types(main) & _ARTICLE_TYPES:
+                    yield main
 
 
 def _types(node: dict) -> set[str]:
@@ -547,6 +549,8 @@ def _on_address_day(stamp: str, url: Optional[str]) -> str:
 
 def _stamp(value: Any) -> Optional[str]:
     """ISO 8601 as the page gives it: the time and offset kept when stated, a bare date otherwise."""
+    if isinstance(value, list) and value:  # "datePublished": ["2024-03-05T09:30:00Z"]
+        value = value[0]
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
