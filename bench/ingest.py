@@ -14,7 +14,7 @@ on all of them alike):
                 cleaning, language)
   ours extract  (for the split) the same reading, then only newsprism.clean.html.extract_html
   ours stored   `newsprism ingest` in-process: `ours html`, then each document added to a fresh
-                DuckDB store (newsprism.store.Store.add: one transaction a document)
+                DuckDB store (newsprism.store.Store.add_batch: one transaction a batch, as `ingest` does)
   ours text     the 2,225 BBC articles as records -> newsprism.read.read_inputs ->
                 clean_item (plain-text path)
 
@@ -108,18 +108,24 @@ def ours_stored(pages: list[tuple[str, bytes]], cfg: Config) -> int:
     import tempfile
 
     from newsprism.clean import clean_item
+    from newsprism.cli import INGEST_BATCH
     from newsprism.store import Store
 
     read_bytes, done = _reader(), 0
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.duckdb")
         try:
+            batch: list[Document] = []
             for name, data in pages:
                 for item in read_bytes(data, name, Path(name), cfg):
                     doc = clean_item(item, cfg) if hasattr(item, "kind") else None
                     if isinstance(doc, Document):
                         doc.id = doc.id or Path(name).stem
-                        done += store.add(doc) == "added"
+                        batch.append(doc)
+                if len(batch) >= INGEST_BATCH:
+                    done += store.add_batch(batch).count("added")
+                    batch = []
+            done += store.add_batch(batch).count("added")
         finally:
             store.close()
     return done

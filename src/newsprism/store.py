@@ -1,6 +1,6 @@
 """The embedded store: cleaned documents in one DuckDB file, with BM25 full-text search.
 
-Each `add` is one transaction, so an interrupted ingest keeps every document it committed
+Each `add` (or `add_batch`) is one transaction, so an interrupted ingest keeps every document it committed
 and nothing half-written, and re-ingesting the same inputs changes nothing. Documents with
 the same text are stored once; every input that had that text is listed in its `sources`.
 
@@ -40,7 +40,10 @@ CREATE TABLE IF NOT EXISTS documents (
     doc JSON NOT NULL,
     added TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
 );
-CREATE INDEX IF NOT EXISTS documents_text_hash ON documents (text_hash);
+-- one row per distinct text, naming its first document: a primary key, because DuckDB 1.5's
+-- secondary (non-unique) index lost rows after a crash and replay, and re-ingest then stored copies
+DROP INDEX IF EXISTS documents_text_hash;
+CREATE TABLE IF NOT EXISTS texts (text_hash VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (source VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, PRIMARY KEY (source, doc_id));
 CREATE TABLE IF NOT EXISTS stories (name VARCHAR PRIMARY KEY, state JSON NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
@@ -131,9 +134,10 @@ class Store:
         self._con: Optional[duckdb.DuckDBPyConnection] = connect(self.path, wait)
         self._fts_loaded = False
         self._con.execute(_SCHEMA)
+        self._con.execute("INSERT OR IGNORE INTO texts SELECT text_hash, arg_min(id, seq) FROM documents "
+                          "WHERE text_hash NOT IN (SELECT text_hash FROM texts) GROUP BY text_hash")  # stores of before
 
     # -- documents ---------------------------------------------------------------------------
-    @_locked
     def add(self, doc: Document) -> AddStatus:
         """Store `doc` in one transaction.
 
@@ -142,35 +146,74 @@ class Store:
         A different text under an id that is taken is stored under the id plus a short hash of
         its source, and `doc.id` is set to that id.
         """
+        return self.add_batch([doc])[0]
+
+    @_locked
+    def add_batch(self, docs: list[Document]) -> list[AddStatus]:
+        """Store `docs` in one transaction (all or none), each as `add` would; their statuses in order.
+
+        A statement costs DuckDB about a millisecond whatever its size, and a commit more: bulk
+        ingest looks up and inserts a batch with a handful of statements."""
+        if not docs:
+            return []
         con = self._connection()
-        digest = text_hash(doc.text)
-        new_sources = _sources(doc)
         con.execute("BEGIN TRANSACTION")
         try:
-            row = con.execute("SELECT id, doc FROM documents WHERE text_hash = ? ORDER BY seq LIMIT 1", [digest]).fetchone()
-            if row is None:
-                doc.id = self._free_id(doc)
-                stored = doc.model_copy(update={"sources": new_sources})
-                con.execute("INSERT INTO documents (id, text_hash, doc) VALUES (?, ?, ?)",
-                            [doc.id, digest, stored.model_dump_json()])
-                self._link(doc.id, new_sources)
-                status: AddStatus = "added"
-            else:
-                doc_id, payload = row
-                existing = Document.model_validate_json(payload)
-                known = {s for (s,) in con.execute("SELECT source FROM sources WHERE doc_id = ?", [doc_id]).fetchall()}
-                fresh = [s for s in new_sources if s not in known and s not in existing.sources]
-                status = "merged" if fresh else "unchanged"
-                if fresh:
-                    existing.sources = existing.sources + fresh
-                    con.execute("UPDATE documents SET doc = ? WHERE id = ?", [existing.model_dump_json(), doc_id])
-                    self._link(doc_id, fresh)
-                doc.id = doc_id
+            statuses = self._add_all(con, docs)
             con.execute("COMMIT")
-        except BaseException:  # Ctrl-C included: nothing of this document stays half-written
+        except BaseException:  # Ctrl-C included: nothing of this batch stays half-written
             con.execute("ROLLBACK")
             raise
-        return status
+        return statuses
+
+    def _add_all(self, con: duckdb.DuckDBPyConnection, docs: list[Document]) -> list[AddStatus]:
+        digests = [text_hash(doc.text) for doc in docs]
+        stored: dict[str, str] = {}                    # text hash -> id of its first stored document
+        for digest, doc_id in con.execute("SELECT text_hash, doc_id FROM texts WHERE text_hash IN (SELECT unnest(?))",
+                                          [sorted(set(digests))]).fetchall():
+            stored[digest] = doc_id
+        taken = {i for (i,) in con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))",
+                                            [sorted({doc.id for doc in docs})]).fetchall()}
+        fresh: dict[str, Document] = {}                # text hash -> document new in this batch
+        statuses: list[AddStatus] = []
+        for doc, digest in zip(docs, digests):
+            new_sources = _sources(doc)
+            if digest in fresh:                        # the same text twice in one batch
+                first = fresh[digest]
+                more = [s for s in new_sources if s not in first.sources]
+                first.sources = first.sources + more
+                doc.id = first.id
+                statuses.append("merged" if more else "unchanged")
+            elif digest in stored:
+                statuses.append(self._merge(con, stored[digest], new_sources))
+                doc.id = stored[digest]
+            else:
+                if doc.id in taken:
+                    doc.id = self._free_id(doc, taken)
+                taken.add(doc.id)
+                fresh[digest] = doc.model_copy(update={"sources": new_sources})
+                statuses.append("added")
+        if fresh:
+            rows = list(fresh.items())
+            con.execute("INSERT INTO documents (id, text_hash, doc) VALUES " + ", ".join(["(?, ?, ?)"] * len(rows)),
+                        [x for digest, d in rows for x in (d.id, digest, d.model_dump_json())])
+            con.execute("INSERT INTO texts VALUES " + ", ".join(["(?, ?)"] * len(rows)),
+                        [x for digest, d in rows for x in (digest, d.id)])
+            self._link([(s, d.id) for d in fresh.values() for s in d.sources])
+        return statuses
+
+    def _merge(self, con: duckdb.DuckDBPyConnection, doc_id: str, new_sources: list[str]) -> AddStatus:
+        """Add the sources the stored document `doc_id` lacks (a text seen before: rare, one lookup)."""
+        payload = con.execute("SELECT doc FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
+        existing = Document.model_validate_json(payload)
+        known = {s for (s,) in con.execute("SELECT source FROM sources WHERE doc_id = ?", [doc_id]).fetchall()}
+        more = [s for s in new_sources if s not in known and s not in existing.sources]
+        if not more:
+            return "unchanged"
+        existing.sources = existing.sources + more
+        con.execute("UPDATE documents SET doc = ? WHERE id = ?", [existing.model_dump_json(), doc_id])
+        self._link([(s, doc_id) for s in more])
+        return "merged"
 
     @_locked
     def has_source(self, source: str) -> bool:
@@ -245,20 +288,21 @@ class Store:
             raise
 
     # -- internals -------------------------------------------------------------------------------
-    def _free_id(self, doc: Document) -> str:
+    def _free_id(self, doc: Document, pending: set[str]) -> str:
+        """The id plus a short hash of the source, numbered if need be; `pending`: ids this batch took."""
         con = self._connection()
-        taken = lambda i: con.execute("SELECT 1 FROM documents WHERE id = ?", [i]).fetchone() is not None  # noqa: E731
-        if not taken(doc.id):
-            return doc.id
+        taken = lambda i: i in pending or con.execute("SELECT 1 FROM documents WHERE id = ?", [i]).fetchone() is not None  # noqa: E731
         base = f"{doc.id}_{hashlib.sha1((doc.source or doc.text).encode('utf-8')).hexdigest()[:8]}"
         candidate, n = base, 2
         while taken(candidate):
             candidate, n = f"{base}_{n}", n + 1
         return candidate
 
-    def _link(self, doc_id: str, sources: list[str]) -> None:
-        if sources:
-            self._connection().executemany("INSERT OR IGNORE INTO sources VALUES (?, ?)", [[s, doc_id] for s in sources])
+    def _link(self, pairs: list[tuple[str, str]]) -> None:
+        """(source, doc_id) rows in one statement (executemany costs milliseconds a row)."""
+        if pairs:
+            self._connection().execute("INSERT OR IGNORE INTO sources VALUES " + ", ".join(["(?, ?)"] * len(pairs)),
+                                       [x for pair in pairs for x in pair])
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
