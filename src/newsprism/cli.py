@@ -14,6 +14,7 @@ from rich.table import Table
 
 from .config import Config
 from .model import Analysis
+from .present.names import doc_name
 
 app = typer.Typer(
     help="Read many news articles about one story: what outlets agree on, where they contradict each other, "
@@ -235,8 +236,7 @@ ViewWait = Annotated[float, typer.Option("--wait", help=WAIT_HELP)]
 
 
 def _doc_label(a: Analysis, doc_id: str) -> str:
-    d = a.document(doc_id)
-    return d.outlet or doc_id
+    return doc_name(a.document(doc_id))
 
 
 @app.command()
@@ -251,7 +251,7 @@ def entities(
     a = _load(paths, from_json, db, config, sets, quiet, wait)
     t = Table("entity", "type", "aliases", "documents", "mentions", title="Entities")
     for e in a.entities:
-        t.add_row(e.name, e.type, ", ".join(x for x in e.aliases if x != e.name), ", ".join(e.documents), str(len(e.mentions)))
+        t.add_row(e.name, e.type, ", ".join(x for x in e.aliases if x != e.name), ", ".join(dict.fromkeys(_doc_label(a, d) for d in e.documents)), str(len(e.mentions)))
     out.print(t)
 
 
@@ -265,19 +265,20 @@ def facts(
     Example: newsprism facts samples
     """
     a = _load(paths, from_json, db, config, sets, quiet, wait)
-    for verdict in ("contested", "corroborated", "compatible", "single_source"):
-        group = a.facts_by_verdict(verdict)
-        if not group:
-            continue
-        out.print(f"\n[bold]{verdict.replace('_', ' ').upper()}[/bold] ({len(group)})", highlight=False)
-        for f in group:
-            out.print(f"\n{f.about}", markup=False)
-            if f.explanation:
-                out.print(f"  {f.explanation}", markup=False, style="dim")
-            for p in f.positions:
-                out.print(f"  • {p.value}", markup=False)
-                for c in p.claim_objects:
-                    out.print(f"      {_doc_label(a, c.doc)}: “{c.text}”", markup=False)
+    from .present.ledger import ledger_groups
+    from .present.summary import quote
+
+    for g in ledger_groups(a):
+        out.print(f"\n[bold]{g['label'].upper()}[/bold] ({len(g['entries'])})", highlight=False)
+        for e in g["entries"]:
+            out.print(f"\n{e.heading}", markup=False)
+            if e.explanation:
+                out.print(f"  {e.explanation}", markup=False, style="dim")
+            for v in e.values:
+                if v.value:
+                    out.print(f"  • {v.value}", markup=False)
+                for c in v.claims:
+                    out.print(f"      {_doc_label(a, c.doc)}: {quote(c.text)}", markup=False)
 
 
 @app.command()
