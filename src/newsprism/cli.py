@@ -181,10 +181,17 @@ def analyze(
     if md_out:
         _write(md_out, a.to_markdown())
     if not quiet:
+        from .present.counts import story_count
+        from .present.names import plural
+
         contested = len(a.facts_by_verdict("contested"))
-        err.print(f"{len(a.documents)} documents, {len(a.stories)} stories, {len(a.entities)} entities, "
-                  f"{len(a.claims)} claims, {len(a.facts)} facts ({contested} contested)"
-                  + "".join(f"; wrote {p}" for p in (json_out, html_out, md_out) if p and str(p) != "-"))
+        # one line of counts, then one line a file: a path is never broken across lines
+        err.print(f"{plural(len(a.documents), 'document')}, {story_count(a)}, "
+                  f"{plural(len(a.entities), 'entity', 'entities')}, {plural(len(a.claims), 'claim')}, "
+                  f"{plural(len(a.facts), 'fact')} ({contested} contested)")
+        for p in (json_out, html_out, md_out):
+            if p and str(p) != "-":
+                err.print(f"wrote {p}", soft_wrap=True)
 
 
 @app.command()
@@ -266,7 +273,7 @@ def facts(
     """
     a = _load(paths, from_json, db, config, sets, quiet, wait)
     from .present.ledger import ledger_groups
-    from .present.summary import quote
+    from .present.summary import inner_words
 
     for g in ledger_groups(a):
         out.print(f"\n[bold]{g['label'].upper()}[/bold] ({len(g['entries'])})", highlight=False)
@@ -278,7 +285,7 @@ def facts(
                 if v.value:
                     out.print(f"  • {v.value}", markup=False)
                 for c in v.claims:
-                    out.print(f"      {_doc_label(a, c.doc)}: {quote(c.text)}", markup=False)
+                    out.print(f"      {_doc_label(a, c.doc)}: “{inner_words(c.text)}”", markup=False)
 
 
 @app.command()
@@ -355,9 +362,30 @@ def serve(
     from .web import create_app
 
     cfg = load_config(config, sets)
+    if not _port_free(host, port):
+        err.print(f"port {port} is in use; try --port {port + 1} (or stop what listens there)")
+        raise typer.Exit(1)
     with _store_errors(db):
         app = create_app(db, cfg, bind=host, allow_hosts=allow_host or (), wait_lock=wait)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _port_free(host: str, port: int) -> bool:
+    """Whether `host:port` can be bound now (so a busy port gets a plain message, not uvicorn's errno)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return True     # uvicorn reports a bad host itself
+    family, _, _, _, addr = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(addr)
+        except OSError:
+            return False
+    return True
 
 
 @app.command()

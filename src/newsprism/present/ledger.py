@@ -40,6 +40,10 @@ class LedgerEntry:
         return {c.doc for v in self.values for c in v.claims}
 
 
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
 def copies_note(a: Analysis, docs: set[str]) -> str:
     """'Y carries X's text': documents among `docs` that are near-copies of an earlier one, named."""
     order = {d.id: i for i, d in enumerate(a.documents)}
@@ -50,11 +54,13 @@ def copies_note(a: Analysis, docs: set[str]) -> str:
             continue
         for n in doc.near_duplicates:
             if n.doc in docs and order.get(n.doc, 0) < order.get(d, 0):
-                said.append(f"{doc_name(doc)} carries the text of {doc_name(a.document(n.doc))}")
+                first, copy = doc_name(a.document(n.doc)), doc_name(doc)
+                said.append(f"the two documents named {first} are copies of each other" if copy == first
+                            else f"{copy} carries the text of {first}")
                 break
     if not said:
         return ""
-    return "; ".join(said) + (", so it counts once." if len(said) == 1 else ", so each counts once.")
+    return _cap("; ".join(said)) + ", so each copy counts once."
 
 
 def _explanation(a: Analysis, f: Fact) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .ledger import LedgerEntry, ledger_groups
-from .summary import brief_lines, quote
+from .summary import brief_lines, inner_words
 from ..model import Analysis
 from .highlight import safe_url
 from .counts import story_count
@@ -39,7 +39,7 @@ def _entry(a: Analysis, e: LedgerEntry) -> list[str]:
             indent = "  "
         for c in v.claims:
             tag = f" ({md_escape(c.modality)})" if c.modality != "asserted" else ""
-            out.append(f"{indent}- {_outlet(a, c.doc)}{tag}: {md_escape(quote(c.text))}")
+            out.append(f"{indent}- {_outlet(a, c.doc)}{tag}: “{md_escape(inner_words(c.text))}”")
     out.append("")
     return out
 

@@ -195,7 +195,7 @@ def _layout(nodes: list[Node], edges: list[Edge], width: int, height: int) -> No
         frames.append((mx, my, width - mx - label, height - my))
     else:
         share = max(0.55, len(groups[0]) / len(nodes))
-        split = mx + (width - 2 * mx) * share
+        split = min(mx + (width - 2 * mx) * share, width - mx - label - 60)  # the rest keep room for labels
         frames.append((mx, my, split - label, height - my))
         rest = sum(len(g) for g in groups[1:])
         y = my

@@ -27,7 +27,7 @@ from .framing_view import framing_view, source_of
 from .counts import story_count, storyline_title
 from .names import doc_name, plural
 from .speakers import Speakers
-from .summary import quoted_words
+from .summary import inner_words
 from .network import build_network
 
 OPEN_GROUP_MAX = 8          # verdict groups larger than this start collapsed (contested never does)
@@ -191,7 +191,7 @@ def render_html(a: Analysis, title: Optional[str] = None, home: Optional[str] = 
         network=build_network(a), framing=framing_view(a, sp), docs={d.id: d for d in a.documents},
         outlet_of=outlet_of, storyline_title=lambda v: storyline_title(v.story, [e.story for e in v.events]), day=day, highlight=highlight, document_marks=document_marks, js_offset=js_offset,
         safe_url=safe_url, position_words=lambda p: position_words(a, p), table_rows=TABLE_ROWS,
-        network_colors=NETWORK_COLORS, brief=brief_lines(a.summary), plural=plural, shown=quoted_words,
+        network_colors=NETWORK_COLORS, brief=brief_lines(a.summary), plural=plural, shown=inner_words,
         attributed=lambda c: sp.name(c.doc, c.start, c.attribution, c.attribution_text or c.attribution))
 
 

@@ -70,6 +70,16 @@ def quote(text: str) -> str:
     return "“" + quoted_words(text).replace("“", "‘").replace("”", "’") + "”"
 
 
+def inner_words(text: str) -> str:
+    """A claim's words to print inside one pair of quotation marks (the views' evidence): its own outer
+    marks dropped, inner double marks made single, and an inner quotation that lost its opening mark
+    with the outer ones given it back ('““We will not wait,” she said' -> '‘We will not wait,’ she said')."""
+    words = quoted_words(text).replace("“", "‘").replace("”", "’")
+    if words.count("’") > words.count("‘") and re.search(r"^[^‘’]*\w[,.!?]?’", words):
+        words = "‘" + words
+    return words
+
+
 def _best_claim(claims: list[Claim]) -> Claim | None:
     """The shortest claim that is still a sentence; the shortest of all when none is."""
     ranked = sorted(claims, key=lambda c: (len(c.text.split()) < MIN_QUOTE_WORDS, len(c.text), c.doc, c.start))
