@@ -74,10 +74,10 @@ def inner_words(text: str) -> str:
     """A claim's words to print inside one pair of quotation marks (the views' evidence): its own outer
     marks dropped, inner double marks made single, and an inner quotation that lost its opening mark
     with the outer ones given it back ('““We will not wait,” she said' -> '‘We will not wait,’ she said')."""
-    words = quoted_words(text).replace("“", "‘").replace("”", "’")
-    if words.count("’") > words.count("‘") and re.search(r"^[^‘’]*\w[,.!?]?’", words):
-        words = "‘" + words
-    return words
+    words = quoted_words(text)
+    lost_opening = words.count("”") > words.count("“")     # double marks only: never an apostrophe
+    words = words.replace("“", "‘").replace("”", "’")
+    return "‘" + words if lost_opening else words
 
 
 def _best_claim(claims: list[Claim]) -> Claim | None:

@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ..model import Analysis
+from ..present.counts import storyline_title
 from ..present.names import doc_name
 from ..present.report import render_html, report_csp
 from ..present.subset import restrict
@@ -24,8 +25,9 @@ def story_roots(a: Analysis) -> list[tuple]:
     roots = []
     for s in a.stories:
         if not s.parent:
-            roots.append((s, [c for c in a.stories if c.parent == s.id],
-                          sorted({doc_name(a.document(d)) for d in s.documents})))
+            events = [c for c in a.stories if c.parent == s.id]
+            title = storyline_title(s, events) if events else (s.title or "Untitled story")
+            roots.append((s, events, sorted({doc_name(a.document(d)) for d in s.documents}), title))
     return roots
 
 
