@@ -20,7 +20,7 @@ def test_single_source_names_its_document_and_copies_are_said():
     e = entries()["The council called for expelling the smugglers"]
     assert "copies of each other" in e.explanation and "counts once" in e.explanation
     assert copies_note(A, {IDS[0]}) == ""
-    assert entries()["How many ships"].explanation.startswith("Only Harbour council")
+    assert entries()["How many ships"].explanation.startswith("Only “Harbour council")
 
 
 def test_event_entries_print_no_value_line_and_groups_keep_verdict_order():

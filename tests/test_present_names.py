@@ -30,3 +30,11 @@ def test_plural_and_phrase():
     assert plural(1, "document") == "1 document" and plural(2, "document") == "2 documents"
     assert plural(3, "story", "stories") == "3 stories"
     assert names_phrase(["A", "B", "A", "C"]) == "A, B and C" and names_phrase([]) == ""
+
+
+def test_doc_ref_quotes_a_title_used_as_a_name():
+    from newsprism.present.names import doc_ref
+
+    assert doc_ref(doc(title="Talks end early")) == "“Talks end early”"
+    assert doc_ref(doc(outlet="Harbor Times", title="Talks end early")) == "Harbor Times"
+    assert doc_ref(doc(url="https://x.example/a", title="T")) == "x.example"

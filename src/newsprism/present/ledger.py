@@ -11,7 +11,7 @@ from typing import Optional
 
 from ..model import Analysis, Claim, Fact
 from .headings import fact_heading, shows_value
-from .names import doc_name, plural
+from .names import doc_ref, plural
 from .summary import position_words
 
 VERDICTS = ("contested", "corroborated", "compatible", "single_source")
@@ -54,7 +54,7 @@ def copies_note(a: Analysis, docs: set[str]) -> str:
             continue
         for n in doc.near_duplicates:
             if n.doc in docs and order.get(n.doc, 0) < order.get(d, 0):
-                first, copy = doc_name(a.document(n.doc)), doc_name(doc)
+                first, copy = doc_ref(a.document(n.doc)), doc_ref(doc)
                 said.append(f"the two documents named {first} are copies of each other" if copy == first
                             else f"{copy} carries the text of {first}")
                 break
@@ -70,7 +70,7 @@ def _explanation(a: Analysis, f: Fact) -> str:
     if m:
         why = f"{plural(int(m.group(1)), 'independent document')} state the same."
     if f.verdict == "single_source" and docs:
-        names = list(dict.fromkeys(doc_name(a.document(d)) for d in sorted(docs)))
+        names = list(dict.fromkeys(doc_ref(a.document(d)) for d in sorted(docs)))
         why = f"Only {names[0]} states this." if len(names) == 1 else why
     note = copies_note(a, docs)
     return (why + " " + note).strip() if note else why
@@ -110,8 +110,8 @@ def _merge_restatements(a: Analysis, entries: list[LedgerEntry]) -> list[LedgerE
             same.claims += [c for c in v.claims if c not in same.claims]
         doc = a.document(next(iter(key[1])))
         n = sum(len(x.claims) for x in first.values)
-        first.explanation = (f"Only {doc_name(doc)} gives these {len(first.values)} figures."
-                             if len(first.values) > 1 else f"Only {doc_name(doc)} states this, in {n} places.")
+        first.explanation = (f"Only {doc_ref(doc)} gives these {len(first.values)} figures."
+                             if len(first.values) > 1 else f"Only {doc_ref(doc)} states this, in {n} places.")
     return out
 
 

@@ -49,6 +49,15 @@ def doc_name(d: Optional[Named]) -> str:
             or "untitled document")
 
 
+def doc_ref(d: Optional[Named]) -> str:
+    """A document's name inside a sentence: a title (no outlet, no site) is set in quotation marks so it
+    does not read as part of the sentence ('Only “Talks end early” states this')."""
+    name = doc_name(d)
+    if d is None or (d.outlet or "").strip() or site_of(d.url) or site_of(d.source) or not short_title(d.title):
+        return name
+    return f"“{name}”"
+
+
 def names_phrase(names: Iterable[str]) -> str:
     """'A', 'A and B', 'A, B and C' (each name once, in order)."""
     ns = list(dict.fromkeys(names))
