@@ -316,7 +316,8 @@ def stories(
     a = _load(paths, from_json, db, config, sets, quiet, wait)
     t = Table("story", "title", "parent", "first seen", "last seen", "documents", title="Stories")
     for s in a.stories:
-        t.add_row(s.id, s.title or "", s.parent or "", s.first_seen or "", s.last_seen or "", ", ".join(s.documents))
+        t.add_row(s.id, s.title or "", s.parent or "", s.first_seen or "", s.last_seen or "",
+                  "; ".join(dict.fromkeys(_doc_label(a, d) for d in s.documents)))
     out.print(t)
 
 
