@@ -11,9 +11,8 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from ..parse import text_of
-from ..extract.voices import introduced_as_press
 from ..lexicon.dates import MONTHS, WEEKDAYS
-from .names import ORG_HEADS, country_code, demonym_code, nationality_code
+from .names import ORG_HEADS, country_code, demonym_code, introduced_as_press, nationality_code
 
 # Words of a title, office or honorific: they go to the mention's role, never into the name.
 TITLES = frozenset({
