@@ -18,4 +18,6 @@ def test_a_storyline_named_like_one_of_its_events_says_what_it_is():
 
 
 def test_outlets_are_counted_by_the_name_a_reader_sees():
-    assert outlet_count(A) == 2
+    assert outlet_count(A) == "1 outlet (2 documents without one)"     # a title is not an outlet
+    bare = A.model_copy(update={"documents": [d.model_copy(update={"url": None, "source": None}) for d in A.documents]})
+    assert outlet_count(bare) == "no outlet named"

@@ -3,7 +3,7 @@ a story with no events of its own is counted once, and every noun agrees with it
 from __future__ import annotations
 
 from ..model import Analysis, Story
-from .names import doc_name, plural
+from .names import doc_name, plural, site_of
 
 
 def story_parts(a: Analysis) -> tuple[list[Story], list[Story], list[Story]]:
@@ -27,9 +27,14 @@ def story_count(a: Analysis) -> str:
     return " and ".join(parts) or "no stories"
 
 
-def outlet_count(a: Analysis) -> int:
-    """Outlets by the name a reader sees (see names.doc_name)."""
-    return len({doc_name(d) for d in a.documents})
+def outlet_count(a: Analysis) -> str:
+    """'3 outlets', '2 outlets (1 document names none)', 'no outlet named': an outlet is a named publisher
+    or a web site; a document known only by its title is not counted as one."""
+    named = {doc_name(d) for d in a.documents if (d.outlet or "").strip() or site_of(d.url) or site_of(d.source)}
+    unnamed = sum(1 for d in a.documents if not ((d.outlet or "").strip() or site_of(d.url) or site_of(d.source)))
+    if not named:
+        return "no outlet named" if a.documents else "no outlets"
+    return plural(len(named), "outlet") + (f" ({plural(unnamed, 'document')} without one)" if unnamed else "")
 
 
 def storyline_title(line: Story, events: list[Story]) -> str:

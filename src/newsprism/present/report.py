@@ -24,7 +24,7 @@ from ..model import Analysis, Document, Story
 from .highlight import Mark, highlight, js_offset, safe_url
 from .ledger import VERDICT_LABEL, VERDICTS, ledger_groups
 from .framing_view import framing_view, source_of
-from .counts import story_count, storyline_title
+from .counts import outlet_count, story_count, storyline_title
 from .names import doc_name, plural
 from .speakers import Speakers
 from .summary import inner_words
@@ -106,7 +106,7 @@ def overview(a: Analysis) -> dict[str, Any]:
         "outlets": sorted(outlets.items(), key=lambda kv: (-len(kv[1]), kv[0].lower())),
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
-        "counts": [plural(len(a.documents), "document"), plural(len(outlets), "outlet"), story_count(a),
+        "counts": [plural(len(a.documents), "document"), outlet_count(a), story_count(a),
                    plural(len(a.entities), "entity", "entities"), plural(len(a.claims), "claim"),
                    plural(len(a.facts), "fact")],
         "verdicts": [(v, VERDICT_LABEL[v], len(a.facts_by_verdict(v))) for v in VERDICTS],
