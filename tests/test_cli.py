@@ -183,7 +183,7 @@ def test_summary_names_each_written_file_on_its_own_unbroken_line(tmp_path):
     assert r.returncode == 0, r.stderr
     lines = r.stderr.splitlines()
     assert [l for l in lines if l.startswith("wrote ")] == [f"wrote {p}" for p in paths]
-    assert any(l.startswith("1 document,") for l in lines)
+    assert any(l.startswith("1 document,") and l.endswith("contested)") for l in lines)   # one line, unbroken
 
 
 def test_serve_on_a_busy_port_says_so(tmp_path):

@@ -188,7 +188,7 @@ def analyze(
         # one line of counts, then one line a file: a path is never broken across lines
         err.print(f"{plural(len(a.documents), 'document')}, {story_count(a)}, "
                   f"{plural(len(a.entities), 'entity', 'entities')}, {plural(len(a.claims), 'claim')}, "
-                  f"{plural(len(a.facts), 'fact')} ({contested} contested)")
+                  f"{plural(len(a.facts), 'fact')} ({contested} contested)", soft_wrap=True)
         for p in (json_out, html_out, md_out):
             if p and str(p) != "-":
                 err.print(f"wrote {p}", soft_wrap=True)
