@@ -19,7 +19,6 @@ install: $(STAMP)
 run: install
 	mkdir -p out
 	$(BIN)/newsprism analyze samples --json out/analysis.json --html out/report.html --md out/analysis.md
-	@echo "wrote out/analysis.json, out/report.html and out/analysis.md"
 
 # Browser tests drive Debian's Chromium (never a downloaded browser build).
 browser:

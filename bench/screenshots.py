@@ -1,4 +1,5 @@
-"""`make screenshots`: a PNG of each main view under out/, to look at the report and the app.
+"""`make screenshots`: a PNG of each main view under out/, to look at the report and the app, and the
+set the documentation shows under docs/screenshots/ (1400 and 390 px wide).
 
 The report is made from the sample corpus (out/report.html); the app runs on 127.0.0.1 with
 the samples uploaded through its API. Chromium is Debian's (/usr/bin/chromium), headless.
@@ -18,6 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load import ROOT, SAMPLES, ensure_documents, serve_app  # noqa: E402
 
 OUT = ROOT / "out"
+DOCS = ROOT / "docs" / "screenshots"     # the set the documentation shows: a desktop and a phone width
+DOC_VIEWS = {1400: ["overview", "facts", "framing", "entities"], 390: ["overview", "facts"]}
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 REPORT_VIEWS = ["overview", "brief", "facts", "timeline", "entities", "framing"]
@@ -37,6 +40,25 @@ def evidence(page: Page, path: Path) -> None:
         link.first.click()
         page.wait_for_timeout(200)
     page.screenshot(path=str(path))
+
+
+def docs_set(browser, report: Path, base: str) -> list[Path]:
+    """docs/screenshots/: report sections at 1400 and 390 px, and the app's page at 390 px."""
+    DOCS.mkdir(parents=True, exist_ok=True)
+    out = []
+    for width, views in DOC_VIEWS.items():
+        page = browser.new_page(viewport={"width": width, "height": 900 if width > 400 else 844})
+        page.goto(report.as_uri())
+        for sid in views:
+            out.append(DOCS / f"report-{sid}-{width}.png")
+            section(page, sid, out[-1])
+        page.close()
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base + "/")
+    out.append(DOCS / "app-index-390.png")
+    page.screenshot(path=str(out[-1]), full_page=True)
+    page.close()
+    return out
 
 
 def main() -> None:
@@ -72,6 +94,7 @@ def main() -> None:
                 page.screenshot(path=str(shots[-1]))
             shots.append(OUT / "app-story-evidence.png")
             evidence(page, shots[-1])
+            shots += docs_set(browser, report, base)
         browser.close()
     for s in shots:
         print(s.relative_to(ROOT))

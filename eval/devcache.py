@@ -99,7 +99,13 @@ def cached_annotate(docs, cfg, doc_stages, report=None):
     keys = {d.id: _cache.key(d, cfg) for d in docs}
     found = _cache.get_many(list(keys.values()))
     todo = [d for d in docs if keys[d.id] not in found]
-    fresh = pipeline._real_annotate(todo, cfg, doc_stages, report) if todo else {}
+    if todo and report is None:     # a long evaluation says how far it is, on standard error
+        from newsprism.cli import Reporter
+
+        with Reporter(quiet=False) as rep:
+            fresh = pipeline._real_annotate(todo, cfg, doc_stages, rep)
+    else:
+        fresh = pipeline._real_annotate(todo, cfg, doc_stages, report) if todo else {}
     _cache.put_many({keys[d]: r for d, r in fresh.items()})
     return {d.id: fresh.get(d.id) or found[keys[d.id]] for d in docs}
 

@@ -57,7 +57,7 @@ def main(topics: list[str]) -> None:
     texts: dict[str, str] = {}
     gold: list[dict] = []
     ours = []
-    for topic in sorted(by_topic, key=int):
+    for topic in evaldata.progress(sorted(by_topic, key=int), "topics"):
         docs = []
         for sub in by_topic[topic]:
             t, g = read_subtopic(sub)

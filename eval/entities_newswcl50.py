@@ -108,7 +108,7 @@ def main() -> None:
     for doc in sorted(texts):
         events[doc.split("/")[0]].append(doc)
     ours = []
-    for ev in sorted(events, key=int):
+    for ev in evaldata.progress(sorted(events, key=int), "events"):
         ours += run_entity_stages([(d, texts[d]) for d in events[ev]], nlp, cfg, tag=f"{ev}:")
     print(f"NewsWCL50: {len(texts)} articles, {len(mentions)} gold person/org/place mentions")
     for label, subset in [("all", mentions), ("named", [m for m in mentions if m[6]])]:

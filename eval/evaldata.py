@@ -86,3 +86,19 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def progress(items, label: str, total: int | None = None):
+    """Yield `items` with a progress bar on standard error, as the CLI shows (rich, gone when done):
+    long evaluations say how far they are."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    items = list(items) if total is None and not hasattr(items, "__len__") else items
+    total = total if total is not None else len(items)
+    with Progress(TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)

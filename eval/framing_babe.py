@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_nlp()
     gold, pred = [], []
     w_tp = w_pred = w_gold = 0
-    for (text, biased, words), sdoc in zip(rows, nlp.pipe((r[0] for r in rows), batch_size=64)):
+    parsed = zip(rows, nlp.pipe((r[0] for r in rows), batch_size=64))
+    for (text, biased, words), sdoc in evaldata.progress(parsed, "parse", total=len(rows)):
         doc = Document(id="s", text=text)
         terms = loaded_terms(doc, sdoc, lex, quote_spans(text))
         gold.append(biased)

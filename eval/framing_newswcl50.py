@@ -118,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     hit: Counter = Counter()
     total: Counter = Counter()
     ids = sorted(d for d in texts if d in gold and (events is None or d.split("_")[0] in events))
-    for doc_id, sdoc in zip(ids, nlp.pipe((texts[d] for d in ids), batch_size=8)):
+    for doc_id, sdoc in evaldata.progress(zip(ids, nlp.pipe((texts[d] for d in ids), batch_size=8)), "parse",
+                                          total=len(ids)):
         doc = Document(id=doc_id, text=texts[doc_id])
         record = DocRecord(doc=doc_id)
         mentions.component(doc, sdoc, record, cfg)

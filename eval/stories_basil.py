@@ -45,7 +45,8 @@ def featurize(items: list[Item], name: str) -> dict[str, dict]:
         return pickle.loads(path.read_bytes())
     nlp = load_nlp()
     out: dict[str, dict] = {}
-    for item, sdoc in zip(items, nlp.pipe((i["text"] for i in items), batch_size=16)):
+    parsed = zip(items, nlp.pipe((i["text"] for i in items), batch_size=16))
+    for item, sdoc in evaldata.progress(parsed, "parse", total=len(items)):
         document = SimpleNamespace(id=item["id"], text=item["text"], title=item["title"], published=item["published"])
         record = SimpleNamespace(doc=item["id"], published=item["published"], entities=[], features={})
         features_component(document, sdoc, record, None)

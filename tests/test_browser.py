@@ -176,3 +176,88 @@ def test_served_search_links_to_the_story(page, server):
     assert "/stories/" in page.url
     doc = page.url.split("#doc-", 1)[1]
     assert page.locator(f'[id="text-{doc}"]').is_visible()  # the linked document opens
+
+
+# -- what a reader sees first, at a desktop and a phone width ----------------------------------------
+
+WIDTHS = (1400, 390)
+QUESTION = r"^(How many|How much|Who|When|What|Where|Which)\b"
+
+
+def _has_verb(heading: str) -> bool:
+    import re
+
+    from newsprism.present.inflect import IRREGULAR
+
+    forms = {f for past, part in IRREGULAR.values() for f in (past, part)}
+    words = re.findall(r"[a-z]+", heading.lower())
+    return bool(re.match(QUESTION, heading)) or any(w.endswith("ed") or w in forms for w in words)
+
+
+def _visible_text(page: Page) -> str:
+    """The page's text with every collapsible opened; a local file's path (the reader's own file
+    name) is left out, since files are often named by id."""
+    return page.evaluate("""() => {
+        document.querySelectorAll('details').forEach(d => d.open = true);
+        document.querySelectorAll('.source-path').forEach(e => e.remove());
+        return document.body.innerText; }""")
+
+
+def _overflow(page: Page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def _check_report(page: Page, a, path: Path, width: int) -> None:
+    path.write_text(a.to_html(), encoding="utf-8")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(path.as_uri())
+    assert _overflow(page) <= 0, f"the page scrolls sideways at {width} px"
+    text = _visible_text(page)
+    assert _overflow(page) <= 0, f"opened, the page scrolls sideways at {width} px"
+    shown = [d.id for d in a.documents if d.id in text]
+    assert shown == [], f"document ids in the visible text: {shown}"
+    headings = page.locator("article.fact h4 .heading").all_text_contents()
+    assert headings, "no fact headings"
+    assert [h for h in headings if not _has_verb(h)] == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_reader_report_names_documents_fits_and_has_readable_headings(page, tmp_path, width):
+    from reader_sample import build
+
+    _check_report(page, build(), tmp_path / "reader.html", width)
+    text = _visible_text(page)
+    assert "bay-gazette.example" in text and "Harbour council demands the expulsion of…" in text
+    ledger = page.locator("#facts").inner_text()
+    assert "attributed to Ana Pop" in ledger and "attributed to He" not in ledger
+    assert "‘We will not wait,’ said Ion Vale" in ledger and "““" not in ledger
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_sample_report_fits_and_has_readable_headings(page, sample_analysis, tmp_path, width):
+    _check_report(page, sample_analysis, tmp_path / "samples.html", width)
+
+
+def test_entity_graph_labels_do_not_overlap(page, sample_analysis, tmp_path):
+    report = tmp_path / "graph.html"
+    report.write_text(sample_analysis.to_html(), encoding="utf-8")
+    page.goto(report.as_uri())
+    boxes = page.evaluate("""() => [...document.querySelectorAll('figure.network svg text')].map(t => {
+        const b = t.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height, t.textContent]; })""")
+    view = page.evaluate("document.querySelector('figure.network svg').viewBox.baseVal.width")
+    assert boxes and all(b[2] <= view + 1 for b in boxes), "a label runs out of the graph"
+    assert not any("…" in b[4] for b in boxes)
+    clashes = [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+               if a[0] < b[2] - 2 and b[0] < a[2] - 2 and a[1] < b[3] - 2 and b[1] < a[3] - 2]
+    assert clashes == []
+
+
+def test_served_app_fits_a_phone(page, server):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(server + "/")
+    assert _overflow(page) <= 0
+    box = page.locator("form#ingest").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    for field in ("#files", "#title", "#text", "form#ingest button[type=submit]"):
+        b = page.locator(field).bounding_box()
+        assert b is not None and b["x"] + b["width"] <= 390, field

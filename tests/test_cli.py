@@ -1,5 +1,6 @@
 """The command line, as a user types it."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -170,3 +171,29 @@ def test_a_fifo_in_a_folder_is_one_line_not_a_hang(tmp_path):
     r = run("analyze", str(tmp_path), "--json", str(tmp_path / "out.json"))  # run() times out rather than hang
     assert r.returncode == 0, r.stderr
     assert f"newsprism: skipped {tmp_path / 'pipe.txt'}: not a regular file (a FIFO)" in r.stderr
+
+
+def test_summary_names_each_written_file_on_its_own_unbroken_line(tmp_path):
+    deep = tmp_path / ("a-rather-long-folder-name-" * 4) / "out"
+    deep.mkdir(parents=True)
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    paths = [deep / "analysis.json", deep / "report.html"]
+    r = subprocess.run([EXE, "analyze", str(tmp_path / "good.txt"), "--json", str(paths[0]), "--html", str(paths[1])],
+                       capture_output=True, text=True, timeout=600, env={**os.environ, "COLUMNS": "60"})
+    assert r.returncode == 0, r.stderr
+    lines = r.stderr.splitlines()
+    assert [l for l in lines if l.startswith("wrote ")] == [f"wrote {p}" for p in paths]
+    assert any(l.startswith("1 document,") and l.endswith("contested)") for l in lines)   # one line, unbroken
+
+
+def test_serve_on_a_busy_port_says_so(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        r = run("serve", "--db", str(tmp_path / "x.duckdb"), "--port", str(port))
+    assert r.returncode == 1
+    assert f"port {port} is in use; try --port" in r.stderr
+    assert "Errno" not in r.stderr

@@ -22,11 +22,20 @@ def console_commands():
                     yield pytest.param(line[2:].split("#")[0].strip(), id=f"{path.name}: {line[2:60]}")
 
 
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    """A scratch checkout for the examples: the samples linked in, out/ its own, so `make test` never
+    overwrites what `make run` wrote to out/."""
+    d = tmp_path_factory.mktemp("docs-examples")
+    (d / "samples").symlink_to(ROOT / "samples", target_is_directory=True)
+    (d / "out").mkdir()
+    return d
+
+
 @pytest.mark.parametrize("command", list(console_commands()))
-def test_console_example_runs(command):
-    (ROOT / "out").mkdir(exist_ok=True)
+def test_console_example_runs(command, workdir):
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    r = subprocess.run(shlex.split(command), cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    r = subprocess.run(shlex.split(command), cwd=workdir, env=env, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, f"{command}\n{r.stderr[-2000:]}"
 
 

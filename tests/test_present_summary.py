@@ -108,3 +108,10 @@ def test_brief_lines_join_the_sentences_of_one_fact():
     assert "Alpha Wire reports: “Twelve ships waited”. Coast Daily reports: “12 ships were queued”." == lines[1][0]
     assert lines[0][0].startswith("Alpha Wire and Bay Post report: “") and "Coast Daily reports: “" in lines[0][0]
 
+
+
+def test_inner_words_balance_a_quotation_that_lost_its_opening_mark():
+    from newsprism.present.summary import inner_words
+
+    assert inner_words("\u201c\u201cWe will not wait,\u201d said Ion Vale") == "\u2018We will not wait,\u2019 said Ion Vale"
+    assert inner_words("\u201cA crew led by Kazakhstan\u2019s minister") == "A crew led by Kazakhstan\u2019s minister"

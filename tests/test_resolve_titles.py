@@ -68,3 +68,35 @@ def test_title_words_that_begin_other_names_are_left_alone(nlp):
     assert by_name(rec, "St Petersburg").type == "GPE"
     assert by_name(rec, "Ana Ruiz").roles == ["Gen."]
 
+
+
+def _entities(nlp, text):
+    rec = DocRecord(doc="d9")
+    component(Document(id="d9", text=text), nlp(text), rec, Config())
+    return rec.entities
+
+
+def test_a_span_that_reads_as_a_date_is_never_an_entity(nlp):
+    text = ("The envoy Karel Dufek landed in Tallinn on the evening of 14 November for talks. "
+            "He had last visited in March 2021. Theresa Holm of the port board met him.")
+    names = {e.name for e in _entities(nlp, text)}
+    assert not any(n.startswith(("14 November", "March 2021")) for n in names), names
+    assert "Karel Dufek" in names
+
+
+def test_a_name_introduced_as_a_newspaper_is_an_organisation(nlp):
+    text = ("Officials were quoted by the Oslo-based newspaper Dagrun Vestli on Monday. "
+            "The daily Morgen Kaspar also carried the report.")
+    types = {e.name: e.type for e in _entities(nlp, text)}
+    assert types["Dagrun Vestli"] == "ORG" and types["Morgen Kaspar"] == "ORG", types   # spaCy says PERSON
+
+
+def test_is_date_needs_a_number_and_a_calendar_word(nlp):
+    from newsprism.resolve.titles import is_date
+
+    doc = nlp("Theresa May met him on 7 March and on Monday 2 June, and in September 2023.")
+    assert is_date(doc[5:7])            # 7 March
+    assert is_date(doc[9:12])           # Monday 2 June
+    assert is_date(doc[15:17])          # September 2023
+    assert not is_date(doc[0:2])        # Theresa May
+    assert not is_date(doc[1:2])        # May alone

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from .config import Config
 from .model import Analysis
+from .present.names import doc_name
 
 app = typer.Typer(
     help="Read many news articles about one story: what outlets agree on, where they contradict each other, "
@@ -188,10 +189,17 @@ def analyze(
     if md_out:
         _write(md_out, a.to_markdown())
     if not quiet:
+        from .present.counts import story_count
+        from .present.names import plural
+
         contested = len(a.facts_by_verdict("contested"))
-        err.print(f"{len(a.documents)} documents, {len(a.stories)} stories, {len(a.entities)} entities, "
-                  f"{len(a.claims)} claims, {len(a.facts)} facts ({contested} contested)"
-                  + "".join(f"; wrote {p}" for p in (json_out, html_out, md_out) if p and str(p) != "-"))
+        # one line of counts, then one line a file: a path is never broken across lines
+        err.print(f"{plural(len(a.documents), 'document')}, {story_count(a)}, "
+                  f"{plural(len(a.entities), 'entity', 'entities')}, {plural(len(a.claims), 'claim')}, "
+                  f"{plural(len(a.facts), 'fact')} ({contested} contested)", soft_wrap=True)
+        for p in (json_out, html_out, md_out):
+            if p and str(p) != "-":
+                err.print(f"wrote {p}", soft_wrap=True)
 
 
 @app.command()
@@ -243,8 +251,7 @@ ViewWait = Annotated[float, typer.Option("--wait", help=WAIT_HELP)]
 
 
 def _doc_label(a: Analysis, doc_id: str) -> str:
-    d = a.document(doc_id)
-    return d.outlet or doc_id
+    return doc_name(a.document(doc_id))
 
 
 @app.command()
@@ -259,7 +266,7 @@ def entities(
     a = _load(paths, from_json, db, config, sets, quiet, wait)
     t = Table("entity", "type", "aliases", "documents", "mentions", title="Entities")
     for e in a.entities:
-        t.add_row(e.name, e.type, ", ".join(x for x in e.aliases if x != e.name), ", ".join(e.documents), str(len(e.mentions)))
+        t.add_row(e.name, e.type, ", ".join(x for x in e.aliases if x != e.name), ", ".join(dict.fromkeys(_doc_label(a, d) for d in e.documents)), str(len(e.mentions)))
     out.print(t)
 
 
@@ -273,19 +280,20 @@ def facts(
     Example: newsprism facts samples
     """
     a = _load(paths, from_json, db, config, sets, quiet, wait)
-    for verdict in ("contested", "corroborated", "compatible", "single_source"):
-        group = a.facts_by_verdict(verdict)
-        if not group:
-            continue
-        out.print(f"\n[bold]{verdict.replace('_', ' ').upper()}[/bold] ({len(group)})", highlight=False)
-        for f in group:
-            out.print(f"\n{f.about}", markup=False)
-            if f.explanation:
-                out.print(f"  {f.explanation}", markup=False, style="dim")
-            for p in f.positions:
-                out.print(f"  • {p.value}", markup=False)
-                for c in p.claim_objects:
-                    out.print(f"      {_doc_label(a, c.doc)}: “{c.text}”", markup=False)
+    from .present.ledger import ledger_groups
+    from .present.summary import inner_words
+
+    for g in ledger_groups(a):
+        out.print(f"\n[bold]{g['label'].upper()}[/bold] ({len(g['entries'])})", highlight=False)
+        for e in g["entries"]:
+            out.print(f"\n{e.heading}", markup=False)
+            if e.explanation:
+                out.print(f"  {e.explanation}", markup=False, style="dim")
+            for v in e.values:
+                if v.value:
+                    out.print(f"  • {v.value}", markup=False)
+                for c in v.claims:
+                    out.print(f"      {_doc_label(a, c.doc)}: “{inner_words(c.text)}”", markup=False)
 
 
 @app.command()
@@ -316,7 +324,8 @@ def stories(
     a = _load(paths, from_json, db, config, sets, quiet, wait)
     t = Table("story", "title", "parent", "first seen", "last seen", "documents", title="Stories")
     for s in a.stories:
-        t.add_row(s.id, s.title or "", s.parent or "", s.first_seen or "", s.last_seen or "", ", ".join(s.documents))
+        t.add_row(s.id, s.title or "", s.parent or "", s.first_seen or "", s.last_seen or "",
+                  "; ".join(dict.fromkeys(_doc_label(a, d) for d in s.documents)))
     out.print(t)
 
 
@@ -362,9 +371,30 @@ def serve(
     from .web import create_app
 
     cfg = load_config(config, sets)
+    if not _port_free(host, port):
+        err.print(f"port {port} is in use; try --port {port + 1} (or stop what listens there)")
+        raise typer.Exit(1)
     with _store_errors(db):
         app = create_app(db, cfg, bind=host, allow_hosts=allow_host or (), wait_lock=wait)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _port_free(host: str, port: int) -> bool:
+    """Whether `host:port` can be bound now (so a busy port gets a plain message, not uvicorn's errno)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return True     # uvicorn reports a bad host itself
+    family, _, _, _, addr = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(addr)
+        except OSError:
+            return False
+    return True
 
 
 @app.command()

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..model import Document, Span, Voice
 from ..parse import text_of
 from ..records import DocRecord, entity_at
-from ..resolve.names import nationality_code
+from ..resolve.names import introduced_as_press, nationality_code  # noqa: F401 (introduced_as_press: read here and by tests)
 from .quotes import inside, quote_spans
 from .speech import ISSUED_NOUNS, quote_sources, sources_in
 
@@ -52,12 +52,6 @@ INTERGOVERNMENTAL = frozenset({
     "interpol", "au", "ecowas",
 })
 NOT_GROUP_WORDS = INSTITUTION_WORDS | PRESS_NAME_WORDS | INTERGOVERNMENTAL
-# A press organisation is introduced by what it is, whatever its name: "the news agency X", "the
-# state broadcaster X", "the X newspaper". Nouns that do this, before or right after the name:
-PRESS_BEFORE = re.compile(r"\b(agency|newspaper|daily|broadcaster|tabloid|magazine|weekly|outlet|website|"
-                          r"television|tv|radio|station|wire service)\s*,?\s*(the\s+)?$", re.I)
-PRESS_AFTER = re.compile(r"^\s*(newspaper|daily|news agency|agency|broadcaster|tabloid|magazine|weekly|"
-                         r"television|tv|radio)\b", re.I)
 MAX_SPEAKER_WORDS = 6
 
 
@@ -99,12 +93,6 @@ def short_phrase(tok: Token) -> tuple[int, int]:
     if tok.i - lo + 1 > MAX_SPEAKER_WORDS:
         lo = tok.i - MAX_SPEAKER_WORDS + 1
     return tok.doc[lo].idx, tok.idx + len(tok.text)
-
-
-def introduced_as_press(text: str, start: int, end: int) -> bool:
-    """Whether the name at [start, end) is introduced as a news organisation: "the news agency X",
-    "the state broadcaster X", "the X newspaper"."""
-    return bool(PRESS_BEFORE.search(text[max(0, start - 40):start]) or PRESS_AFTER.match(text[end:end + 20]))
 
 
 def salient_group(record: DocRecord, text: str) -> Optional[str]:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from .summary import brief_lines, position_words
-from ..model import Analysis, Fact
+from .ledger import LedgerEntry, ledger_groups
+from .summary import brief_lines, inner_words
+from ..model import Analysis
 from .highlight import safe_url
+from .counts import story_count
+from .names import doc_name, plural
 
-VERDICT_ORDER = ("contested", "corroborated", "compatible", "single_source")
-VERDICT_TITLE = {"contested": "Contested", "corroborated": "Corroborated", "compatible": "Compatible",
-                 "single_source": "Single source"}
 
 
 def md_escape(text: object) -> str:
@@ -26,17 +26,20 @@ def md_escape(text: object) -> str:
 
 def _outlet(a: Analysis, doc_id: str) -> str:
     d = a.document(doc_id)
-    return md_escape(d.outlet or d.title or doc_id)
+    return md_escape(doc_name(d))
 
 
-def _fact(a: Analysis, f: Fact) -> list[str]:
-    head = f"**{md_escape(f.about or f.id)}**" + (f" — {md_escape(f.explanation)}" if f.explanation else "")
+def _entry(a: Analysis, e: LedgerEntry) -> list[str]:
+    head = f"**{md_escape(e.heading)}**" + (f" — {md_escape(e.explanation)}" if e.explanation else "")
     out = [head, ""]
-    for p in f.positions:
-        out.append(f"- {md_escape(position_words(a, p) or '(no value)')}")
-        for c in p.claim_objects:
+    for v in e.values:
+        indent = ""
+        if v.value:
+            out.append(f"- {md_escape(v.value)}")
+            indent = "  "
+        for c in v.claims:
             tag = f" ({md_escape(c.modality)})" if c.modality != "asserted" else ""
-            out.append(f"  - {_outlet(a, c.doc)}{tag}: “{md_escape(c.text)}”")
+            out.append(f"{indent}- {_outlet(a, c.doc)}{tag}: “{md_escape(inner_words(c.text))}”")
     out.append("")
     return out
 
@@ -47,8 +50,9 @@ def render_markdown(a: Analysis) -> str:
     out: list[str] = ["# newsprism analysis" + (f" — {md_escape(title)}" if title else ""), ""]
     dates = sorted(d.published[:10] for d in a.documents if d.published)
     span = f", published {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", published {dates[0]}" if dates else "")
-    out += [f"{len(a.documents)} documents{span}; {len(a.stories)} stories, {len(a.entities)} entities, "
-            f"{len(a.facts)} facts ({len(a.facts_by_verdict('contested'))} contested).", ""]
+    out += [f"{plural(len(a.documents), 'document')}{span}; {story_count(a)}, "
+            f"{plural(len(a.entities), 'entity', 'entities')}, {plural(len(a.facts), 'fact')} "
+            f"({len(a.facts_by_verdict('contested'))} contested).", ""]
 
     out += ["## Brief", ""]
     if a.summary:
@@ -62,12 +66,10 @@ def render_markdown(a: Analysis) -> str:
 
     out += ["## Fact ledger", ""]
     if a.facts:
-        for verdict in VERDICT_ORDER:
-            group = a.facts_by_verdict(verdict)
-            if group:
-                out += [f"### {VERDICT_TITLE[verdict]} ({len(group)})", ""]
-                for f in group:
-                    out += _fact(a, f)
+        for g in ledger_groups(a):
+            out += [f"### {g['label']} ({len(g['entries'])})", ""]
+            for e in g["entries"]:
+                out += _entry(a, e)
     else:
         out += ["No facts found.", ""]
 
@@ -85,7 +87,7 @@ def render_markdown(a: Analysis) -> str:
         meta = ", ".join(md_escape(x) for x in (d.outlet, d.author, (d.published or "")[:10]) if x)
         url = safe_url(d.url)
         link = f" <{url}>" if url and not re.search(r"[<>\s]", url) else ""
-        out.append(f"- {md_escape(d.title or '(untitled)')}" + (f" — {meta}" if meta else "") + f" ({md_escape(d.id)}){link}")
+        out.append(f"- {md_escape(d.title or '(untitled)')}" + (f" — {meta}" if meta else "") + link)
     if not a.documents:
         out.append("No documents.")
     out.append("")

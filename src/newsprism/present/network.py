@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 from ..model import Analysis
 
+LABEL_LINE = 20             # characters on one label line
+CHAR_WIDTH = 6.6            # average width of a 12px character, for keeping labels apart
+LINE_HEIGHT = 14
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n\s*\n")
 
 
@@ -29,7 +32,24 @@ class Node:
 
     @property
     def label(self) -> str:
-        return self.name if len(self.name) <= 24 else self.name[:23].rstrip() + "…"
+        return " ".join(self.lines)
+
+    @property
+    def lines(self) -> list[str]:
+        """The name on at most two lines of LABEL_LINE characters, broken between words; never cut."""
+        words, lines = self.name.split(), [""]
+        for w in words:
+            if lines[-1] and len(lines[-1]) + 1 + len(w) > LABEL_LINE and len(lines) < 2:
+                lines.append(w)
+            else:
+                lines[-1] = (lines[-1] + " " + w).strip()
+        return lines
+
+    def box(self) -> tuple[float, float, float, float]:
+        """The label's box (left, top, right, bottom) beside the node, in drawing units."""
+        left = self.x + self.r + 3
+        return (left, self.y - LINE_HEIGHT + 3, left + CHAR_WIDTH * max(len(x) for x in self.lines),
+                self.y + 4 + LINE_HEIGHT * (len(self.lines) - 1))
 
 
 @dataclass
@@ -150,6 +170,15 @@ def _force(n: int, links: list[tuple[int, int, float]], iterations: int = 300) -
     return [[(x - min(xs)) / sx, (y - min(ys)) / sy] for x, y in pos]
 
 
+def _overlap(a: Node, b: Node) -> bool:
+    """Whether a's label box meets b's label box or b's circle."""
+    l1, t1, r1, b1 = a.box()
+    l2, t2, r2, b2 = b.box()
+    boxes = l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1
+    circle = l1 < b.x + b.r and b.x - b.r < r1 and t1 < b.y + b.r and b.y - b.r < b1
+    return boxes or circle
+
+
 def _layout(nodes: list[Node], edges: list[Edge], width: int, height: int) -> None:
     """Each connected group laid out on its own; the largest gets the left of the frame, the rest
     are stacked on the right. Then nodes too close for their labels are nudged apart."""
@@ -160,13 +189,13 @@ def _layout(nodes: list[Node], edges: list[Edge], width: int, height: int) -> No
         nd.r = round(5 + 8 * math.sqrt(nd.mentions / top), 1)
     index = {nd.id: i for i, nd in enumerate(nodes)}
     groups = _components(nodes, edges)
-    mx, my, label = 20, 25, 165  # margins; room for a label right of each node
+    mx, my, label = 20, 25, round(CHAR_WIDTH * LABEL_LINE) + 20  # margins; room for a label right of each node
     frames: list[tuple[float, float, float, float]] = []
     if len(groups) == 1:
         frames.append((mx, my, width - mx - label, height - my))
     else:
         share = max(0.55, len(groups[0]) / len(nodes))
-        split = mx + (width - 2 * mx) * share
+        split = min(mx + (width - 2 * mx) * share, width - mx - label - 60)  # the rest keep room for labels
         frames.append((mx, my, split - label, height - my))
         rest = sum(len(g) for g in groups[1:])
         y = my
@@ -181,20 +210,21 @@ def _layout(nodes: list[Node], edges: list[Edge], width: int, height: int) -> No
         for n, (x, y) in zip(g, _force(len(g), links)):
             nodes[n].x = x0 + x * max(x1 - x0, 0)
             nodes[n].y = y0 + y * max(y1 - y0, 0)
-    for _ in range(60):  # keep labels legible: nodes at least a line apart vertically or a label apart
+    for _ in range(80):  # keep labels legible: no two labels (or a label and a node) overlap
         moved = False
         for i in range(len(nodes)):
             for j in range(i + 1, len(nodes)):
                 a, b = nodes[i], nodes[j]
-                if abs(a.x - b.x) < 110 and abs(a.y - b.y) < 18:
-                    push = (18 - abs(a.y - b.y)) / 2 + 0.5
+                if _overlap(a, b) or _overlap(b, a):
+                    ha = a.box()[3] - a.box()[1]
+                    push = min(ha, LINE_HEIGHT) / 2 + 1
                     if a.y <= b.y:
                         a.y, b.y = a.y - push, b.y + push
                     else:
                         a.y, b.y = a.y + push, b.y - push
                     moved = True
         for nd in nodes:
-            nd.y = min(max(nd.y, my), height - my)
+            nd.y = min(max(nd.y, my), height - my - LINE_HEIGHT * (len(nd.lines) - 1))
         if not moved:
             break
     for nd in nodes:

@@ -20,13 +20,16 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .summary import brief_lines, position_words
-from ..model import Analysis, Document, Fact, Story
+from ..model import Analysis, Document, Story
 from .highlight import Mark, highlight, js_offset, safe_url
+from .ledger import VERDICT_LABEL, VERDICTS, ledger_groups
+from .framing_view import framing_view, source_of
+from .counts import outlet_count, story_count, storyline_title
+from .names import doc_name, plural
+from .speakers import Speakers
+from .summary import inner_words
 from .network import build_network
 
-VERDICTS = ("contested", "corroborated", "compatible", "single_source")
-VERDICT_LABEL = {"contested": "Contested", "corroborated": "Corroborated", "compatible": "Compatible",
-                 "single_source": "Single source"}
 OPEN_GROUP_MAX = 8          # verdict groups larger than this start collapsed (contested never does)
 TABLE_ROWS = 40             # longer tables show their first rows and the rest on request
 
@@ -53,8 +56,8 @@ def report_csp() -> str:
 
 # -- small helpers the template uses ---------------------------------------------------------
 
-def outlet_of(d: Document) -> str:
-    return d.outlet or d.id
+def outlet_of(d: Optional[Document]) -> str:
+    return doc_name(d)
 
 
 def day(iso: Optional[str]) -> str:
@@ -103,28 +106,19 @@ def overview(a: Analysis) -> dict[str, Any]:
         "outlets": sorted(outlets.items(), key=lambda kv: (-len(kv[1]), kv[0].lower())),
         "first": dates[0] if dates else None,
         "last": dates[-1] if dates else None,
-        "counts": [("documents", len(a.documents)), ("outlets", len(outlets)), ("stories", len(a.stories)),
-                   ("entities", len(a.entities)), ("claims", len(a.claims)), ("facts", len(a.facts))],
+        "counts": [plural(len(a.documents), "document"), outlet_count(a), story_count(a),
+                   plural(len(a.entities), "entity", "entities"), plural(len(a.claims), "claim"),
+                   plural(len(a.facts), "fact")],
         "verdicts": [(v, VERDICT_LABEL[v], len(a.facts_by_verdict(v))) for v in VERDICTS],
     }
 
 
 def ledger(a: Analysis) -> list[dict[str, Any]]:
-    """Facts grouped by verdict, contested first; within a group the most widely reported first."""
-    def reach(f: Fact) -> tuple:
-        return (-len({d for p in f.positions for d in p.documents}), _fact_number(f.id), f.id)
-
-    groups = []
-    for v in VERDICTS:
-        facts = sorted(a.facts_by_verdict(v), key=reach)
-        groups.append({"verdict": v, "label": VERDICT_LABEL[v], "facts": facts,
-                       "open": v == "contested" or len(facts) <= OPEN_GROUP_MAX})
-    return [g for g in groups if g["facts"]]
-
-
-def _fact_number(fid: str) -> int:
-    m = re.search(r"\d+", fid)
-    return int(m.group()) if m else 0
+    """The ledger's groups (see ledger.py); big groups start collapsed, contested never does."""
+    groups = ledger_groups(a)
+    for g in groups:
+        g["open"] = g["verdict"] == "contested" or len(g["entries"]) <= OPEN_GROUP_MAX
+    return groups
 
 
 def timeline_view(a: Analysis, width: int = 760) -> dict[str, Any]:
@@ -170,34 +164,12 @@ def entity_rows(a: Analysis) -> list[Any]:
     return sorted(a.entities, key=lambda e: (-len(e.documents), -len(e.mentions), e.name.lower(), e.id))
 
 
-def framing_view(a: Analysis) -> dict[str, Any]:
-    """Labels per actor and document (rows where outlets disagree first), voices and genres."""
-    docs = [d for d in a.documents if a.framing_of(d.id)]
-    labels: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    names: dict[str, str] = {}
-    for f in a.framing:
-        for actor in f.actors:
-            if not actor.labels:
-                continue
-            key = actor.entity or "name:" + actor.name.lower()
-            names.setdefault(key, (a.entity(actor.entity).name if actor.entity and a.entity(actor.entity) else actor.name))
-            cell = labels[key].setdefault(f.doc, [])
-            cell.extend(lab for lab in actor.labels if lab not in cell)
-    rows = []
-    for key, cells in labels.items():
-        distinct = {tuple(sorted(set(v))) for v in cells.values()}
-        rows.append({"name": names[key], "cells": cells, "disagree": len(cells) > 1 and len(distinct) > 1})
-    rows.sort(key=lambda r: (not r["disagree"], -len(r["cells"]), r["name"].lower()))
-    return {"docs": docs, "rows": rows,
-            "columns": [d for d in docs if any(d.id in r["cells"] for r in rows)]}
-
-
 def document_marks(a: Analysis, d: Document) -> list[Mark]:
     """Loaded words and actor labels of one document, to highlight in its text."""
     f = a.framing_of(d.id)
     if f is None:
         return []
-    marks = [Mark(t.start, t.end, "loaded", title="loaded word" + (f" ({t.category})" if t.category else ""), priority=1)
+    marks = [Mark(t.start, t.end, "loaded", title="loaded word, from " + source_of(t.category), priority=1)
              for t in f.loaded_terms if d.text[t.start:t.end] == t.text]
     for actor in f.actors:
         for s in actor.label_spans:
@@ -211,14 +183,16 @@ def render_html(a: Analysis, title: Optional[str] = None, home: Optional[str] = 
     if title is None:
         roots = sorted((s for s in a.stories if not s.parent and s.title), key=lambda s: (-len(s.documents), s.id))
         title = roots[0].title if roots else "newsprism report"  # the widest story names the report
+    sp = Speakers(a)
     return _env.get_template("report.html.j2").render(
         a=a, title=title, home=home, # our own shipped CSS/JS (never data) go in verbatim so the CSP hashes match
         csp=report_csp(), css=Markup(static_text("report.css")), js=Markup(static_text("report.js")),
         ov=overview(a), ledger=ledger(a), timeline=timeline_view(a), entities=entity_rows(a),
-        network=build_network(a), framing=framing_view(a), docs={d.id: d for d in a.documents},
-        outlet_of=outlet_of, day=day, highlight=highlight, document_marks=document_marks, js_offset=js_offset,
+        network=build_network(a), framing=framing_view(a, sp), docs={d.id: d for d in a.documents},
+        outlet_of=outlet_of, storyline_title=lambda v: storyline_title(v.story, [e.story for e in v.events]), day=day, highlight=highlight, document_marks=document_marks, js_offset=js_offset,
         safe_url=safe_url, position_words=lambda p: position_words(a, p), table_rows=TABLE_ROWS,
-        network_colors=NETWORK_COLORS, brief=brief_lines(a.summary))
+        network_colors=NETWORK_COLORS, brief=brief_lines(a.summary), plural=plural, shown=inner_words,
+        attributed=lambda c: sp.name(c.doc, c.start, c.attribution, c.attribution_text or c.attribution))
 
 
 NETWORK_COLORS = {"PERSON": "#1f5fa8", "ORG": "#9a4d00", "GPE": "#2d7a3a", "NORP": "#7a3a8c", "LOC": "#2d7a6f"}

@@ -14,6 +14,8 @@ from typing import Any
 
 from ..config import Config
 from ..model import Analysis, Claim, Fact, Position, SummarySentence
+from .headings import fact_heading
+from .names import doc_name, names_phrase
 
 MAX_CORROBORATED = 6
 MAX_CONTESTED = 5
@@ -53,11 +55,8 @@ def _folded(text: str) -> str:
 
 
 def outlets_phrase(a: Analysis, docs: list[str]) -> str:
-    """"A", "A and B", "A, B and C": the outlets (or document ids) behind `docs`, in order."""
-    names = list(dict.fromkeys(a.document(d).outlet or d for d in docs))
-    if not names:
-        return "No document"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """"A", "A and B", "A, B and C": the names of the documents behind `docs` (see names.doc_name), in order."""
+    return names_phrase(_outlets(a, docs)) or "No document"
 
 
 def quoted_words(text: str) -> str:
@@ -69,6 +68,16 @@ def quoted_words(text: str) -> str:
 def quote(text: str) -> str:
     """A claim's words inside quotation marks: its own outer marks dropped, inner ones made single."""
     return "“" + quoted_words(text).replace("“", "‘").replace("”", "’") + "”"
+
+
+def inner_words(text: str) -> str:
+    """A claim's words to print inside one pair of quotation marks (the views' evidence): its own outer
+    marks dropped, inner double marks made single, and an inner quotation that lost its opening mark
+    with the outer ones given it back ('““We will not wait,” she said' -> '‘We will not wait,’ she said')."""
+    words = quoted_words(text)
+    lost_opening = words.count("”") > words.count("“")     # double marks only: never an apostrophe
+    words = words.replace("“", "‘").replace("”", "’")
+    return "‘" + words if lost_opening else words
 
 
 def _best_claim(claims: list[Claim]) -> Claim | None:
@@ -83,13 +92,12 @@ def _reports(a: Analysis, docs: list[str]) -> str:
 
 def contested_sentence(a: Analysis, f: Fact) -> SummarySentence:
     parts = [f"{_reports(a, p.documents)} {position_words(a, p)}" for p in f.positions if p.documents]
-    return SummarySentence(text=f"{_about(f)}: " + "; ".join(parts) + ".", facts=[f.id],
+    return SummarySentence(text=f"{_about(a, f)}: " + "; ".join(parts) + ".", facts=[f.id],
                            documents=sorted({d for p in f.positions for d in p.documents}))
 
 
-def _about(f: Fact) -> str:
-    about = (f.about or "On this point").rstrip(".?! ")
-    return about[:1].upper() + about[1:]
+def _about(a: Analysis, f: Fact) -> str:
+    return fact_heading(a, f).rstrip(".?! ") if f.about else "On this point"
 
 
 def corroborated_sentences(a: Analysis, f: Fact) -> list[SummarySentence]:
@@ -110,7 +118,7 @@ def corroborated_sentences(a: Analysis, f: Fact) -> list[SummarySentence]:
 
 
 def _outlets(a: Analysis, docs: list[str]) -> list[str]:
-    return list(dict.fromkeys(a.document(d).outlet or d for d in docs))
+    return list(dict.fromkeys(doc_name(a.document(d)) for d in docs))
 
 
 def brief_lines(summary: list[SummarySentence]) -> list[tuple[str, list[str]]]:

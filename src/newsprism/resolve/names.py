@@ -417,3 +417,17 @@ def initials(name: str) -> str:
     """Initials of the capitalised words: 'United Nations Security Council' -> 'unsc'."""
     caps = [t for t in re.split(r"[\s\-]+", name) if t[:1].isupper() and t.lower() not in {"of", "the", "and", "for"}]
     return "".join(t[0] for t in caps).lower()
+
+
+# A press organisation is introduced by what it is, whatever its name: "the news agency X", "the
+# state broadcaster X", "the X newspaper". Nouns that do this, before or right after the name:
+PRESS_BEFORE = re.compile(r"\b(agency|newspaper|daily|broadcaster|tabloid|magazine|weekly|outlet|website|"
+                          r"television|tv|radio|station|wire service)\s*,?\s*(the\s+)?$", re.I)
+PRESS_AFTER = re.compile(r"^\s*(newspaper|daily|news agency|agency|broadcaster|tabloid|magazine|weekly|"
+                         r"television|tv|radio)\b", re.I)
+
+
+def introduced_as_press(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is introduced as a news organisation: "the news agency X",
+    "the state broadcaster X", "the X newspaper"."""
+    return bool(PRESS_BEFORE.search(text[max(0, start - 40):start]) or PRESS_AFTER.match(text[end:end + 20]))

@@ -11,7 +11,8 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from ..parse import text_of
-from .names import ORG_HEADS, country_code, demonym_code, nationality_code
+from ..lexicon.dates import MONTHS, WEEKDAYS
+from .names import ORG_HEADS, country_code, demonym_code, introduced_as_press, nationality_code
 
 # Words of a title, office or honorific: they go to the mention's role, never into the name.
 TITLES = frozenset({
@@ -138,6 +139,21 @@ def person_like(toks: Sequence[Token]) -> bool:
     return True
 
 
+def is_date(toks: Sequence[Token]) -> bool:
+    """A span of only day numbers, years, ordinals and month or weekday names, with at least one number
+    and one month or weekday ('10 September', 'Monday 7 March', 'September 2023'); 'May' alone is a name."""
+    calendar = number = False
+    for t in toks:
+        w = t.lower_.strip(".")
+        if w in MONTHS or w.rstrip("s") in WEEKDAYS:
+            calendar = True
+        elif t.like_num or re.fullmatch(r"\d{1,2}(st|nd|rd|th)", w):
+            number = True
+        elif w not in ("of", "the", ",", "-"):
+            return False
+    return calendar and number
+
+
 def trim(sdoc: Doc, tokens: Sequence[Token], label: str) -> Optional[Candidate]:
     """Cut an entity span down to the name: no leading 'the', no title, no possessive. A span of
     any type that is a title followed by a person's name ("Transport Ana Ruiz" after "Minister of",
@@ -188,9 +204,13 @@ def trim(sdoc: Doc, tokens: Sequence[Token], label: str) -> Optional[Candidate]:
         return None
     if all(norm_word(t) in TITLES for t in toks):
         return None  # "President", "the Ambassador": a role without a name
+    if is_date(toks):
+        return None  # "10 September", "September 2023": a date, whatever label the tagger gave it
     if label == "PERSON" and all(norm_word(t) in TITLES or norm_word(t) in ROLE_MODIFIERS for t in toks):
         return None
-    if " " not in text and demonym_code(text) and not country_code(text):
+    if label in ("PERSON", "WORK_OF_ART", "PRODUCT") and introduced_as_press(text_of(sdoc), start, end):
+        label = "ORG"    # "the newspaper X", "X newspaper": a news organisation named by what it is
+    elif " " not in text and demonym_code(text) and not country_code(text):
         label = "NORP"   # "Kazakh" in "Kazakh firms" is a nationality, whatever spaCy tagged
     elif label in ("ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART") and country_code(text):
         label = "GPE"    # "Chile's" tagged ORG: a country is one place, whatever it stands for

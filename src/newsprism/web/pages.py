@@ -8,6 +8,8 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ..model import Analysis
+from ..present.counts import storyline_title
+from ..present.names import doc_name
 from ..present.report import render_html, report_csp
 from ..present.subset import restrict
 from .api import search_hits
@@ -23,8 +25,9 @@ def story_roots(a: Analysis) -> list[tuple]:
     roots = []
     for s in a.stories:
         if not s.parent:
-            roots.append((s, [c for c in a.stories if c.parent == s.id],
-                          sorted({a.document(d).outlet or d for d in s.documents})))
+            events = [c for c in a.stories if c.parent == s.id]
+            title = storyline_title(s, events) if events else (s.title or "Untitled story")
+            roots.append((s, events, sorted({doc_name(a.document(d)) for d in s.documents}), title))
     return roots
 
 
@@ -51,7 +54,8 @@ def waiting_page() -> HTMLResponse:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(svc: Svc, q: str = "") -> HTMLResponse:
     hits = search_hits(svc, q, 30) if q.strip() else []
-    return page(env.get_template("search.html.j2").render(q=q, hits=hits))
+    names = {h["id"]: doc_name(svc.store.get(h["id"])) for h in hits}
+    return page(env.get_template("search.html.j2").render(q=q, hits=hits, names=names))
 
 
 def report_page(body: str) -> HTMLResponse:

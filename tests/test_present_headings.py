@@ -1,0 +1,43 @@
+import re
+
+from reader_sample import build
+
+from newsprism.present.headings import event_heading, fact_heading, shows_value
+
+A = build()
+
+
+def heading(fid):
+    return fact_heading(A, A.fact(fid))
+
+
+def test_counts_become_how_many_questions_that_keep_the_modifier():
+    assert heading("f3") == "How many Valerian sailors were killed"
+    assert heading("f5") == "How many ships"
+
+
+def test_events_are_clauses_in_the_past_tense():
+    assert heading("f1") == "Port Ellis hosted the delegation"
+    assert heading("f2") == "The council called for expelling the smugglers"
+
+
+def test_statements_ask_what_was_said():
+    assert heading("f6") == "What Ana Pop said"
+
+
+def test_no_doer_gives_a_passive_clause_and_questions_stay():
+    assert event_heading(A, "perturbing host delegation", "host") == "The delegation was hosted"
+    assert event_heading(A, "Ministry of Ports say", "say") == "What the Ministry of Ports said"
+    f = A.fact("f1").model_copy(update={"about": "Who led the delegation"})
+    assert fact_heading(A, f) == "Who led the delegation"
+
+
+def test_every_heading_has_a_verb_or_a_question_form():
+    for f in A.facts:
+        h = fact_heading(A, f)
+        assert re.match(r"^(How many|How much|Who|When|What)\b", h) or re.search(r"\w+ed\b|\bwas\b", h), h
+
+
+def test_a_value_line_that_repeats_the_heading_is_not_shown():
+    f1, f3 = A.fact("f1"), A.fact("f3")
+    assert not shows_value(f1, f1.positions[0]) and shows_value(f3, f3.positions[0])
