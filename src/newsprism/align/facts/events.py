@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from ...disjoint import DisjointSets
-from ...extract.claims import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
+from ...lexicon.predicates import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
 from ...model import Claim, Fact
 from .context import Context, entities_in, head_word, span_in
 from ...lexicon.dates import days_covered
@@ -49,6 +49,8 @@ PERSON_NOUNS = ROLE_NOUNS | {"man", "woman", "boy", "girl", "actor", "actress", 
                              "gunman", "fighter", "boxer", "champion", "candidate", "lawyer", "doctor", "teenager"}
 # names that others take their adjective from: a state and 'the Israeli foreign ministry', 'Iranian officials'
 HOMELANDS = {"GPE", "NORP"}
+# a habit or a schedule is no happening: 'the company typically releases its updates on the second Tuesday'
+HABITUAL = re.compile(r"\b(typically|usually|normally|generally|routinely|regularly|customarily|habitually)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ def standing_of(c: Claim) -> Optional[str]:
         return None
     if c.modality == "denied":
         return "denied"
+    if c.tense != "past" and HABITUAL.search(c.text):
+        return None
     return "planned" if c.tense == "future" else "actual"
 
 
