@@ -78,6 +78,7 @@ class EventClaim:
     obj: Participant
     when: Optional[tuple[date, date]]
     content: frozenset[str]        # what a statement says (for 'say'-class claims)
+    others: frozenset[str] = frozenset()   # people the doer acts on in the same clause ('stopped Thompson to retain')
 
 
 def sense_of(c: Claim) -> Optional[str]:
@@ -186,6 +187,9 @@ def _keys(p: Participant) -> set[str]:
 
 def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
     out = []
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in ctx.analysis.claims:
+        by_doc[c.doc].append(c)
     for c in claims:
         sense, standing = sense_of(c), standing_of(c)
         if sense is None or standing is None:
@@ -193,8 +197,22 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
         content = _content(c) if sense in STATEMENT_PREDICATES else frozenset()
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), ctx.story_of.get(c.doc) or "", subj, obj,
-                              _time(ctx, c), content))
+                              _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc])))
     return out
+
+
+def _co_participants(ctx: Context, c: Claim, same_doc: list[Claim]) -> frozenset[str]:
+    """The people the same doer acts on in other acts told within this clause: 'stopped Thompson in the sixth round
+    to retain his belts' is the retaining of the night Thompson was beaten, not of another night. Two reports of the
+    same act whose doer beat, met or charged two different people in the telling are two occasions of it."""
+    if not c.subject or ctx.analysis.entity(c.subject) is None:
+        return frozenset()
+    out = set()
+    for o in same_doc:
+        if o.id != c.id and o.subject == c.subject and c.start <= o.start and o.end <= c.end and o.object \
+                and o.object != c.object and ctx.entity_type(o.object) == "PERSON":
+            out.add(o.object)
+    return frozenset(out)
 
 
 def _time(ctx: Context, c: Claim) -> Optional[tuple[date, date]]:
@@ -223,6 +241,9 @@ def compatible(ctx: Context, a: EventClaim, b: EventClaim) -> bool:
     where the doers do not already say so; no two named participants of one type differ; the times meet."""
     if different_referents(ctx, a.subj, b.subj) or different_referents(ctx, a.obj, b.obj):
         return False
+    if a.others and b.others and not any(ctx.may_be_same(frozenset({x}), frozenset({y})) or x == y
+                                         for x in a.others for y in b.others):
+        return False     # the same act on two occasions: the doer acted on two different people in the telling
     doer = match(ctx, a.subj, b.subj)
     if doer is None:
         return False
