@@ -152,3 +152,16 @@ def test_a_habit_is_no_event():
     c.claim("c", "Ardent Soft released emergency updates.", predicate="release", subject=soft,
             subject_text="Ardent Soft", object_text="emergency updates", tense="past")
     assert agreed(c) == []
+
+
+def test_two_weekdays_for_one_act_are_two_occasions():
+    """Undated reports: 'released a patch on Wednesday' and '... on Tuesday' are two releases; the same day joins."""
+    c = Corpus()
+    soft = c.entity("e1", "Ardent Soft", "ORG")
+    for doc, day, value in (("a", "Wednesday", "XXXX-WXX-3"), ("b", "Tuesday", "XXXX-WXX-2"),
+                            ("d", "Wednesday", "XXXX-WXX-3")):
+        claim = c.claim(doc, f"Ardent Soft released an emergency patch on {day}.", predicate="release", subject=soft,
+                        subject_text="Ardent Soft", object_text="an emergency patch", tense="past")
+        c.time(doc, day, value)
+        claim.time = c.times[-1].id
+    assert agreed(c) == [("Ardent Soft release patch", ["a", "d"])]

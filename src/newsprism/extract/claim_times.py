@@ -2,6 +2,7 @@
 attached to the predicate in the parse, not crossing into another clause."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,21 @@ def time_tokens(sdoc: Doc, times: list[Time]) -> dict[int, Time]:
         for tok in span:
             prev = out.get(tok.i)
             if prev is None or len(t.value) > len(prev.value):
+                out[tok.i] = t
+    return out
+
+
+WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
+
+
+def weekday_tokens(sdoc: Doc, times: list[Time]) -> dict[int, Time]:
+    """Token index -> a bare weekday covering it ('on Wednesday' in an undated report): no calendar date, yet two
+    reports of one happening name the same day for it."""
+    out: dict[int, Time] = {}
+    for t in times:
+        if t.type in ("DATE", "TIME") and WEEKDAY.match(t.value or ""):
+            span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
+            for tok in span if span is not None else ():
                 out[tok.i] = t
     return out
 

@@ -29,7 +29,7 @@ from .modality import modality as modality_of
 from .quotes import quote_spans
 from .quantities import Quantity, find_quantities
 from .tense import clause_tense
-from .claim_times import own_time, time_tokens, when_of
+from .claim_times import own_time, time_tokens, weekday_tokens, when_of
 from ..parse import text_of
 
 RELATIVE = {"who", "which", "that", "whom", "whose"}
@@ -46,6 +46,7 @@ class Frame:
     object: Optional[Token] = None
     span: tuple[int, int] = (0, 0)    # token range of the clause quoted
     when: Optional[Time] = None       # the expression that dates it, its value cut to the calendar part
+    weekday: Optional[Time] = None    # else a bare weekday attached to it ('released a patch on Wednesday')
     quantities: list[Quantity] = field(default_factory=list)
 
 
@@ -81,6 +82,7 @@ def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> 
     """Fill `record.claims` with the document's claims (local ids "<doc>#c<n>")."""
     ents = EntityIndex(record)
     times = time_tokens(sdoc, record.times)
+    weekdays = weekday_tokens(sdoc, record.times)
     quotes = quote_spans(document.text)
     sents = list(sdoc.sents)
     sources_by_sent = [speech.sources_in(s) for s in sents]
@@ -91,7 +93,7 @@ def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> 
     for k, sent in enumerate(sents):
         if len(sent.text.strip()) < 3:
             continue
-        frames = _frames(sent, times)
+        frames = _frames(sent, times, weekdays)
         _attach_quantities(sent, frames, skip)
         seen: set[tuple] = set()
         for fr in frames:
@@ -110,7 +112,7 @@ def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> 
 
 # -- frames -------------------------------------------------------------------------------------
 
-def _frames(sent: Span, times: dict[int, Time]) -> list[Frame]:
+def _frames(sent: Span, times: dict[int, Time], weekdays: dict[int, Time]) -> list[Frame]:
     frames: list[Frame] = []
     absorbed: set[int] = set()
     event_objects: set[int] = set()
@@ -142,6 +144,7 @@ def _frames(sent: Span, times: dict[int, Time]) -> list[Frame]:
                                 span=(lo, hi)))
     for fr in frames:
         fr.when = when_of(fr.anchor, times, sent)
+        fr.weekday = when_of(fr.anchor, weekdays, sent) if fr.when is None and weekdays else None
     return frames
 
 
@@ -300,7 +303,8 @@ def _attach_quantities(sent: Span, frames: list[Frame], skip: list[tuple[int, in
             continue
         node, owner = doc[q.head], None
         for _ in range(12):
-            if node.i in by_anchor and node.pos_ in ("VERB", "AUX"):
+            # a verb's clause, or an event noun's own phrase: 'the 1967 slayings of two women' counts the slain
+            if node.i in by_anchor and (node.pos_ in ("VERB", "AUX") or by_anchor[node.i].anchor.pos_ == "NOUN"):
                 owner = by_anchor[node.i]
                 break
             if node.head.i == node.i:
@@ -382,7 +386,7 @@ def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ent
     return Claim(
         id=f"{document.id}#c{n + 1}", doc=document.id, start=start, end=end, text=document.text[start:end],
         subject=subject, predicate=fr.predicate, object=obj, value=_figure_value(doc, q) if q is not None else None,
-        when=fr.when.value if fr.when else None, time=fr.when.id if fr.when else None, attribution=attribution,
+        when=fr.when.value if fr.when else None, time=(fr.when or fr.weekday).id if (fr.when or fr.weekday) else None, attribution=attribution,
         modality=modality, tense=clause_tense(fr.anchor), subject_text=subject_text, object_text=object_text, attribution_text=attribution_text,
     )
 

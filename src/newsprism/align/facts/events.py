@@ -49,6 +49,7 @@ PERSON_NOUNS = ROLE_NOUNS | {"man", "woman", "boy", "girl", "actor", "actress", 
                              "gunman", "fighter", "boxer", "champion", "candidate", "lawyer", "doctor", "teenager"}
 # names that others take their adjective from: a state and 'the Israeli foreign ministry', 'Iranian officials'
 HOMELANDS = {"GPE", "NORP"}
+WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
 # a habit or a schedule is no happening: 'the company typically releases its updates on the second Tuesday'
 HABITUAL = re.compile(r"\b(typically|usually|normally|generally|routinely|regularly|customarily|habitually)\b", re.I)
 
@@ -79,6 +80,7 @@ class EventClaim:
     when: Optional[tuple[date, date]]
     content: frozenset[str]        # what a statement says (for 'say'-class claims)
     others: frozenset[str] = frozenset()   # people the doer acts on in the same clause ('stopped Thompson to retain')
+    weekday: Optional[str] = None  # the bare weekday the clause gives its act, where it has no date ('on Wednesday')
 
 
 def sense_of(c: Claim) -> Optional[str]:
@@ -197,8 +199,13 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
         content = _content(c) if sense in STATEMENT_PREDICATES else frozenset()
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), ctx.story_of.get(c.doc) or "", subj, obj,
-                              _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc])))
+                              _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c)))
     return out
+
+
+def _weekday(ctx: Context, c: Claim) -> Optional[str]:
+    t = ctx.analysis.time(c.time) if c.time and not c.when else None
+    return t.value[:10] if t is not None and WEEKDAY.match(t.value or "") else None
 
 
 def _co_participants(ctx: Context, c: Claim, same_doc: list[Claim]) -> frozenset[str]:
@@ -249,6 +256,8 @@ def compatible(ctx: Context, a: EventClaim, b: EventClaim) -> bool:
         return False
     if not doer and match(ctx, a.obj, b.obj) is None:
         return False
+    if a.weekday and b.weekday and a.weekday != b.weekday:
+        return False     # 'released a patch on Wednesday' / '... on Tuesday': two releases
     return not (a.when and b.when and (a.when[1] < b.when[0] or b.when[1] < a.when[0]))
 
 
