@@ -153,8 +153,14 @@ def may_stand_for(ctx: Context, pronoun: Participant, named: Participant) -> boo
     """A pronoun may stand for a named participant of its kind: 'he' for a person, 'it' or 'they' for a body."""
     kind = named.entity and _kind(ctx, named.entity)
     if pronoun.pronoun == "person":
-        return kind == "person"
+        # 'she' for 'Tara Reid', for 'the party girl Tara Reid', or for 'the actress'
+        return kind == "person" or (not named.entity and _describes_person(ctx, named))
     return kind == "body" or (kind is None and pronoun.pronoun == "group")
+
+
+def _describes_person(ctx: Context, p: Participant) -> bool:
+    """A phrase naming a person inside it, or a definite description of one ('the actress')."""
+    return any(_kind(ctx, e) == "person" for e in p.named) or (p.definite and p.head in PERSON_NOUNS)
 
 
 def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
