@@ -12,7 +12,6 @@ tell which count a figure is even when outlets word it differently.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -29,6 +28,7 @@ from .modality import modality as modality_of
 from .quotes import quote_spans
 from .quantities import Quantity, find_quantities
 from .tense import clause_tense
+from .entity_index import EntityIndex
 from .claim_times import own_time, time_tokens, weekday_tokens, when_of
 from ..parse import text_of
 
@@ -48,34 +48,6 @@ class Frame:
     when: Optional[Time] = None       # the expression that dates it, its value cut to the calendar part
     weekday: Optional[Time] = None    # else a bare weekday attached to it ('released a patch on Wednesday')
     quantities: list[Quantity] = field(default_factory=list)
-
-
-class EntityIndex:
-    """Local entity mentions by character offset: which entity, if any, the words at an offset name."""
-
-    def __init__(self, record: DocRecord):
-        rows = sorted((m.start, m.end, e.id, e.type) for e in record.entities for m in e.mentions)
-        self.rows = rows
-        self.starts = [r[0] for r in rows]
-
-    def within(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.rows) and self.rows[i][0] < end:
-            if self.rows[i][1] <= end:
-                out.append(self.rows[i])
-            i += 1
-        return out
-
-    def at(self, tok: Token) -> Optional[tuple[int, int, str, str]]:
-        """The mention that covers this token."""
-        i = bisect.bisect_right(self.starts, tok.idx) - 1
-        while i >= 0 and self.rows[i][0] > tok.idx - 200:
-            s, e, _, _ = self.rows[i]
-            if s <= tok.idx < e:
-                return self.rows[i]
-            i -= 1
-        return None
 
 
 def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> None:
