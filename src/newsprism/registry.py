@@ -46,7 +46,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("records",),                                      # what per-document stages hand on
     *((phase,) for phase in PHASES),
     ("registry", "stages", "store", "pipeline", "api"),   # running the phases
-    ("cli", "web", "present.web", "newsprism"),        # applications and the package's front door
+    ("cli", "web", "newsprism"),                      # applications and the package's front door
 )
 
 
