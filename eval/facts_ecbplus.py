@@ -201,7 +201,7 @@ def place_gold(gold: list[dict], texts: dict[str, str], cleaned: dict[str, str])
 
 def score_topic(topic: int, analysis: dict, gold: list[dict], texts: dict[str, str]) -> dict:
     """Everything the report needs from one topic: anchors, our clusters, pairs."""
-    from newsprism.extract.claims import EVENT_NOUNS, predicate_class
+    from newsprism.lexicon.predicates import EVENT_NOUNS, predicate_class
 
     cleaned = {d["id"]: d["text"] for d in analysis["documents"]}
     lost = place_gold(gold, texts, cleaned)

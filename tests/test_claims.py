@@ -38,7 +38,8 @@ def analyse(nlp, text=TEXT, times=TIMES):
     record.entities = list(by_name.values())
     for words, value in times.items():
         at = text.index(words)
-        record.times.append(Time(doc="d1", start=at, end=at + len(words), text=words, type="DATE", value=value))
+        record.times.append(Time(id=f"t{len(record.times) + 1}", doc="d1", start=at, end=at + len(words), text=words,
+                                 type="DATE", value=value))
     component(doc, sdoc, record, Config())
     names = {e.id: e.name for e in record.entities}
     return record, names
@@ -117,6 +118,20 @@ def test_predicate_classes():
     assert predicate_class("arrive") == predicate_class("visit") == "visit"
     assert predicate_class("thank") == "praise"
     assert predicate_class("wander") == "wander"
+
+
+def test_a_figure_in_an_event_noun_phrase_counts_that_event(nlp):
+    """'arrested a woman in the 1967 killings of two workers': the two are the killed, not the arrested."""
+    record, _ = analyse(nlp, "Police arrested a woman in the 1967 killings of two workers.", {"1967": "1967"})
+    [c] = [c for c in record.claims if c.value and c.value.text.startswith("two")]
+    assert c.predicate == "kill" and c.when == "1967"
+
+
+def test_a_bare_weekday_names_the_day_of_the_act(nlp):
+    """An undated report's 'on Wednesday' has no calendar date, yet it says which day the act was."""
+    record, _ = analyse(nlp, "Northwind released an emergency patch on Wednesday.", {"Wednesday": "XXXX-WXX-3"})
+    [c] = [c for c in record.claims if c.predicate == "release"]
+    assert c.when is None and c.time == "t1"
 
 
 def test_attribution_is_never_dropped(nlp):

@@ -2,6 +2,7 @@
 the same sense, the same standing (done, not planned), the same participants in the same roles."""
 from __future__ import annotations
 
+from newsprism.model import Claim
 from test_facts import Corpus, facts_of
 
 
@@ -112,3 +113,55 @@ def test_a_definite_description_may_stand_for_the_person_named_elsewhere():
     council.claim("b", "a resolution condemning the visit", predicate="condemn", subject_text="a resolution",
                   object_text="the visit", tense="past")
     assert agreed(council) == []
+
+
+def _beat(c: Corpus, outer: Claim, opponent: str) -> None:
+    """Another act of the same doer told inside `outer` ('stopped X in the sixth round to retain ...')."""
+    c.claims.append(Claim(id=f"c{len(c.claims) + 1}", doc=outer.doc, start=outer.start, end=outer.end, text=outer.text,
+                          predicate="stop", subject=outer.subject, subject_text=outer.subject_text, object=opponent,
+                          object_text=c.entities[opponent].name, tense="past"))
+
+
+def test_one_act_told_with_two_different_opponents_is_two_occasions():
+    """A champion retains his title each time he wins: the man he beat in the telling says which night it was."""
+    c = Corpus()
+    varga = c.entity("e1", "Milan Varga")
+    ott, pell = c.entity("e2", "Rufus Ott"), c.entity("e3", "Dane Pell")
+    a = c.claim("a", "Milan Varga stopped Rufus Ott in the fifth round to retain his belts.", predicate="retain",
+                subject=varga, subject_text="Milan Varga", object_text="his belts", tense="past")
+    _beat(c, a, ott)
+    b = c.claim("b", "Milan Varga beat Dane Pell on points to retain his belts.", predicate="retain", subject=varga,
+                subject_text="Milan Varga", object_text="his belts", tense="past")
+    _beat(c, b, pell)
+    assert [docs for about, docs in agreed(c) if "retain" in about] == []
+    d = c.claim("d", "Milan Varga retained his belts by stopping Rufus Ott.", predicate="retain", subject=varga,
+                subject_text="Milan Varga", object_text="his belts", tense="past")
+    _beat(c, d, ott)
+    assert [docs for about, docs in agreed(c) if "retain" in about] == [["a", "d"]]
+
+
+def test_a_habit_is_no_event():
+    """'typically releases updates on the second Tuesday' tells a schedule, not the release both others report."""
+    c = Corpus()
+    soft = c.entity("e1", "Ardent Soft", "ORG")
+    c.claim("a", "Ardent Soft typically releases updates on the second Tuesday.", predicate="release", subject=soft,
+            subject_text="Ardent Soft", object_text="updates", tense="present")
+    c.claim("b", "Ardent Soft usually releases updates once a month.", predicate="release", subject=soft,
+            subject_text="Ardent Soft", object_text="updates", tense="present")
+    assert agreed(c) == []
+    c.claim("c", "Ardent Soft released emergency updates.", predicate="release", subject=soft,
+            subject_text="Ardent Soft", object_text="emergency updates", tense="past")
+    assert agreed(c) == []
+
+
+def test_two_weekdays_for_one_act_are_two_occasions():
+    """Undated reports: 'released a patch on Wednesday' and '... on Tuesday' are two releases; the same day joins."""
+    c = Corpus()
+    soft = c.entity("e1", "Ardent Soft", "ORG")
+    for doc, day, value in (("a", "Wednesday", "XXXX-WXX-3"), ("b", "Tuesday", "XXXX-WXX-2"),
+                            ("d", "Wednesday", "XXXX-WXX-3")):
+        claim = c.claim(doc, f"Ardent Soft released an emergency patch on {day}.", predicate="release", subject=soft,
+                        subject_text="Ardent Soft", object_text="an emergency patch", tense="past")
+        c.time(doc, day, value)
+        claim.time = c.times[-1].id
+    assert agreed(c) == [("Ardent Soft release patch", ["a", "d"])]

@@ -6,13 +6,12 @@ Each claim quotes the clause it comes from with exact offsets into `document.tex
 
 Arguments resolve to the document's local entity ids where the words name an entity (a role noun
 such as "a member of the board, Karim Haddad" resolves to the person it names), else stay words.
-Predicates are normalized to classes (`PREDICATE_CLASSES`), so "arrived in" and "is visiting" compare.
+Predicates are normalized to sense classes (`lexicon/predicates.py`), so "arrived in" and "is visiting" compare.
 A figure's value carries its `slot`, the parse around it (see `figure_slot`), so that the fact ledger can
 tell which count a figure is even when outlets word it differently.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -20,7 +19,8 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config
-from ..lexicon.dates import iso_prefix
+from ..lexicon.predicates import (EVENT_NOUNS, OBJECT_CONTROL, PREP_OBJECTS, REQUEST_VERBS, ROLE_NOUNS,
+                                  predicate_class)
 from ..model import Claim, Document, FigureSlot, FigureValue, SlotArg, Time
 from ..records import DocRecord
 from . import speech
@@ -28,78 +28,10 @@ from .modality import modality as modality_of
 from .quotes import quote_spans
 from .quantities import Quantity, find_quantities
 from .tense import clause_tense
+from .entity_index import EntityIndex
+from .claim_times import own_time, time_tokens, weekday_tokens, when_of
 from ..parse import text_of
 
-PREDICATE_CLASSES: dict[str, str] = {
-    **dict.fromkeys(["lead", "head", "chair", "helm", "command", "spearhead", "captain"], "lead"),
-    **dict.fromkeys(["visit", "arrive", "travel", "land", "tour", "fly", "come"], "visit"),
-    **dict.fromkeys(["meet"], "meet"),
-    **dict.fromkeys(["say", "state", "tell", "add", "note", "announce", "disclose", "report", "write", "claim",
-                     "confirm", "acknowledge", "reveal", "declare", "mention", "stress", "explain", "insist",
-                     "quote", "tweet", "comment", "remark", "emphasize", "emphasise", "underline", "assert"], "say"),
-    **dict.fromkeys(["condemn", "denounce", "criticize", "criticise", "slam", "blast", "decry", "censure"], "condemn"),
-    **dict.fromkeys(["summon"], "summon"),
-    **dict.fromkeys(["expel", "deport", "oust"], "expel"),
-    **dict.fromkeys(["kill", "slaughter", "murder", "execute", "massacre", "assassinate"], "kill"),
-    **dict.fromkeys(["kidnap", "abduct", "capture"], "hold captive"),
-    **dict.fromkeys(["praise", "thank", "hail", "commend", "applaud", "laud", "appreciate"], "praise"),
-    **dict.fromkeys(["veto", "block"], "veto"),
-    **dict.fromkeys(["attack", "strike", "bomb", "shell", "raid", "assault", "storm", "invade"], "attack"),
-    **dict.fromkeys(["launch", "mount", "stage", "orchestrate", "perpetrate", "conduct"], "launch"),
-    **dict.fromkeys(["discuss", "negotiate", "debate"], "discuss"),
-    **dict.fromkeys(["urge", "demand", "request", "appeal"], "call for"),
-    **dict.fromkeys(["accuse", "blame", "charge"], "accuse"),
-    **dict.fromkeys(["deny", "reject", "refute", "dismiss"], "deny"),
-    **dict.fromkeys(["host", "receive", "welcome"], "host"),
-    **dict.fromkeys(["invite"], "invite"),
-    **dict.fromkeys(["release", "free", "liberate"], "release"),
-    **dict.fromkeys(["evacuate"], "evacuate"),
-    **dict.fromkeys(["participate", "attend", "join"], "participate"),
-    **dict.fromkeys(["support", "back", "endorse", "sponsor"], "support"),
-    **dict.fromkeys(["win", "elect"], "win"),
-    **dict.fromkeys(["die", "perish", "succumb"], "die"),
-    **dict.fromkeys(["injure", "wound", "hurt"], "injure"),
-    **dict.fromkeys(["arrest", "detain", "apprehend", "nab"], "arrest"),
-    **dict.fromkeys(["escape", "flee", "abscond"], "escape"),
-    **dict.fromkeys(["buy", "purchase", "acquire"], "buy"),
-    **dict.fromkeys(["appoint", "hire", "recruit"], "appoint"),
-    **dict.fromkeys(["resign", "quit"], "resign"),
-    **dict.fromkeys(["sentence", "jail", "imprison"], "sentence"),
-}
-# nouns that name an event; a date attached to one dates the event ("the May 3 raid")
-EVENT_NOUNS: dict[str, str] = {
-    **dict.fromkeys(["attack", "assault", "raid", "strike", "airstrike", "bombing", "incursion", "offensive",
-                     "invasion", "ambush", "rampage"], "attack"),
-    **dict.fromkeys(["shooting", "explosion", "blast", "massacre", "killing", "murder", "assassination"], "kill"),
-    **dict.fromkeys(["riot", "protest", "demonstration", "uprising", "clash", "unrest"], "riot"),
-    **dict.fromkeys(["election", "vote", "referendum", "ballot", "poll", "primary"], "election"),
-    **dict.fromkeys(["visit", "trip", "arrival", "tour"], "visit"),
-    **dict.fromkeys(["meeting", "talks", "negotiation", "negotiations", "summit", "conference", "session", "hearing"], "meet"),
-    **dict.fromkeys(["earthquake", "quake", "tsunami", "storm", "hurricane", "flood", "fire", "crash", "collision",
-                     "eruption", "outbreak"], "disaster"),
-    **dict.fromkeys(["war", "conflict", "fighting"], "war"),
-    **dict.fromkeys(["arrest", "detention"], "arrest"),
-    **dict.fromkeys(["expulsion", "deportation"], "expel"),
-    **dict.fromkeys(["release"], "release"),
-    **dict.fromkeys(["evacuation"], "evacuate"),
-    **dict.fromkeys(["kidnapping", "abduction"], "hold captive"),
-    **dict.fromkeys(["ceasefire", "truce", "agreement", "deal", "accord"], "agreement"),
-    **dict.fromkeys(["resignation"], "resign"), **dict.fromkeys(["launch"], "launch"),
-    **dict.fromkeys(["death"], "die"), **dict.fromkeys(["veto"], "veto"),
-}
-# "ask X to expel Y", "call for the expulsion of Y": the request names the act requested
-REQUEST_VERBS = {"ask", "urge", "call", "demand", "request", "appeal", "press", "push", "order", "instruct", "tell"}
-OBJECT_CONTROL = {"ask", "urge", "call", "press", "order", "instruct", "tell", "force", "allow", "invite",
-                  "persuade", "encourage", "help", "push", "expect", "want", "request"}
-# prepositions that carry the object of some predicates ("met with", "called for", "arrived in")
-PREP_OBJECTS = {"meet": ("with",), "visit": ("in", "to", "at"), "call for": ("for",), "participate": ("in",),
-                "attack": ("on", "against"), "discuss": ("about", "on"), "talk": ("with", "about"),
-                "accuse": ("of",), "vote": ("for", "against"), "summon": ("to",)}
-ROLE_NOUNS = {"member", "head", "leader", "chief", "spokesman", "spokeswoman", "spokesperson", "minister",
-              "official", "deputy", "president", "representative", "envoy", "ambassador", "diplomat", "director",
-              "secretary", "chairman", "chair", "commander", "adviser", "advisor", "aide", "founder", "officer",
-              "governor", "mayor", "senator", "lawmaker", "prosecutor", "judge", "general", "premier", "king",
-              "analyst", "expert", "correspondent", "editor", "reporter", "ceo", "executive", "founder", "figure"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 MAX_WORDS_CHARS = 120
 
@@ -114,45 +46,15 @@ class Frame:
     object: Optional[Token] = None
     span: tuple[int, int] = (0, 0)    # token range of the clause quoted
     when: Optional[Time] = None       # the expression that dates it, its value cut to the calendar part
+    weekday: Optional[Time] = None    # else a bare weekday attached to it ('released a patch on Wednesday')
     quantities: list[Quantity] = field(default_factory=list)
-
-
-class EntityIndex:
-    """Local entity mentions by character offset: which entity, if any, the words at an offset name."""
-
-    def __init__(self, record: DocRecord):
-        rows = sorted((m.start, m.end, e.id, e.type) for e in record.entities for m in e.mentions)
-        self.rows = rows
-        self.starts = [r[0] for r in rows]
-
-    def within(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.rows) and self.rows[i][0] < end:
-            if self.rows[i][1] <= end:
-                out.append(self.rows[i])
-            i += 1
-        return out
-
-    def at(self, tok: Token) -> Optional[tuple[int, int, str, str]]:
-        """The mention that covers this token."""
-        i = bisect.bisect_right(self.starts, tok.idx) - 1
-        while i >= 0 and self.rows[i][0] > tok.idx - 200:
-            s, e, _, _ = self.rows[i]
-            if s <= tok.idx < e:
-                return self.rows[i]
-            i -= 1
-        return None
-
-
-def predicate_class(lemma: str) -> str:
-    return PREDICATE_CLASSES.get(lemma.lower(), lemma.lower())
 
 
 def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> None:
     """Fill `record.claims` with the document's claims (local ids "<doc>#c<n>")."""
     ents = EntityIndex(record)
-    times = _time_tokens(sdoc, record.times)
+    times = time_tokens(sdoc, record.times)
+    weekdays = weekday_tokens(sdoc, record.times)
     quotes = quote_spans(document.text)
     sents = list(sdoc.sents)
     sources_by_sent = [speech.sources_in(s) for s in sents]
@@ -163,7 +65,7 @@ def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> 
     for k, sent in enumerate(sents):
         if len(sent.text.strip()) < 3:
             continue
-        frames = _frames(sent, times)
+        frames = _frames(sent, times, weekdays)
         _attach_quantities(sent, frames, skip)
         seen: set[tuple] = set()
         for fr in frames:
@@ -182,7 +84,7 @@ def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> 
 
 # -- frames -------------------------------------------------------------------------------------
 
-def _frames(sent: Span, times: dict[int, Time]) -> list[Frame]:
+def _frames(sent: Span, times: dict[int, Time], weekdays: dict[int, Time]) -> list[Frame]:
     frames: list[Frame] = []
     absorbed: set[int] = set()
     event_objects: set[int] = set()
@@ -202,7 +104,7 @@ def _frames(sent: Span, times: dict[int, Time]) -> list[Frame]:
         frames.append(fr)
     # event nouns that carry their own date: "the May 3 raid", "a raid on May 3 by the rebels"
     for t in sent:
-        if t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS and t.i not in event_objects and _own_time(t, times):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS and t.i not in event_objects and own_time(t, times):
             subj = _prep_object(t, ("by",)) or next((c for c in t.children if c.dep_ == "poss"), None)
             obj = _prep_object(t, ("on", "against", "in", "of"))
             if obj is not None and obj.i in times:
@@ -213,7 +115,8 @@ def _frames(sent: Span, times: dict[int, Time]) -> list[Frame]:
             frames.append(Frame(anchor=t, predicate=EVENT_NOUNS[t.lemma_.lower()], subject=subj, object=obj,
                                 span=(lo, hi)))
     for fr in frames:
-        fr.when = _when(fr.anchor, times, sent)
+        fr.when = when_of(fr.anchor, times, sent)
+        fr.weekday = when_of(fr.anchor, weekdays, sent) if fr.when is None and weekdays else None
     return frames
 
 
@@ -357,81 +260,6 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-# -- times ---------------------------------------------------------------------------------------
-
-def _time_tokens(sdoc: Doc, times: list[Time]) -> dict[int, Time]:
-    """Token index -> the time expression covering it (dates and clock times only)."""
-    out: dict[int, Time] = {}
-    for t in times:
-        day = iso_prefix(t.value)
-        if t.type not in ("DATE", "TIME") or not day:
-            continue
-        if day != t.value:   # "2022-09-10TAF" (afternoon): the calendar part is what dates the event
-            t = t.model_copy(update={"value": day})
-        span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
-            continue
-        for tok in span:
-            prev = out.get(tok.i)
-            if prev is None or len(t.value) > len(prev.value):
-                out[tok.i] = t
-    return out
-
-
-def _own_time(noun: Token, times: dict[int, Time]) -> bool:
-    """A time expression hangs directly off this noun (compound, 'on <date>', 'of <date>')."""
-    for c in noun.children:
-        if c.i in times:
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("on", "of", "in", "at"):
-            if any(g.i in times for g in c.children):
-                return True
-    return False
-
-
-def _attached(anchor: Token, times: dict[int, Time]) -> list[Time]:
-    """Times whose nearest verbal or event-noun ancestor is this anchor."""
-    found: list[Time] = []
-    for c in anchor.children:
-        if c.dep_ in ("ccomp", "relcl", "acl", "advcl", "conj", "xcomp", "parataxis"):
-            continue
-        for tok in c.subtree:
-            if tok.i not in times:
-                continue
-            node = tok.head
-            while node.i != anchor.i and node.head.i != node.i and node.i in times:
-                node = node.head
-            # the first content head above the time must lead to this anchor without crossing another clause
-            path_ok, n = True, tok
-            while n.i != anchor.i:
-                if n.i not in times and (n.pos_ in ("VERB",) or (n.pos_ == "NOUN" and n.lemma_.lower() in EVENT_NOUNS
-                                                               and anchor.pos_ == "VERB")):
-                    path_ok = False
-                    break
-                if n.head.i == n.i:
-                    path_ok = False
-                    break
-                n = n.head
-            if path_ok and times[tok.i] not in found:
-                found.append(times[tok.i])
-    return found
-
-
-def _when(anchor: Token, times: dict[int, Time], sent: Span, depth: int = 0) -> Optional[Time]:
-    """The time expression that dates the event this token anchors: the most precise one attached to it."""
-    own = _attached(anchor, times)
-    if own:
-        return max(own, key=lambda t: (len(t.value), t.value))
-    if depth > 4:
-        return None
-    # "in June 2021, when the rebels launched ...": a clause hanging off a date takes it
-    if anchor.head.i in times and anchor.dep_ in ("relcl", "advcl", "acl"):
-        return times[anchor.head.i]
-    if anchor.dep_ in ("conj", "advcl", "xcomp") and anchor.head.i != anchor.i and anchor.head.pos_ in ("VERB", "AUX", "NOUN"):
-        return _when(anchor.head, times, sent, depth + 1)
-    return None
-
-
 # -- quantities ----------------------------------------------------------------------------------
 
 def _attach_quantities(sent: Span, frames: list[Frame], skip: list[tuple[int, int]]) -> None:
@@ -447,7 +275,8 @@ def _attach_quantities(sent: Span, frames: list[Frame], skip: list[tuple[int, in
             continue
         node, owner = doc[q.head], None
         for _ in range(12):
-            if node.i in by_anchor and node.pos_ in ("VERB", "AUX"):
+            # a verb's clause, or an event noun's own phrase: 'the 1967 slayings of two women' counts the slain
+            if node.i in by_anchor and (node.pos_ in ("VERB", "AUX") or by_anchor[node.i].anchor.pos_ == "NOUN"):
                 owner = by_anchor[node.i]
                 break
             if node.head.i == node.i:
@@ -456,7 +285,7 @@ def _attach_quantities(sent: Span, frames: list[Frame], skip: list[tuple[int, in
         if owner is None:
             verb = node if node.pos_ in ("VERB", "AUX") else sent.root
             owner = Frame(anchor=verb, predicate=predicate_class(verb.lemma_), span=_clause_range(verb, sent),
-                          when=_when(verb, {}, sent))
+                          when=when_of(verb, {}, sent))
             frames.append(owner)
             by_anchor[verb.i] = owner
         owner.quantities.append(q)
@@ -529,7 +358,7 @@ def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ent
     return Claim(
         id=f"{document.id}#c{n + 1}", doc=document.id, start=start, end=end, text=document.text[start:end],
         subject=subject, predicate=fr.predicate, object=obj, value=_figure_value(doc, q) if q is not None else None,
-        when=fr.when.value if fr.when else None, time=fr.when.id if fr.when else None, attribution=attribution,
+        when=fr.when.value if fr.when else None, time=(fr.when or fr.weekday).id if (fr.when or fr.weekday) else None, attribution=attribution,
         modality=modality, tense=clause_tense(fr.anchor), subject_text=subject_text, object_text=object_text, attribution_text=attribution_text,
     )
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Optional
 
-from ...extract.claims import EVENT_NOUNS
+from ...lexicon.predicates import EVENT_NOUNS
 from ...lexicon.dates import days_covered
 from ...model import Claim, Fact
 from .context import Context, head_word

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from ...disjoint import DisjointSets
-from ...extract.claims import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
+from ...lexicon.predicates import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
 from ...model import Claim, Fact
 from .context import Context, entities_in, head_word, span_in
 from ...lexicon.dates import days_covered
@@ -49,6 +49,9 @@ PERSON_NOUNS = ROLE_NOUNS | {"man", "woman", "boy", "girl", "actor", "actress", 
                              "gunman", "fighter", "boxer", "champion", "candidate", "lawyer", "doctor", "teenager"}
 # names that others take their adjective from: a state and 'the Israeli foreign ministry', 'Iranian officials'
 HOMELANDS = {"GPE", "NORP"}
+WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
+# a habit or a schedule is no happening: 'the company typically releases its updates on the second Tuesday'
+HABITUAL = re.compile(r"\b(typically|usually|normally|generally|routinely|regularly|customarily|habitually)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class EventClaim:
     obj: Participant
     when: Optional[tuple[date, date]]
     content: frozenset[str]        # what a statement says (for 'say'-class claims)
+    others: frozenset[str] = frozenset()   # people the doer acts on in the same clause ('stopped Thompson to retain')
+    weekday: Optional[str] = None  # the bare weekday the clause gives its act, where it has no date ('on Wednesday')
 
 
 def sense_of(c: Claim) -> Optional[str]:
@@ -98,6 +103,8 @@ def standing_of(c: Claim) -> Optional[str]:
         return None
     if c.modality == "denied":
         return "denied"
+    if c.tense != "past" and HABITUAL.search(c.text):
+        return None
     return "planned" if c.tense == "future" else "actual"
 
 
@@ -146,8 +153,14 @@ def may_stand_for(ctx: Context, pronoun: Participant, named: Participant) -> boo
     """A pronoun may stand for a named participant of its kind: 'he' for a person, 'it' or 'they' for a body."""
     kind = named.entity and _kind(ctx, named.entity)
     if pronoun.pronoun == "person":
-        return kind == "person"
+        # 'she' for 'Tara Reid', for 'the party girl Tara Reid', or for 'the actress'
+        return kind == "person" or (not named.entity and _describes_person(ctx, named))
     return kind == "body" or (kind is None and pronoun.pronoun == "group")
+
+
+def _describes_person(ctx: Context, p: Participant) -> bool:
+    """A phrase naming a person inside it, or a definite description of one ('the actress')."""
+    return any(_kind(ctx, e) == "person" for e in p.named) or (p.definite and p.head in PERSON_NOUNS)
 
 
 def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
@@ -182,6 +195,9 @@ def _keys(p: Participant) -> set[str]:
 
 def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
     out = []
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in ctx.analysis.claims:
+        by_doc[c.doc].append(c)
     for c in claims:
         sense, standing = sense_of(c), standing_of(c)
         if sense is None or standing is None:
@@ -189,8 +205,27 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
         content = _content(c) if sense in STATEMENT_PREDICATES else frozenset()
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), ctx.story_of.get(c.doc) or "", subj, obj,
-                              _time(ctx, c), content))
+                              _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c)))
     return out
+
+
+def _weekday(ctx: Context, c: Claim) -> Optional[str]:
+    t = ctx.analysis.time(c.time) if c.time and not c.when else None
+    return t.value[:10] if t is not None and WEEKDAY.match(t.value or "") else None
+
+
+def _co_participants(ctx: Context, c: Claim, same_doc: list[Claim]) -> frozenset[str]:
+    """The people the same doer acts on in other acts told within this clause: 'stopped Thompson in the sixth round
+    to retain his belts' is the retaining of the night Thompson was beaten, not of another night. Two reports of the
+    same act whose doer beat, met or charged two different people in the telling are two occasions of it."""
+    if not c.subject or ctx.analysis.entity(c.subject) is None:
+        return frozenset()
+    out = set()
+    for o in same_doc:
+        if o.id != c.id and o.subject == c.subject and c.start <= o.start and o.end <= c.end and o.object \
+                and o.object != c.object and ctx.entity_type(o.object) == "PERSON":
+            out.add(o.object)
+    return frozenset(out)
 
 
 def _time(ctx: Context, c: Claim) -> Optional[tuple[date, date]]:
@@ -219,11 +254,16 @@ def compatible(ctx: Context, a: EventClaim, b: EventClaim) -> bool:
     where the doers do not already say so; no two named participants of one type differ; the times meet."""
     if different_referents(ctx, a.subj, b.subj) or different_referents(ctx, a.obj, b.obj):
         return False
+    if a.others and b.others and not any(ctx.may_be_same(frozenset({x}), frozenset({y})) or x == y
+                                         for x in a.others for y in b.others):
+        return False     # the same act on two occasions: the doer acted on two different people in the telling
     doer = match(ctx, a.subj, b.subj)
     if doer is None:
         return False
     if not doer and match(ctx, a.obj, b.obj) is None:
         return False
+    if a.weekday and b.weekday and a.weekday != b.weekday:
+        return False     # 'released a patch on Wednesday' / '... on Tuesday': two releases
     return not (a.when and b.when and (a.when[1] < b.when[0] or b.when[1] < a.when[0]))
 
 

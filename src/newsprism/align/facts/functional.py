@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from typing import Optional
 
-from ...extract.claims import ROLE_NOUNS
+from ...lexicon.predicates import ROLE_NOUNS
 from ...model import Claim, Fact
 from .context import Context, entities_in, head_word, names_of, same_person, same_value, span_in
 from .dates import time_groups

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...extract.claims import EVENT_NOUNS
+from ...lexicon.predicates import EVENT_NOUNS
 from ...extract.quantities import ROLES
 from ...lexicon.dates import MONTH
 

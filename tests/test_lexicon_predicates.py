@@ -1,0 +1,23 @@
+"""The predicate lexicon: news verbs grouped by the act they name; a verb with two senses in news stays apart."""
+from __future__ import annotations
+
+from newsprism.lexicon.predicates import EVENT_NOUNS, predicate_class
+
+
+def test_verbs_of_one_act_share_a_sense_class():
+    assert predicate_class("slay") == predicate_class("Murder") == "kill"
+    assert predicate_class("detain") == predicate_class("apprehend") == "arrest"
+
+
+def test_a_formal_charge_is_no_blame_and_receiving_is_no_hosting():
+    assert predicate_class("indict") == predicate_class("charge") == "charge" != predicate_class("accuse")
+    assert predicate_class("receive") == "receive" != predicate_class("host")
+
+
+def test_a_verb_outside_every_group_is_its_own_class():
+    assert predicate_class("wander") == "wander"
+
+
+def test_event_nouns_name_the_classes_the_verbs_use():
+    assert [EVENT_NOUNS[n] for n in ("robbery", "indictment", "slaying")] == [predicate_class(v) for v in
+                                                                             ("rob", "indict", "slay")]
