@@ -1,8 +1,8 @@
 """Inputs to a DataFrame of cleaned documents: the local readers and cleaner, mapped over files.
 
 The driver only lists files (a directory is walked in the order the local run reads it); every file is
-read and its articles cleaned inside `mapInPandas` tasks by `pipeline.iter_cleaned`, the local run's own
-loop. Parquet inputs (one article a row, the JSONL fields) are read by Spark's reader. Ids are settled on
+read by the local readers inside a `mapInPandas` task, and the articles, spread over all tasks, are cleaned
+by `pipeline.iter_cleaned`, the local run's own loop. Parquet inputs (one article a row, the JSONL fields) are read by Spark's reader. Ids are settled on
 the driver afterwards with the local `IdAssigner`, in the local run's input order.
 """
 from __future__ import annotations
@@ -17,12 +17,14 @@ from ..config import Config
 from ..pipeline import IdAssigner, iter_cleaned
 from ..read import RawItem, ReadError
 from ..read.inputs import _visible_entries  # the local walk's order, so ids and duplicates match it
-from .codec import pack
+from .codec import pack, unpack
 
 if TYPE_CHECKING:
     import pandas as pd
     from pyspark.sql import DataFrame, SparkSession
 
+# One row per raw article as read (a packed RawItem or ReadError), in input order.
+RAW = "i_in long, i_file long, i_rec long, item binary"
 # One row per cleaned document, or per input that gave none (kind "error", with its one-line reason).
 CLEANED = ("i_in long, i_file long, i_rec long, kind string, base_id string, source string, "
            "text_key string, doc binary, message string")
@@ -114,6 +116,27 @@ def clean_rows(items: Iterator[tuple[int, int, int, RawItem | ReadError]], cfg: 
     return pd.DataFrame(rows, columns=["i_in", "i_file", "i_rec", "kind", "base_id", "source", "text_key", "doc", "message"])
 
 
+def _raw_rows(items: Iterator[tuple[int, int, int, RawItem | ReadError]]) -> Iterator["pd.DataFrame"]:
+    """RAW rows, a frame per 256 items, so a large file streams instead of filling one frame."""
+    import pandas as pd
+
+    rows = []
+    for i_in, i_file, i_rec, item in items:
+        rows.append((i_in, i_file, i_rec, pack(item)))
+        if len(rows) >= 256:
+            yield pd.DataFrame(rows, columns=["i_in", "i_file", "i_rec", "item"])
+            rows = []
+    if rows:
+        yield pd.DataFrame(rows, columns=["i_in", "i_file", "i_rec", "item"])
+
+
+def _clean(cfg: Config):
+    def run(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
+        for batch in batches:
+            yield clean_rows(((r.i_in, r.i_file, r.i_rec, unpack(r.item)) for r in batch.itertuples(index=False)), cfg)
+    return run
+
+
 def _read_local(cfg: Config):
     def run(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
         from ..read import read_inputs
@@ -123,7 +146,7 @@ def _read_local(cfg: Config):
                 for row in batch.itertuples(index=False):
                     for k, item in enumerate(read_inputs([row.uri], cfg)):
                         yield row.i_in, row.i_file, k, _relabel(item, row.uri, row.source)
-            yield clean_rows(items(), cfg)
+            yield from _raw_rows(items())
     return run
 
 
@@ -137,7 +160,7 @@ def _read_remote(cfg: Config):
                     named = Path(urlparse(row.path).path)  # readers sniff by the file name too
                     for k, item in enumerate(read_bytes(bytes(row.content), row.path, named, cfg)):
                         yield row.i_in, row.i_file, k, item
-            yield clean_rows(items(), cfg)
+            yield from _raw_rows(items())
     return run
 
 
@@ -153,7 +176,7 @@ def _read_parquet_rows(cfg: Config, given: str):
                     source = f"{given}:{mid + 1}"
                     item = record_to_item(rec, source, kind="jsonl")
                     yield i_in, 0, mid, item if isinstance(item, RawItem) else ReadError(source, item)
-            yield clean_rows(items(), cfg)
+            yield from _raw_rows(items())
     return run
 
 
@@ -168,24 +191,25 @@ def read_documents(spark: "SparkSession", inputs: list[str], cfg: Config,
     if files:
         listing = spark.createDataFrame([(f.i_in, f.i_file, f.source, f.uri) for f in files],
                                         "i_in long, i_file long, source string, uri string")
-        frames.append(listing.repartition(min(parts, len(files))).mapInPandas(_read_local(cfg), CLEANED))
+        frames.append(listing.repartition(min(parts, len(files))).mapInPandas(_read_local(cfg), RAW))
     for i_in, uri in remote:
         raw = (spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(uri)
                .select("path", "content"))
         order = raw.select("path").orderBy("path").rdd.zipWithIndex().map(lambda r: (r[0][0], r[1])).toDF(["path", "i_file"])
         raw = raw.join(order, "path").withColumn("i_in", F.lit(i_in))
-        frames.append(raw.repartition(parts).mapInPandas(_read_remote(cfg), CLEANED))
+        frames.append(raw.repartition(parts).mapInPandas(_read_remote(cfg), RAW))
     for i_in, uri in parquet:
         rows = spark.read.parquet(uri)
         rows = rows.select(*[F.col(c).cast("string") for c in rows.columns]) \
             .withColumn("_mid", F.monotonically_increasing_id()).withColumn("_i_in", F.lit(i_in))
-        frames.append(rows.mapInPandas(_read_parquet_rows(cfg, uri), CLEANED))
+        frames.append(rows.mapInPandas(_read_parquet_rows(cfg, uri), RAW))
     if not frames:
         return spark.createDataFrame([], CLEANED), problems
-    out = frames[0]
+    raw = frames[0]
     for f in frames[1:]:
-        out = out.unionByName(f)
-    return out, problems
+        raw = raw.unionByName(f)
+    # a file of many records is read by one task; its articles are cleaned by all of them
+    return raw.repartition(parts).mapInPandas(_clean(cfg), CLEANED), problems
 
 
 def settle_ids(rows: list[tuple[int, int, int, str, str]]) -> dict[tuple[int, int, int], str]:
