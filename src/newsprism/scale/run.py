@@ -51,7 +51,7 @@ def _documents(spark: "SparkSession", cleaned: "DataFrame", problems: list[str])
     return docs.mapInPandas(_with_ids, docs.schema)
 
 
-def analyze(inputs: list[str], cfg: Optional[Config] = None, out: Optional[str] = None, master: str = "local[2]",
+def analyze(inputs: list[str], cfg: Optional[Config] = None, out: Optional[str] = None, master: Optional[str] = "local[2]",
             spark: Optional["SparkSession"] = None, partitions: Optional[int] = None,
             extra_stages: Optional[list[Stage]] = None,
             report: Optional[Callable[[str, int, Optional[int]], None]] = None) -> SparkRun:

@@ -19,18 +19,21 @@ def require_pyspark() -> None:
         raise ModuleNotFoundError(MISSING) from e
 
 
-def spark_session(master: str = "local[2]", conf: Optional[dict[str, Any]] = None) -> "SparkSession":
-    """The session a job runs in. A local master stays on the loopback interface without the web UI, and
-    its Python workers run this interpreter (where newsprism and its model are installed)."""
+def spark_session(master: Optional[str] = "local[2]", conf: Optional[dict[str, Any]] = None) -> "SparkSession":
+    """The session a job runs in (master None: the one spark-submit was given). A local master stays on the
+    loopback interface without the web UI, and its Python workers run this interpreter (where newsprism
+    and its model are installed)."""
     require_pyspark()
     from pyspark.sql import SparkSession
 
-    local = master.startswith("local")
+    local = (master or "").startswith("local")
     if local:
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    builder = SparkSession.builder.master(master).appName("newsprism")
+    builder = SparkSession.builder.appName("newsprism")
+    if master:
+        builder = builder.master(master)
     settings: dict[str, Any] = {
         "spark.sql.execution.arrow.pyspark.enabled": "true",
         "spark.sql.session.timeZone": "UTC",
