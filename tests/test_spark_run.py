@@ -115,3 +115,10 @@ def test_the_command_line_writes_the_tables(spark, tmp_path):
     r = CliRunner().invoke(app, ["spark", "analyze", str(SAMPLES / "feed.jsonl"), "--out", str(tmp_path / "o"), "--quiet"])
     assert r.exit_code == 0, r.output
     assert spark.read.parquet(str(tmp_path / "o" / "documents")).count() == 2
+
+
+def test_the_spark_submit_entry_runs_in_the_session_it_is_given(spark, tmp_path):
+    from newsprism.scale.submit import main
+
+    assert main([str(SAMPLES / "feed.jsonl"), "--out", str(tmp_path / "o"), "--set", "stages.framing=false"]) == 0
+    assert spark.read.parquet(str(tmp_path / "o" / "documents")).count() == 2
