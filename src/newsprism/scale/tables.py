@@ -47,18 +47,27 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(k for r in rows for k in r))
 
 
+def _cell(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    return str(value) if kind == "string" else float(value) if kind == "double" else value
+
+
 def write_tables(spark: "SparkSession", analysis: Analysis, out: str) -> dict[str, int]:
-    """Every table under `out/<table>` (Parquet, through Spark's writer); rows per table."""
+    """Every table under `out/<table>` (Parquet, through Spark's writer, the rows handed over as Arrow);
+    rows per table."""
+    import pandas as pd
+
     counts: dict[str, int] = {}
     for name in TABLES:
         rows = table_rows(analysis, name)
         cols = _columns(rows) or ["id"]
         kinds = {c: _spark_type(r.get(c) for r in rows) for c in cols}
-        data = [tuple(str(r.get(c)) if kinds[c] == "string" and r.get(c) is not None else
-                      (float(r[c]) if kinds[c] == "double" and r.get(c) is not None else r.get(c)) for c in cols)
-                for r in rows]
+        # object columns: pandas would turn an int column with a None into floats
+        frame = pd.DataFrame({c: pd.Series([_cell(r.get(c), kinds[c]) for r in rows], dtype="object") for c in cols},
+                             columns=cols)
         schema = ", ".join(f"`{c}` {kinds[c]}" for c in cols)
-        spark.createDataFrame(data, schema).coalesce(1).write.mode("overwrite").parquet(f"{out.rstrip('/')}/{name}")
+        spark.createDataFrame(frame, schema).coalesce(1).write.mode("overwrite").parquet(f"{out.rstrip('/')}/{name}")
         counts[name] = len(rows)
     return counts
 
