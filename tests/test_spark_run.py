@@ -122,3 +122,13 @@ def test_the_spark_submit_entry_runs_in_the_session_it_is_given(spark, tmp_path)
 
     assert main([str(SAMPLES / "feed.jsonl"), "--out", str(tmp_path / "o"), "--set", "stages.framing=false"]) == 0
     assert spark.read.parquet(str(tmp_path / "o" / "documents")).count() == 2
+
+
+def test_parquet_rows_are_articles(spark, tmp_path):
+    rows = [{"id": "quay", "title": "Quay reopens", "text": BASE * 2}, {"id": "choir", "title": "Choir wins", "text": OTHER * 3}]
+    spark.createDataFrame(rows).write.parquet(str(tmp_path / "news.parquet"))
+    cfg = Config.load(overrides={"stages.framing": False})
+    result = analyze([str(tmp_path / "news.parquet")], cfg, spark=spark)
+    assert sorted(d.id for d in result.analysis.documents) == ["choir", "quay"]
+    assert {d.title for d in result.analysis.documents} == {"Quay reopens", "Choir wins"}
+    assert all(d.source.startswith(str(tmp_path / "news.parquet") + ":") for d in result.analysis.documents)
