@@ -3,9 +3,10 @@ PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
+SPARK   := $(VENV)/.spark-installed
 SHARED  ?= ../shared
 
-.PHONY: install browser run test bench bench-ingest docs screenshots clean
+.PHONY: install browser spark run test bench bench-ingest docs screenshots clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -26,7 +27,18 @@ browser:
 	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || echo "chromium could not be installed: browser tests will fail under CI"
 
-test: install browser
+# The spark extra (newsprism spark analyze, its tests): PySpark pinned in requirements-spark.lock, and
+# Debian's Java 17 when no java is on the PATH. Not part of `make run`.
+$(SPARK): $(STAMP) requirements-spark.lock
+	@command -v java >/dev/null 2>&1 || { echo "installing Debian's openjdk-17-jre-headless for Spark"; \
+	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; } \
+	  || echo "Java 17 could not be installed: the Spark tests will fail"
+	$(BIN)/pip install -q --disable-pip-version-check -c requirements.lock -r requirements-spark.lock
+	touch $(SPARK)
+
+spark: $(SPARK)
+
+test: install browser spark
 	$(BIN)/python -m pytest
 
 bench: install

@@ -24,6 +24,9 @@ app = typer.Typer(
 )
 config_app = typer.Typer(help="Inspect the configuration.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
+spark_app = typer.Typer(help="The same analysis on Apache Spark (needs pip install 'newsprism[spark]' and Java 17).",
+                        no_args_is_help=True)
+app.add_typer(spark_app, name="spark")
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False, soft_wrap=True)
@@ -200,6 +203,42 @@ def analyze(
         for p in (json_out, html_out, md_out):
             if p and str(p) != "-":
                 err.print(f"wrote {p}", soft_wrap=True)
+
+
+@spark_app.command("analyze")
+def spark_analyze(
+    inputs: List[str] = typer.Argument(..., help="Files, directories, Parquet or any URI Spark's readers take. Example: samples/ s3a://bucket/news.parquet", show_default=False),
+    out: str = typer.Option(..., "--out", help="Where the Parquet tables, analysis.json and stories/*.json go. Example: --out out/spark"),
+    master: str = typer.Option("local[2]", "--master", help="The Spark master. Example: --master spark://host:7077 or yarn"),
+    partitions: Optional[int] = typer.Option(None, "--partitions", help="Tasks for the per-document stages (default: 4 per core). Example: --partitions 400"),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
+) -> None:
+    """Analyze on Spark: Parquet tables (documents, mentions, entities, claims, facts, stories, timeline) and
+    the JSON per storyline. See docs/scale.md.
+
+    Example: newsprism spark analyze samples --out out/spark --master local[2]
+    """
+    from .scale.run import analyze as spark_run
+    from .scale.session import MISSING
+
+    cfg = load_config(config, sets)
+    try:
+        result = spark_run(inputs, cfg, out=out, master=master, partitions=partitions)
+    except ModuleNotFoundError as e:
+        if "pyspark" not in str(e) and str(e) != MISSING:
+            raise
+        err.print(MISSING, markup=False)
+        raise typer.Exit(2) from None
+    for problem in result.problems if not quiet else []:
+        err.print(problem)
+    if not quiet:
+        a = result.analysis
+        err.print(f"{len(a.documents)} documents, {len(a.stories)} stories, {len(a.entities)} entities, "
+                  f"{len(a.claims)} claims, {len(a.facts)} facts; wrote {out}")
+    if not result.analysis.documents:
+        raise typer.Exit(1)
 
 
 @app.command()

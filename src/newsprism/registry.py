@@ -46,6 +46,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("records",),                                      # what per-document stages hand on
     *((phase,) for phase in PHASES),
     ("registry", "stages", "store", "pipeline", "api"),   # running the phases
+    ("scale",),                                        # the same run on Spark
     ("cli", "web", "newsprism"),                      # applications and the package's front door
 )
 

@@ -1,0 +1,139 @@
+"""The cross-document stages of a Spark run, in the local run's order (`registry.stages("corpus")`).
+
+The fact ledger compares claims only within a storyline (its blocking buckets all start with the storyline
+or one of its stories), so it runs per storyline: `applyInPandas` on the storyline key, each group calling
+the local `align.facts.align_facts` on its storyline's documents, stories and claims, with every entity
+broadcast by name only (a leader named in passing is looked up among all people) and each group carrying the
+mentions in its own documents. The facts are then put in the order the local ledger gives them and numbered.
+
+Entity resolution, the link step, story clustering, the timeline and the summary run on the driver, over
+the compact records the executors made, by the local functions unchanged (docs/scale.md says why and what
+that bounds).
+"""
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional
+
+from ..config import Config
+from ..model import Analysis, Document, Fact
+from ..pipeline import Corpus, generated_now
+from ..records import DocRecord
+from ..registry import Stage, stages
+from .codec import pack, unpack
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from pyspark.sql import SparkSession
+
+log = logging.getLogger(__name__)
+BUILTIN_FACTS = "newsprism.stages:align_facts"
+
+
+def storyline_groups(analysis: Analysis, cfg: Config) -> dict[str, Analysis]:
+    """The analysis cut by storyline (the ledger's blocking key): each part holds the storyline's documents,
+    its stories, the claims and times of its documents, and the entities named in them with only those
+    documents' mentions (the ledger reads mentions by document; every entity's names are broadcast apart)."""
+    from ..align.facts.context import build_context
+
+    ctx = build_context(analysis, cfg.facts)
+    mentions: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))   # storyline -> entity -> mentions
+    for e in analysis.entities:
+        for m in e.mentions:
+            mentions[ctx.root_of(m.doc)][e.id].append(m)
+    by_id = {e.id: e for e in analysis.entities}
+    docs: dict[str, list[Document]] = defaultdict(list)
+    for d in analysis.documents:
+        docs[ctx.root_of(d.id)].append(d)
+    claims = defaultdict(list)
+    for c in analysis.claims:
+        claims[ctx.root_of(c.doc)].append(c)
+    times = defaultdict(list)
+    for t in analysis.times:
+        times[ctx.root_of(t.doc)].append(t)
+    stories = defaultdict(list)
+    for s in analysis.stories:
+        stories[ctx.storyline.get(s.id, s.id)].append(s)
+    return {key: Analysis(documents=docs[key], stories=stories.get(key, []), claims=claims[key], times=times.get(key, []),
+                          entities=[by_id[e].model_copy(update={"mentions": ms}) for e, ms in mentions[key].items()])
+            for key in docs if claims.get(key)}
+
+
+def name_stubs(analysis: Analysis) -> list:
+    """Every entity without its mentions: what a group needs of the entities it does not name (a leader
+    named in passing is looked up among all people by name and alias)."""
+    return [e.model_copy(update={"mentions": [], "documents": [], "evidence": []}) for e in analysis.entities]
+
+
+_stubs: dict[str, list] = {}   # per Python worker: the job's token -> the unpacked stubs, unpacked once
+
+
+def with_stubs(part: Analysis, stubs: list) -> list:
+    """The part's entities (its mentions) and every other entity as a stub, in the corpus order."""
+    own = {e.id: e for e in part.entities}
+    return [own.get(s.id, s) for s in stubs]
+
+
+def fact_order(f: Fact) -> tuple:
+    """The order `align_facts` gives the ledger (verdict, story, support, what, first claim)."""
+    from ..align.facts import VERDICT_ORDER
+
+    return (VERDICT_ORDER[f.verdict], f.story or "", -len({d for p in f.positions for d in p.documents}),
+            f.about, f.positions[0].claims[0] if f.positions and f.positions[0].claims else "")
+
+
+def _facts_of_group(cfg: Config, entities: Any, token: str):
+    def run(group: "pd.DataFrame") -> "pd.DataFrame":
+        import pandas as pd
+
+        from ..align.facts import align_facts
+
+        part: Analysis = unpack(group["part"].iloc[0])
+        if token not in _stubs:
+            _stubs.clear()
+            _stubs[token] = unpack(entities.value)
+        part.entities = with_stubs(part, _stubs[token])
+        facts = align_facts(part.bind(), cfg)
+        return pd.DataFrame({"key": [group["key"].iloc[0]], "facts": [pack(facts)]})
+    return run
+
+
+def facts_by_storyline(spark: "SparkSession", analysis: Analysis, cfg: Config) -> list[Fact]:
+    groups = storyline_groups(analysis, cfg)
+    if not groups:
+        return []
+    entities = spark.sparkContext.broadcast(pack(name_stubs(analysis)))
+    rows = spark.createDataFrame([(k, pack(part)) for k, part in groups.items()], "key string, part binary")
+    parts = max(1, min(len(groups), spark.sparkContext.defaultParallelism * 4))
+    out = (rows.repartition(parts, "key").groupBy("key")
+           .applyInPandas(_facts_of_group(cfg, entities, uuid.uuid4().hex), "key string, facts binary").collect())
+    entities.unpersist()
+    facts = sorted((f for r in out for f in unpack(r.facts)), key=fact_order)
+    for k, f in enumerate(facts, 1):
+        f.id = f"f{k}"
+    return facts
+
+
+def run_corpus_stages(spark: "SparkSession", documents: list[Document], records: dict[str, DocRecord], cfg: Config,
+                      report: Optional[Callable[[str, int, Optional[int]], None]] = None,
+                      extra_stages: Optional[list[Stage]] = None) -> tuple[Analysis, dict[str, float]]:
+    """The analysis, as `pipeline.analyze_documents` builds it after its document stages; and seconds per stage."""
+    report = report or (lambda *a: None)
+    analysis = Analysis(generated=generated_now(), documents=documents)
+    corpus = Corpus(cfg, records, analysis)
+    seconds: dict[str, float] = {}
+    corpus_stages = stages("corpus", cfg, extra_stages)
+    for i, stage in enumerate(corpus_stages):
+        report(stage.name, i, len(corpus_stages))
+        t0 = time.perf_counter()
+        analysis.bind()
+        if stage.name == "facts" and stage.target == BUILTIN_FACTS:
+            analysis.facts = facts_by_storyline(spark, analysis, cfg)
+        else:
+            stage.load()(corpus)
+        seconds[stage.name] = time.perf_counter() - t0
+    report("done", len(corpus_stages), len(corpus_stages))
+    return analysis.bind(), seconds

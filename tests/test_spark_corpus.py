@@ -1,0 +1,49 @@
+"""scale/corpus.py: the analysis cut by storyline (the fact ledger's blocking key) and the ledger's order."""
+from newsprism.align.facts import align_facts
+from newsprism.config import Config
+from newsprism.model import Analysis, Claim, Document, Story
+from newsprism.scale.corpus import fact_order, storyline_groups
+
+
+def test_documents_claims_and_stories_go_to_their_storyline_and_unstoried_ones_together():
+    docs = [Document(id=d, source=f"{d}.txt", text="x" * 40) for d in ("a", "b", "c", "d")]
+    stories = [Story(id="s1", documents=["a"], parent="s3"), Story(id="s2", documents=["b"], parent="s3"),
+               Story(id="s3", documents=["a", "b"]), Story(id="s4", documents=["c"])]
+    claims = [Claim(id=f"c{k}", doc=d, start=0, end=5, text="xxxxx") for k, d in enumerate("abcd")]
+    groups = storyline_groups(Analysis(documents=docs, stories=stories, claims=claims).bind(), Config())
+    assert {k: [d.id for d in g.documents] for k, g in groups.items()} == {"s3": ["a", "b"], "s4": ["c"], "": ["d"]}
+    assert [s.id for s in groups["s3"].stories] == ["s1", "s2", "s3"]
+    assert [c.doc for c in groups["s3"].claims] == ["a", "b"]
+
+
+def test_fact_order_is_the_order_the_ledger_gives(sample_analysis):
+    facts = align_facts(sample_analysis, Config())
+    assert len(facts) > 3 and sorted(facts, key=fact_order) == facts
+
+
+def test_a_group_names_every_entity_but_holds_only_its_own_documents_mentions(sample_analysis):
+    from newsprism.scale.corpus import name_stubs, with_stubs
+
+    groups = storyline_groups(sample_analysis, Config())
+    stubs = name_stubs(sample_analysis)
+    for part in groups.values():
+        docs = {d.id for d in part.documents}
+        entities = with_stubs(part, stubs)
+        assert [e.id for e in entities] == [e.id for e in sample_analysis.entities]
+        assert all(m.doc in docs for e in entities for m in e.mentions)
+        assert sum(len(e.mentions) for e in entities) == sum(
+            1 for e in sample_analysis.entities for m in e.mentions if m.doc in docs)
+
+
+def test_the_ledger_per_storyline_gives_the_ledgers_facts(sample_analysis):
+    from newsprism.scale.corpus import name_stubs, with_stubs
+
+    cfg = Config()
+    stubs = name_stubs(sample_analysis)
+    facts = []
+    for part in storyline_groups(sample_analysis, cfg).values():
+        part.entities = with_stubs(part, stubs)
+        facts += align_facts(part.bind(), cfg)
+    whole = align_facts(sample_analysis, cfg)
+    strip = lambda fs: [f.model_dump(exclude={"id"}) for f in sorted(fs, key=fact_order)]  # noqa: E731
+    assert strip(facts) == strip(whole)

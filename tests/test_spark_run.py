@@ -1,0 +1,134 @@
+"""scale/run.py end to end on Spark local[2] (UI off, loopback only): the same analysis as the local run.
+
+Marked `spark`; `make test` installs the extra and Java first. Without PySpark (a bare venv) they skip.
+"""
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyspark", reason="PySpark is not installed (make spark installs the extra and Java 17)")
+
+from newsprism.clean.dedup import dedup  # noqa: E402
+from newsprism.config import Config  # noqa: E402
+from newsprism.pipeline import run  # noqa: E402
+from newsprism.scale.compare import differences  # noqa: E402
+from newsprism.scale.run import analyze  # noqa: E402
+from newsprism.schema import validate  # noqa: E402
+
+pytestmark = pytest.mark.spark
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture(scope="module")
+def spark():
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    from newsprism.scale.session import spark_session
+
+    session = spark_session("local[2]")
+    assert session.conf.get("spark.ui.enabled") == "false"
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def sample_run(spark, tmp_path_factory):
+    out = tmp_path_factory.mktemp("spark-out")
+    return analyze([str(SAMPLES)], Config(), out=str(out), spark=spark), out
+
+
+def _plain(analysis) -> dict:
+    data = json.loads(analysis.to_json())
+    data.pop("generated", None)
+    return data
+
+
+def test_the_sample_corpus_gives_the_local_analysis(sample_run, sample_analysis):
+    result, _ = sample_run
+    assert differences(sample_analysis, result.analysis) == {}
+    assert _plain(result.analysis) == _plain(sample_analysis)   # the ids come out the same too
+    assert result.problems == []
+    validate(json.loads(result.analysis.to_json()))
+
+
+def test_the_tables_hold_every_object_with_exact_offsets(sample_run, spark):
+    result, out = sample_run
+    a = result.analysis
+    expected = {"documents": len(a.documents), "entities": len(a.entities), "claims": len(a.claims),
+                "facts": len(a.facts), "stories": len(a.stories), "timeline": len(a.timeline),
+                "mentions": sum(len(e.mentions) for e in a.entities)}
+    assert result.tables == expected
+    assert {name: spark.read.parquet(str(out / name)).count() for name in expected} == expected
+    texts = {d.id: d.text for d in a.documents}
+    mentions = spark.read.parquet(str(out / "mentions")).collect()
+    assert mentions and all(texts[m.doc][m.start:m.end] == m.text for m in mentions)
+    claims = spark.read.parquet(str(out / "claims")).select("doc", "start", "end", "text").collect()
+    assert all(texts[c.doc][c.start:c.end] == c.text for c in claims)
+
+
+def test_one_json_per_storyline_each_in_the_contract(sample_run):
+    result, out = sample_run
+    roots = [s.id for s in result.analysis.stories if s.parent is None]
+    assert sorted(p.stem for p in (out / "json").glob("*.json")) == sorted(roots)
+    for path in (out / "json").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        validate(data)
+        assert data["stories"] and {s["id"] for s in data["stories"]} >= {path.stem}
+    assert json.loads((out / "analysis.json").read_text(encoding="utf-8"))["documents"]
+
+
+# A text written for this test: long enough for five-word shingles to tell a copy from an edit.
+BASE = ("The harbour authority of the fictional town of Veldmoor reopened the northern quay on Tuesday after "
+        "three weeks of repairs to the sea wall, which storms had cracked in two places. Engineers replaced "
+        "forty metres of stone facing and raised the parapet by half a metre, the authority said in a statement. "
+        "Ferry operators had moved their boats to the southern basin during the works, and two of them said "
+        "they would return to the northern quay by the end of the month. The repairs cost about 2.4 million, "
+        "shared between the town council and the regional fisheries fund, according to the statement. ")
+OTHER = ("A choir from the hill villages of Ostrava Vale won the regional song contest on Saturday with a "
+         "programme of folk songs arranged by its conductor, who founded the group eleven years ago. ")
+
+
+def test_duplicates_merge_and_link_as_the_local_dedup_does(spark, tmp_path):
+    (tmp_path / "a.txt").write_text(BASE + BASE.replace("Engineers", "Workers"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BASE + BASE.replace("Engineers", "Workers"), encoding="utf-8")   # a copy
+    (tmp_path / "c.txt").write_text(BASE + BASE.replace("half a metre", "a full metre"), encoding="utf-8")
+    (tmp_path / "d.txt").write_text(OTHER * 3, encoding="utf-8")
+    cfg = Config.load(overrides={"stages.framing": False})
+    result = analyze([str(tmp_path)], cfg, spark=spark)
+    local = run([str(tmp_path)], cfg)
+    spark_docs = {d.id: (d.sources, [(n.doc, n.similarity) for n in d.near_duplicates]) for d in result.analysis.documents}
+    local_docs = {d.id: (d.sources, [(n.doc, n.similarity) for n in d.near_duplicates]) for d in local.documents}
+    assert spark_docs == local_docs
+    assert spark_docs["a"][0] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert [n for n, _ in spark_docs["a"][1]] == ["c"] and spark_docs["d"][1] == []
+    assert differences(local, result.analysis) == {}
+
+
+def test_the_command_line_writes_the_tables(spark, tmp_path):
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    r = CliRunner().invoke(app, ["spark", "analyze", str(SAMPLES / "feed.jsonl"), "--out", str(tmp_path / "o"), "--quiet"])
+    assert r.exit_code == 0, r.output
+    assert spark.read.parquet(str(tmp_path / "o" / "documents")).count() == 2
+
+
+def test_the_spark_submit_entry_runs_in_the_session_it_is_given(spark, tmp_path):
+    from newsprism.scale.submit import main
+
+    assert main([str(SAMPLES / "feed.jsonl"), "--out", str(tmp_path / "o"), "--set", "stages.framing=false"]) == 0
+    assert spark.read.parquet(str(tmp_path / "o" / "documents")).count() == 2
+
+
+def test_parquet_rows_are_articles(spark, tmp_path):
+    rows = [{"id": "quay", "title": "Quay reopens", "text": BASE * 2}, {"id": "choir", "title": "Choir wins", "text": OTHER * 3}]
+    spark.createDataFrame(rows).write.parquet(str(tmp_path / "news.parquet"))
+    cfg = Config.load(overrides={"stages.framing": False})
+    result = analyze([str(tmp_path / "news.parquet")], cfg, spark=spark)
+    assert sorted(d.id for d in result.analysis.documents) == ["choir", "quay"]
+    assert {d.title for d in result.analysis.documents} == {"Quay reopens", "Choir wins"}
+    assert all(d.source.startswith(str(tmp_path / "news.parquet") + ":") for d in result.analysis.documents)
