@@ -196,3 +196,13 @@ def test_an_age_qualifying_a_name_is_a_claim_of_its_own_and_the_act_stays_an_eve
     # an age a verb states stays in its clause
     record, _ = analyse(nlp, "Ivo Velt drove the van. He was 49.", times={})
     assert [c.text for c in record.claims if c.value is not None] == ["He was 49"]
+
+
+def test_an_inverted_judgement_is_no_doer(nlp):
+    """'Particularly perturbing was ..., welcoming X': the judgement word parses as the subject, yet nobody
+    named 'perturbing' welcomes anyone; the act keeps its object and no doer."""
+    record, names = analyse(nlp, "Particularly perturbing was the news about the club's reception last month "
+                                 "welcoming the banned coach.", times={})
+    welcome = [c for c in record.claims if "welcoming" in c.text]
+    assert welcome and all("perturbing" not in (c.subject_text or "") for c in welcome)
+    assert any("coach" in (c.object_text or "") for c in welcome)

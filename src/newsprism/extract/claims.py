@@ -203,6 +203,8 @@ def _subject(v: Token, depth: int = 0) -> Optional[Token]:
             return v.head
         if s.dep_ == "nsubj" and s.lower_ in ("it", "there") and v.lemma_ == "be":
             return None
+        if s.dep_ == "nsubj" and s.pos_ in ("ADJ", "VERB"):
+            return None   # "Particularly worrying was ...": an inverted judgement, nobody who acts
         return s
     if any(c.dep_ == "nsubjpass" for c in kids):
         return None     # agentless passive: the doer is not said
