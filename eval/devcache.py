@@ -32,7 +32,8 @@ if str(SRC) not in sys.path:
 
 # modules that only run across documents: changing them never changes a DocRecord
 CORPUS_ONLY = ("align/facts", "align/timeline.py", "align/summary.py", "present/", "cli.py", "store.py",
-               "stages.py", "resolve/entities.py", "align/storyindex.py", "align/storytime.py", "web", "scale/")
+               "stages.py", "resolve/entities.py", "align/storyindex.py", "align/storytime.py", "align/storyevents.py",
+               "align/storyvectors.py", "align/storylines.py", "web", "scale/")
 
 
 def code_version() -> str:

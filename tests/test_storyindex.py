@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ast
 import inspect
+import json
 import random
+from types import SimpleNamespace
 
-from newsprism.align import storyindex
+from newsprism.align import storyevents, storyindex, storylines, storyvectors
 from newsprism.align.storyindex import StoryIndex
 from newsprism.config import Config, StoriesConfig
 
@@ -99,23 +101,58 @@ def test_a_document_leaving_an_event_takes_its_share_with_it() -> None:
     assert all(abs(ev.centroid[k] - w) < 1e-9 for k, w in before[0].items())
 
 
+# the modules StoryIndex is made of (the index, its vector and storyline halves, its records)
+INDEX_MODULES = (storyindex, storyvectors, storylines, storyevents)
+
+
 def _settings_read(source: str) -> set[str]:
-    """Attribute names read as `self.s.<name>` (the index's StoriesConfig) in the index's source."""
+    """Attribute names read as `self.s.<name>` (the index's StoriesConfig) in a module's source."""
     return {node.attr for node in ast.walk(ast.parse(source))
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) and node.value.attr == "s"
             and isinstance(node.value.value, ast.Name) and node.value.value.id == "self"}
 
 
 def test_every_setting_the_index_reads_is_a_described_field_of_the_config() -> None:
-    read = _settings_read(inspect.getsource(storyindex))
+    sources = [inspect.getsource(m) for m in INDEX_MODULES]
+    read = set().union(*(_settings_read(src) for src in sources))
     fields = StoriesConfig.model_fields
     assert read, "the walk found the settings"
     assert read <= set(fields), f"read but not in StoriesConfig: {sorted(read - set(fields))}"
     assert set(fields) <= read, f"in StoriesConfig but never read: {sorted(set(fields) - read)}"
     assert all(f.description for f in fields.values())
-    source = inspect.getsource(storyindex)
-    assert "getattr" not in source                         # no setting read with a fallback default
-    assert source.count("self.s = ") == 1 and "s = self.s" not in source   # read only as self.s.<name>
+    for src in sources:
+        assert "getattr" not in src                         # no setting read with a fallback default
+        assert "s = self.s" not in src                      # read only as self.s.<name>
+    assert sum(src.count("self.s = ") for src in sources) == 1
+
+
+class _Recording:
+    """A StoriesConfig that notes every attribute read from it."""
+
+    def __init__(self, inner: StoriesConfig) -> None:
+        object.__setattr__(self, "inner", inner)
+        object.__setattr__(self, "read", set())
+
+    def __getattr__(self, name: str):
+        self.read.add(name)
+        return getattr(self.inner, name)
+
+
+def test_a_run_reads_no_setting_the_config_lacks() -> None:
+    # dated, undated and date-naming documents, storylines, retirement, a state round trip: every path
+    recording = _Recording(Config().stories)
+    cfg = SimpleNamespace(stories=recording)
+    index = StoryIndex(cfg)
+    index.add_many([("a1", feats("flood", "2020-01-01"), "2020-01-01", ["e1"]),
+                    ("a2", feats("flood", "2020-01-03", 1), "2020-01-03", None),
+                    ("b1", feats("strike", "2020-05-01"), "2020-05-01", None),
+                    ("u1", feats("flood", None, 2), None, None)])
+    index.add("u2", dict(feats("strike", None, 3), dates=["2020-05-02"]))
+    index = StoryIndex.from_state(json.loads(json.dumps(index.to_state())), cfg)
+    index.add("a3", feats("flood", "2020-09-01", 4), "2020-09-01")
+    assert index.stories()
+    assert recording.read, "the run read its settings"
+    assert recording.read <= set(StoriesConfig.model_fields), sorted(recording.read - set(StoriesConfig.model_fields))
 
 
 def test_settings_come_from_the_config_given() -> None:

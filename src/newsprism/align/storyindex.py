@@ -25,101 +25,20 @@ document is kept away from events far from that time.
 """
 from __future__ import annotations
 
-import heapq
 import math
 from collections import OrderedDict
-from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Optional
 
-from ..model import Story
-from .storytime import iso, latest_day, ordinal, written_after
+from .storyevents import UNDATED, Arrival, Event, drop_postings, event_state, strongest
+from .storylines import StoryLines
+from .storytime import latest_day, ordinal, written_after
+from .storyvectors import StoryVectors
 
-UNDATED = "u"        # the bucket of events that have no dated document
 STATE_VERSION = 2
 Row = tuple  # (doc_id, features, published or None, entity ids or None)
 
 
-@dataclass
-class _Event:
-    num: int                                     # story id number: "s<num>"
-    docs: list[str] = field(default_factory=list)
-    days: list[Optional[int]] = field(default_factory=list)    # each member's publication day
-    nameds: list[Optional[int]] = field(default_factory=list)  # each undated member's latest named day
-    first: Optional[int] = None                  # ordinal days of the earliest / latest dated member
-    last: Optional[int] = None
-    named: Optional[list[int]] = None            # range of the latest days its undated members name
-    centroid: dict[str, float] = field(default_factory=dict)   # sum of members' unit raw vectors
-    norm: float = 0.0                            # |centroid * idf|, computed when n_docs was norm_n
-    norm_n: int = 0
-    keys: list[str] = field(default_factory=list)              # keys it is indexed under
-    buckets: list[str] = field(default_factory=list)           # time buckets it is indexed in
-    titles: list[tuple[str, list[str]]] = field(default_factory=list)   # candidate headlines
-    title: Optional[str] = None                  # fixed when the event is retired
-    sig: dict[str, float] = field(default_factory=dict)        # storyline signature (unit, idf-weighted)
-    lbuckets: list[str] = field(default_factory=list)          # storyline buckets it is indexed in
-    lkeys: list[str] = field(default_factory=list)
-    active: bool = True
-    emb: list[float] = field(default_factory=list)  # sum of members' dense vectors (stories.embeddings)
-    emb_n: int = 0                               # members that had one
-
-    def refresh_span(self) -> None:
-        """first / last / named from the members (after one left)."""
-        days = [d for d in self.days if d is not None]
-        self.first, self.last = (min(days), max(days)) if days else (None, None)
-        named = [d for d in self.nameds if d is not None]
-        self.named = [min(named), max(named)] if named else None
-
-
-@dataclass
-class _Arrival:
-    """A document of the batch being placed, with what it added to its event."""
-    doc_id: str
-    features: dict
-    day: Optional[int]
-    est: Optional[tuple[int, int]]               # when an undated text was probably written
-    named: Optional[int]                         # the latest full day an undated text names
-    raw: dict[str, float]
-    unit: dict[str, float] = field(default_factory=dict)
-
-
-# _Event fields that only the optional embeddings fill: left out of the state while empty
-_EMB_FIELDS = ("emb", "emb_n")
-
-
-def _top(weights: dict[str, float], n: int) -> list[tuple[str, float]]:
-    """The n heaviest items, ties by key (the order `sorted` would give)."""
-    if len(weights) <= n:
-        return sorted(weights.items(), key=_heaviest)
-    return heapq.nsmallest(n, weights.items(), key=_heaviest)
-
-
-def _heaviest(kv: tuple[str, float]) -> tuple[float, str]:
-    return -kv[1], kv[0]
-
-
-def _event_state(ev: _Event) -> dict:
-    state = asdict(ev)
-    for name in _EMB_FIELDS:
-        if not state[name]:
-            del state[name]       # states written without embeddings stay as they were
-    return state
-
-
-def _drop_postings(postings: dict[str, dict[str, list[int]]], buckets: list[str], keys: list[str], ev_i: int) -> None:
-    """Remove an event from the posting lists of its buckets and keys (empty lists are deleted)."""
-    for b in buckets:
-        post = postings.get(b)
-        if not post:
-            continue
-        for k in keys:
-            lst = post.get(k)
-            if lst and ev_i in lst:
-                lst.remove(ev_i)
-                if not lst:
-                    del post[k]
-
-
-class StoryIndex:
+class StoryIndex(StoryVectors, StoryLines):
     """Events and storylines over a stream of documents; see the module docstring."""
 
     def __init__(self, cfg: Any) -> None:
@@ -130,7 +49,7 @@ class StoryIndex:
         self.df: dict[str, int] = {}
         self.clock: Optional[int] = None            # newest publication day seen
         self.counter = 0                             # story id numbers, shared by events and storylines
-        self.events: list[_Event] = []
+        self.events: list[Event] = []
         self.doc_event: dict[str, int] = {}
         self.parent: list[int] = []                  # union-find over events: storylines
         self.line_id: dict[int, int] = {}            # storyline root -> its story id number
@@ -140,102 +59,11 @@ class StoryIndex:
         self._bucket_events: dict[str, list[int]] = {}
         self._idf_memo: dict[str, float] = {}
 
-    # -- document vectors ------------------------------------------------------------
-    def _idf(self, key: str) -> float:
-        """IDF, memoized until the next batch changes the counts. A key every document of a large collection
-        has weighs nothing: it says nothing about which event a document tells. A few documents cannot show
-        that a word is common, so the count starts from `idf_prior_docs` documents that hold none of them."""
-        v = self._idf_memo.get(key)
-        if v is None:
-            prior = int(self.s.idf_prior_docs)
-            v = self._idf_memo[key] = math.log((self.n_docs + prior) / (self.df.get(key, 0) + 1))
-        return v
-
-    def _raw(self, features: dict, entity_ids: Optional[list[str]]) -> dict[str, float]:
-        """Boosted log term frequencies, before IDF."""
-        raw: dict[str, float] = {}
-
-        def put(prefix: str, counts: dict[str, int] | Iterable[str], boost: float) -> None:
-            if boost <= 0:
-                return
-            items = counts.items() if isinstance(counts, dict) else ((k, 1) for k in counts)
-            for k, n in items:
-                if n > 0:
-                    raw[prefix + k] = raw.get(prefix + k, 0.0) + (1.0 + math.log(n)) * boost
-
-        put("w:", features.get("terms") or {}, 1.0)
-        put("n:", features.get("names") or {}, float(self.s.name_weight))
-        put("t:", features.get("title_terms") or [], float(self.s.title_weight))
-        months: dict[str, int] = {}
-        for d in features.get("dates") or []:
-            if len(d) >= 7:
-                months[d[:7]] = months.get(d[:7], 0) + 1
-        put("d:", months, float(self.s.date_weight))
-        ids: dict[str, int] = {}
-        for e in entity_ids or []:
-            ids[e] = ids.get(e, 0) + 1
-        put("i:", ids, float(self.s.entity_weight))
-        return raw
-
-    def _vector(self, raw: dict[str, float]) -> dict[str, float]:
-        """Unit TF-IDF vector over the document's strongest keys."""
-        weighted = {k: w * self._idf(k) for k, w in raw.items()}
-        top = _top(weighted, int(self.s.max_doc_terms))
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        return {k: w / norm for k, w in top}
-
-    def _unit(self, raw: dict[str, float], vec: dict[str, float]) -> dict[str, float]:
-        """What a document adds to its event's centroid: its raw weights over its vector's keys, unit length
-        (IDF is applied when comparing, so the centroid follows the IDF as it changes)."""
-        kept = {k: raw[k] for k in vec}
-        norm = math.sqrt(sum(w * w for w in kept.values())) or 1.0
-        return {k: w / norm for k, w in kept.items()}
-
-    def _centroid_norm(self, ev: _Event) -> float:
-        """|centroid| under the current IDF, refreshed when the event changed or the corpus doubled."""
-        if ev.norm_n == 0 or self.n_docs > ev.norm_n * 2 + 4:
-            ev.norm = math.sqrt(sum((w * self._idf(k)) ** 2 for k, w in ev.centroid.items())) or 1.0
-            ev.norm_n = self.n_docs
-        return ev.norm
-
-    def _blend(self, sim: float, dense: Optional[list[float]], emb: list[float]) -> float:
-        """With a dense vector for both, its cosine with the event's mean vector is blended in."""
-        if not (dense and emb):
-            return sim
-        weight, floor = float(self.s.embedding_weight), float(self.s.embedding_floor)
-        norm = math.sqrt(sum(x * x for x in emb)) or 1.0
-        cos = sum(a * b for a, b in zip(dense, emb)) / norm
-        # any two news texts score well above 0 here; below the floor they are merely both news
-        return (1.0 - weight) * sim + weight * max(0.0, cos - floor) / (1.0 - floor)
-
-    def _similarity(self, query: dict[str, float], ev: _Event, dense: Optional[list[float]] = None) -> float:
-        """Cosine of a document with an event's centroid under the current IDF; `query` holds the
-        unit TF-IDF vector's weights multiplied by IDF once more (the centroid's share)."""
-        c = ev.centroid
-        sim = sum(w * c[k] for k, w in query.items() if k in c) / self._centroid_norm(ev)
-        return self._blend(sim, dense, ev.emb)
-
-    def _similarity_without(self, query: dict[str, float], ev: _Event, arr: _Arrival,
-                            dense: Optional[list[float]]) -> float:
-        """The similarity with the event as it would be without this document (its own vote taken out)."""
-        c, u = ev.centroid, arr.unit
-        rest = {k: w - u.get(k, 0.0) for k, w in c.items()}
-        norm = math.sqrt(sum((w * self._idf(k)) ** 2 for k, w in rest.items() if w > 1e-9))
-        if norm <= 1e-9:
-            return 0.0
-        sim = sum(w * rest[k] for k, w in query.items() if rest.get(k, 0.0) > 1e-9) / norm
-        emb = [a - b for a, b in zip(ev.emb, dense)] if (dense and ev.emb and ev.emb_n > 1) else []
-        return self._blend(sim, dense, emb)
-
-    def _dense(self, features: dict) -> Optional[list[float]]:
-        """The document's dense vector when embeddings are on and it has one."""
-        return (features.get("embedding") or None) if self.s.embeddings else None
-
     # -- time ----------------------------------------------------------------------
     def _buckets_between(self, lo: int, hi: int) -> list[str]:
         return [str(b) for b in range(lo // self.window, hi // self.window + 1)]
 
-    def _fits(self, ev: _Event, arr: _Arrival) -> bool:
+    def _fits(self, ev: Event, arr: Arrival) -> bool:
         w = self.window
         day, est = arr.day, arr.est
         if ev.first is None or ev.last is None:
@@ -266,7 +94,7 @@ class StoryIndex:
     # -- the index ---------------------------------------------------------------
     def _unindex(self, ev_i: int) -> None:
         ev = self.events[ev_i]
-        _drop_postings(self._post, ev.buckets, ev.keys, ev_i)
+        drop_postings(self._post, ev.buckets, ev.keys, ev_i)
         for b in ev.buckets:
             members = self._bucket_events.get(b)
             if members and ev_i in members:
@@ -276,7 +104,7 @@ class StoryIndex:
     def _index(self, ev_i: int) -> None:
         ev = self.events[ev_i]
         eff = {k: w * self._idf(k) for k, w in ev.centroid.items()}
-        ev.keys = [k for k, _ in _top(eff, int(self.s.index_keys))]
+        ev.keys = [k for k, _ in strongest(eff, int(self.s.index_keys))]
         ev.buckets = self._buckets_between(ev.first, ev.last) if ev.first is not None else [UNDATED]
         for b in ev.buckets:
             post = self._post.setdefault(b, {})
@@ -286,7 +114,7 @@ class StoryIndex:
 
     def _candidates(self, vec: dict[str, float], day: Optional[int], est: Optional[tuple[int, int]]) -> list[int]:
         scores: dict[int, float] = {}
-        query = _top(vec, int(self.s.query_keys))
+        query = strongest(vec, int(self.s.query_keys))
         cap = int(self.s.max_candidates)
         for b in self._query_buckets(day, est):
             post = self._post[b]
@@ -308,7 +136,7 @@ class StoryIndex:
         """Place a batch of (doc_id, features, published, entity_ids) in the given order (see the module
         docstring); returns each row's story id. Documents seen before keep their event."""
         rows = list(rows)
-        batch: list[_Arrival] = []
+        batch: list[Arrival] = []
         seen: set[str] = set()
         for doc_id, features, published, entity_ids in rows:
             if doc_id in self.doc_event or doc_id in seen:
@@ -334,14 +162,14 @@ class StoryIndex:
         return [f"s{self.events[self.doc_event[row[0]]].num}" for row in rows]
 
     def _arrival(self, doc_id: str, features: dict, published: Optional[str],
-                 entity_ids: Optional[list[str]]) -> _Arrival:
+                 entity_ids: Optional[list[str]]) -> Arrival:
         day = ordinal(published or features.get("published"))
         dates = features.get("dates") or []
         est = None if day is not None else written_after(dates, int(self.s.undated_slack_days))
         named = None if day is not None else latest_day(dates)
-        return _Arrival(doc_id, features, day, est, named, self._raw(features, entity_ids))
+        return Arrival(doc_id, features, day, est, named, self._raw(features, entity_ids))
 
-    def _best(self, arr: _Arrival, vec: dict[str, float], query: dict[str, float],
+    def _best(self, arr: Arrival, vec: dict[str, float], query: dict[str, float],
               dense: Optional[list[float]], skip: int = -1) -> tuple[Optional[int], float]:
         """The most similar candidate event the document fits, at or above the threshold."""
         best, best_sim = None, float(self.s.event_threshold)
@@ -354,7 +182,7 @@ class StoryIndex:
                 best, best_sim = ev_i, sim
         return best, best_sim
 
-    def _place(self, arr: _Arrival) -> None:
+    def _place(self, arr: Arrival) -> None:
         vec = self._vector(arr.raw)
         arr.unit = self._unit(arr.raw, vec)
         best, _ = self._best(arr, vec, {k: w * self._idf(k) for k, w in vec.items()}, self._dense(arr.features))
@@ -362,7 +190,7 @@ class StoryIndex:
         if arr.day is not None and (self.clock is None or arr.day > self.clock):
             self.clock = arr.day
 
-    def _reconsider(self, arr: _Arrival) -> bool:
+    def _reconsider(self, arr: Arrival) -> bool:
         """The second look: compare the document with its own event as it would be without it, and with
         every other candidate; move it when another event is closer, or alone when none is close enough."""
         here = self.doc_event[arr.doc_id]
@@ -387,11 +215,11 @@ class StoryIndex:
 
     def _new_event(self) -> int:
         self.counter += 1
-        self.events.append(_Event(num=self.counter))
+        self.events.append(Event(num=self.counter))
         self.parent.append(len(self.events) - 1)
         return len(self.events) - 1
 
-    def _join(self, ev_i: int, arr: _Arrival) -> None:
+    def _join(self, ev_i: int, arr: Arrival) -> None:
         ev = self.events[ev_i]
         self._unindex(ev_i)
         for k, w in arr.unit.items():
@@ -399,7 +227,7 @@ class StoryIndex:
         limit = int(self.s.max_centroid_terms)
         if len(ev.centroid) > limit:
             eff = {k: w * self._idf(k) for k, w in ev.centroid.items()}
-            ev.centroid = {k: ev.centroid[k] for k, _ in _top(eff, limit)}
+            ev.centroid = {k: ev.centroid[k] for k, _ in strongest(eff, limit)}
         ev.norm_n = 0
         ev.docs.append(arr.doc_id)
         ev.days.append(arr.day)
@@ -423,7 +251,7 @@ class StoryIndex:
         if n & (n - 1) == 0:           # sizes 1, 2, 4, 8...: the event's signature has changed enough
             self._link(ev_i)
 
-    def _leave(self, ev_i: int, arr: _Arrival) -> None:
+    def _leave(self, ev_i: int, arr: Arrival) -> None:
         """Take a document of the current batch out of its event (undoing its `_join`)."""
         ev = self.events[ev_i]
         self._unindex(ev_i)
@@ -454,86 +282,6 @@ class StoryIndex:
             self.undated.move_to_end(ev_i)
         else:
             self.undated.pop(ev_i, None)
-
-    # -- storylines ---------------------------------------------------------------
-    def _signature(self, ev: _Event) -> dict[str, float]:
-        eff = {k: w * self._idf(k) for k, w in ev.centroid.items()}
-        top = _top(eff, int(self.s.signature_terms))
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        return {k: w / norm for k, w in top}
-
-    def _lbuckets(self, lo: int, hi: int) -> list[str]:
-        lb = int(self.s.storyline_bucket_days)
-        return [str(b) for b in range(lo // lb, hi // lb + 1)]
-
-    def _lunindex(self, ev_i: int) -> None:
-        ev = self.events[ev_i]
-        _drop_postings(self._lpost, ev.lbuckets, ev.lkeys, ev_i)
-        ev.lkeys, ev.lbuckets = [], []
-
-    def _lindex(self, ev_i: int) -> None:
-        ev = self.events[ev_i]
-        ev.lkeys = [k for k, _ in _top(ev.sig, int(self.s.index_keys))]
-        ev.lbuckets = self._lbuckets(ev.first, ev.last) if ev.first is not None else [UNDATED]
-        for b in ev.lbuckets:
-            post = self._lpost.setdefault(b, {})
-            for k in ev.lkeys:
-                post.setdefault(k, []).append(ev_i)
-
-    def _find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def _union(self, a: int, b: int) -> None:
-        """Put two events in one storyline; a storyline formed here gets a fresh story id."""
-        ra, rb = self._find(a), self._find(b)
-        if ra == rb:
-            return
-        root, other = min(ra, rb), max(ra, rb)
-        self.parent[other] = root
-        ids = [x for x in (self.line_id.pop(ra, None), self.line_id.pop(rb, None)) if x is not None]
-        if ids:
-            self.line_id[root] = min(ids)
-        else:
-            self.counter += 1
-            self.line_id[root] = self.counter
-
-    def _link(self, ev_i: int) -> None:
-        """Join the event's storyline to those of similar events within the storyline window."""
-        ev = self.events[ev_i]
-        self._lunindex(ev_i)
-        ev.sig = self._signature(ev)
-        span = int(self.s.storyline_window_days)
-        if ev.first is not None:
-            buckets = self._lbuckets(ev.first - span, ev.last + span)
-        else:
-            buckets = [b for b in self._lpost if b != UNDATED]
-        buckets = [b for b in buckets if b in self._lpost] + ([UNDATED] if UNDATED in self._lpost else [])
-        scores: dict[int, float] = {}
-        cap = int(self.s.max_candidates)
-        query = _top(ev.sig, int(self.s.query_keys))
-        for b in buckets:
-            post = self._lpost[b]
-            for k, w in query:
-                lst = post.get(k)
-                if lst:
-                    for other in (lst if len(lst) <= cap else lst[-cap:]):   # a common key: its latest events
-                        scores[other] = scores.get(other, 0.0) + w
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
-        threshold = float(self.s.storyline_threshold)
-        for other, _ in ranked:
-            if other == ev_i:
-                continue
-            o = self.events[other]
-            if ev.first is not None and o.first is not None and (
-                    o.first - span > ev.last or o.last + span < ev.first):
-                continue
-            sim = sum(w * o.sig.get(k, 0.0) for k, w in ev.sig.items())
-            if sim >= threshold:
-                self._union(ev_i, other)
-        self._lindex(ev_i)
 
     # -- forgetting ------------------------------------------------------------------
     def _retire(self) -> None:
@@ -579,54 +327,12 @@ class StoryIndex:
         if len(self.df) > int(self.s.max_vocabulary):
             self.df = {k: n for k, n in self.df.items() if n > 1}
 
-    # -- results ---------------------------------------------------------------------
-    def _best_title(self, ev: _Event) -> Optional[str]:
-        if not ev.active:
-            return ev.title
-        best, best_score = None, -1.0
-        for title, terms in ev.titles:
-            score = sum((ev.centroid.get("t:" + t, 0.0) + ev.centroid.get("w:" + t, 0.0)) * self._idf("w:" + t)
-                        for t in terms) / math.sqrt(len(terms) + 1)
-            if score > best_score:
-                best, best_score = title, score
-        return best
-
-    def stories(self) -> list[Story]:
-        """Events in order of creation, each with its storyline parent; then storylines (two events or more)."""
-        out: list[Story] = []
-        lines: dict[int, list[int]] = {}
-        live = [i for i, ev in enumerate(self.events) if ev.docs]
-        line_size: dict[int, int] = {}
-        for i in live:
-            root = self._find(i)
-            line_size[root] = line_size.get(root, 0) + 1
-        for i in live:
-            ev = self.events[i]
-            root = self._find(i)
-            parent = self.line_id.get(root) if line_size[root] > 1 else None
-            if parent is not None:
-                lines.setdefault(root, []).append(i)
-            out.append(Story(id=f"s{ev.num}", title=self._best_title(ev), documents=list(ev.docs),
-                             parent=f"s{parent}" if parent is not None else None,
-                             first_seen=iso(ev.first), last_seen=iso(ev.last)))
-        for root, members in lines.items():
-            evs = [self.events[i] for i in members]
-            lead = max(evs, key=lambda e: (len(e.docs), -e.num))
-            firsts = [e.first for e in evs if e.first is not None]
-            lasts = [e.last for e in evs if e.last is not None]
-            out.append(Story(id=f"s{self.line_id[root]}", title=self._best_title(lead),
-                             documents=[d for e in evs for d in e.docs], parent=None,
-                             first_seen=iso(min(firsts)) if firsts else None,
-                             last_seen=iso(max(lasts)) if lasts else None))
-        out.sort(key=lambda s: int(s.id[1:]))
-        return out
-
     # -- persistence -----------------------------------------------------------------
     def to_state(self) -> dict:
         """Everything needed to continue, as JSON-serializable data (postings are rebuilt on load)."""
         return {
             "version": STATE_VERSION, "n_docs": self.n_docs, "df": dict(self.df), "clock": self.clock,
-            "counter": self.counter, "events": [_event_state(e) for e in self.events],
+            "counter": self.counter, "events": [event_state(e) for e in self.events],
             "parent": list(self.parent), "line_id": {str(k): v for k, v in self.line_id.items()},
             "undated": list(self.undated),
         }
@@ -640,7 +346,7 @@ class StoryIndex:
         for e in state["events"]:
             e = dict(e)
             e["titles"] = [(t, list(terms)) for t, terms in e.get("titles", [])]
-            idx.events.append(_Event(**e))
+            idx.events.append(Event(**e))
         idx.parent = list(state["parent"])
         idx.line_id = {int(k): v for k, v in state["line_id"].items()}
         idx.undated = OrderedDict((int(i), None) for i in state["undated"])
