@@ -7,6 +7,10 @@ replicates them with consistently renamed entities (each copy its own people, or
 places, so blocks grow with the corpus instead of collapsing into identical keys), and times
 `resolve` at 1x, 2x and 4x. Prints seconds (best of three), the ratio per doubling (bar: <= 2.3) and the peak
 Python memory of each run (tracemalloc).
+
+Data: the BBC News set (Greene & Cunningham 2006; https://github.com/dejanbatanjac/bbc-article-classify-bert,
+commit 8265dc8, bbc/<category>/<nnn>.txt made into one JSON line an article), read from
+$NEWSPRISM_EVALDATA/bbc/bbc.jsonl.gz (default ../shared/evaldata; see eval/evaldata.py).
 """
 from __future__ import annotations
 
@@ -25,7 +29,10 @@ from newsprism.config import Config
 from newsprism.model import Entity, Mention
 from newsprism.records import DocRecord, local_id
 
-BBC = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "bbc" / "bbc.jsonl.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+import evaldata  # noqa: E402  (eval/evaldata.py: where the public sets are)
+
+BBC = evaldata.path("bbc", "bbc.jsonl.gz")
 _SUFFIX = "bcdfghjklmnpqrstvwz"
 
 
@@ -38,7 +45,7 @@ def build_records(n: int, cache: Path) -> list[DocRecord]:
     from newsprism.parse import load_nlp
     from newsprism.resolve.mentions import component
 
-    rows = [json.loads(line) for line in gzip.open(BBC, "rt", encoding="utf-8")][:n]
+    rows = [json.loads(line) for line in gzip.open(evaldata.check(BBC, "bbc"), "rt", encoding="utf-8")][:n]
     nlp, cfg = load_nlp(), Config()
     records = []
     t0 = time.perf_counter()

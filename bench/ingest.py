@@ -19,6 +19,13 @@ on all of them alike):
 The ratio ours/trafilatura (html rows) must stay at or above 0.80. It is taken on CPU
 seconds of this process, which other jobs on a shared machine disturb less than wall time;
 both are printed.
+
+Data: the article-extraction benchmark (https://github.com/scrapinghub/article-extraction-benchmark, commit
+4a3bc979f76c0df73cb95fe272e2fc1b96f9f010: ground-truth.json, html/*.html.gz), read from
+$NEWSPRISM_EVALDATA/article-extraction-benchmark (default ../shared/evaldata; see eval/evaldata.py), or --bench;
+and the BBC News set (Greene & Cunningham 2006; https://github.com/dejanbatanjac/bbc-article-classify-bert,
+commit 8265dc8, bbc/<category>/<nnn>.txt made into one JSON line an article), read from
+$NEWSPRISM_EVALDATA/bbc/bbc.jsonl.gz (default ../shared/evaldata; see eval/evaldata.py), or --text (the text row is skipped without it).
 """
 from __future__ import annotations
 
@@ -38,9 +45,11 @@ from newsprism.config import Config
 from newsprism.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-BENCH = SHARED / "evaldata" / "article-extraction-benchmark"
-BBC = SHARED / "evaldata" / "bbc" / "bbc.jsonl.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+import evaldata  # noqa: E402  (eval/evaldata.py: where the public sets are)
+
+BENCH = evaldata.path("article-extraction-benchmark")
+BBC = evaldata.path("bbc", "bbc.jsonl.gz")
 MIN_RATIO = 0.80
 
 
@@ -136,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
     cfg = Config()
-    pages = load_pages(args.bench)
+    pages = load_pages(evaldata.check(args.bench, "article-extraction-benchmark"))
     records = load_records(args.text) if args.text.exists() else []
     rows: dict[str, tuple[int, Callable[[], int]]] = {
         "trafilatura": (len(pages), lambda: bare_trafilatura(pages)),

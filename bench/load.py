@@ -8,11 +8,14 @@ so the clients' event loop does not share a GIL with the server. Each client loo
 story page and the story's JSON sections. Prints the median and p99 latency and the error
 count; the exit status is 1 when any request failed. The run is bounded (at most 600 s) and
 stops by itself.
+
+Data: no public set: the bundled sample corpus (samples/).
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import contextlib
 import socket
 import statistics
@@ -33,7 +36,7 @@ _SERVER = """
 import sys, uvicorn
 from pathlib import Path
 from newsprism.config import Config
-from newsprism.present.web import create_app
+from newsprism.web import create_app
 uvicorn.run(create_app(Path(sys.argv[1]), Config()), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
 
@@ -75,8 +78,9 @@ def serve_app(db: Optional[Path] = None, timeout: float = 60) -> Iterator[str]:
 def ensure_documents(base: str, timeout: float = 300) -> None:
     """Upload the sample corpus when the store is empty, and wait until its analysis is ready."""
     if not httpx.get(base + "/api/status").json()["documents"]:
-        files = [("files", (p.name, p.read_bytes())) for p in sorted(SAMPLES.iterdir()) if p.is_file() and p.suffix != ".md"]
-        httpx.post(base + "/api/ingest", files=files, headers={"Accept": "application/json"}, timeout=60).raise_for_status()
+        files = [{"name": p.name, "content_base64": base64.b64encode(p.read_bytes()).decode()}
+                 for p in sorted(SAMPLES.iterdir()) if p.is_file() and p.suffix != ".md"]
+        httpx.post(base + "/api/ingest", json=files, timeout=60).raise_for_status()
     deadline = time.monotonic() + timeout
     while not httpx.get(base + "/api/status").json()["analysis_ready"]:
         if time.monotonic() > deadline:

@@ -5,6 +5,10 @@
 Reads BBC articles (../shared/evaldata/bbc), times `nlp.pipe` over their texts in one process, then
 newsprism's whole analysis (cleaning, parse, every stage, on both cores) of the same articles.
 Target: ratio analysis / bare parse <= 1.0.
+
+Data: the BBC News set (Greene & Cunningham 2006; https://github.com/dejanbatanjac/bbc-article-classify-bert,
+commit 8265dc8, bbc/<category>/<nnn>.txt made into one JSON line an article), read from
+$NEWSPRISM_EVALDATA/bbc/bbc.jsonl.gz (default ../shared/evaldata; see eval/evaldata.py).
 """
 from __future__ import annotations
 
@@ -12,16 +16,20 @@ import argparse
 import gzip
 import json
 import resource
+import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BBC = ROOT.parent / "shared" / "evaldata" / "bbc" / "bbc.jsonl.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+import evaldata  # noqa: E402  (eval/evaldata.py: where the public sets are)
+
+BBC = evaldata.path("bbc", "bbc.jsonl.gz")
 
 
 def load_bbc(n: int) -> list[dict]:
     rows = []
-    with gzip.open(BBC, "rt", encoding="utf-8") as fh:
+    with gzip.open(evaldata.check(BBC, "bbc"), "rt", encoding="utf-8") as fh:
         for line in fh:
             rows.append(json.loads(line))
             if len(rows) >= n:

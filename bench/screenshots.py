@@ -2,6 +2,10 @@
 
 The report is made from the sample corpus (out/report.html); the app runs on 127.0.0.1 with
 the samples uploaded through its API. Chromium is Debian's (/usr/bin/chromium), headless.
+
+Data: no public set: the bundled sample corpus (samples/).
+
+    python bench/screenshots.py
 """
 from __future__ import annotations
 

@@ -7,6 +7,10 @@ replicated with renamed terms so each copy is a distinct set of stories, and dat
 rate (50 a day), so doubling the documents doubles the days covered, as a real stream does.
 Each scale runs in its own process: wall time of the clustering, then its peak Python allocation
 (tracemalloc, a second run) and the process's peak resident memory. Target: time ratio <= 2.3 per doubling.
+
+Data: the BBC News set (Greene & Cunningham 2006; https://github.com/dejanbatanjac/bbc-article-classify-bert,
+commit 8265dc8, bbc/<category>/<nnn>.txt made into one JSON line an article), read from
+$NEWSPRISM_EVALDATA/bbc/bbc.jsonl.gz (default ../shared/evaldata; see eval/evaldata.py).
 """
 from __future__ import annotations
 
@@ -27,7 +31,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BBC = ROOT.parent / "shared/evaldata/bbc/bbc.jsonl.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+import evaldata  # noqa: E402  (eval/evaldata.py: where the public sets are)
+
+BBC = evaldata.path("bbc", "bbc.jsonl.gz")
 PER_DAY = 50
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -58,7 +65,7 @@ def renamed(features: dict, copy: int) -> dict:
 def build(n: int) -> list[tuple[str, dict, str]]:
     """n dated feature dicts: BBC articles in a fixed shuffled order, copied with renamed terms."""
     base = []
-    with gzip.open(BBC, "rt", encoding="utf-8") as fh:
+    with gzip.open(evaldata.check(BBC, "bbc"), "rt", encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
             base.append((d["id"], light_features(d.get("title") or "", d.get("text") or "")))

@@ -6,6 +6,10 @@ when one fact holds claims of both its sentences. Printed per set (strength / we
 label. No threshold: this measures how much of the cross-outlet overlap our blocking reaches.
 
     nice -n 10 .venv/bin/python eval/claimdiff.py [--limit-topics N]
+
+Data: ClaimDiff training pairs (https://github.com/kaistAI/ClaimDiff, commit
+19d033c17dec6457fc807f01dfa31f535172f28a), read from $NEWSPRISM_EVALDATA/claimdiff/ClaimDiff-S and
+ClaimDiff-W (default ../shared/evaldata; see eval/evaldata.py).
 """
 from __future__ import annotations
 
@@ -13,15 +17,15 @@ import argparse
 import hashlib
 import json
 from collections import defaultdict
-from pathlib import Path
 
+import evaldata
 from newsprism.api import Article, analyze
 
 SETS = {
     "strength": "ClaimDiff-S/ClaimDiff-strength-train.json",
     "weak": "ClaimDiff-W/ClaimDiff-weak-train.json",
 }
-ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "evaldata" / "claimdiff"
+ROOT = evaldata.path("claimdiff")
 OVERRIDES = {"read__min_chars": 1, "stages__framing": False, "stages__summary": False, "parse__processes": 1}
 
 
@@ -50,6 +54,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit-topics", type=int, default=0, help="first N topics of each set")
     a = ap.parse_args()
+    evaldata.check(ROOT, "claimdiff")
     out = {}
     for name, rel in SETS.items():
         data = json.load(open(ROOT / rel, encoding="utf-8"))["data"]

@@ -4,6 +4,9 @@
 
 Writes out/clean_seeds.json ({"documents": [...]}, ids = file stems) and prints the scorer's
 clean.* and meta.* figures. --show prints each document's metadata and removed lines too.
+
+Data: no public set. The five seed articles (../shared/corpus/seeds), their gold (../shared/gold/seeds.json)
+and the scorer (../shared/eval/score.py) are the project's own shared files, not in this repository.
 """
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ average, over gold chains and our chains aligned to gold mentions by span.
 Mentions are hashable ids. `key` and `response` are lists of sets (chains). A gold mention our
 run did not produce is missing from the response: it lowers recall. Our mentions that match no
 gold mention are dropped before scoring (the gold sets code only some concepts).
+
+A library, no command: imported by eval/entities_ecbplus.py and eval/entities_newswcl50.py.
 """
 from __future__ import annotations
 

@@ -13,6 +13,11 @@ plain `newsprism analyze` of the same rows (`--check` compares the two).
     python eval/devcache.py --check                                      # cached run == uncached run (samples)
 
 The cache lives in $NEWSPRISM_DEV_CACHE (default ~/.cache/newsprism-dev), one SQLite file; delete it freely.
+
+Data for --planted: BASIL (https://github.com/launchnlp/BASIL, commit 4fdbc4f68d5ddae648990063cb6dd11424d96222)
+and ECB+ as parsed by Zhukova et al. (https://github.com/anastasia-zhukova/Diverse_CDCR_datasets, commit
+9dfb46284593bdd35d1a5b5c758c9aa71cb43f1a), read from $NEWSPRISM_EVALDATA/basil and /ecbplus (default ../shared/evaldata; see eval/evaldata.py);
+the harness itself is the project's shared ../shared/eval/planted.py. --check needs only samples/.
 """
 from __future__ import annotations
 
@@ -29,9 +34,12 @@ SHARED = ROOT.parent / "shared"
 SRC = ROOT / "src"
 if str(SRC) not in sys.path:
     sys.path.insert(0, str(SRC))
+sys.path.insert(0, str(ROOT / "eval"))
+import evaldata  # noqa: E402
 
-# modules that only run across documents: changing them never changes a DocRecord
-CORPUS_ONLY = ("align/facts", "align/timeline.py", "align/summary.py", "present/", "cli.py", "store.py",
+# modules that only run across documents: changing them never changes a DocRecord (config.py's values are
+# part of each key instead)
+CORPUS_ONLY = ("config.py", "align/facts", "align/timeline.py", "present/", "cli.py", "store.py",
                "stages.py", "resolve/entities.py", "align/storyindex.py", "align/storytime.py", "align/storyevents.py",
                "align/storyvectors.py", "align/storylines.py", "web", "scale/")
 
@@ -60,7 +68,7 @@ class RecordCache:
     def key(self, doc: Any, cfg: Any) -> str:
         h = hashlib.sha1(self.version.encode())
         for part in (doc.id, doc.published, doc.language, doc.title, doc.text,
-                     cfg.model_dump_json(exclude={"facts", "stories"})):
+                     cfg.model_dump_json(exclude=CORPUS_SETTINGS)):
             h.update(b"\x00" + str(part).encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
@@ -78,6 +86,8 @@ class RecordCache:
                                 [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items.items()])
 
 
+# settings read only across documents: not part of a record's key
+CORPUS_SETTINGS: Any = {"facts": True, "stories": True, "stages": {"facts", "timeline", "summary"}}
 _cache: Optional[RecordCache] = None
 
 
@@ -125,7 +135,10 @@ def planted(sets: str = "basil,ecbplus", rounds: int = 2, show: bool = False, cf
 
     stories: dict = {}
     for name in sets.split(","):
-        stories.update(p.stories_basil("2010-2017") if name == "basil" else p.stories_ecbplus())
+        if name == "basil":
+            stories.update(p.stories_basil("2010-2017", str(evaldata.check(evaldata.path("basil"), "basil"))))
+        else:
+            stories.update(p.stories_ecbplus(str(evaldata.check(evaldata.path("ecbplus"), "ecbplus"))))
     return p.evaluate(stories, lambda rows: json.loads(analyze_rows(rows, cfg).to_json()), rounds, show)
 
 

@@ -8,62 +8,46 @@ documents together, as a user would feed one story's coverage). Gold types: HUMA
 person, HUMAN_PART_ORG -> organisation, HUMAN_PART_GPE / LOC_GEO / LOC_FAC -> place. Gold also
 codes pronouns and common nouns ("the actress"), which NER does not find: "named" restricts the
 gold to mentions whose head is a proper noun.
+
+Data: ECB+ as parsed by Zhukova et al. (https://github.com/anastasia-zhukova/Diverse_CDCR_datasets, commit
+9dfb46284593bdd35d1a5b5c758c9aa71cb43f1a, ECBplus-prep/output_data/test_parsing/<subtopic>/, every file
+gzip-compressed), read from $NEWSPRISM_EVALDATA/ecbplus/by_subtopic (default ../shared/evaldata; see eval/evaldata.py).
 """
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import evaldata  # noqa: E402
 from coref_scores import align, chains, conll, run_entity_stages  # noqa: E402
+from ecbplus_data import DATA, read_conll, read_mentions  # noqa: E402
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "ecbplus" / "by_subtopic"
 TYPES = {"HUMAN_PART_PER": "person", "HUMAN_PART_ORG": "organisation", "HUMAN_PART_GPE": "place",
          "LOC_GEO": "place", "LOC_FAC": "place"}
 
 
 def read_subtopic(sub: Path):
-    """-> {doc: text}, {(doc, sent, tok): (start, end)}, [gold mention dicts]"""
-    texts: dict[str, list[str]] = defaultdict(list)
-    pos: dict[str, int] = defaultdict(int)
-    offsets: dict[tuple[str, int, int], tuple[int, int]] = {}
-    last_sent: dict[str, int] = {}
-    conll_path = next((sub / "annotation" / "original").glob("*.conll.gz"))
-    for line in gzip.open(conll_path, "rt", encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        cols = line.rstrip("\n").split("\t")
-        key = cols[0].split("/")
-        doc = f"{key[0]}_{key[2]}{key[1][len(key[0]):]}"   # "1/1ecb/10" -> "1_10ecb"
-        sent, tok, token = int(cols[1]), int(cols[2]), cols[3]
-        if texts[doc]:
-            sep = "\n" if last_sent.get(doc) != sent else " "
-            texts[doc].append(sep)
-            pos[doc] += 1
-        last_sent[doc] = sent
-        offsets[(doc, sent, tok)] = (pos[doc], pos[doc] + len(token))
-        texts[doc].append(token)
-        pos[doc] += len(token)
-    ments_path = next((sub / "annotation" / "original").glob("entity_mentions_*.json.gz"))
+    """-> {doc: text}, [gold person/organisation/place mention dicts]"""
+    st = read_conll(sub)
     gold = []
-    for m in json.load(gzip.open(ments_path, "rt", encoding="utf-8")):
+    for m in read_mentions(sub, "entity"):
         t = TYPES.get(m["mention_full_type"])
         toks = m["tokens_number"]
-        a, b = offsets.get((m["doc_id"], m["sent_id"], toks[0])), offsets.get((m["doc_id"], m["sent_id"], toks[-1]))
-        if t is None or a is None or b is None:
+        span = st.span(m["doc_id"], m["sent_id"], toks[0], toks[-1])
+        if t is None or span is None:
             continue
-        gold.append({"id": m["mention_id"], "doc": m["doc_id"], "start": a[0], "end": b[1], "chain": m["coref_chain"],
-                     "type": t, "named": m.get("mention_head_pos") == "PROPN"})
-    return {d: "".join(p) for d, p in texts.items()}, gold
+        gold.append({"id": m["mention_id"], "doc": m["doc_id"], "start": span[0], "end": span[1],
+                     "chain": m["coref_chain"], "type": t, "named": m.get("mention_head_pos") == "PROPN"})
+    return st.texts, gold
 
 
 def main(topics: list[str]) -> None:
     from newsprism.config import Config
     from newsprism.parse import load_nlp
 
+    evaldata.check(DATA, "ecbplus")
     nlp, cfg = load_nlp(), Config()
     by_topic = defaultdict(list)
     for sub in sorted(DATA.iterdir()):

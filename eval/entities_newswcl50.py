@@ -9,6 +9,11 @@ articles), as the gold chains are per event across outlets. Chain suffixes: ACTO
 GROUP -> organisation, COUNTRY -> place. NewsWCL50 chains are loose (an official can be coded
 under his country), so read the figures as a rough guide. "named" restricts the gold to
 mentions that contain a capitalised word not at a sentence start (what NER can find).
+
+Data: NewsWCL50 (https://github.com/fhamborg/NewsWCL50, commit f9513ae78648aa4b1c59da8003f1989867ccaf20) as
+parsed by Zhukova et al. (https://github.com/anastasia-zhukova/Diverse_CDCR_datasets, commit
+9dfb46284593bdd35d1a5b5c758c9aa71cb43f1a, NewsWCL50-prep/output_data/NewsWCL50.conll, gzip-compressed), read
+from $NEWSPRISM_EVALDATA/newswcl50/cdcr_parsed/NewsWCL50.conll.gz (default ../shared/evaldata; see eval/evaldata.py).
 """
 from __future__ import annotations
 
@@ -19,9 +24,10 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import evaldata  # noqa: E402
 from coref_scores import align, chains, conll, run_entity_stages  # noqa: E402
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "newswcl50" / "cdcr_parsed" / "NewsWCL50.conll.gz"
+DATA = evaldata.path("newswcl50", "cdcr_parsed", "NewsWCL50.conll.gz")
 TYPES = {"ACTOR": "person", "GROUP": "organisation", "COUNTRY": "place"}
 
 
@@ -96,7 +102,7 @@ def main() -> None:
     from newsprism.config import Config
     from newsprism.parse import load_nlp
 
-    texts, mentions = read_conll()
+    texts, mentions = read_conll(evaldata.check(DATA, "newswcl50"))
     nlp, cfg = load_nlp(), Config()
     events = defaultdict(list)
     for doc in sorted(texts):

@@ -5,6 +5,9 @@
 Runs mentions + cross-document resolution only and writes the documents and entities in the
 contract's shape; then prints the scorer's entity figures. Text: newsprism.clean.clean_item when
 it exists, else the raw file with non-breaking spaces folded (the scorer matches mention texts).
+
+Data: no public set. The five seed articles (../shared/corpus/seeds), their gold (../shared/gold/seeds.json)
+and the scorer (../shared/eval/score.py) are the project's own shared files, not in this repository.
 """
 from __future__ import annotations
 

@@ -10,6 +10,11 @@ gold file as a WARC or feed reader would give it; `--extract-only` scores the ex
 alone. The predictions ({key: {"articleBody": text}}) are written to --out, then the
 shared scorer (shared/eval/extraction.py: 4-word-shingle precision, recall, F1 per page,
 macro-averaged) is run on them and its figures printed.
+
+Data: the article-extraction benchmark (https://github.com/scrapinghub/article-extraction-benchmark, commit
+4a3bc979f76c0df73cb95fe272e2fc1b96f9f010: ground-truth.json, html/*.html.gz), read from
+$NEWSPRISM_EVALDATA/article-extraction-benchmark (default ../shared/evaldata; see eval/evaldata.py), or --bench. The scorer is the
+project's shared one (../shared/eval/extraction.py).
 """
 from __future__ import annotations
 
@@ -26,9 +31,12 @@ from trafilatura.utils import decode_file
 from newsprism.clean.html import extract_html
 from newsprism.config import Config
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import evaldata  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-BENCH = SHARED / "evaldata" / "article-extraction-benchmark"
+BENCH = evaldata.path("article-extraction-benchmark")
 SCORER = SHARED / "eval" / "extraction.py"
 
 
@@ -74,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extract-only", action="store_true", help="score trafilatura extraction without line cleaning")
     args = ap.parse_args(argv)
     started = time.perf_counter()
-    pred = predict(args.bench, args.extract_only)
+    pred = predict(evaldata.check(args.bench, "article-extraction-benchmark"), args.extract_only)
     elapsed = time.perf_counter() - started
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")

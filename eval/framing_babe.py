@@ -8,6 +8,10 @@ biased-word precision/recall against the annotators' biased words. The general l
 TextBlob) are used only when their packages are importable; the line "lexicons:" says which were.
 Published fine-tuned transformers reach about 0.80-0.81 macro-F1 on this task (Spinde et al. 2021);
 a lexicon with no training is not expected to come near that.
+
+Data: BABE SG2 (https://github.com/Media-Bias-Group/Neural-Media-Bias-Detection-Using-Distant-Supervision-With-BABE,
+commit fb79f646dcabf1746f5ebedc06ed8dd61ba78188, data/final_labels_SG2.csv), read from
+$NEWSPRISM_EVALDATA/babe/final_labels_SG2.csv (default ../shared/evaldata; see eval/evaldata.py) or --data.
 """
 from __future__ import annotations
 
@@ -18,12 +22,13 @@ import re
 import sys
 from pathlib import Path
 
+import evaldata
 from newsprism.extract.loaded import available_lexicons, lexicon, loaded_terms
 from newsprism.extract.voices import quote_spans
 from newsprism.model import Document
 from newsprism.parse import load_nlp
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "babe" / "final_labels_SG2.csv"
+DEFAULT = evaldata.path("babe", "final_labels_SG2.csv")
 
 
 def read(path: Path) -> list[tuple[str, bool, list[str]]]:
@@ -62,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-terms", type=int, default=1)
     ap.add_argument("--limit", type=int, default=0)
     a = ap.parse_args(argv)
+    evaldata.check(a.data, "babe")
     rows = read(a.data)
     if a.limit:
         rows = rows[: a.limit]

@@ -9,6 +9,11 @@ are the distinct mentions that are not the actor's name or a pronoun ("North Kor
 entities and framing are run on it, and a coded label counts as recovered when one of the labels of
 the actor of that name equals it or contains it as whole words (determiners and possessives aside).
 Figures per outlet (L, LL, M, R, RR: left to right) and overall.
+
+Data: NewsWCL50 (https://github.com/fhamborg/NewsWCL50, commit f9513ae78648aa4b1c59da8003f1989867ccaf20: the
+coded mentions, original/Annotations.csv) with its CoNLL tokens as parsed by Zhukova et al.
+(https://github.com/anastasia-zhukova/Diverse_CDCR_datasets, commit 9dfb46284593bdd35d1a5b5c758c9aa71cb43f1a:
+cdcr_parsed/NewsWCL50.conll.gz), read from $NEWSPRISM_EVALDATA/newswcl50 (default ../shared/evaldata; see eval/evaldata.py) or --data.
 """
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import evaldata
 from newsprism.config import Config
 from newsprism.extract.framing import framing_of
 from newsprism.model import Document
@@ -27,7 +33,7 @@ from newsprism.parse import load_nlp
 from newsprism.records import DocRecord
 from newsprism.resolve import mentions
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "newswcl50"
+DEFAULT = evaldata.path("newswcl50")
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "i", "me", "my",
             "we", "us", "our", "you", "your", "himself", "herself", "themselves", "who", "whom", "whose"}
 NO_SPACE_BEFORE = re.compile(r"^([,.;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't|’s)$", re.I)
@@ -103,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--events", default="", help="comma-separated event ids (default: all)")
     ap.add_argument("--show", action="store_true", help="print missed labels")
     a = ap.parse_args(argv)
+    evaldata.check(a.data, "newswcl50")
     texts = read_conll(a.data / "cdcr_parsed" / "NewsWCL50.conll.gz")
     gold = read_gold(a.data / "original" / "Annotations.csv", a.actors)
     events = set(a.events.split(",")) if a.events else None

@@ -4,6 +4,9 @@ beside a single-pass TF-IDF baseline (cosine to cluster centroids, threshold tun
     nice -n 10 .venv/bin/python eval/stories_basil.py
 
 Also holds the helpers the other story evaluations share (parsing with a cache, B-cubed, baseline).
+
+Data: BASIL (https://github.com/launchnlp/BASIL, commit 4fdbc4f68d5ddae648990063cb6dd11424d96222,
+articles/<year>/*.json, 2010-2017), read from $NEWSPRISM_EVALDATA/basil (default ../shared/evaldata; see eval/evaldata.py).
 """
 from __future__ import annotations
 
@@ -20,6 +23,9 @@ from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Iterable, Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import evaldata  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -155,7 +161,7 @@ def labels(stories: Iterable[Any]) -> tuple[dict[str, str], dict[str, str]]:
 
 def load_basil() -> list[Item]:
     items = []
-    for path in sorted(glob.glob(str(SHARED / "evaldata/basil/articles/*/*.json"))):
+    for path in sorted(glob.glob(str(evaldata.check(evaldata.path("basil", "articles"), "basil") / "*/*.json"))):
         d = json.load(open(path, encoding="utf-8"))
         paras = d.get("body-paragraphs") or []
         text = "\n\n".join(" ".join(p) if isinstance(p, list) else str(p) for p in paras)

@@ -3,6 +3,10 @@
 Event and topic B-cubed F1, ours beside the single-pass TF-IDF baseline tuned on this very set.
 
     nice -n 10 .venv/bin/python eval/stories_ecbplus.py
+
+Data: ECB+ as parsed by Zhukova et al. (https://github.com/anastasia-zhukova/Diverse_CDCR_datasets, commit
+9dfb46284593bdd35d1a5b5c758c9aa71cb43f1a, ECBplus-prep/output_data/test_parsing/<subtopic>/<doc>.json,
+gzip-compressed), read from $NEWSPRISM_EVALDATA/ecbplus/by_subtopic (default ../shared/evaldata; see eval/evaldata.py).
 """
 from __future__ import annotations
 
@@ -14,12 +18,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from stories_basil import ROOT, SHARED, Item, baseline_best, bcubed, featurize, ours  # noqa: E402
+import evaldata  # noqa: E402
+from stories_basil import ROOT, Item, baseline_best, bcubed, featurize, ours  # noqa: E402
 
 
 def load_ecbplus(max_topic: int = 35) -> list[Item]:
     items = []
-    for path in sorted(glob.glob(str(SHARED / "evaldata/ecbplus/by_subtopic/*/*.json.gz"))):
+    for path in sorted(glob.glob(str(evaldata.check(evaldata.path("ecbplus", "by_subtopic"), "ecbplus") / "*/*.json.gz"))):
         subtopic = Path(path).parent.name
         topic = int(re.match(r"\d+", subtopic).group(0))
         if topic > max_topic:

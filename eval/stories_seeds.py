@@ -5,6 +5,9 @@
 Stands in for `newsprism analyze` until it runs end to end: the raw text, its first line as the
 title, the first written-out date in the head lines as the publication date (or none with
 --no-dates), spaCy, features_component, cluster_stories, then ../shared/eval/score.py.
+
+Data: no public set. The five seed articles (../shared/corpus/seeds), their gold (../shared/gold/seeds.json)
+and the scorer (../shared/eval/score.py) are the project's own shared files, not in this repository.
 """
 from __future__ import annotations
 

@@ -3,6 +3,13 @@
 
 Usage (from the project's root):
   nice -n 10 .venv/bin/python eval/tempeval_direct.py [DIR] [--limit N] [--show N] [--no-parse] [--missed N] [--spurious N] [--clean]
+
+Data: TempEval-3 training documents, TimeBank + AQUAINT (https://github.com/qiangning/StructTempRel-EMNLP17,
+commit d6518a5a79d940d749c95ee5b72830714b132238, data/TempEval3/Training/TBAQ-cleaned/), read from
+$NEWSPRISM_EVALDATA/tempeval3/TBAQ-cleaned (default ../shared/evaldata; see eval/evaldata.py) or DIR. The reader and scorer are the
+project's shared ../shared/eval/tempeval.py.
+
+    python eval/tempeval_direct.py          # the figures in docs/evaluation.md come from ../shared/eval/tempeval.py
 """
 from __future__ import annotations
 
@@ -18,6 +25,8 @@ SHARED_EVAL = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(SHARED_EVAL))
 
 import tempeval  # noqa: E402
+
+import evaldata  # noqa: E402  (eval/ is on the path when run as a script)
 
 from newsprism.extract.times import find_times  # noqa: E402
 
@@ -41,7 +50,7 @@ def cleaned(docs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("dir", nargs="?", default=tempeval.DEFAULT_DIR)
+    ap.add_argument("dir", nargs="?", default=str(evaldata.path("tempeval3", "TBAQ-cleaned")))
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", type=int, default=0, help="print up to N wrongly normalized expressions")
     ap.add_argument("--missed", type=int, default=0, help="print up to N gold expressions we did not find")
@@ -50,6 +59,7 @@ def main() -> None:
     ap.add_argument("--clean", action="store_true",
                     help="read, clean and deduplicate the documents as the CLI does (texts and documents it drops show)")
     a = ap.parse_args()
+    evaldata.check(Path(a.dir), "tempeval3")
     files = sorted(glob.glob(os.path.join(a.dir, "**", "*.tml"), recursive=True))[: a.limit or None]
     docs = []
     gold = {}

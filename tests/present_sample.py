@@ -68,8 +68,8 @@ def build() -> Analysis:
         "claims": claims,
         "facts": [
             {"id": "f1", "story": "s1", "about": "How many ships were waiting", "verdict": "contested",
-             "positions": [{"value": {"amount": 40, "unit": "ships"}, "claims": ["c3"], "documents": ["harbor"], "normalized": 40},
-                           {"value": {"amount": 55, "unit": "ships"}, "claims": ["c4"], "documents": ["quay"], "normalized": 55}],
+             "positions": [{"value": "40 ships", "claims": ["c3"], "documents": ["harbor"], "normalized": 40},
+                           {"value": "55 ships", "claims": ["c4"], "documents": ["quay"], "normalized": 55}],
              "explanation": "Different numbers of ships."},
             {"id": "f2", "story": "s1", "about": "The mayor announced the closure", "verdict": "corroborated",
              "positions": [{"value": "e1", "claims": ["c1", "c2"], "documents": ["harbor", "quay"]}]},

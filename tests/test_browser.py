@@ -7,6 +7,7 @@ they fail: `make test` installs chromium first (the Makefile's `browser` target)
 """
 from __future__ import annotations
 
+import base64
 import os
 import socket
 import threading
@@ -116,7 +117,7 @@ def server(tmp_path_factory, nlp):
     import uvicorn
 
     from newsprism.config import Config
-    from newsprism.present.web import create_app
+    from newsprism.web import create_app
 
     app = create_app(tmp_path_factory.mktemp("served") / "news.duckdb", Config())
     port = _free_port()
@@ -163,8 +164,9 @@ def test_served_search_links_to_the_story(page, server):
     import httpx
 
     if not httpx.get(server + "/api/status").json()["documents"]:  # run on its own: store something first
-        files = [("files", (p.name, p.read_bytes())) for p in sorted(SAMPLES.iterdir()) if p.is_file() and p.suffix != ".md"]
-        job = httpx.post(server + "/api/ingest", files=files, headers={"Accept": "application/json"}).json()["id"]
+        files = [{"name": p.name, "content_base64": base64.b64encode(p.read_bytes()).decode()}
+                 for p in sorted(SAMPLES.iterdir()) if p.is_file() and p.suffix != ".md"]
+        job = httpx.post(server + "/api/ingest", json=files).json()["id"]
         while not httpx.get(f"{server}/api/ingest/{job}").json()["finished"]:
             time.sleep(0.3)
     page.goto(server + "/search?q=ferry")

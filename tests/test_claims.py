@@ -93,8 +93,8 @@ def test_among_those_who_participated(claims):
 
 
 def test_figure_and_event_date_and_sentence_source(claims):
-    [fire] = [c for c in claims[0].claims if c.value and c.value.get("unit", "").startswith("container")]
-    assert (fire.value["amount"], fire.value["qualifier"]) == (40, ">=")
+    [fire] = [c for c in claims[0].claims if c.value and c.value.unit.startswith("container")]
+    assert (fire.value.amount, fire.value.qualifier) == (40, ">=")
     assert fire.attribution_text == "the port authority" and fire.modality == "reported"
     [dated] = [c for c in claims[0].claims if c.when == "2024-03-05"]
     assert dated.predicate == "disaster"
@@ -129,33 +129,55 @@ def test_attribution_is_never_dropped(nlp):
 
 def figure_claim(nlp, text, figure):
     record, _ = analyse(nlp, text, {})
-    [c] = [c for c in record.claims if c.value and c.value.get("text", "").endswith(figure)]
+    [c] = [c for c in record.claims if c.value and c.value.text.endswith(figure)]
     return c
 
 
 def test_a_figure_carries_its_slot_from_the_parse(nlp):
     """What the figure is about, read from the parse: verb and its class, the doer, modifiers, prepositions."""
     c = figure_claim(nlp, "Fire crews sent 40 fire trucks to the warehouse blaze.", "40")
-    slot = c.value["slot"]
-    assert (slot["verb"], slot["pred"]) == ("send", "send")
-    assert slot["subj"][0] == "crew" and c.text[slot["subj"][1] - c.start:].startswith("crews")
-    assert slot["mods"] == ["fire"] and "to blaze" in slot["preps"]
-    killed = figure_claim(nlp, "Five miners died in the collapse at the Orlen pit.", "Five").value["slot"]
-    assert killed["pred"] == "die" and "in collapse" in killed["preps"]
+    slot = c.value.slot
+    assert (slot.verb, slot.pred) == ("send", "send")
+    assert slot.subj.lemma == "crew" and c.text[slot.subj.at - c.start:].startswith("crews")
+    assert slot.mods == ["fire"] and "to blaze" in slot.preps
+    killed = figure_claim(nlp, "Five miners died in the collapse at the Orlen pit.", "Five").value.slot
+    assert killed.pred == "die" and "in collapse" in killed.preps
 
 
 def test_an_age_names_whose_it_is(nlp):
     c = figure_claim(nlp, "The 33-year-old actress Jane Roe was arrested in Fenwick.", "33-year-old")
-    assert c.value["unit"] == "years old" and c.value["slot"]["owner"][0] == "roe"
+    assert c.value.unit == "years old" and c.value.slot.owner.lemma == "roe"
 
 
 def test_a_place_before_the_noun_owns_no_age(nlp):
     c = figure_claim(nlp, "A 61-year-old Toronto man was charged on Saturday.", "61-year-old")
-    assert "owner" not in c.value["slot"]
+    assert c.value.slot.owner is None
 
 
 def test_what_a_linking_verb_says_of_its_thing_is_the_slot(nlp):
     """'remain solvent for 75 years' and 'keep the fund solvent for 75 years' are about being solvent."""
     remain = figure_claim(nlp, "The pension fund will remain solvent for the next 75 years, the report said.", "75")
     keep = figure_claim(nlp, "The two changes would keep the pension fund solvent for 75 years.", "75")
-    assert remain.value["slot"]["obj"][0] == keep.value["slot"]["obj"][0] == "solvent"
+    assert remain.value.slot.obj.lemma == keep.value.slot.obj.lemma == "solvent"
+
+
+def test_a_planned_visit_names_its_visitor_and_is_told_as_coming(nlp):
+    """'X is slated to visit Y': X is the visitor (the raised subject), and the visit is still to come."""
+    record, names = analyse(nlp, "Officials said President Mara Velt is slated to visit Lisbon shortly. "
+                                 "Velt visited Porto in May.", times={})
+    planned = next(c for c in record.claims if c.predicate == "visit" and "slated" in c.text)
+    done = next(c for c in record.claims if c.predicate == "visit" and "Porto" in c.text)
+    assert "Velt" in (names.get(planned.subject) or planned.subject_text or "")
+    assert (planned.tense, done.tense) == ("future", "past")
+
+
+def test_an_age_qualifying_a_name_is_a_claim_of_its_own_and_the_act_stays_an_event(nlp):
+    """'Velt, 49, escaped ...': the age is the person's (quoted as the noun phrase), the escape an event."""
+    record, names = analyse(nlp, "Ivo Velt, 49, escaped from a prison van in Dorn on Monday.", times={})
+    [age] = [c for c in record.claims if c.value is not None]
+    assert (age.predicate, age.text, age.value.amount) == ("be", "Ivo Velt, 49", 49)
+    [escape] = [c for c in record.claims if c.predicate == "escape"]
+    assert escape.value is None and "prison van" in escape.text
+    # an age a verb states stays in its clause
+    record, _ = analyse(nlp, "Ivo Velt drove the van. He was 49.", times={})
+    assert [c.text for c in record.claims if c.value is not None] == ["He was 49"]

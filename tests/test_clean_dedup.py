@@ -174,3 +174,13 @@ def test_bbc_news_set_holds_exact_and_near_duplicates(cfg):
         for n in d.near_duplicates:
             assert n.similarity >= cfg.dedup.near_threshold
             assert any(back.doc == d.id and back.similarity == n.similarity for back in by_id[n.doc].near_duplicates)
+
+
+def test_a_signature_fed_in_batches_equals_one_fed_at_once(cfg, monkeypatch):
+    """Batches keep memory flat for a text of millions of shingles; the signature does not change."""
+    import newsprism.clean.dedup as dedup_module
+
+    text = " ".join(f"w{i % 997} x{i % 13}" for i in range(5000))
+    whole = dedup_module.minhash(text, cfg)
+    monkeypatch.setattr(dedup_module, "_BATCH", 64)
+    assert (dedup_module.minhash(text, cfg).hashvalues == whole.hashvalues).all()

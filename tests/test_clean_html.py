@@ -115,3 +115,12 @@ def test_a_bare_fragment_still_gives_its_text():
     assert extract_html("<p>Just a fragment with one short sentence in it.</p>").text == (
         "Just a fragment with one short sentence in it."
     )
+
+
+def test_code_inside_a_title_or_headline_is_not_part_of_the_title():
+    page = ("<html><head><title><script>alert(1)</script>Pilots end strike</title></head><body><article>"
+            "<h1>Pilots <script>alert(2)</script>end strike</h1><p>" + "Harbour pilots ended their strike on Friday. " * 8
+            + "</p></article></body></html>")
+    x = extract_html(page)
+    assert x.title and "alert" not in x.title and "Pilots" in x.title
+    assert "alert" not in x.text

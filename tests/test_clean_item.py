@@ -143,3 +143,43 @@ def test_property_clean_item_never_raises_on_arbitrary_text(text):
     assert isinstance(result, (Document, ReadError))
     if isinstance(result, Document):
         assert len(result.text) >= CFG.read.min_chars
+
+
+ARTICLE = ("Harbour pilots in Port Ellis ended their strike on Friday after the port authority agreed to hire twelve "
+           "more pilots, the union said. Ships that had waited outside the breakwater for four days began to enter "
+           "the harbour on Friday evening, a spokeswoman for the authority said.")
+
+
+def test_a_page_too_deep_for_the_extractor_keeps_its_visible_text_with_a_note():
+    html = ("<html><head><title>Pilots end strike</title></head><body>" + "<div>" * 5000 + f"<p>{ARTICLE}</p>"
+            + "</div>" * 5000 + "</body></html>")
+    doc = clean_item(RawItem(source="deep.html", kind="html", html=html), CFG)
+    assert isinstance(doc, Document) and doc.text == ARTICLE and doc.title == "Pilots end strike"
+    assert doc.notes == ["no article found by the HTML extractor: the page's visible text was cleaned instead"]
+
+
+def test_an_unclosed_title_does_not_swallow_the_article():
+    html = f"<html><head><title>Pilots end strike<body><div><p>{ARTICLE}<p>Ferries sailed again on Saturday, the operator said."
+    doc = clean_item(RawItem(source="unclosed.html", kind="html", html=html), CFG)
+    assert isinstance(doc, Document) and doc.title == "Pilots end strike"
+    assert doc.text.startswith("Harbour pilots") and "Ferries sailed again" in doc.text and "<" not in doc.text
+
+
+def test_a_consent_banner_or_a_paywall_alone_is_not_an_article():
+    banner = ("<html><body><div class='consent'><p>We use cookies and similar technologies to improve your experience "
+              "and to show you personalised content.</p><p>By clicking Accept all, you agree to our use of cookies as "
+              "described in our privacy policy.</p><button>Accept all</button><button>Manage preferences</button>"
+              "</div></body></html>")
+    paywall = ("<html><body><article><h1>Pilots end strike</h1><p>Subscribe to continue reading this article.</p>"
+               "<p>Already a subscriber? Sign in to your account.</p><p>Subscribe now for unlimited access to our "
+               "journalism.</p></article></body></html>")
+    for name, html in (("banner.html", banner), ("paywall.html", paywall)):
+        result = clean_item(RawItem(source=name, kind="html", html=html), CFG)
+        assert result == ReadError(name, "only cookie-consent and subscription text, no article text")
+    with_article = paywall.replace("<p>Subscribe to", f"<p>{ARTICLE}</p><p>Subscribe to")
+    assert isinstance(clean_item(RawItem(source="ok.html", kind="html", html=with_article), CFG), Document)
+
+
+def test_how_the_input_was_read_stays_on_the_document():
+    doc = clean_item(RawItem(source="a.txt", kind="text", text=ARTICLE, notes=["3 NUL bytes removed"]), CFG)
+    assert doc.notes == ["3 NUL bytes removed"]

@@ -6,8 +6,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism.clean.lines import _CHROME as CHROME_PATTERNS
-from newsprism.clean.lines import chrome_hits, chrome_reason, clean_lines, is_full_sentence, is_photo_credit
+from newsprism.clean.chrome import is_full_sentence
+from newsprism.clean.lines import clean_lines
 from newsprism.clean.normalize import normalize_text
 from newsprism.config import CleanConfig
 
@@ -225,12 +225,6 @@ def test_caption_ending_in_a_credit_goes():
     assert reasons(r)["Passengers board the first ferry on Monday (Photo: Harbour Office)"] == "photo caption"
 
 
-def test_photo_credit_shapes():
-    assert is_photo_credit("Photo: Harbour Office")
-    assert is_photo_credit("Images source: © Agency Images | A. Photographer")
-    assert is_photo_credit("Getty Images")
-    assert not is_photo_credit("The photographer said the images showed the damage clearly.")
-
 
 # -- paragraphs ------------------------------------------------------------------------------------
 
@@ -247,21 +241,6 @@ def test_paragraphs_are_separated_by_one_blank_line():
     assert "\n\n\n" not in r.text
     assert all(p.strip() == p and p for p in paragraphs(r))
 
-
-# -- the chrome judgement on single lines -----------------------------------------------------------
-
-def test_chrome_reason_for_short_lines_needs_one_cue():
-    assert chrome_reason("Follow us on Instagram", 40) == "boilerplate: social follow"
-    assert chrome_reason("Most read", 40) == "boilerplate: trending"
-    assert chrome_reason("We use cookies", 40) == "boilerplate: cookies"
-    assert chrome_reason("The Minister Responds", 40) is None
-
-
-def test_chrome_reason_for_sentences_needs_cues_that_agree():
-    assert chrome_reason("Please leave a comment in the box below and tell us what you think.", 40) is not None
-    assert chrome_reason("Please note that the ministry declined to comment on the report.", 40) is None
-    assert chrome_reason("The company said it would share the results with regulators next week.", 40) is None
-    assert chrome_reason('"Follow us on this path and you will see," the general told the troops.', 40) is None
 
 
 # -- tables, inline links, mastheads --------------------------------------------------------------
@@ -398,25 +377,3 @@ def test_property_removed_lines_come_from_the_text_whatever_it_is(text):
     r = clean_lines(norm, CFG)
     lines = {line.strip() for line in norm.split("\n")}
     assert all(x.text in lines for x in r.removed)
-
-
-_CHROME_BITS = ("Share", "share this story", "shares rose", "Subscribe", "subscription", "Follow us", "followed",
-                "follow Ana on Twitter", "Like our page", "Comments (4)", "declined to comment", "Newsletter",
-                "Sign up", "signed", "Log in", "Click", "Related", "related stories", "Read more", "READ MORE:",
-                "See also", "Watch:", "More from", "Most read", "most of", "Editor's picks", "Latest news",
-                "Advertisement", "Ad", "Sponsored", "Story continues below", "Cookies", "Privacy policy",
-                "Terms of use", "Skip to content", "Menu", "Top of page", "Back to top", "Home", "Email this",
-                "Tags:", "5 min read", "Listen to this article", "©", "(c) 2024", "Copyright", "All rights reserved",
-                "Facebook", "Twitter", "X", "WhatsApp", "Donate", "Support our journalism", "Buy a mug today",
-                "Contact us", "Email us", "Send us a tip", "Got a tip?", "Feedback", "Download our app",
-                "Get the app", "the council", "harbour", "said", "US", "us", "you", "-", ":", "|", "•", ".")
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_CHROME_BITS), min_size=1, max_size=8), st.booleans())
-def test_property_cues_never_hide_a_chrome_pattern(bits, upper):
-    # chrome_hits tries a pattern only when one of its cue strings is in the line; the cues must
-    # never skip a pattern that would have matched.
-    line = " ".join(bits)
-    line = line.upper() if upper else line
-    assert chrome_hits(line) == [reason for reason, _, _, rx in CHROME_PATTERNS if rx.search(line)]

@@ -125,3 +125,48 @@ def test_ingest_killed_mid_batch_then_rerun_loses_and_doubles_nothing(tmp_path):
         docs = list(store.documents())
     assert len(docs) == n
     assert sorted(s for d in docs for s in d.sources) == sorted(str(p) for p in corpus.glob("*.txt"))
+
+
+def test_a_store_held_by_another_process_is_one_line_and_wait_waits_for_it(tmp_path):
+    db = tmp_path / "held.duckdb"
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    code = ("import sys, time; from newsprism.store import Store; s = Store(sys.argv[1]); print('held', flush=True); "
+            "time.sleep(float(sys.argv[2])); s.close()")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(db), "4"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        for args in (["ingest", str(tmp_path / "a.txt"), "--db", str(db)], ["analyze", "--db", str(db)],
+                     ["facts", "--db", str(db)]):
+            r = run(*args)
+            assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+            lines = r.stderr.strip().splitlines()
+            assert len(lines) == 1 and f"is in use by PID {holder.pid}" in lines[0] and "--wait" in lines[0], lines
+        r = run("ingest", str(tmp_path / "a.txt"), "--db", str(db), "--wait", "60", "--quiet")
+        assert r.returncode == 0, r.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_serve_names_the_holder_of_its_store(tmp_path):
+    db = tmp_path / "held.duckdb"
+    code = "import sys, time; from newsprism.store import Store; s = Store(sys.argv[1]); print('held', flush=True); time.sleep(30)"
+    holder = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        r = run("serve", "--db", str(db), "--port", "0")
+        assert r.returncode == 1 and "Traceback" not in r.stderr and f"PID {holder.pid}" in r.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_in_a_folder_is_one_line_not_a_hang(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    os.mkfifo(tmp_path / "pipe.txt")
+    r = run("analyze", str(tmp_path), "--json", str(tmp_path / "out.json"))  # run() times out rather than hang
+    assert r.returncode == 0, r.stderr
+    assert f"newsprism: skipped {tmp_path / 'pipe.txt'}: not a regular file (a FIFO)" in r.stderr

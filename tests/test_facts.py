@@ -38,9 +38,14 @@ class Corpus:
         return c
 
     def time(self, doc: str, words: str, value: str) -> None:
+        """A time expression in the last claim of `doc` that holds these words, and that dates the claim."""
         body = self.texts[doc]
         at = body.rindex(words)
-        self.times.append(Time(doc=doc, start=at, end=at + len(words), text=words, value=value))
+        tid = f"t{len(self.times) + 1}"
+        self.times.append(Time(id=tid, doc=doc, start=at, end=at + len(words), text=words, value=value))
+        dated = [c for c in self.claims if c.doc == doc and c.start <= at < c.end]
+        if dated and dated[-1].when:
+            dated[-1].time = tid
 
     def analysis(self, published: str = "2024-03-07") -> Analysis:
         docs = [Document(id=d, text=t, published=published,
@@ -145,7 +150,8 @@ def test_two_leaders_of_one_delegation_contest():
     assert {p.value: set(p.documents) for p in fact.positions} == {"Anton Keller": {"a", "c"}, "Mira Sand": {"b"}}
 
 
-def test_meeting_different_people_is_not_a_dispute():
+def test_meeting_different_people_is_not_a_dispute_nor_one_event():
+    """Keller meeting Sand and Keller meeting Brandt are two meetings: neither contested nor one fact."""
     c = Corpus()
     c.entity("e1", "Anton Keller")
     c.entity("e2", "Mira Sand")
@@ -154,9 +160,13 @@ def test_meeting_different_people_is_not_a_dispute():
             object="e2", object_text="Mira Sand")
     c.claim("b", "Anton Keller met with Paul Brandt.", predicate="meet", subject="e1", subject_text="Anton Keller",
             object="e3", object_text="Paul Brandt")
+    assert facts_of(c) == []
+    # the same meeting told by a third document is one event with the first
+    c.claim("c", "On Monday Keller met Mira Sand in Lisbon.", predicate="meet", subject="e1", subject_text="Keller",
+            object="e2", object_text="Mira Sand")
     facts = facts_of(c)
-    assert [f.verdict for f in facts] == ["corroborated"]
-    assert facts[0].about == "Anton Keller meet"
+    assert [(f.verdict, f.about, f.positions[0].documents) for f in facts] == \
+        [("corroborated", "Anton Keller meet Mira Sand", ["a", "c"])]
 
 
 def test_event_dates_that_cannot_both_be_true_contest_and_overlapping_ones_do_not():
@@ -241,7 +251,7 @@ def permits(v, slot=None):
 
 def test_figures_worded_apart_line_up_on_their_parse_slot():
     """No clause word in common, but the same verb class, the same doer and the same anchor: one count."""
-    slot = {"verb": "grant", "pred": "grant", "subj": ["council", 0], "preps": ["for quarry"]}
+    slot = {"verb": "grant", "pred": "grant", "subj": {"lemma": "council", "at": 0}, "preps": ["for quarry"]}
     plain = Corpus()
     plain.claim("a", "Councillors granted 12 permits.", predicate="grant", value=permits(12))
     plain.claim("b", "Drilling licences numbering 19 went through.", predicate="grant", value=permits(19))
@@ -256,7 +266,7 @@ def test_figures_worded_apart_line_up_on_their_parse_slot():
 def age(v, owner_at=None):
     slot = {"verb": "leave", "pred": "leave"}
     if owner_at is not None:
-        slot["owner"] = ["reid", owner_at]
+        slot["owner"] = {"lemma": "reid", "at": owner_at}
     return {"amount": v, "qualifier": None, "unit": "years old", "noun": "age", "text": f"{v}-year-old", "slot": slot}
 
 
@@ -487,7 +497,7 @@ def test_a_name_beside_a_figure_may_be_someone_else_than_the_clause_is_about():
     text_a = "Assistant coach Randall Ayers, promoted by the owners in the spring after a long search for a " \
              "successor, lasted 52 games before being replaced by Curtis Ford."
     c.claim("a", text_a, predicate="last", subject=ayers, subject_text="Randall Ayers",
-            value=games(52, {"pred": "last", "subj": ["Ayers", text_a.index("Randall Ayers")]}))
+            value=games(52, {"pred": "last", "subj": {"lemma": "Ayers", "at": text_a.index("Randall Ayers")}}))
     c.claim("b", "Randall Ayers was fired 163 games into the season, when Curtis Ford replaced him on the bench.",
             predicate="fire", subject=ayers, subject_text="Randall Ayers", value=games(163))
     c.entities[ford].mentions.append(Mention(doc="a", start=text_a.index("Curtis Ford"),
@@ -498,7 +508,7 @@ def test_a_name_beside_a_figure_may_be_someone_else_than_the_clause_is_about():
 def test_reports_that_share_no_figure_may_be_two_events():
     """Two reports that each give several figures and share none may tell two earthquakes apart: a dispute
     between them needs a surer match than between two reports that repeat some figure."""
-    from newsprism.align import facts as F
+    from newsprism.align.facts import context, figure_match, figures
 
     def fig(v, unit):
         return {"amount": v, "qualifier": None, "unit": unit, "text": str(v)}
@@ -516,18 +526,18 @@ def test_reports_that_share_no_figure_may_be_two_events():
         for doc, day in zip("ab", days):
             c.time(doc, "Friday", day)
         a = c.analysis()
-        ctx = F._context(a)
-        x, y = (F._figure(ctx, cl) for cl in a.claims[:2])
+        ctx = context.build_context(a, CFG.facts)
+        x, y = (figures.figure(ctx, cl) for cl in a.claims[:2])
         return ctx, x, y
 
-    middling = F.CONTEST_MIN + F.OTHER_EVENT / 2
-    assert F._contests(*injured_pair(share=True), middling)
-    assert not F._contests(*injured_pair(share=False), middling)
-    assert F._contests(*injured_pair(share=False), F.CONTEST_MIN + F.OTHER_EVENT)
+    middling = CFG.facts.contest_min + CFG.facts.other_event / 2
+    assert figure_match._contests(*injured_pair(share=True), middling)
+    assert not figure_match._contests(*injured_pair(share=False), middling)
+    assert figure_match._contests(*injured_pair(share=False), CFG.facts.contest_min + CFG.facts.other_event)
     # reports that name one calendar day ("on Friday", both resolved to 2024-03-01) may tell one event even
     # when the one figure they shared is the one they now dispute; an unresolved weekday names no day
-    assert F._contests(*injured_pair(share=False, days=("2024-03-01", "2024-03-01TMO")), middling)
-    assert not F._contests(*injured_pair(share=False, days=("2024-03-01", "XXXX-WXX-5")), middling)
+    assert figure_match._contests(*injured_pair(share=False, days=("2024-03-01", "2024-03-01TMO")), middling)
+    assert not figure_match._contests(*injured_pair(share=False, days=("2024-03-01", "XXXX-WXX-5")), middling)
 
 
 def test_names_around_a_short_clause_say_what_its_figure_is_about():

@@ -65,3 +65,23 @@ def test_schema_is_generated_from_the_models():
     schema = json_schema()
     assert schema["$id"] == "newsprism/analysis@1"
     assert "Claim" in schema["$defs"] and "Fact" in schema["$defs"]
+
+
+def test_figure_intervals_decide_what_can_both_be_true():
+    from newsprism.model import FigureValue as F
+
+    over, at_least = F(amount=1400, qualifier=">"), F(amount=1400, qualifier=">=")
+    assert over.compatible(at_least)
+    assert F(amount=200, qualifier=">").compatible(F(amount=224))
+    assert F(min=1000, max=9999).compatible(F(amount=7000))
+    assert not F(amount=12).compatible(F(amount=19))
+    assert F(amount=12).exact and not over.exact
+
+
+def test_a_figure_is_written_with_only_what_it_says():
+    from newsprism.model import FigureValue, FigureSlot, SlotArg
+
+    v = FigureValue(amount=36, unit="years old", text="36", slot=FigureSlot(owner=SlotArg(lemma="rait", at=12)))
+    assert v.model_dump(mode="json") == {"amount": 36, "unit": "years old", "text": "36",
+                                         "slot": {"owner": {"lemma": "rait", "at": 12}}}
+    assert FigureValue.model_validate(v.model_dump(mode="json")) == v

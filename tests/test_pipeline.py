@@ -93,3 +93,56 @@ def test_non_english_documents_are_kept_and_skipped_by_english_stages():
     assert a.documents[0].language == "ru"
     assert any("English-only stages skipped" in n for n in a.documents[0].notes)
     assert not [c for c in a.claims if c.doc == "ru"]
+
+
+def test_stages_see_no_more_text_than_was_parsed():
+    seen = []
+
+    def spy(document, sdoc, record, cfg):
+        seen.append((len(document.text), len(sdoc.text)))
+
+    doc = Document(id="long", text="Ferries resume on Monday, the operator said. " * 100)
+    cfg = Config.load(overrides={"parse.max_chars": 1000, "stages.dedup": False})
+    a = analyze_documents([doc], cfg, extra_stages=[Stage("spy", "document", spy)])
+    assert seen == [(1000, 1000)]
+    assert len(a.documents[0].text) == len(doc.text)  # the document itself keeps all its text
+    assert any("parse.max_chars" in n for n in a.documents[0].notes)
+
+
+def test_a_document_over_its_time_budget_skips_the_stages_left_with_a_note():
+    import time
+
+    def slow(document, sdoc, record, cfg):
+        end = time.thread_time() + 0.2
+        while time.thread_time() < end:  # CPU time, as the budget counts it
+            pass
+
+    ran = []
+    cfg = Config.load(overrides={"parse.doc_seconds": 0.05, "stages.dedup": False})
+    a = analyze_documents(_docs(1), cfg, extra_stages=[
+        Stage("slow", "document", slow), Stage("after", "document", lambda *args: ran.append(1), after="slow")])
+    assert ran == []
+    assert any(n.startswith("stage after skipped: the document used its 0.05 s budget") for n in a.documents[0].notes)
+
+
+def test_one_long_unpunctuated_line_is_analyzed_beside_the_good_files(tmp_path):
+    """A 300 KB single line: read, cleaned and kept; its sentences are bounded; the good files are analyzed."""
+    import newsprism.pipeline as pipeline
+
+    words = "ferry workers port city talks operator monday officials capital safety rules harbour union".split()
+    (tmp_path / "long.txt").write_text(" ".join(words[i % len(words)] for i in range(60_000))[:300_000])
+    (tmp_path / "good.txt").write_text("Harbour pilots in Port Ellis ended their strike on Friday after the port "
+                                       "authority agreed to hire twelve more pilots, the union said.")
+    longest = {}
+
+    def sentences(document, sdoc, record, cfg):
+        longest[document.id] = max(len(s) for s in sdoc.sents)
+
+    cfg = Config.load(overrides={"parse.max_chars": 60_000, "parse.max_sentence_tokens": 120})
+    warnings = []
+    a = pipeline.analyze_documents(list(pipeline.iter_cleaned([tmp_path], cfg, warnings.append)), cfg,
+                                   extra_stages=[Stage("sentences", "document", sentences)])
+    assert warnings == [] and {d.id for d in a.documents} == {"long", "good"}
+    assert len(a.document("long").text) >= 299_990  # all of it (a trailing space trimmed)
+    assert longest["long"] <= 120
+    assert any(c.doc == "good" for c in a.claims)

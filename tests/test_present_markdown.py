@@ -1,7 +1,9 @@
 """The Markdown view: brief, ledger (contested first) and timeline, with article text made inert."""
 from present_sample import build
 
+from newsprism.config import Config
 from newsprism.model import Analysis
+from newsprism.present.summary import summarize
 from newsprism.present.markdown import md_escape, render_markdown
 
 
@@ -18,6 +20,18 @@ def test_contested_positions_quote_each_outlet():
     block = md[md.index("### Contested"):md.index("### Corroborated")]
     assert "- 40 ships\n  - Harbor Times: “The Harbor Times counted 40 ships waiting outside the breakwater”" in block
     assert "(reported): “Officials said 55 ships were waiting”" in block
+
+
+def test_a_fact_quoted_outlet_by_outlet_is_one_line_of_the_brief():
+    a = build()
+    a.summary = summarize(a, Config())
+    md = render_markdown(a)
+    brief = md[md.index("## Brief"):md.index("## Fact ledger")]
+    lines = [line for line in brief.splitlines() if line.startswith("- ")]
+    assert len(lines) == 2   # the agreed fact (two quotations) and the contested one
+    assert lines[0].startswith("- Daily &lt;b onmouseover=alert(3)&gt;Quay&lt;/b&gt; reports: “Mayor Ana Pop announced")
+    assert "Harbor Times reports: “Mayor Ana Pop said on Monday" in lines[0]
+    assert lines[0].endswith("[Daily &lt;b onmouseover=alert(3)&gt;Quay&lt;/b&gt;, Harbor Times]")
 
 
 def test_entity_values_are_named():

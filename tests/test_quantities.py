@@ -3,20 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.extract.quantities import compatible, find_quantities, interval, is_exact, parse_number
+from newsprism.extract.quantities import find_quantities
+from newsprism.model import FigureValue
 
 
 def values(nlp, text):
     doc = nlp(text)
     return [q.value() for s in doc.sents for q in find_quantities(s)]
-
-
-@pytest.mark.parametrize("words, expected", [
-    (["1,400"], 1400), (["1.5", "million"], 1_500_000), (["two", "dozen"], 24), (["six"], 6),
-    (["716", "billion"], 716_000_000_000), (["twenty-five"], 25), (["banana"], None),
-])
-def test_parse_number_reads_digits_words_and_scales(words, expected):
-    assert parse_number(words) == expected
 
 
 def test_qualifier_and_role_make_the_unit(nlp):
@@ -53,7 +46,7 @@ def test_money_percent_and_votes(nlp):
 def test_nearly_is_below_but_close(nlp):
     [v] = values(nlp, "Nearly 300 civilians were injured in the blast.")
     assert v["qualifier"] == "<" and v["close"] and v["unit"] == "civilian injured"
-    lo, hi = interval(v)
+    lo, hi = FigureValue(**v).interval()
     assert 240 <= lo < hi < 300
 
 
@@ -91,17 +84,8 @@ def test_scores_and_records_are_one_figure_of_two_numbers(nlp):
     assert (record["score"], record["unit"]) == ([15, 17], "score record")
     assert values(nlp, "He served on the council from 1997-2001.") == []
     assert values(nlp, "Temperatures were 20-25 degrees on Monday.") == []    # a range, not a score
-    assert not compatible(win, {**win, "score": [17, 10]}) and compatible(win, dict(win))
-
-
-def test_intervals_decide_what_can_both_be_true():
-    over = {"amount": 1400, "qualifier": ">"}
-    at_least = {"amount": 1400, "qualifier": ">="}
-    assert compatible(over, at_least)
-    assert compatible({"amount": 200, "qualifier": ">"}, {"amount": 224, "qualifier": None})
-    assert compatible({"min": 1000, "max": 9999}, {"amount": 7000, "qualifier": None})
-    assert not compatible({"amount": 12, "qualifier": None}, {"amount": 19, "qualifier": None})
-    assert is_exact({"amount": 12, "qualifier": None}) and not is_exact(over)
+    fig = FigureValue(**win)
+    assert not fig.compatible(FigureValue(**{**win, "score": [17, 10]})) and fig.compatible(FigureValue(**win))
 
 
 def test_a_crew_of_nineteen_counts_the_crew_and_lengths_of_time_are_counts(nlp):
@@ -151,3 +135,12 @@ def test_a_classifier_noun_counts_what_follows_of(nlp):
     # "31 pieces of apparatus" counts apparatus, as "31 fire apparatus" does in another report
     got = values(nlp, "A total of 31 separate pieces of firefighting apparatus came, and 40 head of cattle died.")
     assert [(v["amount"], v["unit"].split()[0]) for v in got] == [(31, "apparatus"), (40, "cattle")]
+
+
+def test_the_entity_around_a_token_is_the_one_doc_ents_holds(nlp):
+    from newsprism.extract.quantities import _entity_around
+
+    doc = nlp("On 7 October 2023 the Board of Trade met in New York City for three days.")
+    assert doc.ents
+    for ent in doc.ents:
+        assert all((_entity_around(t).start, _entity_around(t).end) == (ent.start, ent.end) for t in ent)

@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from newsprism.read.decode import DecodeError, binary_kind, declared_charset, decode_bytes, head_text
+from newsprism.read.decode import DecodeError, binary_kind, declared_charset, decode_bytes, decode_text, head_text
 
 TEXT = "The minister’s “final” offer — rejected on Tuesday — would have cost €3 million, café owners said.\n"
 
@@ -82,3 +82,33 @@ def test_arbitrary_bytes_decode_or_give_a_one_line_reason(data):
     else:
         assert text == unicodedata.normalize("NFC", text)
     head_text(data)
+
+
+def test_valid_utf8_and_declared_charsets_carry_no_note():
+    assert decode_text(TEXT.encode("utf-8")).note is None
+    assert decode_text(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le")).note is None
+    assert decode_text("Caf\u00e9".encode("latin-1") * 20, declared="latin-1").note is None
+
+
+def test_utf8_with_a_few_bad_bytes_keeps_its_accents_and_says_where_it_was_repaired():
+    data = TEXT[:40].encode("utf-8") + b"\xff\xfe" + TEXT[40:].encode("utf-8")
+    decoded = decode_text(data)
+    assert decoded.text == TEXT[:40] + "\ufffd\ufffd" + TEXT[40:]
+    assert decoded.note == "not valid UTF-8 in 2 places: replaced with U+FFFD"
+
+
+def test_a_legacy_code_page_is_a_guess_and_says_so():
+    decoded = decode_text("Caf\u00e9 owners in S\u00e3o Tom\u00e9 said the plan was na\u00efve.\n".encode("cp1252"))
+    assert "Café owners in São Tomé" in decoded.text
+    assert decoded.note == "not valid UTF-8 and no charset declared: decoded as cp1252 (a guess)"
+
+
+def test_utf16_without_a_bom_says_it_was_recognised_by_its_bytes():
+    assert decode_text(TEXT.encode("utf-16-le")).note == "decoded as UTF-16-LE without a byte-order mark"
+
+
+def test_a_few_stray_nul_bytes_are_removed_from_text_and_noted():
+    data = TEXT.encode()[:30] + b"\x00" + TEXT.encode()[30:] + b"\x00\x00"
+    assert binary_kind(data) is None
+    decoded = decode_text(data)
+    assert decoded.text == TEXT and decoded.note == "3 NUL bytes removed"

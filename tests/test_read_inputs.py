@@ -1,5 +1,6 @@
 """read_inputs: paths, directories, stdin, items and dicts in; RawItems and one-line ReadErrors out."""
 import gzip
+import json
 import io
 import os
 import random
@@ -128,3 +129,126 @@ def test_arbitrary_bytes_yield_items_or_one_line_errors(data):
             assert result.reason and "\n" not in result.reason
         else:
             assert (result.text or result.html or "").strip()
+
+
+# -- folders: only regular files are read, and every skipped path has its line --------------------------
+
+GOOD = "Harbour pilots in Port Ellis ended their strike on Friday, the union said."
+
+
+def _read_in_thread(paths, cfg, seconds: float = 30):
+    """read_inputs in a thread, so that a read that blocks fails the test instead of hanging it."""
+    import threading
+
+    out: list = []
+    thread = threading.Thread(target=lambda: out.extend(read_inputs(paths, cfg)), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), "reading blocked"
+    return out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_in_a_folder_is_skipped_not_waited_for(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "z.txt").write_text(GOOD + " Ships sailed.")
+    out = _read_in_thread([tmp_path], Config())
+    assert [type(r) for r in out] == [RawItem, ReadError, RawItem]
+    assert out[1] == ReadError(str(tmp_path / "pipe.txt"), "not a regular file (a FIFO)")
+
+
+def test_an_unreadable_sub_folder_gets_its_line(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(GOOD)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "inside.txt").write_text(GOOD)
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # as for a folder without read permission (root would read it anyway)
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    out = list(read_inputs([tmp_path], Config()))
+    assert [type(r) for r in out] == [RawItem, ReadError]
+    assert out[1] == ReadError(str(locked), "cannot open folder (Permission denied)")
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="permissions do not bind root")
+def test_an_unreadable_sub_folder_for_real(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (tmp_path / "a.txt").write_text(GOOD)
+    locked.chmod(0)
+    try:
+        out = list(read_inputs([tmp_path], Config()))
+    finally:
+        locked.chmod(0o755)
+    assert ReadError(str(locked), "cannot open folder (Permission denied)") in out
+
+
+def test_a_linked_folder_is_named_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "b.txt").write_text(GOOD)
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "a.txt").write_text(GOOD)
+    (root / "link").symlink_to(outside, target_is_directory=True)
+    out = list(read_inputs([root], Config()))
+    assert out[1] == ReadError(str(root / "link"), "a symbolic link to a folder (not followed)") and len(out) == 2
+
+
+# -- per-record limits: files of records stream, each record held to read.max_bytes -----------------------
+
+def _jsonl(n: int, size: int = 300) -> str:
+    return "".join(json.dumps({"id": f"r{i}", "text": f"Record {i}. " + "w" * size}) + "\n" for i in range(n))
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_a_jsonl_file_larger_than_the_limit_is_streamed_record_by_record(tmp_path, compress):
+    cfg = Config.load(overrides={"read.max_bytes": 2000})
+    body = _jsonl(40) + json.dumps({"id": "huge", "text": "x" * 5000}) + "\n" + _jsonl(2)
+    assert len(body) > 9 * 2000
+    path = tmp_path / ("big.jsonl.gz" if compress else "big.jsonl")
+    path.write_bytes(gzip.compress(body.encode()) if compress else body.encode())
+    out = list(read_inputs([path], cfg))
+    items = [r for r in out if isinstance(r, RawItem)]
+    assert len(items) == 42 and items[0].source == f"{path}:1"
+    assert [r for r in out if isinstance(r, ReadError)] == [
+        ReadError(str(path), "line 41: record too large (5.0 kB > 2.0 kB limit; set read.max_bytes)")]
+
+
+def test_a_truncated_gzip_jsonl_keeps_the_records_before_the_cut(tmp_path):
+    data = gzip.compress(_jsonl(200).encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) * 2 // 3])
+    out = list(read_inputs([path], Config()))
+    items = [r for r in out if isinstance(r, RawItem)]
+    assert 50 < len(items) < 200
+    assert isinstance(out[-1], ReadError) and out[-1].reason.startswith("unreadable after line")
+
+
+def test_a_single_document_file_keeps_the_file_limit(tmp_path):
+    cfg = Config.load(overrides={"read.max_bytes": 2000})
+    (tmp_path / "big.txt").write_text(GOOD * 100)
+    assert list(read_inputs([tmp_path / "big.txt"], cfg)) == [
+        ReadError(str(tmp_path / "big.txt"), "too large (7.4 kB > 2.0 kB limit; set read.max_bytes)")]
+
+
+def test_a_feed_is_read_whole_up_to_the_container_limit_and_each_entry_to_the_record_limit(tmp_path):
+    entry = "<item><title>T{n}</title><link>https://news.example.org/{n}</link><description>{body}</description></item>"
+    items = "".join(entry.format(n=n, body="Ferries sailed again on Monday. " * (200 if n == 3 else 20)) for n in range(5))
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Daily</title>{items}</channel></rss>'
+    path = tmp_path / "feed.rss"
+    path.write_text(feed)
+    cfg = Config.load(overrides={"read.max_bytes": 2000, "read.max_container_bytes": 100_000})
+    out = list(read_inputs([path], cfg))
+    assert sum(isinstance(r, RawItem) for r in out) == 4
+    assert [r for r in out if isinstance(r, ReadError)] == [
+        ReadError("https://news.example.org/3", "record too large (6.4 kB > 2.0 kB limit; set read.max_bytes)")]
+    small = Config.load(overrides={"read.max_container_bytes": 5_000})
+    (error,) = read_inputs([path], small)
+    assert "read.max_container_bytes" in error.reason

@@ -60,3 +60,40 @@ def test_an_archive_without_pages_says_so():
 def test_sniffed_by_its_version_line():
     assert WarcReader().sniff(b"WARC/1.1\r\n", None)
     assert not WarcReader().sniff(b"WARC is a format", None)
+
+
+def _page_record(n: int) -> bytes:
+    page = f"<html><body><p>Ferry workers in Port Elwyn met the operator on Monday, report {n} said.</p></body></html>"
+    return warc_record(f"https://news.example.org/{n}", http_response(page.encode(), "text/html"), n=n)
+
+
+def test_a_truncated_record_is_skipped_with_a_reason_and_the_rest_kept(tmp_path):
+    last = _page_record(3)
+    path = tmp_path / "cut.warc"
+    path.write_bytes(_page_record(1) + _page_record(2) + last[: len(last) - 60])
+    out = list(read_inputs([path], Config()))
+    assert [r.source for r in out if isinstance(r, RawItem)] == ["https://news.example.org/1", "https://news.example.org/2"]
+    (error,) = [r for r in out if isinstance(r, ReadError)]
+    assert error.source == "https://news.example.org/3" and error.reason.startswith("truncated record (")
+
+
+def test_a_truncated_gzipped_archive_keeps_the_records_before_the_cut(tmp_path):
+    members = [gzip.compress(_page_record(n)) for n in range(1, 4)]
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(members[0] + members[1] + members[2][: len(members[2]) // 2])
+    out = list(read_inputs([path], Config()))
+    assert [r.source for r in out if isinstance(r, RawItem)] == ["https://news.example.org/1", "https://news.example.org/2"]
+    assert isinstance(out[-1], ReadError)
+
+
+def test_an_archive_larger_than_the_limit_is_streamed_and_each_response_held_to_it(tmp_path):
+    cfg = Config.load(overrides={"read.max_bytes": 2000})
+    big = warc_record("https://news.example.org/big", http_response(b"<p>" + b"word " * 1000 + b"</p>", "text/html"), n=9)
+    image = warc_record("https://news.example.org/photo.jpg", http_response(b"\xff\xd8\xff" + b"\0" * 5000, "image/jpeg"), n=8)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(b"".join(_page_record(n) for n in range(1, 8)) + big + image)
+    assert path.stat().st_size > 2000
+    out = list(read_inputs([path], cfg))
+    assert sum(isinstance(r, RawItem) for r in out) == 7
+    assert [r for r in out if isinstance(r, ReadError)] == [  # the image is simply not a page
+        ReadError("https://news.example.org/big", "record too large (5.1 kB > 2.0 kB limit; set read.max_bytes)")]

@@ -164,3 +164,38 @@ def test_threads_can_share_one_store(store):
     with ThreadPoolExecutor(4) as pool:
         statuses = [s for batch in pool.map(add_some, range(4)) for s in batch]
     assert statuses.count("added") == 80 and store.count() == 80
+
+
+def _holder(path, seconds: float):
+    """Another process that opens the store and keeps it for `seconds` (prints once it holds it)."""
+    code = ("import sys, time; from newsprism.store import Store; s = Store(sys.argv[1]); print('held', flush=True); "
+            "time.sleep(float(sys.argv[2])); s.close()")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path), str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_a_store_held_by_another_process_names_the_holder(tmp_path):
+    from newsprism.store import StoreLocked
+
+    path = tmp_path / "held.duckdb"
+    proc = _holder(path, 30)
+    try:
+        with pytest.raises(StoreLocked) as caught:
+            Store(path)
+        message = str(caught.value)
+        assert f"PID {proc.pid}" in message and "python" in message and "--wait" in message
+        assert "\n" not in message
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_waiting_for_a_held_store_opens_it_once_released(tmp_path):
+    path = tmp_path / "held.duckdb"
+    proc = _holder(path, 1.5)
+    try:
+        with Store(path, wait=30) as store:
+            assert store.count() == 0
+    finally:
+        proc.wait()

@@ -14,11 +14,12 @@ def corpus(rows):
         body = texts.get(doc, "")
         start = len(body) + (1 if body else 0)
         texts[doc] = (body + " " if body else "") + clause
+        time = f"t{len(times) + 1}" if words else None   # the expression that dates the claim
         claims.append(Claim(id=f"c{len(claims) + 1}", doc=doc, start=start, end=start + len(clause), text=clause,
-                            predicate=pred, when=when))
+                            predicate=pred, when=when, time=time))
         if words:
             at = start + clause.index(words)
-            times.append(Time(doc=doc, start=at, end=at + len(words), text=words, value=when or ""))
+            times.append(Time(id=time, doc=doc, start=at, end=at + len(words), text=words, value=when or ""))
     docs = [Document(id=d, text=t, published="2024-03-07") for d, t in sorted(texts.items())]
     return Analysis(documents=docs, claims=claims, times=times)
 

@@ -4,6 +4,7 @@ Publication date in these tests: Monday 30 October 2023 (ISO week 44).
 """
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsprism.extract.times import anchor_date, component, find_times, time_granularity
+from newsprism.extract.timevalues import value_date
 
 PUB = "2023-10-30T11:55:00-04:00"
 
@@ -353,3 +355,40 @@ def test_a_march_with_a_name_is_a_procession_and_the_long_run_is_an_idiom():
     got = find_times("d", "She led the March of the Combatant Mothers in March.", PUB)
     assert [(t.text, t.start) for t in got] == [("March", 46)]
     assert values("In the long run, prices will fall.") == {}
+
+
+# ---------------------------------------------------------------- a report of past events stays in the past
+
+def test_a_thing_a_future_clause_answers_takes_the_nearest_date_not_next_year(nlp):
+    # published 2023-10-26: the raid of October 7 is nineteen days old, not a year ahead
+    text = "The army has vowed to crush the militia in response to a raid on October 7, which killed nine guards."
+    assert parsed(nlp, text, "2023-10-26")["October 7"] == ("DATE", "2023-10-07")
+    text = "The army has vowed to crush the militia in response to a raid on October 7 near the border."
+    assert parsed(nlp, text, "2023-10-26")["October 7"] == ("DATE", "2023-10-07")
+
+
+def test_next_and_plans_still_look_ahead_in_a_past_report(nlp):
+    got = parsed(nlp, "The ministry said the envoy is slated to return on November 3 and leave next Friday.", "2023-10-26")
+    assert got["November 3"] == ("DATE", "2023-11-03")
+    assert got["next Friday"] == ("DATE", "2023-10-27")
+
+
+YEARLESS = ["on {md}", "in {mo}", "in early {mo}", "in mid-{mo}", "on {wd}", "{wd} morning", "in the {season}",
+            "last {season}", "this past {season}", "on {hol}", "in the {nth} quarter", "in Q{q}", "on the morning of {md}",
+            "the week of {md}", "over the weekend", "the day before {md}", "this month", "this week", "this year"]
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31)),
+       st.sampled_from(YEARLESS), st.sampled_from(MONTH_NAMES), st.integers(1, 28),
+       st.sampled_from(["Monday", "Wednesday", "Friday", "Sunday"]), st.sampled_from(["spring", "summer", "fall", "winter"]),
+       st.sampled_from(["Christmas", "Easter", "Thanksgiving", "Halloween", "Labor Day"]),
+       st.sampled_from(["first", "second", "third", "fourth"]), st.integers(1, 4),
+       st.sampled_from(["The rebels attacked the town {e}, officials said.", "The talks collapsed {e}."]))
+def test_a_past_clause_never_lands_after_publication(anchor, form, mo, d, wd, season, hol, nth, q, sentence):
+    text = sentence.format(e=form.format(md=f"{mo} {d}", mo=mo, wd=wd, season=season, hol=hol, nth=nth, q=q))
+    for t in find_times("d", text, anchor.isoformat()):
+        first = value_date(t.value)
+        assert first is None or first <= anchor, (text, t)

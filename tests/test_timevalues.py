@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 
 from newsprism.extract import timevalues as tv
-from newsprism.extract.timelexicon import number
 
 MONDAY = dt.date(2023, 10, 30)
 
@@ -35,9 +34,3 @@ def test_granularity_and_first_day_of_a_value():
     assert tv.value_date("2023-Q4") == dt.date(2023, 10, 1)
     assert tv.value_date("PRESENT_REF") is None
 
-
-def test_number_phrases():
-    assert number("twenty-four") == 24
-    assert number("2 1/2") == 2.5
-    assert number("a couple of") == 2
-    assert number("several") is None

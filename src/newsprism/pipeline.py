@@ -1,4 +1,5 @@
-"""The run loop: read → clean → parse (+ per-document stages) → resolve → align → present.
+"""The run loop: read, clean, dedup, parse and the document stages, then the corpus stages (the order
+is `registry.run_order()`).
 
 Per-document work (reading, cleaning, the one spaCy parse and every document stage) is pure and
 runs in worker processes on both cores; cross-document stages run once on compact `DocRecord`s.
@@ -13,7 +14,6 @@ import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from .config import Config
@@ -78,14 +78,6 @@ def _safe_id(s: str) -> str:
     return s[:120] or "doc"
 
 
-def to_raw_items(inputs: Iterable[Input]) -> Iterator[Any]:
-    """Library inputs as reader inputs: `Article` objects become RawItems; the rest pass on."""
-    from .api import Article
-
-    for i, x in enumerate(inputs):
-        yield x.to_raw_item(f"<article {i + 1}>") if isinstance(x, Article) else x
-
-
 def iter_cleaned(inputs: Iterable[Input], cfg: Config, warn: Warn, ids: Optional[IdAssigner] = None,
                  stdin: Any = None) -> Iterator[Document]:
     """Read and clean inputs one at a time; bad inputs are reported through `warn` and skipped."""
@@ -93,7 +85,7 @@ def iter_cleaned(inputs: Iterable[Input], cfg: Config, warn: Warn, ids: Optional
     from .read import read_inputs
 
     ids = ids or IdAssigner()
-    for item in read_inputs(to_raw_items(inputs), cfg, stdin=stdin):
+    for item in read_inputs(inputs, cfg, stdin=stdin):
         if isinstance(item, ReadError):
             warn(str(item))
             continue
@@ -120,9 +112,14 @@ def _english(doc: Document) -> bool:
 
 
 def annotate_one(doc: Document, sdoc: Any, doc_stages: Sequence[Stage], cfg: Config) -> DocRecord:
-    """Run every document stage on one parse. A failing stage leaves a note, never a lost document."""
+    """Run every document stage on one parse. A failing stage leaves a note, never a lost document; once
+    the document has used its CPU budget, the stages left are skipped with a note."""
     record = DocRecord(doc=doc.id, language=doc.language, published=doc.published)
+    budget, start = cfg.parse.doc_seconds, time.thread_time()  # CPU time: other load does not count
     for stage in doc_stages:
+        if time.thread_time() - start > budget:
+            record.notes.append(f"stage {stage.name} skipped: the document used its {budget:g} s budget (parse.doc_seconds)")
+            continue
         try:
             stage.load()(doc, sdoc, record, cfg)
         except ModuleNotFoundError:
@@ -133,21 +130,29 @@ def annotate_one(doc: Document, sdoc: Any, doc_stages: Sequence[Stage], cfg: Con
     return record
 
 
+def _parsed_part(doc: Document, max_chars: int) -> Document:
+    """The document as its stages see it: no more text than was parsed (a prefix, so offsets hold),
+    and every stage's work bounded by the parse cap rather than by the file's size."""
+    if len(doc.text) <= max_chars:
+        return doc
+    return doc.model_copy(update={"text": doc.text[:max_chars]})
+
+
 def _annotate_chunk(docs: list[Document]) -> list[DocRecord]:
-    from .parse import TEXT_KEY, load_nlp
+    from .parse import TEXT_KEY, bounded_doc, load_nlp
 
     cfg = _worker_cfg
     assert cfg is not None
     nlp = load_nlp(cfg.parse.model)
     english = [d for d in docs if _english(d)]
-    texts = [d.text[: cfg.parse.max_chars] for d in english]
+    texts = [bounded_doc(nlp, d.text[: cfg.parse.max_chars], cfg.parse.max_sentence_tokens) for d in english]
     parsed = dict(zip((d.id for d in english), nlp.pipe(texts, batch_size=cfg.parse.batch_size)))
     out = []
     for d in docs:
         if d.id in parsed:
             sdoc = parsed[d.id]
             sdoc.user_data[TEXT_KEY] = d.text[: cfg.parse.max_chars]  # see parse.text_of
-            rec = annotate_one(d, sdoc, _worker_stages, cfg)
+            rec = annotate_one(_parsed_part(d, cfg.parse.max_chars), sdoc, _worker_stages, cfg)
             if len(d.text) > cfg.parse.max_chars:
                 rec.notes.append(f"only the first {cfg.parse.max_chars} characters were analyzed (parse.max_chars)")
         else:

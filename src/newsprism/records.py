@@ -40,3 +40,15 @@ class DocRecord:
     # features for story clustering: lemma counts of content words, title lemmas, ...
     features: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+
+
+def entity_at(record: DocRecord, start: int, end: int) -> Optional[str]:
+    """Local id of the entity whose mention overlaps [start, end) the most, else None."""
+    best: Optional[str] = None
+    best_overlap = 0
+    for e in record.entities:
+        for m in e.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = e.id, overlap
+    return best

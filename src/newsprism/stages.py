@@ -42,14 +42,18 @@ def link_records(corpus: "Corpus") -> None:
     times = []
     framing: list[Framing] = []
     for record in corpus.record_list():
+        time_ids: dict[str, str] = {}
+        for t in record.times:
+            time_ids[t.id or ""] = f"t{len(times) + 1}"
+            times.append(t.model_copy(update={"id": time_ids[t.id or ""]}))
         for c in record.claims:
             claims.append(c.model_copy(update={
                 "id": f"c{len(claims) + 1}",
                 "subject": _map(corpus, record, c.subject),
                 "object": _map(corpus, record, c.object),
                 "attribution": _map(corpus, record, c.attribution),
+                "time": time_ids.get(c.time or ""),
             }))
-        times.extend(record.times)
         if record.framing is not None:
             f = record.framing
             framing.append(f.model_copy(update={
@@ -152,6 +156,6 @@ def build_timeline(corpus: "Corpus") -> None:
 
 
 def summarize(corpus: "Corpus") -> None:
-    from .align.summary import summarize as summary
+    from .present.summary import summarize as summary
 
     corpus.analysis.summary = summary(corpus.analysis, corpus.config)

@@ -18,7 +18,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import threading
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Iterator, Literal, Optional
@@ -74,13 +76,59 @@ def _locked(method: Any) -> Any:
     return wrapper
 
 
-class Store:
-    """Documents in a DuckDB file (":memory:" for a throw-away store). Safe to share between threads."""
+class StoreLocked(RuntimeError):
+    """Another process holds the store (DuckDB lets one process write a file); the message names it."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str, holder: str, waited: float) -> None:
+        self.path, self.holder = path, holder
+        after = f" (waited {waited:g} s)" if waited else ""
+        super().__init__(f"the store {path} is in use by {holder}{after}: stop it, or wait for it with --wait SECONDS")
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?)(?: \(PID (\d+)\))?(?:\. |$)")
+LOCK_RETRY_SECONDS = 0.25
+
+
+def lock_holder(message: str) -> Optional[str]:
+    """"PID 123 (newsprism serve --db news.duckdb)" from DuckDB's lock error, or None for other errors."""
+    m = _LOCK_HOLDER.search(message)
+    if m is None:
+        return None
+    program, pid = m.group(1), m.group(2)
+    if not pid:
+        return program
+    try:  # the holder's command line says more than its interpreter's path
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            argv = [a.decode("utf-8", "replace") for a in fh.read().split(b"\0") if a]
+        command = " ".join(Path(argv[0]).name if i == 0 else a for i, a in enumerate(argv))
+    except OSError:
+        command = program
+    return f"PID {pid} ({command[:200]})"
+
+
+def connect(path: str, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """A connection to the DuckDB file, retrying for up to `wait` seconds while another process holds it."""
+    deadline = time.monotonic() + max(wait, 0.0)
+    while True:
+        try:
+            return duckdb.connect(path)
+        except duckdb.IOException as exc:
+            holder = lock_holder(str(exc))
+            if holder is None:
+                raise
+            if time.monotonic() >= deadline:
+                raise StoreLocked(path, holder, wait) from None
+            time.sleep(LOCK_RETRY_SECONDS)
+
+
+class Store:
+    """Documents in a DuckDB file (":memory:" for a throw-away store). Safe to share between threads.
+    Another process holding the file raises StoreLocked, after waiting up to `wait` seconds for it."""
+
+    def __init__(self, path: str | Path, wait: float = 0.0) -> None:
         self.path = str(path)
         self._lock = threading.RLock()
-        self._con: Optional[duckdb.DuckDBPyConnection] = duckdb.connect(self.path)
+        self._con: Optional[duckdb.DuckDBPyConnection] = connect(self.path, wait)
         self._fts_loaded = False
         self._con.execute(_SCHEMA)
 

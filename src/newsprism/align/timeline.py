@@ -13,27 +13,21 @@ from typing import Optional
 from ..config import Config
 from ..disjoint import DisjointSets
 from ..extract.times import time_granularity
+from ..lexicon.dates import iso_prefix
 from ..model import Analysis, Claim, TimelineEntry
 
 MAX_TEXT = 200
 MAX_CLAIMS = 3
-ISO = re.compile(r"^(\d{4})(-W\d\d|-\d\d(-\d\d(T\d\d:\d\d)?)?)?")
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b|'\d\d\b")
 
 
 def granularity(value: str) -> Optional[str]:
     """year | month | week | day | minute for an ISO prefix; None when it is not a calendar date."""
-    return time_granularity(value) if ISO.match(value or "") else None
+    return time_granularity(value) if iso_prefix(value) else None
 
 
 def _date(value: str) -> str:
-    m = ISO.match(value)
-    return m.group(0) if m else value
-
-
-def _iso(value: str) -> Optional[str]:
-    m = ISO.match(value or "")
-    return m.group(0) if m else None
+    return iso_prefix(value) or value
 
 
 def _short(text: str) -> str:
@@ -44,27 +38,15 @@ def _short(text: str) -> str:
     return cut + "…"
 
 
-def _time_texts(analysis: Analysis) -> dict[str, list[tuple[int, str, str]]]:
-    out: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for t in analysis.times:
-        out[t.doc].append((t.start, t.value, t.text))
-    return out
-
-
-def _resolved_from(c: Claim, times: dict[str, list[tuple[int, str, str]]]) -> Optional[str]:
+def _resolved_from(analysis: Analysis, c: Claim) -> Optional[str]:
     """The time expression that dated the claim, when it needed the publication date to resolve (no year in it)."""
-    near = [(abs(s - c.start), text) for s, value, text in times.get(c.doc, [])
-            if value and c.when and _iso(value) == c.when and c.start - 300 <= s <= c.end + 300]
-    if not near:
-        return None
-    text = min(near)[1]
-    return None if YEAR.search(text) else text
+    t = analysis.time(c.time)
+    return t.text if t is not None and not YEAR.search(t.text) else None
 
 
 def build_timeline(analysis: Analysis, cfg: Config) -> list[TimelineEntry]:
     """Dated events sorted by date: overlapping clauses of one document are one event, and so are claims of
     several documents on the same date with the same predicate class."""
-    times = _time_texts(analysis)
     dated = sorted((c for c in analysis.claims if c.when and granularity(c.when) is not None),
                    key=lambda c: (_date(c.when or ""), c.doc, c.start, c.id))
     events = DisjointSets(range(len(dated)))
@@ -97,7 +79,7 @@ def build_timeline(analysis: Analysis, cfg: Config) -> list[TimelineEntry]:
         entries.append(TimelineEntry(
             date=day, granularity=granularity(day) or "day", text=_short(lead.text),
             documents=sorted({c.doc for c in claims}), claims=[c.id for c in chosen],
-            resolved_from=_resolved_from(lead, times),
+            resolved_from=_resolved_from(analysis, lead),
         ))
     entries.sort(key=lambda e: (e.date, e.text, e.claims))
     return entries

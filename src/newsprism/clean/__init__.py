@@ -1,8 +1,10 @@
 """Cleaning: turn one raw item (plain text or HTML) into a Document with its metadata.
 
     normalize_text  -> one spelling of spaces and line ends (normalize.py)
-    clean_lines     -> body lines kept, chrome dropped with reasons, head metadata (lines.py);
-                       lighter on text an HTML extractor already chose (repeats, links, foot stay)
+    clean_lines     -> body lines kept, chrome dropped with reasons, head metadata (lines.py;
+                       each line's features in chrome.py, datelines and headlines in metadata.py,
+                       bylines and source lines in bylines.py); lighter on text an HTML extractor
+                       already chose (repeats, links, foot stay)
     detect_language -> ISO 639-1 or None (language.py)
 
 Metadata the input gives (title, author, published, outlet, url) wins over what the text
@@ -12,9 +14,11 @@ from __future__ import annotations
 
 from typing import Optional
 
+from newsprism.clean.consent import only_chrome
 from newsprism.clean.language import detect_language
 from newsprism.clean.lines import CleanedText, clean_lines
 from newsprism.clean.normalize import normalize_text
+from newsprism.clean.visible import visible_text
 from newsprism.config import Config
 from newsprism.model import Document
 from newsprism.read.base import RawItem, ReadError
@@ -34,6 +38,8 @@ def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
     """The cleaned Document for one raw item, or a ReadError when no article text remains."""
     extracted = None
     raw = item.text or ""
+    notes = list(item.notes)
+    by_extractor = False
     if item.html is not None and (item.kind == "html" or not item.text):
         from newsprism.clean.html import extract_html  # lazily: HTML parsing libraries load only when needed
 
@@ -42,11 +48,20 @@ def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
         except Exception as exc:  # a broken page is one input's problem, not the run's
             return ReadError(item.source, f"could not extract text from HTML ({type(exc).__name__}: {exc})")
         raw = getattr(extracted, "text", None) or ""
+        by_extractor = bool(raw)
+        if not raw:  # nested too deep, a <title> never closed...: what a reader of the page would see
+            raw, seen_title = visible_text(item.html)
+            if raw:
+                notes.append("no article found by the HTML extractor: the page's visible text was cleaned instead")
+                extracted.title = seen_title or (extracted.title if "<" not in (extracted.title or "") else None)
 
     given_title = _first(item.title, getattr(extracted, "title", None))
-    cleaned = clean_lines(normalize_text(raw), cfg.clean, known_title=given_title, extracted=extracted is not None)
+    cleaned = clean_lines(normalize_text(raw), cfg.clean, known_title=given_title, extracted=by_extractor)
     if len(cleaned.text) < max(cfg.read.min_chars, 1):
         return ReadError(item.source, f"no article text after cleaning ({len(cleaned.text)} chars)")
+    chrome = only_chrome(cleaned.text, cfg.clean.min_sentence_chars, cfg.clean.gate_max_chars)
+    if chrome:
+        return ReadError(item.source, f"only {chrome}, no article text")
 
     language = None
     if cfg.language.detect:
@@ -65,4 +80,5 @@ def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
         language=language,
         text=cleaned.text,
         removed=cleaned.removed,
+        notes=notes,
     )

@@ -143,6 +143,10 @@ class _PageMeta:
 def _metadata(tree: HtmlElement, url: Optional[str]) -> _PageMeta:
     """trafilatura's metadata readers in its own order (meta tags, then JSON-LD, then page
     markup), without the categories, tags and licence we do not use; they cost a third."""
+    # Code inside a title or headline is not its words ("<h1>Pilots <script>…</script>end strike</h1>"):
+    # the body text is extracted already, so the tree may lose it now.
+    for code in tree.xpath("//title//script|//title//style|//h1//script|//h1//style|//h2//script|//h2//style"):
+        code.drop_tree()
     try:
         meta = examine_meta(tree)
         if meta.author and " " not in meta.author:  # a single token is a handle, not a name

@@ -15,16 +15,19 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config
-from ..model import Claim, Document, Time
+from ..lexicon.dates import iso_prefix
+from ..model import Claim, Document, FigureSlot, FigureValue, SlotArg, Time
 from ..records import DocRecord
-from . import attribution as attr
+from . import speech
+from .modality import modality as modality_of
 from .quotes import quote_spans
 from .quantities import Quantity, find_quantities
+from .tense import clause_tense
 from ..parse import text_of
 
 PREDICATE_CLASSES: dict[str, str] = {
@@ -54,9 +57,14 @@ PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["participate", "attend", "join"], "participate"),
     **dict.fromkeys(["support", "back", "endorse", "sponsor"], "support"),
     **dict.fromkeys(["win", "elect"], "win"),
-    **dict.fromkeys(["die", "perish"], "die"),
+    **dict.fromkeys(["die", "perish", "succumb"], "die"),
     **dict.fromkeys(["injure", "wound", "hurt"], "injure"),
-    **dict.fromkeys(["arrest", "detain"], "arrest"),
+    **dict.fromkeys(["arrest", "detain", "apprehend", "nab"], "arrest"),
+    **dict.fromkeys(["escape", "flee", "abscond"], "escape"),
+    **dict.fromkeys(["buy", "purchase", "acquire"], "buy"),
+    **dict.fromkeys(["appoint", "hire", "recruit"], "appoint"),
+    **dict.fromkeys(["resign", "quit"], "resign"),
+    **dict.fromkeys(["sentence", "jail", "imprison"], "sentence"),
 }
 # nouns that name an event; a date attached to one dates the event ("the May 3 raid")
 EVENT_NOUNS: dict[str, str] = {
@@ -93,7 +101,6 @@ ROLE_NOUNS = {"member", "head", "leader", "chief", "spokesman", "spokeswoman", "
               "governor", "mayor", "senator", "lawmaker", "prosecutor", "judge", "general", "premier", "king",
               "analyst", "expert", "correspondent", "editor", "reporter", "ceo", "executive", "founder", "figure"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
-ISO = re.compile(r"^\d{4}(-\d\d(-\d\d(T\d\d:\d\d)?)?|-W\d\d)?")
 MAX_WORDS_CHARS = 120
 
 
@@ -106,7 +113,7 @@ class Frame:
     subject: Optional[Token] = None
     object: Optional[Token] = None
     span: tuple[int, int] = (0, 0)    # token range of the clause quoted
-    when: Optional[str] = None
+    when: Optional[Time] = None       # the expression that dates it, its value cut to the calendar part
     quantities: list[Quantity] = field(default_factory=list)
 
 
@@ -148,8 +155,8 @@ def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> 
     times = _time_tokens(sdoc, record.times)
     quotes = quote_spans(document.text)
     sents = list(sdoc.sents)
-    sources_by_sent = {k: attr.sources_in(s) for k, s in enumerate(sents)}
-    quote_src = {q: attr.quote_speaker(sdoc, q, sources_by_sent) for q in quotes}
+    sources_by_sent = [speech.sources_in(s) for s in sents]
+    quote_src = {q: speech.quote_speaker(sdoc, q, sents, sources_by_sent) for q in quotes}
     # dates and clock times are no counts; a length of time is ("for the next 75 years")
     skip = [(t.start, t.end) for t in record.times if t.type != "DURATION"]
     claims: list[Claim] = []
@@ -165,7 +172,7 @@ def component(document: Document, sdoc: Doc, record: DocRecord, cfg: Config) -> 
                 if claim is None:
                     continue
                 # "slaughtered, murdered, executed": one statement, said three ways
-                key = (claim.predicate, claim.subject, claim.object, claim.value and claim.value.get("text"))
+                key = (claim.predicate, claim.subject, claim.object, claim.value and claim.value.text)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -301,13 +308,16 @@ def _subject(v: Token, depth: int = 0) -> Optional[Token]:
         ctrl = next((c for c in h.children if c.dep_ == "dobj"), None)
         if h.lemma_.lower() in OBJECT_CONTROL and ctrl is not None:
             return ctrl
+        raised = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None and raised.lower_ not in RELATIVE:
+            return raised   # "X is slated (expected, said) to visit": X is the one who visits
         return _subject(h, depth + 1)
     if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
         return _subject(v.head, depth + 1)
     if v.dep_ == "acl" and v.tag_ == "VBG":
         noun = v.head
         # "issued a statement praising X": the statement's author praises
-        if noun.lemma_.lower() in attr.SOURCE_NOUNS and noun.dep_ == "dobj":
+        if noun.lemma_.lower() in speech.ISSUED_NOUNS and noun.dep_ == "dobj":
             return _subject(noun.head, depth + 1) or noun
         return noun
     return None
@@ -353,11 +363,11 @@ def _time_tokens(sdoc: Doc, times: list[Time]) -> dict[int, Time]:
     """Token index -> the time expression covering it (dates and clock times only)."""
     out: dict[int, Time] = {}
     for t in times:
-        m = ISO.match(t.value or "")
-        if t.type not in ("DATE", "TIME") or not m:
+        day = iso_prefix(t.value)
+        if t.type not in ("DATE", "TIME") or not day:
             continue
-        if m.group(0) != t.value:   # "2022-09-10TAF" (afternoon): the calendar part is what dates the event
-            t = t.model_copy(update={"value": m.group(0)})
+        if day != t.value:   # "2022-09-10TAF" (afternoon): the calendar part is what dates the event
+            t = t.model_copy(update={"value": day})
         span = sdoc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
@@ -407,15 +417,16 @@ def _attached(anchor: Token, times: dict[int, Time]) -> list[Time]:
     return found
 
 
-def _when(anchor: Token, times: dict[int, Time], sent: Span, depth: int = 0) -> Optional[str]:
+def _when(anchor: Token, times: dict[int, Time], sent: Span, depth: int = 0) -> Optional[Time]:
+    """The time expression that dates the event this token anchors: the most precise one attached to it."""
     own = _attached(anchor, times)
     if own:
-        return max((t.value for t in own), key=lambda v: (len(v), v))
+        return max(own, key=lambda t: (len(t.value), t.value))
     if depth > 4:
         return None
     # "in June 2021, when the rebels launched ...": a clause hanging off a date takes it
     if anchor.head.i in times and anchor.dep_ in ("relcl", "advcl", "acl"):
-        return times[anchor.head.i].value
+        return times[anchor.head.i]
     if anchor.dep_ in ("conj", "advcl", "xcomp") and anchor.head.i != anchor.i and anchor.head.pos_ in ("VERB", "AUX", "NOUN"):
         return _when(anchor.head, times, sent, depth + 1)
     return None
@@ -428,6 +439,12 @@ def _attach_quantities(sent: Span, frames: list[Frame], skip: list[tuple[int, in
     doc = sent.doc
     by_anchor = {fr.anchor.i: fr for fr in frames}
     for q in find_quantities(sent, skip):
+        if _age_of_noun(doc, q):
+            # "Comeaux, 49, escaped": the age is the person's, not the escape's: a claim of its own, quoting the
+            # noun phrase, so the escape stays an event and the age a figure of one person
+            noun = doc[q.head]
+            frames.append(Frame(anchor=noun, predicate="be", subject=noun, span=_np_range(noun), quantities=[q]))
+            continue
         node, owner = doc[q.head], None
         for _ in range(12):
             if node.i in by_anchor and node.pos_ in ("VERB", "AUX"):
@@ -445,13 +462,21 @@ def _attach_quantities(sent: Span, frames: list[Frame], skip: list[tuple[int, in
         owner.quantities.append(q)
 
 
+def _age_of_noun(doc: Doc, q: Quantity) -> bool:
+    """An age that qualifies a noun ('the 33-year-old actress', 'Reid, 33,'), not one a verb states ('she was 33')."""
+    if q.unit != "years old" or q.tokens[0] <= q.head < q.tokens[1]:
+        return False
+    noun = doc[q.head]
+    return noun.pos_ in ("NOUN", "PROPN") and not (noun.dep_ == "attr" and noun.head.lemma_ == "be")
+
+
 # -- claims --------------------------------------------------------------------------------------
 
 def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Optional[str]]:
     """(entity id or words, words) for an argument's head token."""
     if tok is None:
         return None, None
-    s, e = attr._phrase(tok)
+    s, e = speech.phrase(tok)
     s, e = _line_of(text_of(tok.doc), s, e, tok.idx)
     words = text_of(tok.doc)[s:e]
     if len(words) > MAX_WORDS_CHARS:
@@ -477,7 +502,7 @@ def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Option
 
 
 def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ents: EntityIndex,
-           sources: list[attr.Source], quotes: list[tuple[int, int]], quote_src: dict, cfg: Config,
+           sources: list[speech.Source], quotes: list[tuple[int, int]], quote_src: dict, cfg: Config,
            n: int) -> Optional[Claim]:
     doc = sent.doc
     lo, hi = fr.span
@@ -490,22 +515,22 @@ def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ent
     obj, object_text = _ref(fr.object, ents)
     if q is not None and fr.subject is None and q.noun:
         subject_text = subject_text or q.noun
-    src = attr.source_for(fr.anchor, sources)
+    src = speech.source_for(fr.anchor, sources)
     in_quote = next((qq for qq in quotes if qq[0] <= fr.anchor.idx < qq[1]), None)
     attribution = attribution_text = None
     if src is not None:
-        attribution, _ = _ref(doc[src.head], ents)
+        attribution, _ = _ref(doc[src.by], ents)
         attribution_text = src.text
     elif in_quote is not None and quote_src.get(in_quote) is not None:
         qs = quote_src[in_quote]
-        attribution, _ = _ref(doc[qs.head], ents)
+        attribution, _ = _ref(doc[qs.by], ents)
         attribution_text = qs.text
-    modality = attr.modality(fr.anchor, sent, attributed=attribution is not None, in_quote=in_quote is not None)
+    modality = modality_of(fr.anchor, sent, attributed=attribution is not None, in_quote=in_quote is not None)
     return Claim(
         id=f"{document.id}#c{n + 1}", doc=document.id, start=start, end=end, text=document.text[start:end],
         subject=subject, predicate=fr.predicate, object=obj, value=_figure_value(doc, q) if q is not None else None,
-        when=fr.when, attribution=attribution, modality=modality, subject_text=subject_text,
-        object_text=object_text, attribution_text=attribution_text,
+        when=fr.when.value if fr.when else None, time=fr.when.id if fr.when else None, attribution=attribution,
+        modality=modality, tense=clause_tense(fr.anchor), subject_text=subject_text, object_text=object_text, attribution_text=attribution_text,
     )
 
 
@@ -546,32 +571,29 @@ OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "acomp", "oprd")
 PLACES = {"GPE", "LOC", "FAC", "NORP", "ORG"}
 
 
-def _figure_value(doc: Doc, q: Quantity) -> dict:
+def _figure_value(doc: Doc, q: Quantity) -> FigureValue:
     """The figure's value with its `slot`: what the parse says the figure is about, so that outlets that word
     one count differently still line up ("the blaze drew 40 fire trucks" / "40 engines were sent to the fire")."""
-    v = q.value()
     slot = figure_slot(doc, q)
-    if slot:
-        v["slot"] = slot
-    return v
+    return FigureValue(**q.value(), slot=slot if slot.model_dump() else None)
 
 
 def _lemma(t: Token) -> str:
     return t.lemma_.lower() if t.pos_ != "PROPN" else t.text.lower()
 
 
-def _arg(t: Token) -> list:
-    """An argument as [lemma, character offset]: the offset lets the fact ledger find the entity named there."""
-    return [_lemma(t), t.idx]
+def _arg(t: Token) -> SlotArg:
+    """An argument with its character offset: the offset lets the fact ledger find the entity named there."""
+    return SlotArg(lemma=_lemma(t), at=t.idx)
 
 
-def figure_slot(doc: Doc, q: Quantity) -> dict:
+def figure_slot(doc: Doc, q: Quantity) -> FigureSlot:
     """Compact parse neighbourhood of a figure: the counted noun's modifiers, the governing verb (lemma and
     class), the verb's other arguments, the prepositions hanging off noun and verb ("of the budget",
     "in the crash") and, for an age or a person's figure, whose it is."""
     inside = set(range(*q.tokens))
     noun = doc[q.head]
-    slot: dict = {}
+    slot: dict[str, Any] = {}
     mods = sorted({_lemma(c) for c in noun.children if c.dep_ in SLOT_MODS and not q.start <= c.idx < q.end
                    and not c.like_num and c.is_alpha and c.lower_ not in ("old", "year")})
     if mods:
@@ -601,7 +623,7 @@ def figure_slot(doc: Doc, q: Quantity) -> dict:
     owner = _owner(noun, inside)
     if owner is not None:
         slot["owner"] = _arg(owner)
-    return slot
+    return FigureSlot(**slot)
 
 
 def _preps(tok: Token, skip: set[int]) -> list[str]:

@@ -6,12 +6,12 @@
 
 The unit is what is counted (the noun's lemma, a nationality kept as such) plus, where it matters,
 what happened to it (killed, injured, hostage, displaced, arrested): the same count of people means
-different things with different verbs. `interval()` turns a value into the set of numbers it allows,
-which is how the fact ledger tells compatible figures ("over 200" / "224") from contradictory ones.
+different things with different verbs (read by newsprism.extract.counted); this module finds the figures
+and reads their numbers, qualifiers, currencies and the sizes, ages and scores news writes as figures. `FigureValue.interval()` (newsprism.model) turns a value into the set of
+numbers it allows, which is how the fact ledger tells compatible figures ("over 200" / "224") from contradictory ones.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
@@ -19,16 +19,12 @@ from typing import Any, Iterable, Optional
 from spacy.tokens import Span, Token
 from newsprism.parse import text_of
 
-from .timelexicon import MONTH
+from ..lexicon.dates import MONTH
+from ..lexicon.numbers import SCALES, WORD_NUMBERS, parse_number
+from .counted import ROLES, counted, norm_noun
 
-WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "dozen": 12, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+__all__ = ["Quantity", "find_quantities", "ROLES"]   # ROLES: the fact ledger reads the role words from here
+
 # plural scale words used alone are vague counts: "thousands of people"
 VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (1_000, 9_999),
          "millions": (1_000_000, 999_999_999), "billions": (1_000_000_000, 999_999_999_999)}
@@ -51,35 +47,12 @@ QUALIFIERS = [
 _QUAL_RE = re.compile(r"(?:^|\W)(" + "|".join(re.escape(q) for q, _ in QUALIFIERS) + r")\W*$", re.I)
 _QUAL = dict(QUALIFIERS)
 
-# What happened to the counted people: lemma of the verb or noun -> role.
-ROLES = {
-    "kill": "killed", "slaughter": "killed", "murder": "killed", "die": "killed", "dead": "killed",
-    "death": "killed", "casualty": "killed", "fatality": "killed", "execute": "killed", "massacre": "killed",
-    "victim": "killed", "claim": None, "perish": "killed", "behead": "killed",
-    "injure": "injured", "wound": "injured", "hurt": "injured", "injury": "injured", "injured": "injured",
-    "wounded": "injured",
-    "kidnap": "hostage", "abduct": "hostage", "hostage": "hostage", "captive": "hostage", "seize": "hostage",
-    "displace": "displaced", "flee": "displaced", "evacuate": "displaced", "refugee": "displaced",
-    "arrest": "arrested", "detain": "arrested", "jail": "arrested", "imprison": "arrested",
-    "miss": "missing", "missing": "missing", "rescue": "rescued", "release": "released", "free": "released",
-    "vote": "votes", "elect": "elected", "fire": "fired", "lay": "laid off", "hire": "hired", "employ": "employed",
-}
-# nouns that only say "people affected by X": the nationality or "people" is the counted thing
-ROLE_NOUNS = {"casualty", "death", "fatality", "dead", "victim", "injury", "hostage", "captive", "refugee",
-              "wounded", "injured"}
-PEOPLE = {"people", "person", "persons", "individual", "human", "life"}
 # nouns that never name what is counted ("5 of them", "3 times")
 NOT_UNITS = {"time", "%", "percent", "them", "us", "those", "these", "which", "who", "one", "other"}
 # month names as written ("Sept.", "December"), never words that start like one ("separate", "marines")
 MONTHS = re.compile(r"\b" + MONTH + r"|\b(monday|tuesday|wednesday|"
                     r"thursday|friday|saturday|sunday|year|month|week|day|hour|minute|second|decade|century)s?\b", re.I)
 TIME_UNITS = re.compile(r"^(year|month|week|day|hour|minute|second|decade|century|centurie)s?$", re.I)
-# "a crew of 19", "a fleet of 40": the noun before "of" is what is counted, unless it only says "a number of"
-# "31 pieces of firefighting apparatus", "40 head of cattle": the noun after "of" is what is counted
-CLASSIFIERS = {"piece", "item", "unit", "head", "pair"}
-OF_COUNTERS = {"total", "number", "toll", "count", "average", "maximum", "minimum", "majority", "sum", "tally",
-               "figure", "age", "rate", "score", "record", "lead", "margin", "out", "one", "each", "all", "some",
-               "most", "many", "none", "both", "any", "half", "percent", "%"}
 LABEL_BEFORE = re.compile(r"(no\.|number|article|section|chapter|page|room|route|highway|flight|bill|h\.r\.|#|"
                           r"resolution|paragraph|item|level|grade|class|category|phase|stage|line)\s*$", re.I)
 
@@ -163,81 +136,6 @@ def _clean_number(x: Optional[float]) -> Optional[float | int]:
     return int(x) if float(x).is_integer() else round(x, 6)
 
 
-def parse_number(words: list[str]) -> Optional[float]:
-    """'1,400' -> 1400; ['1.5', 'million'] -> 1.5e6; ['two', 'dozen'] -> 24; ['six'] -> 6; None if not a number."""
-    total, current, seen = 0.0, 0.0, False
-    for w in words:
-        lw = w.lower().strip()
-        if lw in ("and", "-", "a", "an") and seen:
-            continue
-        num = _digits(lw)
-        if num is not None:
-            current += num
-            seen = True
-        elif lw in WORD_NUMBERS:
-            current += WORD_NUMBERS[lw]
-            seen = True
-        elif "-" in lw and all(p in WORD_NUMBERS for p in lw.split("-")):   # twenty-five
-            current += sum(WORD_NUMBERS[p] for p in lw.split("-"))
-            seen = True
-        elif lw in SCALES:
-            scale = SCALES[lw]
-            current = (current or 1) * scale
-            if scale >= 1000:
-                total += current
-                current = 0.0
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
-
-
-def _digits(w: str) -> Optional[float]:
-    w = w.replace(",", "")
-    if re.fullmatch(r"\d+(\.\d+)?", w):
-        return float(w)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|bn)", w)
-    if m:
-        return float(m.group(1)) * SCALES[m.group(2)]
-    return None
-
-
-def interval(value: dict[str, Any]) -> tuple[float, float]:
-    """The numbers a value allows: exact -> [a, a]; '>' -> (a, inf); '~' -> [0.8a, 1.2a]; ranges as given."""
-    if value.get("amount") is None:
-        lo = value.get("min")
-        hi = value.get("max")
-        return (float(lo) if lo is not None else 0.0, float(hi) if hi is not None else math.inf)
-    a = float(value["amount"])
-    q = value.get("qualifier")
-    eps = 1e-9 * max(1.0, abs(a))
-    if q == ">":
-        return (a + eps, math.inf)
-    if q == ">=":
-        return (a, math.inf)
-    if q == "<" and value.get("close"):
-        return (0.8 * a, a - eps)
-    if q == "<":
-        return (0.0, a - eps)
-    if q == "<=":
-        return (0.0, a)
-    if q == "<~":
-        return (0.8 * a, a)
-    if q == "~":
-        return (0.8 * a, 1.2 * a)
-    return (a, a)
-
-
-def is_exact(value: dict[str, Any]) -> bool:
-    return value.get("amount") is not None and value.get("qualifier") in (None, "=")
-
-
-def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two values can both be true: their intervals meet; two scores only when they are the same."""
-    if a.get("score") or b.get("score"):
-        return a.get("score") == b.get("score")
-    (alo, ahi), (blo, bhi) = interval(a), interval(b)
-    return alo <= bhi and blo <= ahi
 
 
 def find_quantities(sent: Span, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
@@ -335,8 +233,7 @@ def _is_date_like(t: Token) -> bool:
     if re.fullmatch(r"\d+(st|nd|rd|th)", t.lower_) or ":" in t.text or "/" in t.text:
         return True
     if t.ent_type_ == "DATE":
-        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-        if ent is not None and MONTHS.search(ent.text):
+        if MONTHS.search(_entity_around(t).text):
             return True
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     if nxt is not None and (nxt.text in ("-", "–") or MONTHS.search(nxt.text) and nxt.lower_ not in ("may",)):
@@ -351,6 +248,18 @@ def _is_date_like(t: Token) -> bool:
     if prv is not None and MONTHS.search(prv.text) and prv.lower_ != "may":
         return True  # "October 7"
     return False
+
+
+def _entity_around(t: Token) -> Span:
+    """The named entity `t` is part of, read from the IOB tags next to it: `Doc.ents` would build every entity
+    of the document for each figure."""
+    doc = t.doc
+    start, end = t.i, t.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _length_of_time(t: Token) -> bool:
@@ -422,7 +331,7 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
         start_char = start_tok.idx - (len(text_of(doc)[max(sent.start_char, start_tok.idx - 25):start_tok.idx]) - qm.start(1))
     nxt = doc[j + 1] if j + 1 < sent.end else None
     end_char = end_tok.idx + len(end_tok.text)
-    noun, role, head = _counted(sent, toks)
+    noun, role, head = counted(sent, toks)
     if nxt is not None and nxt.lower_ in ("%", "percent", "pct"):
         unit = "percent"
         end_char = nxt.idx + len(nxt.text)
@@ -456,7 +365,7 @@ def _measure(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
     head = span.root.head if span is not None else toks[-1]
     while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
-    noun = _norm_noun(head) if head.pos_ in ("NOUN", "PROPN") else None
+    noun = norm_noun(head) if head.pos_ in ("NOUN", "PROPN") else None
     measure = m.group(1).lower()
     unit = f"{measure} {noun}" if noun and noun != measure else measure
     return Quantity(start=start, end=end, text=text_of(doc)[start:end], amount=parse_number([t.lower_ for t in toks]),
@@ -493,95 +402,3 @@ def _bare_age(toks: list[Token], before: str, after: str) -> Optional[Quantity]:
         return None
     return Quantity(start=t.idx, end=t.idx + len(t.text), text=t.text, amount=float(t.text), unit="years old",
                     noun="age", head=owner.i, tokens=(t.i, t.i + 1))
-
-
-def _norm_noun(t: Token) -> str:
-    """Lemma of a counted noun; nationalities keep their name ('Israelis' -> 'israeli')."""
-    w = t.lemma_.lower() if t.pos_ != "PROPN" else t.text.lower()
-    if t.ent_type_ == "NORP" or t.pos_ == "PROPN":
-        w = re.sub(r"(?<=[a-z])s$", "", w)
-    if w in PEOPLE:
-        return "people"
-    return w
-
-
-def _of_object(tok: Token) -> Optional[Token]:
-    """The noun after a token's 'of' ('thousands of people', 'pieces of apparatus')."""
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-
-
-def _counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str], int]:
-    """(counted noun, role, head token index) for the figure made of `toks`."""
-    inside = {t.i for t in toks}
-    role: Optional[str] = None
-    top = next((t for t in toks if t.head.i not in inside or t.head == t), toks[-1])
-    noun_tok: Optional[Token] = None
-    if top.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and top.head.pos_ in ("NOUN", "PROPN", "ADJ"):
-        noun_tok = top.head
-        if noun_tok.lemma_.lower() in CLASSIFIERS:
-            pobj = _of_object(noun_tok)
-            if pobj is not None and pobj.pos_ == "NOUN":
-                noun_tok = pobj
-    else:
-        pobj = _of_object(top)
-        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
-            noun_tok = pobj
-            # "thousands of people were displaced": the figure carries the verb
-            if ROLES.get(top.head.lemma_.lower()) and top.dep_ in ("nsubjpass", "dobj", "nsubj"):
-                role = ROLES[top.head.lemma_.lower()]
-    if noun_tok is None and top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN" \
-            and top.head.head.lemma_.lower() not in OF_COUNTERS:
-        noun_tok = top.head.head   # "a crew of 19"
-    if noun_tok is None:
-        noun_tok = _noun_after(sent, toks[-1])
-    if noun_tok is None:
-        # "killed 50", "the toll rose to 50": the figure stands for people when a role verb governs it
-        gov = top.head if top.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") else None
-        if gov is not None and gov.dep_ == "prep":
-            gov = gov.head
-        lemma = gov.lemma_.lower() if gov is not None else ""
-        if ROLES.get(lemma):
-            return "people", ROLES[lemma], top.i
-        return None, None, top.i
-    noun = _norm_noun(noun_tok)
-    if noun in ROLE_NOUNS or noun_tok.lemma_.lower() in ROLE_NOUNS:
-        role = ROLES.get(noun_tok.lemma_.lower()) or ROLES.get(noun)
-        nat = next((c for c in noun_tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"), None)
-        noun = _norm_noun(nat) if nat is not None else "people"
-    # "people hostage", "held 50 hostage"
-    if role is None and noun_tok.head.lemma_.lower() in ("hostage", "captive") and noun_tok.dep_ == "compound":
-        role = "hostage"
-    if role is None:
-        role = _role_from_context(noun_tok)
-    return noun, role, noun_tok.i
-
-
-def _noun_after(sent: Span, last: Token) -> Optional[Token]:
-    """The common noun of the phrase that starts right after a figure the parser left unattached ('one in every
-    1007 Windows users', where a year-like number broke the parse)."""
-    chunk = next((c for c in sent.noun_chunks if c.start == last.i + 1), None)
-    if chunk is None or chunk.root.pos_ != "NOUN" or any(
-            t.dep_ not in ("compound", "amod") for t in chunk if t.i != chunk.root.i):
-        return None
-    return chunk.root
-
-
-def _role_from_context(noun_tok: Token) -> Optional[str]:
-    """The verb the counted noun depends on, or a verb in a clause about it ('who were killed')."""
-    for c in noun_tok.children:
-        if c.dep_ in ("relcl", "acl") and ROLES.get(c.lemma_.lower()):
-            return ROLES[c.lemma_.lower()]
-        if c.dep_ == "amod" and ROLES.get(c.lemma_.lower()) and c.lower_ in ("dead", "injured", "wounded", "missing"):
-            return ROLES[c.lemma_.lower()]
-    h = noun_tok.head
-    if noun_tok.dep_ == "pobj" and h.dep_ == "prep":
-        # "the deaths of 50 people", "the release of 50 hostages"
-        h = h.head
-    if noun_tok.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj", "conj", "appos", "attr") or h is not noun_tok.head:
-        lemma = h.lemma_.lower()
-        if noun_tok.dep_ == "nsubj" and h.pos_ == "VERB" and lemma not in ("die", "perish", "flee"):
-            return None  # "50 people attacked" – the counted people did it, not suffered it
-        if ROLES.get(lemma):
-            return ROLES[lemma]
-    return None

@@ -1,13 +1,10 @@
 """Who speaks in a document: quoted and paraphrased sources, counted and linked to entities.
 
-A voice is found from the grammar of reporting, never from a list of names:
-  - a quotation and the reporting verb of the sentence that opens or closes it, whichever side of the
-    quote the speaker stands ('"…," the agency announced', '"…," said a statement from the union',
-    'She added, "…"', '"…," the newspaper wrote');
-  - a reporting verb with a clause ("X said that …", "X stated that …");
-  - a sentence-level source ("according to X", "as reported by X", "citing X");
-  - a passive quotation ("two engineers were quoted by Y warning …": the engineers speak).
-A pronoun speaker ("she said") is the subject of the nearest earlier sentence about a person. A
+A voice is found from the grammar of reporting (`speech`: the same reader the claims use), never
+from a list of names: the speaker of each quotation, and each reporting clause's speaker with what
+it says ("X said that …", "according to X"). A quoted clause with no reporting verb belongs to the
+subject above it ('Brandt "welcomed the plan …"'); a quotation continued in the next paragraph keeps
+its speaker. A pronoun speaker ("she said") is the subject of the nearest earlier sentence about a person. A
 statement, report or post speaks for whoever issued it ("a statement from the union").
 """
 from __future__ import annotations
@@ -16,29 +13,15 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
 
 from ..model import Document, Span, Voice
-from ..records import DocRecord
 from ..parse import text_of
-from ..resolve.mentions import entity_at
+from ..records import DocRecord, entity_at
+from ..resolve.names import nationality_code
 from .quotes import inside, quote_spans
+from .speech import ISSUED_NOUNS, quote_sources, sources_in
 
-REPORTING = frozenset({
-    "say", "state", "tell", "add", "note", "announce", "disclose", "report", "write", "claim", "confirm",
-    "acknowledge", "reveal", "explain", "insist", "warn", "stress", "declare", "mention", "assert", "argue",
-    "allege", "tweet", "post", "comment", "remark", "reply", "respond", "answer", "admit", "concede",
-    "testify", "underline", "emphasize", "emphasise", "highlight", "predict",
-    "contend", "maintain", "observe", "recount", "recall", "deny", "vow", "promise", "urge", "complain",
-    "accuse", "assure", "caution", "boast", "retort", "whisper", "shout", "ask", "inform", "brief", "quip",
-})
-# A quotation's speaker can be named with these verbs alone, but they need a quote or clause to count.
-QUOTING_PASSIVES = frozenset({"quote", "cite"})
-# Documents that speak for whoever issued them: "a statement from the union".
-ISSUED_NOUNS = frozenset({
-    "statement", "report", "communique", "communiqué", "release", "letter", "message", "post", "tweet",
-    "memo", "notice", "readout", "transcript", "announcement", "declaration", "note", "email", "video",
-})
 # Evidence, not a speaker: "figures show", "the data suggest".
 EVIDENCE_NOUNS = frozenset({
     "figure", "data", "statistic", "number", "study", "research", "poll", "survey", "record", "document",
@@ -90,8 +73,6 @@ class Speech:
 
 
 # -- speakers --------------------------------------------------------------------------------
-
-
 
 def token_entity(record: DocRecord, tok: Token) -> Optional[str]:
     """The local entity whose mention covers this token."""
@@ -159,10 +140,6 @@ def description_referent(record: DocRecord, head: str, text: str) -> Optional[st
 
 
 def _nationality(name: str) -> bool:
-    try:
-        from ..resolve.names import nationality_code
-    except ImportError:
-        return False
     return nationality_code(name) is not None
 
 
@@ -240,60 +217,6 @@ def resolve_speaker(tok: Token, record: DocRecord, quotes: list[tuple[int, int]]
     return text_of(tok.doc)[s:e], None, s
 
 
-# -- sources in a sentence -------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Source:
-    verb: int                  # token index of the reporting verb (or 'according')
-    speaker: Token
-    content: Optional[tuple[int, int]]   # the paraphrased clause, when there is one
-
-
-def _subtree_span(tok: Token) -> tuple[int, int]:
-    lo, hi = tok.left_edge, tok.right_edge
-    while hi.i > lo.i and (hi.is_punct or hi.is_space):
-        hi = tok.doc[hi.i - 1]
-    while lo.i < hi.i and (lo.is_punct or lo.is_space):
-        lo = tok.doc[lo.i + 1]
-    return lo.idx, hi.idx + len(hi.text)
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
-def sources_in(sent: SpacySpan) -> list[_Source]:
-    """Reporting constructions of one sentence, with the clause each governs where it has one."""
-    out: list[_Source] = []
-    for t in sent:
-        lemma = t.lemma_.lower()
-        if t.pos_ in ("VERB", "AUX") and lemma in REPORTING | QUOTING_PASSIVES and t.dep_ != "amod":
-            kids = list(t.children)
-            content_tok = next((c for c in kids if c.dep_ in ("ccomp", "parataxis")), None)
-            content = _subtree_span(content_tok) if content_tok is not None else None
-            subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-            passive_subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-            agent = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-            if lemma in QUOTING_PASSIVES and passive_subj is not None:
-                # "engineers were quoted by Y warning …": the engineers speak, Y publishes
-                acl = next((g for g in (agent.children if agent is not None else []) if g.dep_ == "acl"), None)
-                out.append(_Source(t.i, passive_subj, _subtree_span(acl) if acl is not None else content))
-            elif lemma == "report" and agent is not None:
-                # "as reported by the Daily Courier": the whole sentence is the Courier's
-                out.append(_Source(t.i, agent, (sent.start_char, sent.end_char)))
-            elif subj is not None and lemma not in QUOTING_PASSIVES and not _negated(t):
-                out.append(_Source(t.i, subj, content))
-        if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
-            pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                out.append(_Source(t.i, pobj, (sent.start_char, sent.end_char)))
-        if lemma == "cite" and t.dep_ in ("advcl", "xcomp", "prep", "acl"):
-            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                out.append(_Source(t.i, obj, (sent.start_char, sent.end_char)))
-    return out
-
-
 # -- speeches and voices ---------------------------------------------------------------------
 
 def _quote_words(text: str) -> int:
@@ -321,7 +244,8 @@ def speeches(document: Document, sdoc: Doc, record: DocRecord) -> list[Speech]:
     text = document.text
     quotes = quote_spans(text)
     sents = list(sdoc.sents)
-    by_sent = [sources_in(s) for s in sents]
+    # who speaks: a source that names a speaker and says something ("X did not say" says nothing)
+    by_sent = [[src for src in sources_in(s) if src.speaker >= 0 and not src.negated] for s in sents]
     out: list[Speech] = []
     taken: list[tuple[int, int]] = []
 
@@ -340,24 +264,10 @@ def speeches(document: Document, sdoc: Doc, record: DocRecord) -> list[Speech]:
     for qs, qe in quotes:
         if _quote_words(text[qs:qe]) < 1:
             continue
-        closing = [k for k, s in enumerate(sents) if s.start_char < qe <= s.end_char + 1]
-        opening = [k for k, s in enumerate(sents) if s.start_char <= qs < s.end_char]
-        # a reporting verb outside the quote, in the sentence that closes it, then the one that opens it;
-        # a closing '," the source added.' may have been split off as a short sentence of its own
-        order = closing + opening
-        if closing and closing[-1] + 1 < len(sents) and len(sents[closing[-1] + 1]) <= 12 \
-                and sents[closing[-1] + 1].start_char - qe <= 3:
-            order.append(closing[-1] + 1)
         found = False
-        for k in order:
-            for src in by_sent[k]:
-                v = sdoc[src.verb]
-                if qs <= v.idx < qe or qs <= src.speaker.idx < qe:
-                    continue
-                if add((qs, qe), src.speaker, True):
-                    found = True
-                    break
-            if found:
+        for src in quote_sources(sdoc, (qs, qe), sents, by_sent):
+            if add((qs, qe), sdoc[src.speaker], True):
+                found = True
                 break
         if not found and _quote_words(text[qs:qe]) >= 4:
             # 'X confined his remarks to "…"', 'Brandt "welcomed the plan …"': a quoted clause belongs to the
@@ -386,7 +296,7 @@ def speeches(document: Document, sdoc: Doc, record: DocRecord) -> list[Speech]:
             v = sdoc[src.verb]
             if inside(quotes, v.idx, v.idx + len(v.text)):
                 continue
-            add((cs, ce), src.speaker, False)
+            add((cs, ce), sdoc[src.speaker], False)
     # claims the claims stage attributed that nothing above covers
     for c in record.claims:
         if not c.attribution or any(a < c.end and c.start < b for a, b in taken):

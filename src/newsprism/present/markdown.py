@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..align.summary import position_words
+from .summary import brief_lines, position_words
 from ..model import Analysis, Fact
 from .highlight import safe_url
 
@@ -52,9 +52,10 @@ def render_markdown(a: Analysis) -> str:
 
     out += ["## Brief", ""]
     if a.summary:
-        for s in a.summary:
-            cites = ", ".join(_outlet(a, d) for d in s.documents if d in {x.id for x in a.documents})
-            out.append(f"- {md_escape(s.text)}" + (f" [{cites}]" if cites else ""))
+        known = {x.id for x in a.documents}
+        for text, docs in brief_lines(a.summary):
+            cites = ", ".join(_outlet(a, d) for d in docs if d in known)
+            out.append(f"- {md_escape(text)}" + (f" [{cites}]" if cites else ""))
     else:
         out.append("Nothing to summarize.")
     out.append("")

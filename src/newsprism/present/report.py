@@ -19,7 +19,7 @@ from typing import Any, Optional
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from ..align.summary import position_words
+from .summary import brief_lines, position_words
 from ..model import Analysis, Document, Fact, Story
 from .highlight import Mark, highlight, js_offset, safe_url
 from .network import build_network
@@ -218,7 +218,7 @@ def render_html(a: Analysis, title: Optional[str] = None, home: Optional[str] = 
         network=build_network(a), framing=framing_view(a), docs={d.id: d for d in a.documents},
         outlet_of=outlet_of, day=day, highlight=highlight, document_marks=document_marks, js_offset=js_offset,
         safe_url=safe_url, position_words=lambda p: position_words(a, p), table_rows=TABLE_ROWS,
-        network_colors=NETWORK_COLORS)
+        network_colors=NETWORK_COLORS, brief=brief_lines(a.summary))
 
 
 NETWORK_COLORS = {"PERSON": "#1f5fa8", "ORG": "#9a4d00", "GPE": "#2d7a3a", "NORP": "#7a3a8c", "LOC": "#2d7a6f"}

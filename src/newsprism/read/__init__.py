@@ -7,9 +7,9 @@
 """
 from __future__ import annotations
 
-from .base import RawItem, ReadError
+from .base import Article, RawItem, ReadError
 from .inputs import read_bytes, read_inputs
 from .registry import READERS, Reader, choose_reader, load_plugins, register_reader
 
-__all__ = ["READERS", "RawItem", "ReadError", "Reader", "choose_reader", "load_plugins", "read_bytes",
+__all__ = ["READERS", "Article", "RawItem", "ReadError", "Reader", "choose_reader", "load_plugins", "read_bytes",
            "read_inputs", "register_reader"]

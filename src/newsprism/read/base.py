@@ -1,4 +1,5 @@
-"""What readers produce: raw articles (not yet cleaned) and one-line errors about inputs."""
+"""What readers take and produce: an article held in memory, raw articles (not yet cleaned), and
+one-line errors about inputs."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ class RawItem:
     published: Optional[str] = None
     outlet: Optional[str] = None
     extra: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # how it was read, when that matters (a fallback decoding)
 
 
 @dataclass
@@ -32,3 +34,26 @@ class ReadError:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class Article:
+    """An article held in memory: give `text` or `html`, and any metadata you know (it wins)."""
+
+    text: Optional[str] = None
+    html: Optional[str] = None
+    id: Optional[str] = None
+    url: Optional[str] = None
+    title: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None
+    outlet: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("an Article needs exactly one of text= or html=")
+
+    def to_raw_item(self, source: str) -> RawItem:
+        return RawItem(source=self.url or source, kind="html" if self.html is not None else "text",
+                       text=self.text, html=self.html, id=self.id, url=self.url, title=self.title,
+                       author=self.author, published=self.published, outlet=self.outlet)

@@ -19,6 +19,7 @@ from defusedxml.common import DefusedXmlException
 
 from .base import RawItem, ReadError
 from .decode import head_text
+from .limits import too_large_record
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -32,6 +33,7 @@ _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 class FeedReader:
     name = "feed"
     extensions = (".rss", ".atom", ".xml")
+    container = True  # many articles in one document: read whole up to read.max_container_bytes
 
     def sniff(self, head: bytes, path: Optional[Path]) -> bool:
         text = head_text(head)
@@ -60,6 +62,10 @@ class FeedReader:
                 summary_only += 1
                 continue
             link = _clean(entry.get("link"))
+            size = len(body.encode("utf-8"))
+            if size > cfg.read.max_bytes:
+                yield ReadError(link or f"{source}#{number}", too_large_record(size, cfg.read.max_bytes))
+                continue
             yield RawItem(
                 source=link or f"{source}#{number}", kind="html",
                 html=body if is_html else None, text=None if is_html else body,

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from .base import RawItem, ReadError
-from .decode import DecodeError, declared_charset, decode_bytes, head_text
+from .decode import DecodeError, declared_charset, decode_text, head_text
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -45,11 +45,12 @@ class HtmlReader:
 
     def read(self, data: bytes, source: str, path: Optional[Path], cfg: "Config") -> Iterator[RawItem | ReadError]:
         try:
-            html = decode_bytes(data, declared=declared_charset(data[:8192]))
+            decoded = decode_text(data, declared=declared_charset(data[:8192]))
         except DecodeError as exc:
             yield ReadError(source, str(exc))
             return
-        if not html.strip():
+        if not decoded.text.strip():
             yield ReadError(source, "no text (only whitespace)")
             return
-        yield RawItem(source=source, kind="html", html=html, stem=path.stem if path else None)
+        yield RawItem(source=source, kind="html", html=decoded.text, stem=path.stem if path else None,
+                      notes=[decoded.note] if decoded.note else [])

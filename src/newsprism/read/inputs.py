@@ -1,4 +1,4 @@
-"""Turn what a user names (paths, directories, "-", RawItems, dicts) into RawItems or ReadErrors.
+"""Turn what a user names (paths, directories, "-", Articles, RawItems, dicts) into RawItems or ReadErrors.
 
 Bad input never stops a batch: every problem becomes one ReadError with a one-line reason.
 Sizes are checked with stat before a file is read, and a gzip stream is never inflated past
@@ -12,17 +12,18 @@ import stat
 import sys
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Optional
 
-from .base import RawItem, ReadError
+from .base import Article, RawItem, ReadError
 from .decode import SNIFF_BYTES
 from .jsonl import record_to_item
-from .registry import choose_reader
+from .limits import file_head, size_text, too_large
+from .registry import Reader, choose_reader
 
 if TYPE_CHECKING:
     from ..config import Config
 
-Input = str | os.PathLike | RawItem | dict
+Input = str | os.PathLike | Article | RawItem | dict
 STDIN = "<stdin>"
 _GZIP = b"\x1f\x8b"
 
@@ -32,6 +33,8 @@ def read_inputs(inputs: Iterable[Input], cfg: "Config", stdin: Optional[BinaryIO
     for position, given in enumerate(inputs, start=1):
         if isinstance(given, RawItem):
             yield given
+        elif isinstance(given, Article):
+            yield given.to_raw_item(f"<article {position}>")
         elif isinstance(given, dict):
             source = f"<input>:{position}"
             item = record_to_item(given, source, kind="jsonl")
@@ -42,14 +45,16 @@ def read_inputs(inputs: Iterable[Input], cfg: "Config", stdin: Optional[BinaryIO
             yield ReadError(f"<input>:{position}", f"unsupported input type {type(given).__name__}")
 
 
-def read_bytes(data: bytes, source: str, path: Optional[Path], cfg: "Config") -> Iterator[RawItem | ReadError]:
-    """Sniff `data` and read it with the reader that claims it (gzip is opened first)."""
+def read_bytes(data: bytes, source: str, path: Optional[Path], cfg: "Config",
+               limit: Optional[int] = None) -> Iterator[RawItem | ReadError]:
+    """Sniff `data` and read it with the reader that claims it (gzip is opened first, to at most `limit`
+    bytes: read.max_bytes unless the caller allows a container's size)."""
     if not data:
         yield ReadError(source, "empty file" if path is not None else "empty input")
         return
     if data.startswith(_GZIP):
         try:
-            data = gunzip(data, cfg.read.max_bytes)
+            data = gunzip(data, limit or cfg.read.max_bytes)
         except ValueError as exc:
             yield ReadError(source, str(exc))
             return
@@ -62,12 +67,17 @@ def read_bytes(data: bytes, source: str, path: Optional[Path], cfg: "Config") ->
             yield ReadError(source, "binary file (gzip inside gzip)")
             return
     reader = choose_reader(data[:SNIFF_BYTES], path)
+    yield from _guarded(reader, lambda: reader.read(data, source, path, cfg), source)
+
+
+def _guarded(reader: Reader, results: Callable[[], Iterable[RawItem | ReadError]], source: str) -> Iterator[RawItem | ReadError]:
+    """A reader's results with one-line reasons; a reader bug (or a plugin's) costs this input, never the batch."""
     try:
-        for result in reader.read(data, source, path, cfg):
+        for result in results():
             if isinstance(result, ReadError):
                 result = ReadError(result.source, one_line(result.reason))
             yield result
-    except Exception as exc:  # a reader bug (or a plugin's) costs this input, never the batch
+    except Exception as exc:
         yield ReadError(source, one_line(f"{reader.name} reader failed: {type(exc).__name__}: {exc}"))
 
 
@@ -84,7 +94,7 @@ def gunzip(data: bytes, limit: int) -> bytes:
         size += len(chunk)
         out.append(chunk)
         if size > limit or inflater.unconsumed_tail:
-            raise ValueError(f"too large when decompressed (> {_size(limit)} limit; set read.max_bytes)")
+            raise ValueError(f"too large when decompressed (> {size_text(limit)} limit; set read.max_bytes)")
         if not inflater.eof:
             raise ValueError("corrupt gzip (truncated)")
         data = inflater.unused_data
@@ -96,16 +106,6 @@ def gunzip(data: bytes, limit: int) -> bytes:
 def one_line(reason: str, limit: int = 300) -> str:
     reason = re.sub(r"\s+", " ", reason).strip()
     return reason if len(reason) <= limit else reason[: limit - 1] + "…"
-
-
-def too_large(size: int, limit: int) -> str:
-    return f"too large ({_size(size)} > {_size(limit)} limit; set read.max_bytes)"
-
-
-def _size(n: int) -> str:
-    if n >= 1_000_000:
-        return f"{n / 1_000_000:.1f} MB"
-    return f"{n / 1000:.1f} kB" if n >= 1000 else f"{n} bytes"
 
 
 def _read_named(given: str | os.PathLike, cfg: "Config", stdin: Optional[BinaryIO]) -> Iterator[RawItem | ReadError]:
@@ -131,29 +131,68 @@ def _read_named(given: str | os.PathLike, cfg: "Config", stdin: Optional[BinaryI
 
 
 def _read_directory(root: Path, name: str, cfg: "Config") -> Iterator[RawItem | ReadError]:
-    yielded = False
-    for rel in _visible_files(root):
-        yielded = True
-        path = root.joinpath(*rel)
+    """Every visible regular file under `root`, in sorted order; every path skipped gets its one line."""
+    entries = _visible_entries(root)
+    for rel, problem in entries:
         source = os.path.join(name, *rel)
+        if problem is not None:
+            yield ReadError(source, problem)
+            continue
+        path = root.joinpath(*rel)
         try:
             info = path.stat()
         except OSError as exc:
             yield ReadError(source, one_line(f"cannot open ({exc.strerror or exc})"))
             continue
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run forever, a device never end
+            yield ReadError(source, f"not a regular file ({_file_kind(info.st_mode)})")
+            continue
         yield from _read_file(path, source, info, cfg)
-    if not yielded:
+    if not entries:
         yield ReadError(name, "empty directory (no visible files)")
 
 
-def _visible_files(root: Path) -> list[tuple[str, ...]]:
-    """Relative paths (as parts) of every file under root, sorted like `find | sort`; hidden ones skipped."""
-    found: list[tuple[str, ...]] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return kind
+    return "not a file"
+
+
+def _visible_entries(root: Path) -> list[tuple[tuple[str, ...], Optional[str]]]:
+    """(relative path parts, None) for every file under root, and (parts, reason) for every folder that
+    could not be listed or is a symbolic link (not followed); sorted like `find | sort`. Hidden files
+    and folders (a leading dot) are not read."""
+    found: list[tuple[tuple[str, ...], Optional[str]]] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        rel = where.relative_to(root).parts if where != root and root in where.parents else ()
+        found.append((rel, one_line(f"cannot open folder ({exc.strerror or exc})")))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         base = Path(dirpath).relative_to(root).parts
-        found.extend(base + (f,) for f in filenames if not f.startswith("."))
+        kept = []
+        for d in dirnames:
+            if d.startswith("."):
+                continue
+            if os.path.islink(os.path.join(dirpath, d)):
+                found.append((base + (d,), "a symbolic link to a folder (not followed)"))
+            else:
+                kept.append(d)
+        dirnames[:] = kept
+        found.extend((base + (f,), None) for f in filenames if not f.startswith("."))
     return sorted(found)
+
+
+def _sniff_file(path: Path) -> tuple[bytes, Path]:
+    """The first bytes of a file as the sniffers see them (inflated when gzip), and the name to sniff by."""
+    with open(path, "rb") as fh:
+        gz = fh.read(2) == _GZIP
+    if gz and path.suffix.lower() in (".gz", ".gzip"):
+        return file_head(path, SNIFF_BYTES), path.with_suffix("")
+    return file_head(path, SNIFF_BYTES), path
 
 
 def _read_file(path: Path, source: str, info: os.stat_result, cfg: "Config") -> Iterator[RawItem | ReadError]:
@@ -162,7 +201,22 @@ def _read_file(path: Path, source: str, info: os.stat_result, cfg: "Config") -> 
         if info.st_size == 0:
             yield ReadError(source, "empty file")
             return
-        if info.st_size > limit:
+        try:
+            head, named = _sniff_file(path)
+        except (OSError, EOFError, zlib.error):
+            head, named = b"", path  # read_bytes says what is wrong with it
+        reader = choose_reader(head, named) if head else None
+        stream = getattr(reader, "read_file", None)
+        if stream is not None:  # a file of records (JSONL, WARC): streamed, each record held to the limit
+            yield from _guarded(reader, lambda: stream(path, source, cfg), source)
+            return
+        if getattr(reader, "container", False):  # many records in one document (a feed): read whole
+            limit = cfg.read.max_container_bytes
+            if info.st_size > limit:
+                yield ReadError(source, f"too large ({size_text(info.st_size)} > {size_text(limit)} limit for a "
+                                        "file read whole; set read.max_container_bytes)")
+                return
+        elif info.st_size > limit:
             yield ReadError(source, too_large(info.st_size, limit))
             return
     try:
@@ -171,7 +225,7 @@ def _read_file(path: Path, source: str, info: os.stat_result, cfg: "Config") -> 
     except OSError as exc:
         yield ReadError(source, one_line(f"cannot read ({exc.strerror or exc})"))
         return
-    yield from _read_data(data, source, path, cfg)
+    yield from _read_data(data, source, path, cfg, limit)
 
 
 def _read_stream(fh: BinaryIO, source: str, path: Optional[Path], cfg: "Config") -> Iterator[RawItem | ReadError]:
@@ -182,12 +236,11 @@ def _read_stream(fh: BinaryIO, source: str, path: Optional[Path], cfg: "Config")
         return
     if isinstance(data, str):  # a text stream was handed in
         data = data.encode("utf-8")
-    yield from _read_data(data, source, path, cfg)
+    yield from _read_data(data, source, path, cfg, cfg.read.max_bytes)
 
 
-def _read_data(data: bytes, source: str, path: Optional[Path], cfg: "Config") -> Iterator[RawItem | ReadError]:
-    limit = cfg.read.max_bytes
+def _read_data(data: bytes, source: str, path: Optional[Path], cfg: "Config", limit: int) -> Iterator[RawItem | ReadError]:
     if len(data) > limit:
-        yield ReadError(source, f"too large (> {_size(limit)} limit; set read.max_bytes)")
+        yield ReadError(source, f"too large (> {size_text(limit)} limit; set read.max_bytes)")
         return
-    yield from read_bytes(data, source, path, cfg)
+    yield from read_bytes(data, source, path, cfg, limit)

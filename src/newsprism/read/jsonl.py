@@ -1,13 +1,16 @@
 """JSON Lines: one article per line, with its metadata. A JSON array of such objects also works."""
 from __future__ import annotations
 
+import codecs
 import json
 import unicodedata
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from .base import RawItem, ReadError
-from .decode import SNIFF_BYTES, head_text, text_or_error
+from .decode import SNIFF_BYTES, head_text, text_or_error, wide_encoding
+from .limits import bounded_lines, file_head, open_maybe_gzip, too_large_container, too_large_record
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -63,36 +66,93 @@ class JsonlReader:
         return _first_line_is_object(head_text(head), truncated=len(head) >= SNIFF_BYTES)
 
     def read(self, data: bytes, source: str, path: Optional[Path], cfg: "Config") -> Iterator[RawItem | ReadError]:
-        return _limit_errors(self._read(data, source), source)
+        return _limit_errors(self._read(data, source, cfg.read.max_bytes), source)
 
-    def _read(self, data: bytes, source: str) -> Iterator[RawItem | ReadError]:
-        text = text_or_error(data, source)
-        if isinstance(text, ReadError):
-            yield text
+    def read_file(self, path: Path, source: str, cfg: "Config") -> Iterator[RawItem | ReadError]:
+        """Records streamed from a file of any size (gzip too), each line held to read.max_bytes. A whole-file
+        JSON document (an array, a pretty-printed object) or UTF-16 text is read whole, up to
+        read.max_container_bytes."""
+        return _limit_errors(self._stream(path, source, cfg), source)
+
+    def _read(self, data: bytes, source: str, limit: int) -> Iterator[RawItem | ReadError]:
+        decoded = text_or_error(data, source)
+        if isinstance(decoded, ReadError):
+            yield decoded
             return
-        if not _first_line_is_object(text) and text.lstrip().startswith(("[", "{")):
+        text, notes = decoded.text, [decoded.note] if decoded.note else []
+        if _whole_document_form(text):
             document = _whole_document(text)
             if document is not None:
-                yield from self._read_records(document, source)
+                yield from self._read_records(document, source, notes)
                 return
         # split on "\n" only: str.splitlines would also break at U+2028 inside JSON strings
         for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except (ValueError, RecursionError) as exc:
-                yield ReadError(source, f"line {number}: invalid JSON ({getattr(exc, 'msg', exc)})")
-                continue
-            item = record_to_item(record, f"{source}:{number}")
-            yield item if isinstance(item, RawItem) else ReadError(source, f"line {number}: {item}")
+            if len(line) > limit and len(line.encode("utf-8")) > limit:
+                yield ReadError(source, f"line {number}: {too_large_record(len(line.encode('utf-8')), limit)}")
+            elif line.strip():
+                yield _record(line, number, source, notes)
 
-    def _read_records(self, data: Any, source: str) -> Iterator[RawItem | ReadError]:
+    def _stream(self, path: Path, source: str, cfg: "Config") -> Iterator[RawItem | ReadError]:
+        limit = cfg.read.max_bytes
+        number = 0
+        try:
+            head = file_head(path, SNIFF_BYTES)
+            with open_maybe_gzip(path) as fh:
+                if wide_encoding(head) or _whole_document_form(
+                        head_text(head), truncated=len(head) >= SNIFF_BYTES):
+                    data = fh.read(cfg.read.max_container_bytes + 1)
+                    if len(data) > cfg.read.max_container_bytes:
+                        yield ReadError(source, f"a whole-file JSON document {too_large_container(cfg)}")
+                        return
+                    yield from self._read(data, source, limit)
+                    return
+                for number, line in enumerate(bounded_lines(fh, limit), start=1):
+                    if isinstance(line, int):
+                        yield ReadError(source, f"line {number}: {too_large_record(line, limit)}")
+                        continue
+                    if number == 1 and line.startswith(codecs.BOM_UTF8):
+                        line = line[len(codecs.BOM_UTF8):]
+                    if not line.strip():
+                        continue
+                    try:
+                        text, notes = line.decode("utf-8"), []
+                    except UnicodeDecodeError:
+                        decoded = text_or_error(line, source)
+                        if isinstance(decoded, ReadError):
+                            yield ReadError(source, f"line {number}: {decoded.reason}")
+                            continue
+                        text, notes = decoded.text, [decoded.note] if decoded.note else []
+                    yield _record(text, number, source, notes)
+        except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt gzip: what came before is kept
+            yield ReadError(source, f"unreadable after line {number} ({exc})")
+
+    def _read_records(self, data: Any, source: str, notes: list[str]) -> Iterator[RawItem | ReadError]:
         """A whole-file JSON object or array of objects (pretty-printed .json); sources number records."""
         records = data if isinstance(data, list) else [data]
         for number, record in enumerate(records, start=1):
             item = record_to_item(record, f"{source}:{number}")
-            yield item if isinstance(item, RawItem) else ReadError(source, f"record {number}: {item}")
+            if isinstance(item, RawItem):
+                item.notes = list(notes)
+                yield item
+            else:
+                yield ReadError(source, f"record {number}: {item}")
+
+
+def _record(line: str, number: int, source: str, notes: list[str]) -> RawItem | ReadError:
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        return ReadError(source, f"line {number}: invalid JSON ({getattr(exc, 'msg', exc)})")
+    item = record_to_item(record, f"{source}:{number}")
+    if not isinstance(item, RawItem):
+        return ReadError(source, f"line {number}: {item}")
+    item.notes = list(notes)
+    return item
+
+
+def _whole_document_form(text: str, truncated: bool = False) -> bool:
+    """A JSON document that is not one object per line: an array, or an object over several lines."""
+    return not _first_line_is_object(text, truncated) and text.lstrip().startswith(("[", "{"))
 
 
 def _limit_errors(results: Iterator[RawItem | ReadError], source: str) -> Iterator[RawItem | ReadError]:

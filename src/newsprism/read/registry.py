@@ -30,6 +30,9 @@ class Reader(Protocol):
 
     def read(self, data: bytes, source: str, path: Optional[Path], cfg: "Config") -> Iterator[RawItem | ReadError]: ...
 
+    # Optional: `read_file(path, source, cfg)` streams the records of a file of any size (used for files
+    # instead of `read`); `container = True` reads a many-record file whole up to read.max_container_bytes.
+
 
 def _builtins() -> dict[str, Reader]:
     from .feed import FeedReader

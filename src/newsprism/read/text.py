@@ -19,8 +19,9 @@ class TextReader:
         return False  # the fallback: chosen by extension or when nothing else claims the input
 
     def read(self, data: bytes, source: str, path: Optional[Path], cfg: "Config") -> Iterator[RawItem | ReadError]:
-        text = text_or_error(data, source)
-        if isinstance(text, ReadError):
-            yield text
+        decoded = text_or_error(data, source)
+        if isinstance(decoded, ReadError):
+            yield decoded
             return
-        yield RawItem(source=source, kind="text", text=text, stem=path.stem if path else None)
+        yield RawItem(source=source, kind="text", text=decoded.text, stem=path.stem if path else None,
+                      notes=[decoded.note] if decoded.note else [])

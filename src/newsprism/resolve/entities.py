@@ -37,6 +37,16 @@ from .names import (
 
 MAX_BLOCK = 300   # a block with more distinct names than this is compared by exact keys only
 
+# How sure each merge rule is: recorded on the merge's evidence, and a rule below
+# `entities.min_confidence` makes no merge at all. Full-name variants carry names.person_match's own.
+SAME_KEY_CONFIDENCE = 0.95           # one exact key (folded name, organisation or place key): only spelling differs
+SURNAME_CONFIDENCE = 0.8             # the surname of the only full name in the corpus that carries it
+NAME_PART_CONFIDENCE = 0.75          # another part of one full name ("Abu Shanab"): less often used alone
+MISTAGGED_SURNAME_CONFIDENCE = 0.75  # a surname tagged as another type: the tagger disagreed with itself
+MISTAGGED_NAME_CONFIDENCE = 0.8      # a whole multi-word name tagged as another type: every word agrees
+ACRONYM_CONFIDENCE = 0.8             # the initials of the only organisation that has them
+COUNTRY_BODY_CONFIDENCE = 0.75       # "the Chilean ministry": the head and country agree, the portfolio is unsaid
+
 
 def kind_of(etype: str) -> str:
     if etype in PLACE_LABELS:
@@ -139,56 +149,97 @@ def resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], di
 
 
 def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], dict[str, str]]:
-    threshold = cfg.entities.name_similarity
-    min_conf = cfg.entities.min_confidence
+    """The merge rules in turn, surest first: each later rule sees the clusters the earlier ones made."""
     local: list[Entity] = [e for r in records for e in r.entities]
     etypes = voted_types(local)
-    uf = DisjointSets(range(len(local)))
-    evidence: dict[int, list[MergeEvidence]] = defaultdict(list)
+    c = _Clusters(local, etypes, cfg)
+    groups = _merge_exact_keys(c)
+    person_full = [g for g in groups.values() if g.kind == "PERSON" and not g.key.startswith("person:part:")]
+    person_part = [g for g in groups.values() if g.kind == "PERSON" and g.key.startswith("person:part:")]
+    c.start_merging(person_full)
+    _merge_name_variants(c, person_full)
+    people = _People(c, person_full)
+    _merge_bare_surnames(c, person_part, people)
+    _merge_mistagged_surnames(c, groups, person_full + person_part, people)
+    _merge_mistagged_full_names(c, groups, person_full)
+    orgs = [g for g in groups.values() if g.kind == "ORG"]
+    _merge_acronyms(c, orgs)
+    _merge_bodies_by_country(c, orgs)
+    return _corpus_entities(c)
 
-    # 1. exact keys
-    groups: dict[str, _Group] = {}
+
+class _Clusters:
+    """The local entities, the clusters merged so far (union-find) and what a merge carries along:
+    its evidence, the distinct full person names and the documents of each cluster (by root)."""
+
+    def __init__(self, local: list[Entity], etypes: list[str], cfg: Config) -> None:
+        self.local, self.etypes = local, etypes
+        self.threshold = cfg.entities.name_similarity
+        self.min_conf = cfg.entities.min_confidence
+        self.uf = DisjointSets(range(len(local)))
+        self.evidence: dict[int, list[MergeEvidence]] = defaultdict(list)
+        self.full_names: dict[int, set[str]] = defaultdict(set)   # root -> distinct full person names
+        self.docs_of: dict[int, set[str]] = defaultdict(set)      # root -> its documents
+
+    def find(self, i: int) -> int:
+        return self.uf.find(i)
+
+    def allows(self, confidence: float) -> bool:
+        """A rule of this confidence may merge at all (`entities.min_confidence`)."""
+        return confidence >= self.min_conf
+
+    def start_merging(self, person_full: Sequence[_Group]) -> None:
+        """What each cluster holds once the exact keys are joined: its full person names, its documents."""
+        for g in person_full:
+            self.full_names[self.find(g.members[0])].add(g.name)
+        for i, e in enumerate(self.local):
+            self.docs_of[self.find(i)].update(e.documents)
+
+    def merge(self, a: int, b: int, names: list[str], reason: str, conf: float) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        root = self.uf.union(ra, rb)
+        other = rb if root == ra else ra
+        self.full_names[root] |= self.full_names.pop(other, set())
+        docs_of = self.docs_of
+        big, small = sorted((docs_of.pop(root, set()), docs_of.pop(other, set())), key=len, reverse=True)
+        big |= small     # the smaller set into the larger: no cluster's documents are copied over and over
+        docs_of[root] = big
+        self.evidence[root].extend(self.evidence.pop(other, []))
+        self.evidence[root].append(MergeEvidence(names=names, reason=reason, confidence=conf))
+
+    def target_name(self, root: int, fallback: str) -> str:
+        """The name a merge into `root` is recorded against: its first full person name."""
+        return sorted(self.full_names.get(root, {fallback}))[0]
+
+
+def _merge_exact_keys(c: _Clusters) -> dict[str, _Group]:
+    """Rule 1: local entities with one exact key are one referent; distinct spellings under one key
+    are recorded as evidence of that key's merge."""
+    local, groups = c.local, {}
     for i, e in enumerate(local):
-        key = exact_key(e, etypes[i])
+        key = exact_key(e, c.etypes[i])
         g = groups.get(key)
         if g is None:
-            g = groups[key] = _Group(key, kind_of(etypes[i]), e.name)
+            g = groups[key] = _Group(key, kind_of(c.etypes[i]), e.name)
         elif len(words(e.name)) > len(words(g.name)):
             g.name = e.name
         g.members.append(i)
     for g in groups.values():
         for i in g.members[1:]:
-            uf.union(g.members[0], i)
-    # distinct spellings under one key are recorded as evidence of that key's merge
+            c.uf.union(g.members[0], i)
     for g in groups.values():
         names = sorted({local[i].name for i in g.members})
         if len(names) > 1:
-            evidence[g.members[0]].append(MergeEvidence(names=names, reason="same normalized name", confidence=0.95))
+            c.evidence[g.members[0]].append(MergeEvidence(names=names, reason="same normalized name",
+                                                          confidence=SAME_KEY_CONFIDENCE))
+    return groups
 
-    full_names: dict[int, set[str]] = defaultdict(set)   # root -> distinct full person names
-    person_full = [g for g in groups.values() if g.kind == "PERSON" and not g.key.startswith("person:part:")]
-    person_part = [g for g in groups.values() if g.kind == "PERSON" and g.key.startswith("person:part:")]
-    for g in person_full:
-        full_names[uf.find(g.members[0])].add(g.name)
 
-    docs_of: dict[int, set[str]] = defaultdict(set)       # root -> its documents
-    for i, e in enumerate(local):
-        docs_of[uf.find(i)].update(e.documents)
-
-    def merge(a: int, b: int, names: list[str], reason: str, conf: float) -> None:
-        ra, rb = uf.find(a), uf.find(b)
-        if ra == rb:
-            return
-        root = uf.union(ra, rb)
-        other = rb if root == ra else ra
-        full_names[root] |= full_names.pop(other, set())
-        big, small = sorted((docs_of.pop(root, set()), docs_of.pop(other, set())), key=len, reverse=True)
-        big |= small     # the smaller set into the larger: no cluster's documents are copied over and over
-        docs_of[root] = big
-        evidence[root].extend(evidence.pop(other, []))
-        evidence[root].append(MergeEvidence(names=names, reason=reason, confidence=conf))
-
-    # 2. full person names: transliteration variants, compared within surname blocks
+def _merge_name_variants(c: _Clusters, person_full: Sequence[_Group]) -> None:
+    """Rule 2: full person names that are transliteration or spelling variants of each other, compared
+    within surname blocks (spelling and sound); the names.person_match confidence is recorded."""
     blocks: dict[str, list[_Group]] = defaultdict(list)
     for g in person_full:
         p = parse_person(g.name)
@@ -208,52 +259,64 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
                 if pair in seen_pairs:
                     continue
                 seen_pairs.add(pair)
-                m = person_match(ga.name, gb.name, threshold)
-                if m is None or m.confidence < min_conf or m.reason == "surname only":
+                m = person_match(ga.name, gb.name, c.threshold)
+                if m is None or not c.allows(m.confidence) or m.reason == "surname only":
                     continue
-                ra, rb = uf.find(ga.members[0]), uf.find(gb.members[0])
+                ra, rb = c.find(ga.members[0]), c.find(gb.members[0])
                 if ra == rb:
                     continue
                 # every full name on one side must be compatible with every one on the other
-                if all(_compatible(a, b, threshold) for a in full_names[ra] for b in full_names[rb]):
-                    merge(ga.members[0], gb.members[0], sorted({ga.name, gb.name}), m.reason, m.confidence)
+                if all(_compatible(a, b, c.threshold) for a in c.full_names[ra] for b in c.full_names[rb]):
+                    c.merge(ga.members[0], gb.members[0], sorted({ga.name, gb.name}), m.reason, m.confidence)
 
-    # 3. bare surnames and partial names ("Ruiz", "Abu Shanab"): only when one person in the
-    # corpus carries that surname, and the two share company (a person or organisation named in both
-    # documents): 'James' in a story on a school shooting is no basketball player 'Dominic James'
-    company = _Company(local, etypes, uf, docs_of)
-    by_surname: dict[str, set[int]] = defaultdict(set)
-    by_token: dict[str, set[int]] = defaultdict(set)
-    for g in person_full:
-        p = parse_person(g.name)
-        if p is None:
-            continue
-        root = uf.find(g.members[0])
-        by_surname[translit(p.surname)].add(root)
-        for t in p.tokens:
-            by_token[translit(t)].add(root)
+
+class _People:
+    """Who carries which surname and name parts among the full person names, read once after rule 2,
+    and which clusters keep each other company."""
+
+    def __init__(self, c: _Clusters, person_full: Sequence[_Group]) -> None:
+        self.company = _Company(c.local, c.etypes, c.uf, c.docs_of)
+        self.by_surname: dict[str, set[int]] = defaultdict(set)
+        self.by_token: dict[str, set[int]] = defaultdict(set)
+        for g in person_full:
+            p = parse_person(g.name)
+            if p is None:
+                continue
+            root = c.find(g.members[0])
+            self.by_surname[translit(p.surname)].add(root)
+            for t in p.tokens:
+                self.by_token[translit(t)].add(root)
+
+
+def _merge_bare_surnames(c: _Clusters, person_part: Sequence[_Group], people: _People) -> None:
+    """Rule 3: bare surnames and partial names ("Ruiz", "Abu Shanab") join a full name only when one
+    person in the corpus carries that surname (else that name part), and the two share company (a person
+    or organisation named in both documents): 'James' in a story on a school shooting is no basketball
+    player 'Dominic James'."""
     for g in person_part:
         p = parse_person(g.name)
         if p is None:
             continue
         s = translit(p.surname)
-        roots = {uf.find(r) for r in by_surname.get(s, ())}
-        conf, reason = 0.8, "surname unambiguous in the corpus"
+        roots = {c.find(r) for r in people.by_surname.get(s, ())}
+        conf, reason = SURNAME_CONFIDENCE, "surname unambiguous in the corpus"
         if not roots:
-            roots = {uf.find(r) for r in by_token.get(s, ())}
-            conf, reason = 0.75, "name part unambiguous in the corpus"
-        if len(roots) == 1 and conf >= min_conf and company.shared(next(iter(roots)), g.members):
+            roots = {c.find(r) for r in people.by_token.get(s, ())}
+            conf, reason = NAME_PART_CONFIDENCE, "name part unambiguous in the corpus"
+        if len(roots) == 1 and c.allows(conf) and people.company.shared(next(iter(roots)), g.members):
             root = roots.pop()
-            target = sorted(full_names.get(root, {g.name}))[0]
-            merge(root, g.members[0], sorted({g.name, target}), reason, conf)
+            c.merge(root, g.members[0], sorted({g.name, c.target_name(root, g.name)}), reason, conf)
 
-    # 3b. a bare surname tagged ORG, PRODUCT, ... ("Ruiz said" tagged ORG) in a document without the
-    # full name: joins the one person who carries that surname *and* is called by it elsewhere
+
+def _merge_mistagged_surnames(c: _Clusters, groups: dict[str, _Group], persons: Sequence[_Group],
+                              people: _People) -> None:
+    """Rule 3b: a bare surname tagged ORG, PRODUCT, ... ("Ruiz said" tagged ORG) in a document without
+    the full name joins the one person who carries that surname *and* is called by it elsewhere."""
     bare_alias: dict[str, set[int]] = defaultdict(set)
-    for g in person_full + person_part:
-        root = uf.find(g.members[0])
+    for g in persons:
+        root = c.find(g.members[0])
         for i in g.members:
-            for a in local[i].aliases:
+            for a in c.local[i].aliases:
                 if " " not in a.strip():
                     bare_alias[translit(a)].add(root)
     for g in groups.values():
@@ -262,63 +325,73 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
         if is_known_place(g.name) or nationality_code(g.name) or g.name.isupper():
             continue
         s = translit(strip_possessive(g.name))
-        roots = {uf.find(r) for r in bare_alias.get(s, ())}
-        full_roots = {uf.find(r) for r in by_surname.get(s, ())}
-        if len(roots) == 1 and roots == full_roots and 0.75 >= min_conf:
+        roots = {c.find(r) for r in bare_alias.get(s, ())}
+        full_roots = {c.find(r) for r in people.by_surname.get(s, ())}
+        if len(roots) == 1 and roots == full_roots and c.allows(MISTAGGED_SURNAME_CONFIDENCE):
             root = roots.pop()
-            target = sorted(full_names.get(root, {local[root].name}))[0]
-            merge(root, g.members[0], sorted({g.name, target}), "surname of one person, tagged as another type", 0.75)
+            c.merge(root, g.members[0], sorted({g.name, c.target_name(root, c.local[root].name)}),
+                    "surname of one person, tagged as another type", MISTAGGED_SURNAME_CONFIDENCE)
 
-    # 3c. a full name tagged ORG, WORK_OF_ART, ... in some documents and PERSON in others: the
-    # same multi-word proper name is the same referent
+
+def _merge_mistagged_full_names(c: _Clusters, groups: dict[str, _Group], person_full: Sequence[_Group]) -> None:
+    """Rule 3c: a full name tagged ORG, WORK_OF_ART, ... in some documents and PERSON in others: the
+    same multi-word proper name is the same referent."""
     person_keys = {g.key: g for g in person_full}
     for g in groups.values():
         if g.kind in ("PERSON", "NORP") or len(g.name.split()) < 2:
             continue
         p = parse_person(g.name)
         target = person_keys.get("person:" + p.joined) if p and p.full else None
-        if target is not None and fold(target.name) == fold(g.name) and 0.8 >= min_conf:
-            merge(target.members[0], g.members[0], [g.name], "same name tagged as another type", 0.8)
+        if target is not None and fold(target.name) == fold(g.name) and c.allows(MISTAGGED_NAME_CONFIDENCE):
+            c.merge(target.members[0], g.members[0], [g.name], "same name tagged as another type",
+                    MISTAGGED_NAME_CONFIDENCE)
 
-    # 4. organisations: an acronym joins the one organisation whose initials it spells
-    orgs = [g for g in groups.values() if g.kind == "ORG"]
+
+def _merge_acronyms(c: _Clusters, orgs: Sequence[_Group]) -> None:
+    """Rule 4: an acronym joins the one organisation whose initials it spells."""
     by_initials: dict[str, set[int]] = defaultdict(set)
     for g in orgs:
         if len(g.name.split()) >= 2:
             ini = initials(g.name)
             if len(ini) >= 2:
-                by_initials[ini].add(uf.find(g.members[0]))
+                by_initials[ini].add(c.find(g.members[0]))
     for g in orgs:
         bare = g.name.replace(".", "")
         if re.fullmatch(r"[A-Z]{2,6}", bare):
-            roots = {uf.find(r) for r in by_initials.get(bare.lower(), ())}
-            if len(roots) == 1 and 0.8 >= min_conf:
+            roots = {c.find(r) for r in by_initials.get(bare.lower(), ())}
+            if len(roots) == 1 and c.allows(ACRONYM_CONFIDENCE):
                 root = roots.pop()
-                merge(root, g.members[0], sorted({bare, local[root].name}), "acronym of the only organisation with these initials", 0.8)
+                c.merge(root, g.members[0], sorted({bare, c.local[root].name}),
+                        "acronym of the only organisation with these initials", ACRONYM_CONFIDENCE)
 
-    # 4b. "the Chilean ministry" (a country and a head noun, no portfolio) joins the one ministry
-    # of that country named with its portfolio in the corpus
+
+def _merge_bodies_by_country(c: _Clusters, orgs: Sequence[_Group]) -> None:
+    """Rule 4b: "the Chilean ministry" (a country and a head noun, no portfolio) joins the one ministry
+    of that country named with its portfolio in the corpus."""
     named: dict[tuple[str, str], set[int]] = defaultdict(set)
     bare: list[_Group] = []
     for g in orgs:
         parts = g.key.split(":")
         if len(parts) == 4 and parts[1] != "-":
             if parts[3]:
-                named[(parts[1], parts[2])].add(uf.find(g.members[0]))
+                named[(parts[1], parts[2])].add(c.find(g.members[0]))
             else:
                 bare.append(g)
     for g in bare:
         parts = g.key.split(":")
-        roots = {uf.find(r) for r in named.get((parts[1], parts[2]), ())}
-        if len(roots) == 1 and 0.75 >= min_conf:
+        roots = {c.find(r) for r in named.get((parts[1], parts[2]), ())}
+        if len(roots) == 1 and c.allows(COUNTRY_BODY_CONFIDENCE):
             root = roots.pop()
-            merge(root, g.members[0], sorted({g.name, local[root].name}),
-                  "the one such body of that country named in the corpus", 0.75)
+            c.merge(root, g.members[0], sorted({g.name, c.local[root].name}),
+                    "the one such body of that country named in the corpus", COUNTRY_BODY_CONFIDENCE)
 
-    # 5. corpus entities, in a deterministic order
+
+def _corpus_entities(c: _Clusters) -> tuple[list[Entity], dict[str, str]]:
+    """One corpus entity per cluster, in a deterministic order, and the map from local ids."""
+    local, etypes = c.local, c.etypes
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(local)):
-        clusters[uf.find(i)].append(i)
+        clusters[c.find(i)].append(i)
     built: list[tuple[tuple, Entity, list[int]]] = []
     for root, idx in clusters.items():
         ents = [local[i] for i in idx]
@@ -332,7 +405,7 @@ def _resolve(records: Sequence[DocRecord], cfg: Config) -> tuple[list[Entity], d
         docs = list(dict.fromkeys(d for e in ents for d in e.documents))
         aliases = list(dict.fromkeys(a for e in ents for a in e.aliases))
         roles = list(dict.fromkeys(r for e in ents for r in e.roles))
-        ev = evidence.get(root, [])
+        ev = c.evidence.get(root, [])
         conf = min([x.confidence for x in ev], default=1.0)
         entity = Entity(id="", name=name, type=etype, aliases=aliases, roles=roles, documents=docs,
                         mentions=mentions, confidence=conf, evidence=ev)

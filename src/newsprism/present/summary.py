@@ -2,7 +2,10 @@
 
 Extractive and template-built only: every sentence either quotes a document's own words or
 names the values the documents give, and cites the documents it rests on. Nothing is stated
-that no document states.
+that no document states, and no outlet is credited with words it did not write: an agreed fact is
+quoted outlet by outlet, one sentence for each quotation, citing exactly the documents whose text
+holds those words ("A reports: “…”." then "B and C report: “…”." when B and C carry the same wire
+copy). The views show a fact's sentences on one line (`brief_lines`).
 """
 from __future__ import annotations
 
@@ -45,6 +48,10 @@ def position_words(a: Analysis, p: Position) -> str:
     return format_value(p.value)
 
 
+def _folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def outlets_phrase(a: Analysis, docs: list[str]) -> str:
     """"A", "A and B", "A, B and C": the outlets (or document ids) behind `docs`, in order."""
     names = list(dict.fromkeys(a.document(d).outlet or d for d in docs))
@@ -53,10 +60,15 @@ def outlets_phrase(a: Analysis, docs: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def quoted_words(text: str) -> str:
+    """The words of a claim that go inside quotation marks: white space folded, its own outer marks
+    and trailing commas dropped."""
+    return _folded(text).strip(_QUOTES + " ").rstrip(",;:")
+
+
 def quote(text: str) -> str:
     """A claim's words inside quotation marks: its own outer marks dropped, inner ones made single."""
-    words = re.sub(r"\s+", " ", text).strip().strip(_QUOTES + " ").rstrip(",;:")
-    return "“" + words.replace("“", "‘").replace("”", "’") + "”"
+    return "“" + quoted_words(text).replace("“", "‘").replace("”", "’") + "”"
 
 
 def _best_claim(claims: list[Claim]) -> Claim | None:
@@ -65,25 +77,53 @@ def _best_claim(claims: list[Claim]) -> Claim | None:
     return ranked[0] if ranked else None
 
 
+def _reports(a: Analysis, docs: list[str]) -> str:
+    return f"{outlets_phrase(a, docs)} report{'s' if len(_outlets(a, docs)) == 1 else ''}"
+
+
 def contested_sentence(a: Analysis, f: Fact) -> SummarySentence:
-    parts = [f"{outlets_phrase(a, p.documents)} report{'s' if len(_outlets(a, p.documents)) == 1 else ''} "
-             f"{position_words(a, p)}" for p in f.positions if p.documents]
+    parts = [f"{_reports(a, p.documents)} {position_words(a, p)}" for p in f.positions if p.documents]
+    return SummarySentence(text=f"{_about(f)}: " + "; ".join(parts) + ".", facts=[f.id],
+                           documents=sorted({d for p in f.positions for d in p.documents}))
+
+
+def _about(f: Fact) -> str:
     about = (f.about or "On this point").rstrip(".?! ")
-    text = f"{about[:1].upper()}{about[1:]}: " + "; ".join(parts) + "."
-    return SummarySentence(text=text, facts=[f.id], documents=sorted({d for p in f.positions for d in p.documents}))
+    return about[:1].upper() + about[1:]
 
 
-def corroborated_sentence(a: Analysis, f: Fact) -> SummarySentence | None:
-    best = _best_claim(f.claim_objects)
-    if best is None:
-        return None
+def corroborated_sentences(a: Analysis, f: Fact) -> list[SummarySentence]:
+    """An agreed fact quoted outlet by outlet: each outlet's shortest sentence-like claim, citing
+    every document whose text holds those words and no other."""
     docs = sorted({c.doc for c in f.claim_objects})
-    text = f"{outlets_phrase(a, docs)} report{'s' if len(_outlets(a, docs)) == 1 else ''}: {quote(best.text)}."
-    return SummarySentence(text=text, facts=[f.id], documents=docs)
+    out: list[SummarySentence] = []
+    left = docs
+    while left:
+        best = _best_claim([c for c in f.claim_objects if c.doc in left])
+        if best is None:
+            break
+        words = quoted_words(best.text)
+        holds = [d for d in left if d == best.doc or words in _folded(a.document(d).text)]
+        out.append(SummarySentence(text=f"{_reports(a, holds)}: {quote(best.text)}.", facts=[f.id], documents=holds))
+        left = [d for d in left if d not in holds]
+    return out
 
 
 def _outlets(a: Analysis, docs: list[str]) -> list[str]:
     return list(dict.fromkeys(a.document(d).outlet or d for d in docs))
+
+
+def brief_lines(summary: list[SummarySentence]) -> list[tuple[str, list[str]]]:
+    """The brief as a reader sees it: consecutive sentences of one fact (one quotation per outlet)
+    on one line, with every document they cite."""
+    lines: list[tuple[list[str], list[str], list[str]]] = []   # (facts, texts, documents)
+    for s in summary:
+        if lines and s.facts and lines[-1][0] == s.facts:
+            lines[-1][1].append(s.text)
+            lines[-1][2].extend(d for d in s.documents if d not in lines[-1][2])
+        else:
+            lines.append((s.facts, [s.text], list(s.documents)))
+    return [(" ".join(texts), docs) for _, texts, docs in lines]
 
 
 def summarize(a: Analysis, cfg: Config) -> list[SummarySentence]:
@@ -92,18 +132,21 @@ def summarize(a: Analysis, cfg: Config) -> list[SummarySentence]:
         return (-len({d for p in f.positions for d in p.documents}), f.id)
 
     out: list[SummarySentence] = []
-    seen_text: set[str] = set()
+    seen_words: set[str] = set()
     used_claims: set[str] = set()
+    agreed = 0
     for f in sorted(a.facts_by_verdict("corroborated"), key=reach):
-        if len(out) >= MAX_CORROBORATED:
+        if agreed >= MAX_CORROBORATED:
             break
         claims = {c for p in f.positions for c in p.claims}
-        s = corroborated_sentence(a, f)
-        key = s.text.split(": ", 1)[-1].lower() if s else ""
-        if s is None or key in seen_text or claims & used_claims:
-            continue  # the same words or the same sentences already carry an earlier line
-        seen_text.add(key)
+        if claims & used_claims:
+            continue  # the same sentences already carry an earlier line
+        lines = [s for s in corroborated_sentences(a, f) if s.text.split(": ", 1)[-1].lower() not in seen_words]
+        if not lines:
+            continue  # nothing an earlier line has not said in the same words
+        seen_words |= {s.text.split(": ", 1)[-1].lower() for s in lines}
         used_claims |= claims
-        out.append(s)
+        out += lines
+        agreed += 1
     out += [contested_sentence(a, f) for f in sorted(a.facts_by_verdict("contested"), key=reach)[:MAX_CONTESTED]]
     return out

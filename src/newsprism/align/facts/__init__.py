@@ -1,0 +1,67 @@
+"""The fact ledger: claims about the same thing from different documents, with a verdict.
+
+Claims are never compared all against all. Each claim is hashed into buckets by what it is about —
+(storyline, counted noun of its figure), (story, predicate, argument), (story, event class) — and only claims
+that share a bucket are compared. Three kinds of slot are read:
+
+* figures (`figure_match`): "over 1,400 Israelis killed" / "at least 1,400 people" — intervals that meet are
+  compatible; exact figures for the same count that differ (and whose clauses say the same thing) contest;
+* functions (`functional`, `dates`): one value per slot — the leader of a delegation, the date of an event:
+  two different values stated by different documents contest; dates at different granularity that overlap
+  ("October 2023" / "2023-10-07") do not;
+* events (`events`): met with, discussed, praised ... — one happening told by several documents: the same
+  sense, standing (done, not planned), story, time and participants in the same roles; they only corroborate
+  (two or more documents that are not near-duplicates of each other).
+
+A document that states two values for one slot itself is taken to be counting two different things,
+so those values never contest each other. Every threshold is a field of `Config.facts`.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ...config import Config
+from ...model import Analysis, Fact
+from .context import build_context
+from .dates import date_facts
+from .figure_match import numeric_facts
+from .events import event_facts
+from .functional import functional_facts
+
+VERDICT_ORDER = {"contested": 0, "corroborated": 1, "compatible": 2, "single_source": 3}
+
+
+def align_facts(analysis: Analysis, cfg: Config) -> list[Fact]:
+    """Facts of the analysis: numeric, functional and relational slots, each with a verdict."""
+    ctx = build_context(analysis, cfg.facts)
+    claims = sorted(analysis.claims, key=lambda c: (c.doc, c.start, c.id))
+    # one claim, one fact: a figure two documents give, then a functional slot, an event's date, the event itself
+    numeric = numeric_facts([c for c in claims if c.value is not None], ctx)
+    facts = [f for f in numeric if f.verdict != "single_source"]
+    for family in (functional_facts, date_facts, event_facts):
+        used = {c for f in facts for c in f.claims}
+        facts += family([c for c in claims if c.id not in used], ctx)
+    # a figure only one document gives stays a single-source fact, unless its clause tells an event others tell
+    used = {c for f in facts for c in f.claims}
+    doc_of = {c.id: c.doc for c in claims}
+    facts += [f for f in (_without(f, used, doc_of) for f in numeric if f.verdict == "single_source") if f is not None]
+    facts.sort(key=lambda f: (VERDICT_ORDER[f.verdict], f.story or "",
+                              -len({d for p in f.positions for d in p.documents}),
+                              f.about, f.positions[0].claims[0] if f.positions and f.positions[0].claims else ""))
+    for k, f in enumerate(facts, 1):
+        f.id = f"f{k}"
+    return facts
+
+
+def _without(fact: Fact, used: set[str], doc_of: dict[str, str]) -> Optional[Fact]:
+    """The fact less the claims another fact holds; None when nothing of it is left."""
+    if not used & set(fact.claims):
+        return fact
+    positions = []
+    for p in fact.positions:
+        kept = [c for c in p.claims if c not in used]
+        if kept:
+            positions.append(p.model_copy(update={"claims": kept, "documents": sorted({doc_of[c] for c in kept})}))
+    if not positions:
+        return None
+    return fact.model_copy(update={"positions": positions, "claims": [c for c in fact.claims if c not in used]})

@@ -1,0 +1,216 @@
+"""What every part of the ledger reads about the corpus: stories, independent sources, entity mentions by
+offset, times, and who a name is; built once per analysis."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...config import FactsConfig
+from ...disjoint import DisjointSets
+from ...model import Analysis, Claim
+from ...resolve import names
+from .values import base_unit, stated, value_key
+from .words import DAY, PRONOUNS, STOP, TITLES, WORD
+
+
+@dataclass
+class Context:
+    analysis: Analysis
+    cfg: FactsConfig
+    story_of: dict[str, Optional[str]]
+    source_of: dict[str, str]                        # document -> independent source (near-duplicates share one)
+    mentions: dict[str, tuple[list[int], list[tuple[int, int, str]]]]
+    published: dict[str, Optional[str]]
+    storyline: dict[str, str]                        # story -> the storyline it belongs to (its top parent)
+    main_person: dict[str, Optional[str]] = field(default_factory=dict)   # doc -> the person it is about, cached
+    texts: dict[str, str] = field(default_factory=dict)
+    figure_values: dict[str, set[tuple]] = field(default_factory=dict)   # doc -> (counted noun, value) it states
+    days: dict[str, set[str]] = field(default_factory=dict)   # doc -> calendar days it names, fully resolved
+    figures_at: dict[str, list[tuple[int, int, tuple[str, float]]]] = field(default_factory=dict)  # doc -> figures
+    _name_words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def root_of(self, doc: str) -> str:
+        """The storyline of a document: figures are compared across the events of one storyline, because
+        one event reported twice may be clustered as two look-alike events."""
+        story = self.story_of.get(doc)
+        return self.storyline.get(story, story) if story else ""
+
+    def name(self, ref: Optional[str]) -> str:
+        e = self.analysis.entity(ref) if ref else None
+        return e.name if e is not None else (ref or "")
+
+    def entity_type(self, ref: Optional[str]) -> Optional[str]:
+        e = self.analysis.entity(ref) if ref else None
+        return e.type if e is not None else None
+
+    def independent(self, docs) -> int:
+        """How many independent sources stand behind these documents (near-duplicates are one)."""
+        return len({self.source_of.get(d, d) for d in docs})
+
+    def name_words(self, ref: str) -> frozenset[str]:
+        """The words of every name an entity goes by ('Vincent Gigante', 'Gigante' -> vincent, gigante)."""
+        if ref not in self._name_words:
+            e = self.analysis.entity(ref)
+            found = {w for n in ([e.name, *e.aliases] if e is not None else [ref]) for w in names.words(n)
+                     if len(w) > 2 and w not in TITLES}
+            self._name_words[ref] = frozenset(found)
+        return self._name_words[ref]
+
+    def may_be_same(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """Two sets of entities (or argument words) that may name one referent: an entity in common, or
+        two entities that share a name word ('Gigante' kept apart from 'Vincent Gigante' by cautious resolution)."""
+        if a & b:
+            return True
+        ea, eb = [r[1:] if r.startswith("@") else r for r in a], [r[1:] if r.startswith("@") else r for r in b]
+        return any(self._may_be_same_person(x, y) for x in ea for y in eb
+                   if self.entity_type(x) == "PERSON" and self.entity_type(y) == "PERSON")
+
+    def _may_be_same_person(self, x: str, y: str) -> bool:
+        """A bare surname or given name ('Gigante') may be anyone of that name ('Vincent Gigante'); two full
+        names ('Mario Williams', 'Esther Williams') are two people unless they match as names."""
+        full_x, full_y = len(names.words(self.name(x))) > 1, len(names.words(self.name(y))) > 1
+        if full_x and full_y:
+            return same_value(self, x, y)
+        return bool(self.name_words(x) & self.name_words(y))
+
+
+def build_context(analysis: Analysis, cfg: FactsConfig) -> Context:
+    docs = [d.id for d in analysis.documents]
+    story_of: dict[str, Optional[str]] = {d: None for d in docs}
+    parents = {s.parent for s in analysis.stories if s.parent}
+    for s in sorted(analysis.stories, key=lambda s: (s.id in parents, s.id)):   # finest stories win
+        for d in s.documents:
+            if story_of.get(d) is None:
+                story_of[d] = s.id
+    copies = DisjointSets(docs)
+    for d in analysis.documents:
+        for nd in d.near_duplicates:
+            if nd.doc in copies:
+                copies.union(d.id, nd.doc)
+    mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in analysis.entities:
+        for m in e.mentions:
+            mentions[m.doc].append((m.start, m.end, e.id))
+    idx = {d: ([r[0] for r in sorted(rows)], sorted(rows)) for d, rows in mentions.items()}
+    days: dict[str, set[str]] = defaultdict(set)
+    for t in analysis.times:
+        if DAY.match(t.value or ""):
+            days[t.doc].add(t.value[:10])
+    up = {s.id: s.parent for s in analysis.stories if s.parent}
+    storyline = {}
+    for s in analysis.stories:
+        top, seen = s.id, {s.id}
+        while top in up and up[top] not in seen:
+            top = up[top]
+            seen.add(top)
+        storyline[s.id] = top
+    stated_values: dict[str, set[tuple]] = defaultdict(set)
+    figures_at: dict[str, list[tuple[int, int, tuple[str, float]]]] = defaultdict(list)
+    for c in analysis.claims:
+        v = c.value
+        if v is None or not v.unit or v.amount is None:
+            continue
+        base = base_unit(v)[0]
+        if stated(v):
+            stated_values[c.doc].add((base, value_key(v)[:2]))
+        span = span_in(c, v.text)
+        if span is not None and float(v.amount) > 0:
+            figures_at[c.doc].append((c.start + span[0], c.start + span[1], (base, float(v.amount))))
+    return Context(analysis, cfg, story_of, {d: copies.find(d) for d in docs}, idx,
+                   {d.id: d.published for d in analysis.documents}, storyline,
+                   texts={d.id: d.text for d in analysis.documents}, figure_values=dict(stated_values),
+                   figures_at={d: sorted(set(rows)) for d, rows in figures_at.items()},
+                   days=dict(days))
+
+
+def entities_in(ctx: Context, doc: str, start: int, end: int) -> list[str]:
+    """The entities named within [start, end) of a document, in text order."""
+    starts, rows = ctx.mentions.get(doc, ([], []))
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(rows) and rows[i][0] < end:
+        if rows[i][1] <= end:
+            out.append(rows[i][2])
+        i += 1
+    return out
+
+
+def entity_at(ctx: Context, doc: str, at: int) -> Optional[str]:
+    """The entity whose mention covers the character offset `at`."""
+    starts, rows = ctx.mentions.get(doc, ([], []))
+    i = bisect.bisect_right(starts, at) - 1
+    while i >= 0 and rows[i][0] > at - 200:
+        if rows[i][0] <= at < rows[i][1]:
+            return rows[i][2]
+        i -= 1
+    return None
+
+
+def span_in(c: Claim, words: Optional[str]) -> Optional[tuple[int, int]]:
+    """Where some of a claim's words (its figure, its subject) stand in its clause, as offsets into the clause."""
+    at = c.text.find(words) if words else -1
+    return (at, at + len(words or "")) if at >= 0 else None
+
+
+def head_word(text: Optional[str]) -> Optional[str]:
+    """The head noun of a noun phrase given as words: 'The trade delegation, led by ...' -> 'delegation'."""
+    if not text:
+        return None
+    first = re.split(r",| of | who | which | that | in | from | to | led | with | on | over | about | for | between "
+                     r"|\(|;|:", " " + text + " ", 1)[0]
+    words = WORD.findall(first)
+    if not words:
+        return None
+    w = words[-1].lower().rstrip("’'")
+    if w.endswith("'s") or w.endswith("’s"):
+        w = w[:-2]
+    if w in PRONOUNS or w in STOP:
+        return None
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w
+
+
+def main_person(ctx: Context, doc: str) -> Optional[str]:
+    """The person a document is plainly about: named most often, at least main_mentions times and twice as often
+    as anyone else."""
+    if doc not in ctx.main_person:
+        counts: dict[str, int] = defaultdict(int)
+        for _, _, e in ctx.mentions.get(doc, ([], []))[1]:
+            if ctx.entity_type(e) == "PERSON":
+                counts[e] += 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        top = ranked[0] if ranked else None
+        ok = top is not None and top[1] >= ctx.cfg.main_mentions and (len(ranked) < 2 or top[1] >= 2 * ranked[1][1])
+        ctx.main_person[doc] = top[0] if ok and top else None
+    return ctx.main_person[doc]
+
+
+def names_of(ctx: Context, ref: str) -> list[str]:
+    e = ctx.analysis.entity(ref)
+    return sorted({e.name, *e.aliases}) if e is not None else [ref]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two names of one person: they match up to transliteration, or one is the other with words in front
+    ('Transport Yevgeny Saparov', read with a stray title word, is still 'Yevgeny Saparov')."""
+    if names.person_match(a, b) is not None:
+        return True
+    wa, wb = names.words(a), names.words(b)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < 2 or len(short) == len(long_):
+        return False
+    return names.person_match(" ".join(short), " ".join(long_[-len(short):])) is not None
+
+
+def same_value(ctx: Context, a: str, b: str) -> bool:
+    """Resolved entity ids first; names (all aliases) where resolution kept one person apart."""
+    if a == b:
+        return True
+    ta, tb = ctx.entity_type(a), ctx.entity_type(b)
+    if "PERSON" in (ta, tb) or ta is None or tb is None:
+        return any(same_person(x, y) for x in names_of(ctx, a) for y in names_of(ctx, b))
+    return any(names.org_key(x) == names.org_key(y) for x in names_of(ctx, a) for y in names_of(ctx, b))

@@ -1,0 +1,343 @@
+"""Events: claims of different documents that tell one happening, grouped as one fact.
+
+Two claims tell one event when they share its sense (the predicate class; for a light verb, the verb with its
+noun: 'expressed outrage' is not 'expressed discontent'), its standing (what happened or is happening is not
+what is planned: 'is slated to visit' is no visit yet; a denial is no assertion), a time that meets (its own
+date, else the weeks before its report was published), and the
+same participants in the same roles: the doer when both name one (Abbas's visit and an Iranian minister's visit
+to Moscow are two visits), else the thing done to. A pronoun may stand for a named participant of its kind
+('he' for a person, 'it' for a body), and a description without a name for a named one ('the actress'), less
+surely. What one speaker said is one statement only where two
+clauses name the speaker and share what is said, not merely who said it.
+
+Claims are blocked by (storyline, sense, standing); candidate pairs share a participant key within a block (a
+clause naming none pairs with the block), so no step compares all claims with all. Two clauses of different
+events of one storyline (as story clustering drew them) must agree on both doer and thing done to. Pairs link
+surest first, and two groups merge only when every member of one is compatible with every member of the other
+(no two different doers, no two dates that cannot meet), so a chain of look-alike clauses never joins two
+events. A group stated by two or more independent documents is a corroborated fact; the rest stay claims.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+from ...disjoint import DisjointSets
+from ...extract.claims import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
+from ...model import Claim, Fact
+from .context import Context, entities_in, head_word, span_in
+from ...lexicon.dates import days_covered
+from .positions import agreed_fact, position
+from .words import MONTHS_DAYS, STATEMENT_PREDICATES, content_words
+
+# verbs whose meaning is their noun: 'expressed outrage', 'made a statement', 'held talks'
+LIGHT_VERBS = {"express", "voice", "make", "take", "give", "have", "hold", "do", "conduct", "carry", "issue",
+               "offer", "pay", "raise", "show", "register", "lodge", "file", "deliver", "extend", "reach"}
+# the kind of referent a named participant or a pronoun is: two different named ones of one kind in one role
+# are two events; a pronoun stands only for its own kind
+PEOPLE = {"PERSON"}
+BODIES = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+PRONOUN_KIND = {**dict.fromkeys(["he", "she", "him", "her", "himself", "herself"], "person"),
+                **dict.fromkeys(["it", "itself"], "body"),
+                **dict.fromkeys(["they", "them", "themselves", "we", "us"], "group")}
+# nouns for a person that a report uses for someone it names elsewhere ('the actress', 'the suspect')
+PERSON_NOUNS = ROLE_NOUNS | {"man", "woman", "boy", "girl", "actor", "actress", "singer", "star", "player", "suspect",
+                             "inmate", "prisoner", "victim", "driver", "climber", "coach", "mother", "father",
+                             "gunman", "fighter", "boxer", "champion", "candidate", "lawyer", "doctor", "teenager"}
+# names that others take their adjective from: a state and 'the Israeli foreign ministry', 'Iranian officials'
+HOMELANDS = {"GPE", "NORP"}
+
+
+@dataclass(frozen=True)
+class Participant:
+    entity: Optional[str] = None   # the resolved entity the argument's head names
+    head: Optional[str] = None     # its head noun, lower-cased ('delegation')
+    named: frozenset[str] = frozenset()   # every entity named inside the argument's words
+    pronoun: Optional[str] = None  # person | body | group, where the argument is only a pronoun
+    definite: bool = False         # 'the actress', 'this man': may be someone named elsewhere
+
+    def __bool__(self) -> bool:
+        return bool(self.entity or self.head or self.named or self.pronoun)
+
+    @property
+    def named_at_all(self) -> bool:
+        return bool(self.entity or self.head or self.named)
+
+
+@dataclass
+class EventClaim:
+    claim: Claim
+    block: tuple                   # (storyline, sense, standing)
+    story: str                     # the event (finest story) its document was clustered into
+    subj: Participant
+    obj: Participant
+    when: Optional[tuple[date, date]]
+    content: frozenset[str]        # what a statement says (for 'say'-class claims)
+
+
+def sense_of(c: Claim) -> Optional[str]:
+    """The predicate class, with a light verb's noun ('express outrage', 'held talks' = meet), or None for claims
+    that name no act."""
+    pred = c.predicate
+    if not pred or pred == "be":
+        return None    # 'Velt, 49': a figure of a person, no act
+    if pred in LIGHT_VERBS:
+        noun = head_word(c.object_text)
+        if not noun:
+            return None
+        return EVENT_NOUNS.get(noun) or EVENT_NOUNS.get(noun + "s") or f"{pred} {noun}"
+    return pred
+
+
+def standing_of(c: Claim) -> Optional[str]:
+    """Told as done or going on, told as coming, or denied; questions state nothing."""
+    if c.modality == "question":
+        return None
+    if c.modality == "denied":
+        return "denied"
+    return "planned" if c.tense == "future" else "actual"
+
+
+def participant(ctx: Context, c: Claim, role: str) -> Participant:
+    ref, text = (c.subject, c.subject_text) if role == "s" else (c.object, c.object_text)
+    entity = ref if ref and ctx.analysis.entity(ref) is not None else None
+    if entity is None and text and text.strip().lower() in PRONOUN_KIND:
+        return Participant(pronoun=PRONOUN_KIND[text.strip().lower()])
+    span = span_in(c, text)
+    named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
+    head = head_word(text) if text else None
+    definite = bool(text) and text.strip().lower().split(" ", 1)[0] in ("the", "this", "that")
+    return Participant(entity, head, named | ({entity} if entity else set()), definite=definite)
+
+
+def _kind(ctx: Context, ref: str) -> Optional[str]:
+    t = ctx.entity_type(ref)
+    return "person" if t in PEOPLE else "body" if t in BODIES else None
+
+
+def _name_words(ctx: Context, p: Participant, types: Optional[set[str]] = None) -> set[str]:
+    """The words (four letters or more) of the names a participant carries, of these entity types only if given."""
+    return {w.lower() for e in p.named if types is None or ctx.entity_type(e) in types
+            for w in re.findall(r"[A-Za-z]{4,}", ctx.name(e))}
+
+
+def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:
+    """The two arguments may name one referent: one entity, one head noun, a name both phrases carry ('a
+    delegation from the Palestinian group' / 'the Palestinian group'), or a state and its own body ('Israel' /
+    'the Israeli foreign ministry': news names a state for its government)."""
+    if a.entity and b.entity and ctx.may_be_same(frozenset({a.entity}), frozenset({b.entity})):
+        return True
+    if a.head and a.head == b.head:
+        return True
+    if a.named & b.named or any(ctx.may_be_same(frozenset({x}), frozenset({y})) for x in a.named for y in b.named
+                                if _kind(ctx, x) == "person" == _kind(ctx, y)):
+        return True
+    for home, other in ((a, b), (b, a)):
+        words = _name_words(ctx, other)
+        if any(w.startswith(h) for h in _name_words(ctx, home, HOMELANDS) for w in words):
+            return True
+    return False
+
+
+def may_stand_for(ctx: Context, pronoun: Participant, named: Participant) -> bool:
+    """A pronoun may stand for a named participant of its kind: 'he' for a person, 'it' or 'they' for a body."""
+    kind = named.entity and _kind(ctx, named.entity)
+    if pronoun.pronoun == "person":
+        return kind == "person"
+    return kind == "body" or (kind is None and pronoun.pronoun == "group")
+
+
+def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
+    """1 for one referent, 0.5 where a pronoun or a nameless description may stand for the other, None where both
+    are there and differ, 0 where one is missing."""
+    if not a or not b:
+        return 0.0
+    if a.pronoun or b.pronoun:
+        if a.pronoun and b.pronoun:
+            return 0.5 if a.pronoun == b.pronoun else None
+        pro, named = (a, b) if a.pronoun else (b, a)
+        return 0.5 if may_stand_for(ctx, pro, named) else None
+    if same_referent(ctx, a, b):
+        return 1.0
+    for described, named in ((a, b), (b, a)):
+        if described.definite and not described.named and described.head in PERSON_NOUNS \
+                and named.entity and _kind(ctx, named.entity) == "person":
+            return 0.5     # 'the actress' may be 'Tara Reid': a definite description of a person, without a name
+    return None
+
+
+def different_referents(ctx: Context, a: Participant, b: Participant) -> bool:
+    """Two named arguments of one type that cannot be one referent: 'Abbas' and 'Bagheri Kani', 'Israel' and 'Iran'."""
+    if not (a.entity and b.entity) or ctx.entity_type(a.entity) != ctx.entity_type(b.entity):
+        return False
+    return _kind(ctx, a.entity) is not None and not same_referent(ctx, a, b)
+
+
+def _keys(p: Participant) -> set[str]:
+    return {*(f"e:{e}" for e in p.named), *([f"w:{p.head}"] if p.head else [])}
+
+
+def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
+    out = []
+    for c in claims:
+        sense, standing = sense_of(c), standing_of(c)
+        if sense is None or standing is None:
+            continue
+        subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
+        content = _content(c) if sense in STATEMENT_PREDICATES else frozenset()
+        out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), ctx.story_of.get(c.doc) or "", subj, obj,
+                              _time(ctx, c), content))
+    return out
+
+
+def _time(ctx: Context, c: Claim) -> Optional[tuple[date, date]]:
+    """When the event happened: the claim's own date, else the weeks before its report was published (news tells
+    what just happened); None where neither is known."""
+    own = days_covered(c.when)
+    if own is not None:
+        return own
+    published = days_covered(ctx.published.get(c.doc))
+    if published is None:
+        return None
+    return published[0] - timedelta(days=ctx.cfg.time_window_days), published[1]
+
+
+def _content(c: Claim) -> frozenset[str]:
+    """Words of a statement that say what it states: not who said it, not the verb of saying, no dates."""
+    skip = {w.lower() for w in re.findall(r"[A-Za-z]+", f"{c.subject_text or ''} {c.attribution_text or ''}")}
+    skip |= {re.sub(r"(['’]s|s)$", "", w) for w in skip if len(w) > 3}
+    verbs = {lemma[:4] for lemma, cls in PREDICATE_CLASSES.items() if cls == c.predicate} | {(c.predicate or "")[:4]}
+    return frozenset(w for w in content_words(c.text) if w not in skip and w[:4] not in verbs
+                     and w not in ("told", "tell") and not MONTHS_DAYS.match(w))
+
+
+def compatible(ctx: Context, a: EventClaim, b: EventClaim) -> bool:
+    """Whether two claims may tell one event: the doers are one where both name one; the things done to are one
+    where the doers do not already say so; no two named participants of one type differ; the times meet."""
+    if different_referents(ctx, a.subj, b.subj) or different_referents(ctx, a.obj, b.obj):
+        return False
+    doer = match(ctx, a.subj, b.subj)
+    if doer is None:
+        return False
+    if not doer and match(ctx, a.obj, b.obj) is None:
+        return False
+    return not (a.when and b.when and (a.when[1] < b.when[0] or b.when[1] < a.when[0]))
+
+
+def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -> float:
+    """How surely two compatible claims of one block tell one event: one for the same doer, one for the same thing
+    done to (a half where a pronoun stands for it), less for a clause that names no participant ('the quake');
+    0 where nothing ties them. Clauses of two events of one storyline need both doer and thing done to; a
+    statement needs its speaker named on both sides and what is said in common."""
+    if not compatible(ctx, a, b):
+        return 0.0
+    doer, thing = match(ctx, a.subj, b.subj) or 0.0, match(ctx, a.obj, b.obj) or 0.0
+    if a.story != b.story and (doer < 1 or thing < 1):
+        return 0.0
+    score = doer + thing
+    if not (a.subj or a.obj) or not (b.subj or b.obj):
+        # a clause that names no participant ('the quake', 'talks were held'): one event of its block, though less
+        # surely when the other names some
+        score = 0.5 if not (a.subj or a.obj or b.subj or b.obj) else 0.25
+    if a.content or b.content:   # a statement: one named speaker saying one thing
+        if not (a.subj.named_at_all and b.subj.named_at_all and doer >= 1):
+            return 0.0
+        shared = sum(ctx.cfg.topic_weight if w in topic else 1.0 for w in a.content & b.content)
+        if shared < ctx.cfg.shared_words and thing < 1:
+            return 0.0
+    return score
+
+
+def event_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
+    """Facts of events told by two or more independent documents (see the module's docstring)."""
+    views = event_claims(ctx, claims)
+    topic = _topic_words(ctx, claims)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, v in enumerate(views):
+        blocks[v.block].append(i)
+    facts: list[Fact] = []
+    for block in sorted(blocks):
+        members = blocks[block]
+        if ctx.independent({views[i].claim.doc for i in members}) < 2:
+            continue
+        for group in _group(ctx, [views[i] for i in members], topic):
+            if ctx.independent({v.claim.doc for v in group}) >= 2:
+                facts.append(_fact(ctx, group))
+    return facts
+
+
+def _group(ctx: Context, views: list[EventClaim], topic: dict[str, frozenset[str]]) -> list[list[EventClaim]]:
+    """Claims of one block grouped into events: candidate pairs share a participant key (or one of them names
+    none), link surest first, and never join two groups unless every pair across them is compatible."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    bare: list[int] = []
+    for i, v in enumerate(views):
+        keys = _keys(v.subj) | _keys(v.obj)
+        if not keys:
+            bare.append(i)
+        for k in keys:
+            by_key[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    cap = ctx.cfg.max_statements
+    for idx in by_key.values():
+        idx = idx[:cap]
+        pairs.update((i, j) for n, i in enumerate(idx) for j in idx[n + 1:])
+    for i in bare[:cap]:     # a clause naming no participant (or only a pronoun) may tell any event of its block
+        pairs.update((min(i, j), max(i, j)) for j in range(min(len(views), cap)) if j != i)
+    scored = sorted(((s, i, j) for i, j in pairs
+                     if (s := support(ctx, views[i], views[j], topic.get(views[i].story, frozenset()))) > 0),
+                    key=lambda t: (-t[0], views[t[1]].story != views[t[2]].story,   # its own event first
+                                   views[t[1]].claim.id, views[t[2]].claim.id))
+    sets = DisjointSets(range(len(views)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(views))}
+    for _, i, j in scored:
+        gi, gj = sets.find(i), sets.find(j)
+        if gi == gj or not all(compatible(ctx, views[x], views[y]) for x in members[gi] for y in members[gj]):
+            continue
+        merged = members.pop(gi) + members.pop(gj)
+        members[sets.union(gi, gj)] = merged
+    return [[views[i] for i in sorted(m)] for m in members.values()]
+
+
+def _fact(ctx: Context, group: list[EventClaim]) -> Fact:
+    """One position: the event, quoted from each document by its shortest clause that says it."""
+    best: dict[str, Claim] = {}
+    for v in sorted(group, key=lambda v: (len(v.claim.text), v.claim.start)):
+        best.setdefault(v.claim.doc, v.claim)
+    chosen = sorted(best.values(), key=lambda c: (c.doc, c.start))
+    about = _about(ctx, group)
+    return agreed_fact(ctx, about, [position(ctx, about, chosen, group[0].block[1])], [v.claim for v in group])
+
+
+def _about(ctx: Context, group: list[EventClaim]) -> str:
+    """'Hamas praise Russia': the commonest named doer, the sense, the commonest named thing done to."""
+    def commonest(parts: list[Participant]) -> str:
+        counts: dict[str, int] = defaultdict(int)
+        for p in parts:
+            if p.entity:
+                counts[ctx.name(p.entity)] += 1
+            elif p.head:
+                counts[p.head] += 1
+        return max(sorted(counts), key=lambda k: counts[k]) if counts else ""
+    sense = group[0].block[1]
+    thing = commonest([v.obj for v in group])
+    if thing and sense.endswith(" " + thing):
+        thing = ""     # 'express outrage': the light verb's noun is already the sense
+    return " ".join(x for x in (commonest([v.subj for v in group]), sense, thing) if x)
+
+
+def _topic_words(ctx: Context, claims: list[Claim]) -> dict[str, frozenset[str]]:
+    """Per story, the words most of its documents use: sharing them says two statements are about the story,
+    not that they state the same thing."""
+    docs_of: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for c in claims:
+        for w in content_words(c.text):
+            docs_of[ctx.story_of.get(c.doc) or ""][w].add(c.doc)
+    out = {}
+    for story, words in docs_of.items():
+        n = len({d for ds in words.values() for d in ds})
+        out[story] = frozenset(w for w, ds in words.items() if n >= 3 and len(ds) >= ctx.cfg.topic_share * n)
+    return out

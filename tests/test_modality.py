@@ -1,0 +1,21 @@
+"""How firmly a clause is stated."""
+from __future__ import annotations
+
+from newsprism.extract.modality import modality
+
+
+def mod(nlp, text, verb, attributed=False):
+    sent = next(nlp(text).sents)
+    return modality(next(t for t in sent if t.text == verb), sent, attributed)
+
+
+def test_modalities(nlp):
+    assert mod(nlp, "The minister visited the port.", "visited") == "asserted"
+    assert mod(nlp, "The minister visited the port.", "visited", attributed=True) == "reported"
+    assert mod(nlp, "The minister reportedly visited the port.", "visited") == "hedged"
+    assert mod(nlp, "The minister may have visited the port.", "visited") == "hedged"
+    assert mod(nlp, "The minister did not visit the port.", "visit") == "denied"
+    assert mod(nlp, "There are no plans for a meeting with the mayor.", "are") == "denied"
+    assert mod(nlp, "Did the minister visit the port?", "visit") == "question"
+    assert mod(nlp, "The council should cancel the lease.", "cancel") == "opinion"
+    assert mod(nlp, "We believe the lease is a mistake.", "believe") == "opinion"

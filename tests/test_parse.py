@@ -1,0 +1,40 @@
+"""spaCy loading and the bounded parse: one long unpunctuated line never makes one endless sentence."""
+from newsprism.parse import bounded_doc, text_of
+
+WORDS = "harbour pilots said the ferry would sail again after talks with the port authority on monday".split()
+
+
+def unpunctuated(n_words: int) -> str:
+    return " ".join(WORDS[i % len(WORDS)] for i in range(n_words))
+
+
+def test_ordinary_text_is_left_to_the_parser(nlp):
+    text = ("Harbour pilots ended their strike on Friday. The port authority agreed to hire twelve more pilots, "
+            "the union said.\n\nShips waited outside the breakwater for four days.")
+    doc = bounded_doc(nlp, text, 250)
+    assert [t.is_sent_start for t in doc][1:] == [None] * (len(doc) - 1)  # nothing preset
+    assert [s.text for s in nlp(text).sents] == [s.text for s in nlp(doc).sents]
+
+
+def test_a_long_unpunctuated_run_is_cut_every_max_tokens(nlp):
+    doc = bounded_doc(nlp, unpunctuated(1000), 100)
+    starts = [t.i for t in doc[1:] if t.is_sent_start]
+    assert starts == list(range(100, 1000, 100))
+    parsed = nlp(doc)
+    assert parsed.text == unpunctuated(1000)  # the text (and so every offset) is unchanged
+    assert max(len(s) for s in parsed.sents) <= 100
+
+
+def test_punctuation_and_line_breaks_restart_the_count(nlp):
+    text = unpunctuated(80) + ". " + unpunctuated(80) + "\n" + unpunctuated(80)
+    assert not any(t.is_sent_start for t in bounded_doc(nlp, text, 100)[1:])
+    assert any(t.is_sent_start for t in bounded_doc(nlp, unpunctuated(160), 100)[1:])
+
+
+def test_a_bound_of_zero_turns_it_off(nlp):
+    assert not any(t.is_sent_start for t in bounded_doc(nlp, unpunctuated(600), 0)[1:])
+
+
+def test_text_of_is_the_doc_text(nlp):
+    doc = nlp("Ferries resume on Monday.")
+    assert text_of(doc) == doc.text

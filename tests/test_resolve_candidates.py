@@ -1,0 +1,56 @@
+"""Finding mentions: organisation phrases and names spaCy misses, groups kept or dropped, one type per surface."""
+from __future__ import annotations
+
+from newsprism.config import Config
+from newsprism.model import Document
+from newsprism.records import DocRecord
+from newsprism.resolve.mentions import component
+
+from mention_texts import by_name, record, titled  # noqa: F401 (fixtures)
+
+
+def test_missed_ministry_phrase_is_added_and_the_ministry_links_to_it(record):
+    ministry = by_name(record, "Chilean foreign ministry")
+    assert ministry.type == "ORG"
+    assert [m.text for m in ministry.mentions] == ["Chilean foreign ministry", "ministry"]
+
+
+def test_demonyms_stay_apart_from_the_country(record):
+    chile = by_name(record, "Chile")
+    assert chile.type == "GPE"
+    assert all(m.text == "Chile" for m in chile.mentions)
+    ukrainian = [e for e in record.entities if "Ukrainians" in e.aliases]
+    assert ukrainian and ukrainian[0].type == "NORP"
+    assert "Ukraine" not in ukrainian[0].aliases
+
+
+def test_sentence_initial_adjective_tagged_as_group_is_dropped(nlp):
+    text = "Unrepentant, the smugglers left at dawn. Jewish and Muslim leaders met in Haifa."
+    rec = DocRecord(doc="d2")
+    component(Document(id="d2", text=text), nlp(text), rec, Config())
+    names = {e.name for e in rec.entities}
+    assert "Unrepentant" not in names
+    assert "Haifa" in names
+
+
+def test_one_surface_one_type_within_a_document(nlp):
+    text = ("Greta Thunberg spoke in Davos. Thunberg said the summit had failed. "
+            "Critics of Thunberg replied within hours, and Thunberg answered them.")
+    rec = DocRecord(doc="d3")
+    component(Document(id="d3", text=text), nlp(text), rec, Config())
+    greta = [e for e in rec.entities if "Greta Thunberg" in e.aliases]
+    assert len(greta) == 1 and greta[0].type == "PERSON"
+    assert [m.text for m in greta[0].mentions].count("Thunberg") == 3
+
+
+def test_a_name_after_a_title_is_found_even_untagged_and_its_surname_follows(titled):
+    tokonov = by_name(titled, "Almaz Tokonov")
+    assert [m.text for m in tokonov.mentions] == ["Almaz Tokonov", "Tokonov", "Tokonov"]
+    assert tokonov.roles == ["Kyrgyzstan's Deputy Minister of Transport"]
+
+
+def test_port_of_a_place_and_a_ministry_named_by_its_country(titled):
+    port = by_name(titled, "Port of Valparaiso")
+    assert port.type in ("FAC", "GPE") and port.mentions[0].text == "Port of Valparaiso"
+    ministry = by_name(titled, "Ministry of Trade of Peru")
+    assert [m.text for m in ministry.mentions] == ["Ministry of Trade of Peru", "Peruvian ministry"]
