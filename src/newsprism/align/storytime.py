@@ -1,18 +1,19 @@
-"""Days for story clustering: ISO prefixes as day ordinals, and when an undated text was written."""
+"""Days for story clustering: calendar values as day ordinals, and when an undated text was written.
+
+The calendar itself (which prefixes are dates, what they cover) is `lexicon.dates`; this module only turns
+it into the ordinals the index compares."""
 from __future__ import annotations
 
 from datetime import date
 from typing import Iterable, Optional
 
+from ..lexicon.dates import days_covered, iso_day
 
-def ordinal(iso: Optional[str]) -> Optional[int]:
-    """The day of an ISO date or timestamp as an ordinal, or None."""
-    if not iso:
-        return None
-    try:
-        return date.fromisoformat(str(iso)[:10]).toordinal()
-    except ValueError:
-        return None
+
+def ordinal(value: Optional[str]) -> Optional[int]:
+    """The day an ISO date or timestamp starts with, as an ordinal, or None."""
+    day = iso_day(value)
+    return date.fromisoformat(day).toordinal() if day else None
 
 
 def iso(day: Optional[int]) -> Optional[str]:
@@ -20,19 +21,9 @@ def iso(day: Optional[int]) -> Optional[str]:
 
 
 def interval(prefix: str) -> Optional[tuple[int, int]]:
-    """The days an ISO prefix (YYYY, YYYY-MM, YYYY-MM-DD) covers."""
-    try:
-        parts = [int(p) for p in prefix.split("-")]
-        if len(parts) == 3:
-            d = date(*parts).toordinal()
-            return d, d
-        if len(parts) == 2:
-            start = date(parts[0], parts[1], 1)
-            end = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-            return start.toordinal(), end.toordinal() - 1
-        return date(parts[0], 1, 1).toordinal(), date(parts[0], 12, 31).toordinal()
-    except (ValueError, TypeError):
-        return None
+    """The days an ISO prefix (YYYY, YYYY-MM, YYYY-MM-DD) covers, as ordinals."""
+    span = days_covered(prefix)
+    return (span[0].toordinal(), span[1].toordinal()) if span else None
 
 
 def written_after(dates: Iterable[str], slack_days: int) -> Optional[tuple[int, int]]:
