@@ -45,6 +45,7 @@ CACHE = Path(os.environ.get("NP_STORIES_CACHE", "/tmp/np_stories_cache"))
 SETS = ("basil", "basil-undated", "ecbplus", "newswcl50", "mixed")
 BASELINE_THRESHOLD = 0.2        # the baseline's best mean event F1 over the four sets (printed at the end)
 THRESHOLDS = [round(0.05 * k, 2) for k in range(1, 13)]
+ONE_AT_A_TIME = False           # --one-at-a-time: feed documents as batches of one
 
 Item = dict  # {"id", "title", "text", "published", "gold", "topic"}
 
@@ -135,10 +136,17 @@ def prepare(items: list[Item], name: str) -> tuple[list, list, dict[str, str]]:
 def ours(prepared: tuple[list, list, dict[str, str]], cfg: Any = None) -> tuple[dict[str, str], dict[str, str], list]:
     """Event and storyline labels of each document, as stages.cluster_stories makes them."""
     from newsprism.align.stories import StoryIndex, add_documents
+    from newsprism.align.stories import _order_key as publication_order
     from newsprism.config import Config
 
     docs, records, stable = prepared
-    index = add_documents(StoryIndex(cfg or Config()), docs, records, stable)
+    if ONE_AT_A_TIME:      # the ablation: no batch IDF, no second look
+        index = StoryIndex(cfg or Config())
+        by_doc = {r.doc: r for r in records}
+        for doc, _ in sorted(((d, by_doc[d.id]) for d in docs if d.id in by_doc), key=publication_order):
+            add_documents(index, [doc], records, stable)
+    else:
+        index = add_documents(StoryIndex(cfg or Config()), docs, records, stable)
     stories = index.stories()
     event, line = labels(stories)
     return event, line, stories
@@ -236,7 +244,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--set", action="append", default=[], help="a Config override, e.g. stories.cohesion=0.5")
     ap.add_argument("--json", action="store_true", help="one JSON line per set")
+    ap.add_argument("--one-at-a-time", action="store_true", help="feed ours one document at a time, in the same order")
     a = ap.parse_args(argv)
+    global ONE_AT_A_TIME
+    ONE_AT_A_TIME = a.one_at_a_time
     sys.path.insert(0, str(ROOT / "src"))
     from newsprism.config import Config
 
