@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 
-.PHONY: install browser run test bench docs screenshots clean
+.PHONY: install browser run test bench bench-ingest docs screenshots clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: install browser
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# pages/s of newsprism's ingest (read + clean, and with the DuckDB store) beside bare trafilatura.extract
+bench-ingest: install
+	$(BIN)/python bench/ingest.py
 
 docs: install
 	@echo "docs/ is plain Markdown; its examples run in make test"

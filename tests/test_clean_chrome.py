@@ -52,3 +52,13 @@ def test_property_cues_never_hide_a_chrome_pattern(bits, upper):
     line = " ".join(bits)
     line = line.upper() if upper else line
     assert chrome_hits(line) == [reason for reason, _, _, rx in CHROME_PATTERNS if rx.search(line)]
+
+
+def test_reprint_notices_and_bare_topic_labels_are_chrome():
+    assert chrome_reason("Order Reprints", 40) == "boilerplate: reprints"
+    notice = ("This copy is for your personal, non-commercial use only. To order copies for distribution "
+              "to your colleagues or clients, visit our licensing partner.")
+    assert chrome_reason(notice, 40) == "boilerplate: reprints"
+    assert chrome_reason("Tags", 40) == "boilerplate: navigation"
+    assert chrome_reason("He ordered reprints of the photograph for the family, his lawyer said.", 40) is None
+    assert chrome_reason("The tags were cut from the shirts before the sale, officials said.", 40) is None

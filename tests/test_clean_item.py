@@ -92,7 +92,7 @@ class FakeExtract:
 def test_html_goes_through_extract_html_and_then_line_cleaning(monkeypatch):
     calls = []
 
-    def extract_html(html: str, url: Optional[str] = None) -> FakeExtract:
+    def extract_html(html: str, url: Optional[str] = None, headline_overlap: float = 0.6) -> FakeExtract:
         calls.append((html, url))
         return FakeExtract(
             text="Ferry service resumes\n\nThe first ferry left at dawn on Monday with 200 passengers.\n\n"
@@ -117,7 +117,7 @@ def test_extracted_html_keeps_lines_the_article_repeats(monkeypatch):
     body = ("Ferries resume across the bay after the storm damaged two piers last week.\n\n"
             "Morning\n\n- Leaves at 7:15 from Pier 2\n\nEvening\n\n- Leaves at 7:15 from Pier 2")
 
-    def extract_html(html: str, url: Optional[str] = None) -> FakeExtract:
+    def extract_html(html: str, url: Optional[str] = None, headline_overlap: float = 0.6) -> FakeExtract:
         return FakeExtract(text=body, title="Ferries resume")
 
     monkeypatch.setitem(sys.modules, "newsprism.clean.html", types.SimpleNamespace(extract_html=extract_html))
@@ -128,7 +128,7 @@ def test_extracted_html_keeps_lines_the_article_repeats(monkeypatch):
 
 
 def test_html_that_cannot_be_extracted_is_a_read_error(monkeypatch):
-    def extract_html(html: str, url: Optional[str] = None):
+    def extract_html(html: str, url: Optional[str] = None, headline_overlap: float = 0.6):
         raise ValueError("no body")
 
     monkeypatch.setitem(sys.modules, "newsprism.clean.html", types.SimpleNamespace(extract_html=extract_html))

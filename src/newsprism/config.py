@@ -46,6 +46,7 @@ class CleanConfig(Section):
     min_sentence_chars: int = Field(40, description="a line this long ending in sentence punctuation is body text")
     head_lines: int = Field(12, description="lines at the top where a title, byline and dateline are looked for")
     gate_max_chars: int = Field(1500, description="a text at most this long that is only consent-banner or paywall chrome is not an article")
+    headline_overlap: float = Field(0.6, description="an <h1> sharing this share of its words with the page's stated title is the headline (an SEO title reworded)")
 
 
 class DedupConfig(Section):

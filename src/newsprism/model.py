@@ -66,10 +66,15 @@ class Document(Model):
     near_duplicates: list[NearDuplicate] = Field(default_factory=list)
     title: Optional[str] = None
     author: Optional[str] = None
+    authors: list[str] = Field(default_factory=list, description="person names of the byline, in order")
     outlet: Optional[str] = None
     published: Optional[str] = None
     language: Optional[str] = None
     url: Optional[str] = None
+    metadata_source: dict[str, str] = Field(
+        default_factory=dict,
+        description="where each of title, author, published and outlet came from: input, json-ld, "
+                    "opengraph, meta, byline, dateline, url or text")
     text: str = ""
     removed: list[Removed] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="what a stage skipped here, and why")

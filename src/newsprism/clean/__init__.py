@@ -12,6 +12,7 @@ or HTML states.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from newsprism.clean.consent import only_chrome
@@ -34,6 +35,26 @@ def _first(*values: Optional[str]) -> Optional[str]:
     return None
 
 
+def _split_names(author: Optional[str]) -> list[str]:
+    """"Jane Doe and John Roe" -> both names; a byline read from text or given by the input."""
+    if not author:
+        return []
+    return [n for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", author) if n]
+
+
+def _chosen(field: str, given: Optional[str], extracted: object, cleaned: Optional[str],
+            sources: dict[str, str]) -> Optional[str]:
+    """The first value of `field` that says something (input, page, text), its source noted."""
+    page_value = getattr(extracted, field, None)
+    for value, source in ((given, "input"), (page_value, (getattr(extracted, "metadata_source", {}) or {}).get(field)),
+                          (cleaned, "text")):
+        value = _first(value)
+        if value:
+            sources[field] = source or "text"
+            return value
+    return None
+
+
 def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
     """The cleaned Document for one raw item, or a ReadError when no article text remains."""
     extracted = None
@@ -44,7 +65,7 @@ def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
         from newsprism.clean.html import extract_html  # lazily: HTML parsing libraries load only when needed
 
         try:
-            extracted = extract_html(item.html or "", item.url)
+            extracted = extract_html(item.html or "", item.url, cfg.clean.headline_overlap)
         except Exception as exc:  # a broken page is one input's problem, not the run's
             return ReadError(item.source, f"could not extract text from HTML ({type(exc).__name__}: {exc})")
         raw = getattr(extracted, "text", None) or ""
@@ -68,15 +89,20 @@ def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
         language = detect_language(cleaned.text, cfg.language.languages)
     language = language or _first(getattr(extracted, "language", None))
 
+    sources: dict[str, str] = {}
+    author = _chosen("author", item.author, extracted, cleaned.author, sources)
+    page_authors = list(getattr(extracted, "authors", None) or [])
     return Document(
         id=item.id or "",
         source=item.source,
         sources=[item.source],
         url=_first(item.url, getattr(extracted, "url", None)),
-        title=_first(item.title, getattr(extracted, "title", None), cleaned.title),
-        author=_first(item.author, getattr(extracted, "author", None), cleaned.author),
-        outlet=_first(item.outlet, getattr(extracted, "outlet", None), cleaned.outlet),
-        published=_first(item.published, getattr(extracted, "published", None), cleaned.published),
+        title=_chosen("title", item.title, extracted, cleaned.title, sources),
+        author=author,
+        authors=page_authors if sources.get("author") not in (None, "input", "text") else _split_names(author),
+        outlet=_chosen("outlet", item.outlet, extracted, cleaned.outlet, sources),
+        published=_chosen("published", item.published, extracted, cleaned.published, sources),
+        metadata_source=sources,
         language=language,
         text=cleaned.text,
         removed=cleaned.removed,

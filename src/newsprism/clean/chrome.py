@@ -65,7 +65,7 @@ _CHROME_TABLE: tuple[tuple[str, tuple[str, ...], str], ...] = (
      r"\bskip (?:to|navigation)\b|^(?:main )?menu\W*$|\b(?:top|bottom) of (?:the )?page\b|\bback to (?:top|home)\b"
      r"|^(?:home|search|close|sections|navigation)\W*$|\bjump to\b"
      r"|^(?:print|e-?mail)(?: this)?(?: article| story| page)?\W*$"
-     r"|^(?:tags?|topics?|filed under|categories|category|keywords)\s*:"
+     r"|^(?:tags?|topics?|filed under|categories|category|keywords)\s*(?::|$)"
      r"|\b\d+\s*min(?:ute)?s?\s+read\b|^reading time\b|^listen to (?:this )?(?:article|story)\b|^loading\b"),
     ("copyright", ("©", "(c)", "copyright", "all rights reserved"),
      r"©|\(c\)\s*(?:19|20)\d{2}|\bcopyright\b|\ball rights reserved\b"),
@@ -80,6 +80,9 @@ _CHROME_TABLE: tuple[tuple[str, tuple[str, ...], str], ...] = (
      r"|\b(?:have|got) a (?:news )?tip\b|\bfeedback\b"),
     ("app prompt", ("the app", "our app"),
      r"\bdownload (?:our|the) app\b|\bget the app\b"),
+    ("reprints", ("reprint", "non-commercial use"),
+     r"\b(?:order|buy|request|purchase) reprints?\b|^reprints?(?: (?:&|and) permissions)?\W*$"
+     r"|\bfor (?:your )?personal,? non-commercial use only\b"),
 )
 
 _CHROME: tuple[tuple[str, tuple[str, ...], tuple[str, ...], re.Pattern[str]], ...] = tuple(
@@ -251,6 +254,8 @@ def chrome_reason(line: str, min_sentence_chars: int) -> Optional[str]:
         click = ("click" in low or "tap" in low) and bool(_CLICK_PROMPT.search(own))
         if not (hits or prompt or click):
             return None  # most body text: no chrome word, no prompt, nothing more to weigh
+        if "reprints" in hits:  # a licensing notice says nothing else, however long it runs
+            return "boilerplate: reprints"
         page_ref = bool(_PAGE_REF.search(own))
         reader = bool(READER.search(own))
         density = len(set(hits)) / len(words)

@@ -11,16 +11,18 @@
 Text comes from trafilatura in precision mode (comments off, tables kept, no external
 fallback extractors) with a recall retry when that yields too little; on the
 article-extraction benchmark this beats every single trafilatura setting (see
-eval/extraction_predict.py). Metadata comes from trafilatura's metadata readers, the
-publication date from htmldate, asked for the full timestamp. Scripts and styles never
-reach the text: trafilatura drops them while cleaning the tree.
+eval/extraction_predict.py). Title, authors and publication date come from the page's own
+statements in order of trust (pagemeta.py: JSON-LD, OpenGraph, meta tags, byline, dateline,
+URL), read from the same lxml tree, each with its source; htmldate is asked only when none
+of them gives a date. Scripts and styles never reach the text: trafilatura drops them while
+cleaning the tree.
 """
 from __future__ import annotations
 
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterator, Optional
 from urllib.parse import urlsplit
@@ -28,15 +30,9 @@ from urllib.parse import urlsplit
 import trafilatura
 from lxml.html import HtmlElement
 from htmldate import find_date
-from trafilatura.metadata import (
-    examine_meta,
-    extract_author,
-    extract_meta_json,
-    extract_sitename,
-    extract_title,
-    extract_url,
-)
 from trafilatura.utils import load_html
+
+from .pagemeta import PageMetadata, meta_tags, read_page_metadata
 
 log = logging.getLogger(__name__)
 
@@ -73,26 +69,41 @@ class HtmlExtract:
     url: Optional[str] = None
     language: Optional[str] = None       # the language the page declares (primary subtag)
     description: Optional[str] = None
+    authors: list[str] = field(default_factory=list)  # person names only, in byline order
+    metadata_source: dict[str, str] = field(default_factory=dict)  # field -> json-ld, opengraph, meta, ...
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlExtract:
+def extract_html(html: str, url: str | None = None, headline_overlap: float = 0.6) -> HtmlExtract:
     """Main text (paragraphs separated by a blank line) and metadata of a news page. Never raises."""
     tree = _parse(html)
     if tree is None:
         return HtmlExtract(url=url, outlet=_host(url))
     text = _main_text(tree, url)
-    meta = _metadata(tree, url)
-    page_url = _clean(meta.url) or url
+    page, meta = _metadata(tree, url, headline_overlap)
+    page_url = _page_url(tree, meta, url)
+    outlet, outlet_source = _outlet(tree, meta, page_url)
+    sources = dict(page.sources)
+    if outlet_source:
+        sources["outlet"] = outlet_source
     return HtmlExtract(
         text=text,
-        title=_clean(meta.title),
-        author=_clean(meta.author),
-        published=_iso(meta.date),
-        outlet=_outlet(tree, meta, page_url),
+        title=_clean(page.title),
+        author=join_names(page.authors),
+        authors=list(page.authors),
+        published=page.published,
+        outlet=outlet,
         url=page_url,
         language=_language(tree),
-        description=_clean(meta.description),
+        description=next(iter(meta.get("og:description", []) + meta.get("description", [])), None),
+        metadata_source=sources,
     )
+
+
+def join_names(names: list[str]) -> Optional[str]:
+    """["A", "B", "C"] -> "A, B and C", as a byline prints them."""
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _parse(html: str) -> Optional[HtmlElement]:
@@ -130,44 +141,40 @@ def _trafilatura_text(tree: HtmlElement, url: Optional[str], options: dict[str, 
     return "\n\n".join(line.strip() for line in (out or "").splitlines() if line.strip())
 
 
-@dataclass
-class _PageMeta:
-    title: Optional[str] = None
-    author: Optional[str] = None
-    url: Optional[str] = None
-    date: Optional[str] = None
-    description: Optional[str] = None
-    sitename: Optional[str] = None
-
-
-def _metadata(tree: HtmlElement, url: Optional[str]) -> _PageMeta:
-    """trafilatura's metadata readers in its own order (meta tags, then JSON-LD, then page
-    markup), without the categories, tags and licence we do not use; they cost a third."""
+def _metadata(tree: HtmlElement, url: Optional[str], headline_overlap: float) -> tuple[PageMetadata, dict[str, list[str]]]:
+    """The page's own statements (pagemeta.py) from the tree the text came from: no second parse.
+    htmldate is asked only when the page states no date in any form pagemeta reads."""
     # Code inside a title or headline is not its words ("<h1>Pilots <script>…</script>end strike</h1>"):
     # the body text is extracted already, so the tree may lose it now.
     for code in tree.xpath("//title//script|//title//style|//h1//script|//h1//style|//h2//script|//h2//style"):
         code.drop_tree()
+    meta = meta_tags(tree)
+    url = _page_url(tree, meta, url)
     try:
-        meta = examine_meta(tree)
-        if meta.author and " " not in meta.author:  # a single token is a handle, not a name
-            meta.author = None
-        try:
-            meta = extract_meta_json(tree, meta)
-        except Exception as err:  # trafilatura guards this reader the same way
-            log.debug("JSON-LD not read on %s: %s", url, err)
-        meta.title = meta.title or extract_title(tree)
-        meta.author = meta.author or extract_author(tree)
-        meta.url = meta.url or extract_url(tree, url)
-        meta.date = find_date(tree, url=meta.url, **_DATE_PARAMS, max_date=date.today().isoformat())
-        meta.sitename = meta.sitename or extract_sitename(tree)
-        meta.clean_and_trim()
+        page = read_page_metadata(tree, url, headline_overlap=headline_overlap, meta=meta)
     except Exception as err:  # metadata is optional: a page that breaks a reader keeps its text
         log.debug("metadata failed on %s: %s", url, err)
-        return _PageMeta(url=url)
-    return _PageMeta(
-        title=meta.title, author=meta.author, url=meta.url, date=meta.date,
-        description=meta.description, sitename=meta.sitename,
-    )
+        page = PageMetadata()
+    if not page.published:
+        try:
+            found = find_date(tree, url=url, **_DATE_PARAMS, max_date=date.today().isoformat())
+        except Exception as err:
+            log.debug("htmldate failed on %s: %s", url, err)
+            found = None
+        if found:
+            page.published, page.sources["published"] = _iso(found), "text"
+    return page, meta
+
+
+def _page_url(tree: HtmlElement, meta: dict[str, list[str]], url: Optional[str]) -> Optional[str]:
+    """The page's canonical link or og:url (the address it declares), else the one given to us."""
+    for link in tree.xpath('//link[@rel="canonical"]/@href'):
+        if _clean(link) and _clean(link).startswith("http"):
+            return _clean(link)
+    for value in meta.get("og:url", []):
+        if value.startswith("http"):
+            return value
+    return url
 
 
 def _iso(stamp: Optional[str]) -> Optional[str]:
@@ -179,14 +186,16 @@ def _iso(stamp: Optional[str]) -> Optional[str]:
     return _OFFSET.sub(r"\1:\2", stamp)
 
 
-def _outlet(tree: HtmlElement, meta: _PageMeta, url: Optional[str]) -> Optional[str]:
-    """og:site_name, else the JSON-LD publisher, else trafilatura's site name, else the host."""
-    for name in tree.xpath('//meta[@property="og:site_name" or @name="og:site_name"]/@content'):
-        if _clean(name):
-            return _clean(name)
+def _outlet(tree: HtmlElement, meta: dict[str, list[str]], url: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """og:site_name, else the JSON-LD publisher, else application-name, else the host; with its source."""
+    for name in meta.get("og:site_name", []):
+        return name, "opengraph"
     for name in _jsonld_publishers(tree):
-        return name
-    return _clean(meta.sitename) or _host(url)
+        return name, "json-ld"
+    for name in meta.get("application-name", []):
+        return name, "meta"
+    host = _host(url)
+    return (host, "url") if host else (None, None)
 
 
 def _jsonld_publishers(tree: HtmlElement) -> Iterator[str]:
