@@ -80,7 +80,7 @@ def build(n: int) -> list[tuple[str, dict, str]]:
     return out
 
 
-def _run(path: str, n: int, traced: bool, queue: mp.Queue) -> None:
+def _run(path: str, n: int, traced: bool, queue: mp.Queue, batch: bool = False) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from newsprism.align.storyindex import StoryIndex
     from newsprism.config import Config
@@ -90,7 +90,9 @@ def _run(path: str, n: int, traced: bool, queue: mp.Queue) -> None:
         tracemalloc.start()
     t0 = time.perf_counter()
     index = StoryIndex(Config())
-    for doc_id, f, day in rows:
+    if batch:          # as the pipeline feeds a collection: one batch (IDF over all of it, then the second look)
+        index.add_many([(doc_id, f, day, None) for doc_id, f, day in rows])
+    for doc_id, f, day in ([] if batch else rows):
         index.add(doc_id, f, day)
     stories = index.stories()
     took = time.perf_counter() - t0
@@ -101,9 +103,9 @@ def _run(path: str, n: int, traced: bool, queue: mp.Queue) -> None:
                "stories": len(stories)})
 
 
-def measure(path: str, n: int, traced: bool) -> dict:
+def measure(path: str, n: int, traced: bool, batch: bool = False) -> dict:
     queue: mp.Queue = mp.Queue()
-    p = mp.get_context("fork").Process(target=_run, args=(path, n, traced, queue))
+    p = mp.get_context("fork").Process(target=_run, args=(path, n, traced, queue, batch))
     p.start()
     out = queue.get()
     p.join()
@@ -113,16 +115,17 @@ def measure(path: str, n: int, traced: bool) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", type=int, default=5000)
+    ap.add_argument("--batch", action="store_true", help="feed each scale as one batch (add_many), as the pipeline does")
     args = ap.parse_args(argv)
     rows = build(4 * args.base)
     with tempfile.NamedTemporaryFile(suffix=".pkl", delete=False) as fh:
         fh.write(pickle.dumps(rows))
     prev = None
-    print(f"StoryIndex on BBC features ({PER_DAY} documents a day), base {args.base}")
+    print(f"StoryIndex on BBC features ({PER_DAY} documents a day), base {args.base}" + (", one batch" if args.batch else ""))
     for mult in (1, 2, 4):
         n = mult * args.base
-        timed = measure(fh.name, n, traced=False)
-        traced = measure(fh.name, n, traced=True)
+        timed = measure(fh.name, n, traced=False, batch=args.batch)
+        traced = measure(fh.name, n, traced=True, batch=args.batch)
         ratio = f"{timed['seconds'] / prev:.2f}" if prev else "-"
         prev = timed["seconds"]
         print(f"  {mult}x {n:6d} docs  {timed['seconds']:7.2f} s  ratio {ratio:>5}  "

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from types import SimpleNamespace
 
-from newsprism.align.stories import StoryIndex, cluster_stories, features_component, mentioned_dates
+from newsprism.align.stories import StoryIndex, add_documents, cluster_stories, features_component, mentioned_dates
 from newsprism.config import Config
 from newsprism.model import Document, Entity, Mention
 from newsprism.records import DocRecord, local_id
@@ -162,7 +162,7 @@ def test_features_component_fills_a_compact_record(nlp) -> None:
     json.dumps(f)                                           # plain data only
 
 
-def test_cluster_stories_uses_resolved_entities_and_publication_order() -> None:
+def test_cluster_stories_feeds_the_batch_in_publication_order_with_resolved_entities() -> None:
     docs, records = [], []
     for i, (topic, day) in enumerate([("flood", "2024-03-02"), ("flood", "2024-03-01"), ("strike", None)]):
         doc_id = f"n{i}"
@@ -174,3 +174,8 @@ def test_cluster_stories_uses_resolved_entities_and_publication_order() -> None:
     stories = cluster_stories(docs, records, entity_map, CFG)
     assert [s.documents for s in stories] == [["n1", "n0"], ["n2"]]      # n1 was published first
     assert stories[0].id == "s1" and stories[0].first_seen == "2024-03-01"
+    # resolved entities reach the index as one key per entity when weighted (off by default: a name
+    # already counts through its words)
+    weighted = add_documents(StoryIndex(Config.load(overrides={"stories.entity_weight": 1.0})), docs, records, entity_map)
+    assert (weighted.df.get("i:e1"), weighted.df.get("i:e2")) == (2, 1)
+    assert not any(k.startswith("i:") for k in add_documents(StoryIndex(CFG), docs, records, entity_map).df)

@@ -128,21 +128,33 @@ class FactsConfig(Section):
 
 
 class StoriesConfig(Section):
-    event_threshold: float = Field(0.15, description="least similarity for a document to join an event")
-    storyline_threshold: float = Field(0.2, description="least similarity for two events to share a storyline")
-    event_window_days: int = 7
-    storyline_window_days: int = 1100
-    cohesion: float = Field(0.6, description="a newcomer needs this share of the event's mean joining similarity")
-    name_weight: float = Field(1.5, description="weight of named-entity keys beside content lemmas")
+    """Story clustering (align/storyindex.py). Every setting the index reads is here."""
+
+    event_threshold: float = Field(0.2, description="least TF-IDF cosine of a document with an event's centroid to join it")
+    storyline_threshold: float = Field(0.2, description="least cosine of two events' signatures for them to share a storyline")
+    event_window_days: int = Field(7, description="a dated document is compared with events within this many days of its date")
+    storyline_window_days: int = Field(1100, description="events further apart than this are never linked into one storyline")
+    storyline_bucket_days: int = Field(30, description="width of the time buckets of the storyline index")
+    idf_prior_docs: int = Field(20, description="IDF is counted as if this many documents without any of the keys came first (a handful of texts cannot show a word is common)")
+    name_weight: float = Field(0.0, description="weight of named-entity keys beside content lemmas (0: a name counts once, through its words)")
     title_weight: float = Field(2.0, description="weight of headline words")
-    entity_weight: float = Field(2.0, description="weight of resolved entity ids")
+    entity_weight: float = Field(0.0, description="weight of resolved entity ids (0: a name counts once, through its words)")
     date_weight: float = Field(0.5, description="weight of the months a text writes out")
     max_event_span_days: int = Field(14, description="an event never spans more days than this")
-    retention_days: int = Field(30, description="events this far behind the newest date leave the candidate index")
+    retention_days: int = Field(30, description="events this far behind the newest date leave the candidate index (after the batch that moved the date)")
     undated_slack_days: int = Field(30, description="an undated text is taken as written up to this long after the latest date it names")
-    max_candidates: int = Field(30, description="events compared in full with each document")
+    max_undated_events: int = Field(5000, description="undated events kept in the candidate index; the least recently joined leave first")
+    review_passes: int = Field(5, description="second looks at a batch, each moving documents to a closer event; they stop when none moves")
+    max_candidates: int = Field(30, description="events compared in full with each document; a key of many events offers its most recent this many")
+    max_doc_terms: int = Field(100, description="a document's vector keeps its this many heaviest keys")
+    max_centroid_terms: int = Field(400, description="an event's centroid keeps its this many heaviest keys")
+    index_keys: int = Field(20, description="an event is indexed under its this many heaviest keys")
+    query_keys: int = Field(20, description="a document looks up candidate events by its this many heaviest keys")
+    signature_terms: int = Field(40, description="keys of the event signature compared for storylines")
+    max_vocabulary: int = Field(400_000, description="above this many keys, keys seen in one document only are forgotten")
     embeddings: bool = Field(False, description="blend dense sentence embeddings into event similarity (needs pip install newsprism[embeddings])")
     embedding_weight: float = Field(0.3, description="share of the embedding cosine in event similarity when embeddings are on")
+    embedding_floor: float = Field(0.5, description="embedding cosine counted as no evidence: two unrelated news texts mostly score below it")
 
 
 class FramingConfig(Section):

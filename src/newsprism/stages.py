@@ -120,11 +120,12 @@ def cluster_stories(corpus: "Corpus") -> None:
     import json
 
     from .align.stories import StoryIndex, add_documents
+    from .align.storyindex import STATE_VERSION
 
     docs, records, cfg = corpus.analysis.documents, corpus.record_list(), corpus.config
     fingerprint = hashlib.sha1(json.dumps(cfg.stories.model_dump(), sort_keys=True).encode()).hexdigest()
     saved = corpus.store.load_state("stories") if corpus.store is not None else None
-    if not (saved and saved.get("config") == fingerprint):
+    if not (saved and saved.get("config") == fingerprint and saved["index"].get("version") == STATE_VERSION):
         saved = None
     registry: dict[str, str] = dict(saved["entity_keys"]) if saved else {}
     keys = stable_entity_keys(corpus.analysis.entities, registry)

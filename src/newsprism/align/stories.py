@@ -197,12 +197,14 @@ def _order_key(item: tuple[Any, Any]) -> tuple[int, str, str]:
 
 
 def add_documents(index: StoryIndex, documents: list[Any], records: list[Any], entity_map: dict[str, str]) -> StoryIndex:
-    """Feed the documents the index does not hold yet, in publication order (ties by id).
+    """Feed the documents the index does not hold yet as one batch, in publication order (ties by id),
+    undated ones last.
 
     `entity_map` maps local entity ids ("<doc>@<n>") to corpus-level keys; a document's resolved
     entities (one key per mention, so frequent ones weigh more) are its strongest evidence."""
     by_doc = {r.doc: r for r in records}
     pairs = [(d, by_doc[d.id]) for d in documents if d.id in by_doc and d.id not in index.doc_event]
+    rows = []
     for document, record in sorted(pairs, key=_order_key):
         features = record.features or {}
         ids: list[str] = []
@@ -210,7 +212,8 @@ def add_documents(index: StoryIndex, documents: list[Any], records: list[Any], e
             corpus_id = entity_map.get(ent.id)
             if corpus_id:
                 ids.extend([corpus_id] * max(1, len(ent.mentions)))
-        index.add(document.id, features, features.get("published") or iso_day(record.published or document.published), ids)
+        rows.append((document.id, features, features.get("published") or iso_day(record.published or document.published), ids))
+    index.add_many(rows)
     return index
 
 

@@ -77,7 +77,8 @@ def days_covered(value: Optional[str]) -> Optional[tuple[dt.date, dt.date]]:
         if parts:
             mo = int(parts[0])
             start = dt.date(int(y), mo, 1)
-            return start, dt.date(int(y) + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)
+            end = dt.date(int(y), 12, 31) if mo == 12 else dt.date(int(y), mo + 1, 1) - dt.timedelta(days=1)
+            return start, end        # December ends on the 31st (year 9999 has no next January)
         return dt.date(int(y), 1, 1), dt.date(int(y), 12, 31)
-    except ValueError:
+    except (ValueError, OverflowError):       # no such day, or a week running past year 9999
         return None

@@ -1,0 +1,28 @@
+"""Story clustering's records and key helpers: the heaviest keys, postings, an event's span and state."""
+from newsprism.align.storyevents import Event, drop_postings, event_state, strongest
+
+
+def test_the_heaviest_keys_with_ties_broken_by_key() -> None:
+    weights = {"b": 2.0, "a": 2.0, "c": 5.0, "d": 0.5}
+    assert strongest(weights, 3) == [("c", 5.0), ("a", 2.0), ("b", 2.0)]
+    assert strongest(weights, 10) == sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def test_an_event_leaves_its_postings_and_empty_lists_go() -> None:
+    postings = {"1": {"flood": [0, 3], "river": [3]}, "2": {"flood": [3]}}
+    drop_postings(postings, ["1", "2", "9"], ["flood", "river"], 3)
+    assert postings == {"1": {"flood": [0]}, "2": {}}
+
+
+def test_an_event_span_follows_its_members() -> None:
+    ev = Event(num=1, docs=["a", "b"], days=[10, 14], nameds=[None, None])
+    ev.refresh_span()
+    assert (ev.first, ev.last, ev.named) == (10, 14, None)
+    ev.days, ev.nameds = [None], [7]
+    ev.refresh_span()
+    assert (ev.first, ev.last, ev.named) == (None, None, [7, 7])
+
+
+def test_a_state_without_embeddings_leaves_their_fields_out() -> None:
+    assert "emb" not in event_state(Event(num=1)) and "emb_n" not in event_state(Event(num=1))
+    assert event_state(Event(num=1, emb=[0.1], emb_n=1))["emb"] == [0.1]

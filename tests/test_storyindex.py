@@ -1,0 +1,169 @@
+"""The story index places a batch as one: IDF over the whole batch, a second look, retirement after the batch.
+Every setting it reads is a described field of StoriesConfig."""
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import random
+from types import SimpleNamespace
+
+from newsprism.align import storyevents, storyindex, storylines, storyvectors
+from newsprism.align.storyindex import StoryIndex
+from newsprism.config import Config, StoriesConfig
+
+from test_stories import events_of, feats
+
+CFG = Config()
+
+
+def words(terms: list[str], extra: list[str], names: dict[str, int] | None = None) -> dict:
+    counts = {w: 2 for w in terms + extra}
+    return {"terms": counts, "names": names or {}, "title": None, "title_terms": [], "published": None, "dates": []}
+
+
+def test_reports_that_share_a_protagonist_but_not_an_occasion_stay_apart_in_a_batch() -> None:
+    # six occasions, three reports each, every report naming the same leader; undated and shuffled
+    rows = []
+    for occ in range(6):
+        own = [f"occ{occ}word{j}" for j in range(4)]
+        for v in range(3):
+            f = words(own, ["president", "solberg", "solberg", "government", f"detail{occ}{v}"], {"solberg": 4})
+            rows.append((f"o{occ}-{v}", f, None, None))
+    random.Random(1).shuffle(rows)
+    batch = StoryIndex(CFG)
+    batch.add_many(rows)
+    assert events_of(batch) == [[f"o{occ}-{v}" for v in range(3)] for occ in range(6)]
+    # one at a time, the first reports are weighed by an IDF of a handful of texts, on which the leader's
+    # name looks rare: the first event swallows the others
+    streamed = StoryIndex(CFG)
+    for row in rows:
+        streamed.add(*row)
+    assert len(events_of(streamed)) < 6
+
+
+HARBOR = ["harbor", "crane", "dock", "ship", "cargo", "berth"]
+STRIKE = ["strike", "union", "wage", "picket", "walkout", "pay"]
+
+
+def test_the_second_look_moves_a_report_placed_before_its_event_existed() -> None:
+    rows = [("h1", words(HARBOR, ["h1x"]), None, None), ("h2", words(HARBOR, ["h2x"]), None, None),
+            ("x", words(HARBOR[:2] + STRIKE[:3], ["xx", "xy"]), None, None),    # dockers' strike, told early
+            ("s1", words(STRIKE, ["s1x"]), None, None), ("s2", words(STRIKE, ["s2x"]), None, None),
+            ("s3", words(STRIKE, ["s3x"]), None, None)]
+    batch = StoryIndex(CFG)
+    ids = batch.add_many(rows)
+    assert events_of(batch) == [["h1", "h2"], ["s1", "s2", "s3", "x"]]
+    assert ids[2] == ids[3]                        # add_many answers with the event after the second look
+    streamed = StoryIndex(CFG)
+    for row in rows:
+        streamed.add(*row)
+    assert events_of(streamed) == [["h1", "h2", "x"], ["s1", "s2", "s3"]]
+
+
+def test_an_undated_report_in_a_batch_can_join_an_event_months_before_the_batch_ends() -> None:
+    rows = [("old1", feats("flood", "2020-01-01"), "2020-01-01", None),
+            ("old2", feats("flood", "2020-01-02", 1), "2020-01-02", None),
+            ("new1", feats("strike", "2020-06-01"), "2020-06-01", None),
+            ("new2", feats("strike", "2020-06-02", 1), "2020-06-02", None),
+            ("undated", feats("flood", None, 2), None, None)]
+    batch = StoryIndex(CFG)
+    batch.add_many(rows)
+    assert events_of(batch) == [["new1", "new2"], ["old1", "old2", "undated"]]
+    assert not batch.events[0].active              # retired after the batch all the same
+    streamed = StoryIndex(CFG)
+    for row in rows:
+        streamed.add(*row)
+    assert ["undated"] in events_of(streamed)      # one at a time, the flood had left the index
+
+
+def test_a_few_reports_of_one_story_form_one_event() -> None:
+    # in a small collection about one story its own words are in every document; they still count
+    story = ["ferry", "delegation", "port", "lease", "terminal", "protest"]
+    rows = [(f"r{i}", words(story[: 4 + i % 3], [f"own{i}a", f"own{i}b", f"own{i}c"]), "2025-03-04", None) for i in range(5)]
+    index = StoryIndex(CFG)
+    index.add_many(rows)
+    assert events_of(index) == [[f"r{i}" for i in range(5)]]
+
+
+def test_a_document_leaving_an_event_takes_its_share_with_it() -> None:
+    index = StoryIndex(CFG)
+    index.add_many([("s1", words(STRIKE, ["a"]), "2024-01-02", None), ("s2", words(STRIKE, ["b"]), "2024-01-04", None)])
+    ev = index.events[index.doc_event["s1"]]
+    before = (dict(ev.centroid), ev.first, ev.last)
+    arrival = index._arrival("s3", words(STRIKE, ["c"]), "2024-01-09", None)
+    index.n_docs += 1
+    index._place(arrival)
+    assert index.doc_event["s3"] == index.doc_event["s1"] and ev.last == index.events[0].days[-1]
+    index._leave(index.doc_event["s3"], arrival)
+    assert (ev.first, ev.last) == before[1:]
+    assert ev.centroid.keys() == before[0].keys()
+    assert all(abs(ev.centroid[k] - w) < 1e-9 for k, w in before[0].items())
+
+
+# the modules StoryIndex is made of (the index, its vector and storyline halves, its records)
+INDEX_MODULES = (storyindex, storyvectors, storylines, storyevents)
+
+
+def _settings_read(source: str) -> set[str]:
+    """Attribute names read as `self.s.<name>` (the index's StoriesConfig) in a module's source."""
+    return {node.attr for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) and node.value.attr == "s"
+            and isinstance(node.value.value, ast.Name) and node.value.value.id == "self"}
+
+
+def test_every_setting_the_index_reads_is_a_described_field_of_the_config() -> None:
+    sources = [inspect.getsource(m) for m in INDEX_MODULES]
+    read = set().union(*(_settings_read(src) for src in sources))
+    fields = StoriesConfig.model_fields
+    assert read, "the walk found the settings"
+    assert read <= set(fields), f"read but not in StoriesConfig: {sorted(read - set(fields))}"
+    assert set(fields) <= read, f"in StoriesConfig but never read: {sorted(set(fields) - read)}"
+    assert all(f.description for f in fields.values())
+    for src in sources:
+        assert "getattr" not in src                         # no setting read with a fallback default
+        assert "s = self.s" not in src                      # read only as self.s.<name>
+    assert sum(src.count("self.s = ") for src in sources) == 1
+
+
+class _Recording:
+    """A StoriesConfig that notes every attribute read from it."""
+
+    def __init__(self, inner: StoriesConfig) -> None:
+        object.__setattr__(self, "inner", inner)
+        object.__setattr__(self, "read", set())
+
+    def __getattr__(self, name: str):
+        self.read.add(name)
+        return getattr(self.inner, name)
+
+
+def test_a_run_reads_no_setting_the_config_lacks() -> None:
+    # dated, undated and date-naming documents, storylines, retirement, a state round trip: every path
+    recording = _Recording(Config().stories)
+    cfg = SimpleNamespace(stories=recording)
+    index = StoryIndex(cfg)
+    index.add_many([("a1", feats("flood", "2020-01-01"), "2020-01-01", ["e1"]),
+                    ("a2", feats("flood", "2020-01-03", 1), "2020-01-03", None),
+                    ("b1", feats("strike", "2020-05-01"), "2020-05-01", None),
+                    ("u1", feats("flood", None, 2), None, None)])
+    index.add("u2", dict(feats("strike", None, 3), dates=["2020-05-02"]))
+    index = StoryIndex.from_state(json.loads(json.dumps(index.to_state())), cfg)
+    index.add("a3", feats("flood", "2020-09-01", 4), "2020-09-01")
+    assert index.stories()
+    assert recording.read, "the run read its settings"
+    assert recording.read <= set(StoriesConfig.model_fields), sorted(recording.read - set(StoriesConfig.model_fields))
+
+
+def test_settings_come_from_the_config_given() -> None:
+    cfg = Config.load(overrides={"stories.event_threshold": 0.99})
+    index = StoryIndex(cfg)
+    index.add_many([("s1", words(STRIKE, ["a"]), None, None), ("s2", words(STRIKE, ["b"]), None, None)])
+    assert events_of(index) == [["s1"], ["s2"]]
+
+
+def test_name_and_entity_keys_are_off_by_default_and_on_when_weighted() -> None:
+    f = words(STRIKE, [], {"boris lind": 2})
+    assert not any(k[:2] in ("n:", "i:") for k in StoryIndex(CFG)._raw(f, ["e1"]))
+    weighted = StoryIndex(Config.load(overrides={"stories.name_weight": 1.0, "stories.entity_weight": 1.0}))
+    assert {"n:boris lind", "i:e1"} <= set(weighted._raw(f, ["e1"]))
