@@ -32,12 +32,12 @@ import os
 import pickle
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 from typing import Any, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from stories_basil import ROOT, _STOP, _TOKEN, bcubed, labels, load_basil  # noqa: E402
+from stories_basil import ROOT, baseline_vectors, bcubed, labels, load_basil  # noqa: E402
 from stories_ecbplus import load_ecbplus  # noqa: E402
 
 SEED = "newsprism-stories-stream"
@@ -155,19 +155,6 @@ def ours(prepared: tuple[list, list, dict[str, str]], cfg: Any = None) -> tuple[
 # -- the baseline ------------------------------------------------------------------------------
 def _order_key(item: Item) -> tuple:
     return (0, item["published"][:10], item["id"]) if item["published"] else (1, "", item["id"])
-
-
-def baseline_vectors(items: list[Item]) -> dict[str, dict[str, float]]:
-    tokens = {i["id"]: Counter(t for t in _TOKEN.findall(f"{i['title'] or ''} {i['text']}".lower()) if t not in _STOP)
-              for i in items}
-    df: Counter[str] = Counter(t for c in tokens.values() for t in c)
-    n = len(items)
-    vecs = {}
-    for doc, counts in tokens.items():
-        v = {t: (1 + math.log(c)) * math.log((n + 1) / (df[t] + 1)) for t, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
-        vecs[doc] = {t: w / norm for t, w in v.items()}
-    return vecs
 
 
 def baseline(items: list[Item], vecs: dict[str, dict[str, float]], threshold: float) -> dict[str, int]:

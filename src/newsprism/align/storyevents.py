@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import asdict, dataclass, field
-from typing import Optional
+from typing import Iterable, Optional
 
 UNDATED = "u"        # the bucket of events that have no dated document
 
@@ -72,6 +72,19 @@ def event_state(ev: Event) -> dict:
         if not state[name]:
             del state[name]       # states written without embeddings stay as they were
     return state
+
+
+def vote(posts: Iterable[dict[str, list[int]]], query: list[tuple[str, float]], cap: int) -> list[tuple[int, float]]:
+    """Events sharing the query's keys in any of `posts`, by summed key weight (ties by event). A key of
+    more than `cap` events offers its latest `cap`: a common key must not make every event a candidate."""
+    scores: dict[int, float] = {}
+    for post in posts:
+        for k, w in query:
+            lst = post.get(k)
+            if lst:
+                for ev_i in (lst if len(lst) <= cap else lst[-cap:]):
+                    scores[ev_i] = scores.get(ev_i, 0.0) + w
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def drop_postings(postings: dict[str, dict[str, list[int]]], buckets: list[str], keys: list[str], ev_i: int) -> None:

@@ -25,11 +25,10 @@ document is kept away from events far from that time.
 """
 from __future__ import annotations
 
-import math
 from collections import OrderedDict
 from typing import Any, Iterable, Optional
 
-from .storyevents import UNDATED, Arrival, Event, drop_postings, event_state, strongest
+from .storyevents import UNDATED, Arrival, Event, drop_postings, event_state, strongest, vote
 from .storylines import StoryLines
 from .storytime import latest_day, ordinal, written_after
 from .storyvectors import StoryVectors
@@ -113,18 +112,9 @@ class StoryIndex(StoryVectors, StoryLines):
             self._bucket_events.setdefault(b, []).append(ev_i)
 
     def _candidates(self, vec: dict[str, float], day: Optional[int], est: Optional[tuple[int, int]]) -> list[int]:
-        scores: dict[int, float] = {}
-        query = strongest(vec, int(self.s.query_keys))
         cap = int(self.s.max_candidates)
-        for b in self._query_buckets(day, est):
-            post = self._post[b]
-            for k, w in query:
-                lst = post.get(k)
-                if lst:
-                    for ev_i in (lst if len(lst) <= cap else lst[-cap:]):   # a common key: its latest events
-                        scores[ev_i] = scores.get(ev_i, 0.0) + w
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [ev_i for ev_i, _ in ranked[: int(self.s.max_candidates)]]
+        ranked = vote((self._post[b] for b in self._query_buckets(day, est)), strongest(vec, int(self.s.query_keys)), cap)
+        return [ev_i for ev_i, _ in ranked[:cap]]
 
     # -- adding ------------------------------------------------------------------
     def add(self, doc_id: str, features: dict, published: Optional[str] = None,

@@ -5,7 +5,7 @@ import math
 from typing import Any, Optional
 
 from ..model import Story
-from .storyevents import UNDATED, Event, drop_postings, strongest
+from .storyevents import UNDATED, Event, drop_postings, strongest, vote
 from .storytime import iso
 
 
@@ -78,17 +78,8 @@ class StoryLines:
         else:
             buckets = [b for b in self._lpost if b != UNDATED]
         buckets = [b for b in buckets if b in self._lpost] + ([UNDATED] if UNDATED in self._lpost else [])
-        scores: dict[int, float] = {}
         cap = int(self.s.max_candidates)
-        query = strongest(ev.sig, int(self.s.query_keys))
-        for b in buckets:
-            post = self._lpost[b]
-            for k, w in query:
-                lst = post.get(k)
-                if lst:
-                    for other in (lst if len(lst) <= cap else lst[-cap:]):   # a common key: its latest events
-                        scores[other] = scores.get(other, 0.0) + w
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
+        ranked = vote((self._lpost[b] for b in buckets), strongest(ev.sig, int(self.s.query_keys)), cap)[:cap]
         threshold = float(self.s.storyline_threshold)
         for other, _ in ranked:
             if other == ev_i:
