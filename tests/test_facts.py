@@ -4,6 +4,8 @@ Claims are written here directly (as the claim reader would give them), so these
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from newsprism.align.facts import align_facts
 from newsprism.config import Config
 from newsprism.model import Analysis, Claim, Document, Entity, Mention, NearDuplicate, Story, Time
@@ -37,6 +39,11 @@ class Corpus:
                 self.entities[ref].mentions.append(Mention(doc=doc, start=at, end=at + len(words), text=words))
         return c
 
+    def mention(self, doc: str, words: str, ref: str) -> None:
+        """The entity `ref` named by the last occurrence of these words in `doc` (a place, a venue)."""
+        at = self.texts[doc].rindex(words)
+        self.entities[ref].mentions.append(Mention(doc=doc, start=at, end=at + len(words), text=words))
+
     def time(self, doc: str, words: str, value: str) -> None:
         """A time expression in the last claim of `doc` that holds these words, and that dates the claim."""
         body = self.texts[doc]
@@ -47,12 +54,12 @@ class Corpus:
         if dated and dated[-1].when:
             dated[-1].time = tid
 
-    def analysis(self, published: str = "2024-03-07") -> Analysis:
+    def analysis(self, published: str = "2024-03-07", stories: Optional[list[Story]] = None) -> Analysis:
         docs = [Document(id=d, text=t, published=published,
                          near_duplicates=[NearDuplicate(doc=o, similarity=0.95) for o in self.dups.get(d, [])])
                 for d, t in sorted(self.texts.items())]
         return Analysis(documents=docs, entities=list(self.entities.values()), claims=self.claims, times=self.times,
-                        stories=[Story(id="s1", documents=sorted(self.texts))])
+                        stories=stories or [Story(id="s1", documents=sorted(self.texts))])
 
 
 def killed(v, q=None, text=None):

@@ -2,8 +2,10 @@
 the same sense, the same standing (done, not planned), the same participants in the same roles."""
 from __future__ import annotations
 
-from newsprism.model import Claim
-from test_facts import Corpus, facts_of
+from test_facts import CFG, Corpus, facts_of
+
+from newsprism.align.facts import align_facts
+from newsprism.model import Claim, Story
 
 
 def agreed(corpus: Corpus) -> list[tuple[str, list[str]]]:
@@ -165,3 +167,57 @@ def test_two_weekdays_for_one_act_are_two_occasions():
         c.time(doc, day, value)
         claim.time = c.times[-1].id
     assert agreed(c) == [("Ardent Soft release patch", ["a", "d"])]
+
+
+def test_a_report_alone_in_its_storyline_may_tell_an_event_of_any_storyline():
+    """Story clustering leaves a short report it cannot place alone: that says nothing about its events, so its
+    clauses join the event they tell; two reports the clustering put in two storylines stay apart."""
+    c = Corpus()
+    tarn, lisbon = c.entity("e1", "Ilse Tarn"), c.entity("e2", "Lisbon", "GPE")
+    for doc in ("a", "b", "c", "d"):
+        c.claim(doc, "Ilse Tarn visited Lisbon.", predicate="visit", subject=tarn, subject_text="Ilse Tarn",
+                object=lisbon, object_text="Lisbon", tense="past")
+    lines = [Story(id="s1", documents=["a", "b"]), Story(id="s2", documents=["c"]), Story(id="s3", documents=["d"])]
+    facts = [f for f in align_facts(c.analysis(stories=lines), CFG) if f.verdict == "corroborated"]
+    assert [sorted(d for p in f.positions for d in p.documents) for f in facts] == [["a", "b", "c", "d"]]
+    lines = [Story(id="s1", documents=["a", "b"]), Story(id="s2", documents=["c", "d"])]
+    facts = [f for f in align_facts(c.analysis(stories=lines), CFG) if f.verdict == "corroborated"]
+    assert sorted(sorted(d for p in f.positions for d in p.documents) for f in facts) == [["a", "b"], ["c", "d"]]
+
+
+def test_a_description_of_the_named_doers_kind_does_not_part_two_reports():
+    """'the police arrested Dane Pell' and 'the Harbour Constabulary arrested Dane Pell': a description of a body
+    may be the body another report names; a thing ('a report') may not be a doer named elsewhere."""
+    c = Corpus()
+    force, pell = c.entity("e1", "the Harbour Constabulary", "ORG"), c.entity("e2", "Dane Pell")
+    c.claim("a", "The police arrested Dane Pell at his home.", predicate="arrest", subject_text="The police",
+            object=pell, object_text="Dane Pell", tense="past")
+    c.claim("b", "the Harbour Constabulary arrested Dane Pell", predicate="arrest", subject=force,
+            subject_text="the Harbour Constabulary", object=pell, object_text="Dane Pell", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+    other = Corpus()
+    force, pell = other.entity("e1", "the Harbour Constabulary", "ORG"), other.entity("e2", "Dane Pell")
+    other.claim("b", "the Harbour Constabulary arrested Dane Pell", predicate="arrest", subject=force,
+                subject_text="the Harbour Constabulary", object=pell, object_text="Dane Pell", tense="past")
+    other.claim("d", "a warrant issued last year led to Dane Pell's arrest", predicate="arrest",
+                subject_text="a warrant", object=pell, object_text="Dane Pell", tense="past")
+    assert agreed(other) == []
+
+
+def test_two_named_venues_of_one_act_are_two_occasions():
+    """'checked into the Harbour Clinic' / 'checked into Elm Recovery': two stays, though the doer is one; a
+    town is no venue ('in Faro' may lie inside 'in the Algarve')."""
+    c = Corpus()
+    ivo = c.entity("e1", "Lena Ivo")
+    harbour, elm = c.entity("e2", "the Harbour Clinic", "ORG"), c.entity("e3", "Elm Recovery", "ORG")
+    c.claim("a", "Lena Ivo checked into the Harbour Clinic.", predicate="check", subject=ivo,
+            subject_text="Lena Ivo", tense="past")
+    c.mention("a", "Harbour Clinic", harbour)
+    c.claim("b", "Lena Ivo checked into Elm Recovery.", predicate="check", subject=ivo, subject_text="Lena Ivo",
+            tense="past")
+    c.mention("b", "Elm Recovery", elm)
+    assert agreed(c) == []
+    c.claim("d", "Lena Ivo checked into the Harbour Clinic on Friday.", predicate="check", subject=ivo,
+            subject_text="Lena Ivo", tense="past")
+    c.mention("d", "Harbour Clinic", harbour)
+    assert [docs for _, docs in agreed(c)] == [["a", "d"]]

@@ -86,6 +86,8 @@ class FactsConfig(Section):
 
     max_positions: int = Field(5, description="values in one contested fact: more says nothing clear about any of them")
     time_window_days: int = Field(45, description="claims further apart than this in event time are not compared")
+    attach_shared_entities: int = Field(2, description="a report alone in its story joins the storyline naming this "
+                                        "many of its entities: one shared name (a country) says little")
     position_chars: int = Field(1100, description="text of the claims quoted in one position, so a reader can check it")
     position_claims_per_doc: int = Field(2, description="claims of one document quoted in one position")
     # which count a figure is: the words around it

@@ -25,6 +25,7 @@ class Context:
     mentions: dict[str, tuple[list[int], list[tuple[int, int, str]]]]
     published: dict[str, Optional[str]]
     storyline: dict[str, str]                        # story -> the storyline it belongs to (its top parent)
+    lone: frozenset[str] = frozenset()               # stories of one document alone in its storyline
     main_person: dict[str, Optional[str]] = field(default_factory=dict)   # doc -> the person it is about, cached
     texts: dict[str, str] = field(default_factory=dict)
     figure_values: dict[str, set[tuple]] = field(default_factory=dict)   # doc -> (counted noun, value) it states
@@ -107,6 +108,7 @@ def build_context(analysis: Analysis, cfg: FactsConfig) -> Context:
             top = up[top]
             seen.add(top)
         storyline[s.id] = top
+    lone = _attach_lone(analysis, story_of, storyline, mentions, cfg.attach_shared_entities)
     stated_values: dict[str, set[tuple]] = defaultdict(set)
     figures_at: dict[str, list[tuple[int, int, tuple[str, float]]]] = defaultdict(list)
     for c in analysis.claims:
@@ -123,7 +125,40 @@ def build_context(analysis: Analysis, cfg: FactsConfig) -> Context:
                    {d.id: d.published for d in analysis.documents}, storyline,
                    texts={d.id: d.text for d in analysis.documents}, figure_values=dict(stated_values),
                    figures_at={d: sorted(set(rows)) for d, rows in figures_at.items()},
-                   days=dict(days))
+                   days=dict(days), lone=lone)
+
+
+def _attach_lone(analysis: Analysis, story_of: dict[str, Optional[str]], storyline: dict[str, str],
+                 mentions: dict[str, list[tuple[int, int, str]]], least: int) -> frozenset[str]:
+    """Stories of one document that story clustering could not place, each put into the storyline whose documents
+    name the most of its entities (at least `least`; ties to the smaller id), in `storyline`. Being left alone says
+    nothing about a short report's events: a brief naming the actress and the clinic belongs with the reports of
+    her stay. Returns the lone stories. The attachment reads only the storylines that name its entities, so a
+    per-storyline run (Spark) that holds the chosen storyline makes the same choice."""
+    docs_in: dict[str, set[str]] = defaultdict(set)
+    for d, s in story_of.items():
+        if s:
+            docs_in[storyline.get(s, s)].add(d)
+    parents = {s.parent for s in analysis.stories if s.parent}
+    lone = {storyline.get(s, s) for s in story_of.values() if s}
+    lone = {line for line in lone if len(docs_in[line]) == 1 and line not in parents}
+    lines_naming: dict[str, set[str]] = defaultdict(set)    # entity -> storylines of several documents naming it
+    for d, rows in mentions.items():
+        s = story_of.get(d)
+        line = storyline.get(s, s) if s else None
+        if line and line not in lone:
+            for _, _, ref in rows:
+                lines_naming[ref].add(line)
+    for line in sorted(lone):
+        [doc] = docs_in[line]
+        shared: dict[str, int] = defaultdict(int)
+        for ref in {r for _, _, r in mentions.get(doc, [])}:
+            for other in lines_naming.get(ref, ()):
+                shared[other] += 1
+        best = min(shared, key=lambda k: (-shared[k], k), default=None)
+        if best is not None and shared[best] >= least:
+            storyline[line] = best
+    return frozenset(lone)
 
 
 def entities_in(ctx: Context, doc: str, start: int, end: int) -> list[str]:

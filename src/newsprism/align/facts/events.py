@@ -11,14 +11,20 @@ surely. What one speaker said is one statement only where two
 clauses name the speaker and share what is said, not merely who said it.
 
 Claims are blocked by (storyline, sense, standing); candidate pairs share a participant key within a block (a
-clause naming none pairs with the block), so no step compares all claims with all. Two clauses of different
-events of one storyline (as story clustering drew them) must agree on both doer and thing done to. Pairs link
+clause naming none pairs with the block), so no step compares all claims with all. A report the story clustering
+left alone is no evidence of a separate event: it sits in the storyline naming most of its entities
+(`context`), as one of no known event. Two clauses of different events of one storyline (as story clustering
+drew them) must agree on both doer and thing done to. A participant with no name ('the police', 'her spokesman') may be one named
+elsewhere of its kind; two names that differ, or a name and a description of another kind ('Israel' / 'a
+resolution'), part two events. Two named venues of one act ('into the X Center' / 'into Y Recovery') are two
+occasions. Pairs link
 surest first, and two groups merge only when every member of one is compatible with every member of the other
 (no two different doers, no two dates that cannot meet), so a chain of look-alike clauses never joins two
 events. A group stated by two or more independent documents is a corroborated fact; the rest stay claims.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -26,10 +32,10 @@ from datetime import date, timedelta
 from typing import Optional
 
 from ...disjoint import DisjointSets
+from ...lexicon.dates import days_covered
 from ...lexicon.predicates import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
 from ...model import Claim, Fact
 from .context import Context, entities_in, head_word, span_in
-from ...lexicon.dates import days_covered
 from .positions import agreed_fact, position
 from .words import MONTHS_DAYS, STATEMENT_PREDICATES, content_words
 
@@ -46,9 +52,23 @@ PRONOUN_KIND = {**dict.fromkeys(["he", "she", "him", "her", "himself", "herself"
 # nouns for a person that a report uses for someone it names elsewhere ('the actress', 'the suspect')
 PERSON_NOUNS = ROLE_NOUNS | {"man", "woman", "boy", "girl", "actor", "actress", "singer", "star", "player", "suspect",
                              "inmate", "prisoner", "victim", "driver", "climber", "coach", "mother", "father",
-                             "gunman", "fighter", "boxer", "champion", "candidate", "lawyer", "doctor", "teenager"}
-# names that others take their adjective from: a state and 'the Israeli foreign ministry', 'Iranian officials'
-HOMELANDS = {"GPE", "NORP"}
+                             "gunman", "fighter", "boxer", "champion", "candidate", "lawyer", "doctor", "teenager",
+                             "rep", "publicist", "agent", "manager", "owner", "husband", "wife", "son", "daughter"}
+# nouns for a body (a state, an organisation, a force) that a report uses for one it names elsewhere
+BODY_NOUNS = {"government", "administration", "ministry", "department", "agency", "authorities", "officials",
+              "army", "military", "navy", "forces", "troops", "police", "group", "organisation", "organization",
+              "movement", "party", "team", "club", "side", "company", "firm", "council", "committee",
+              "court", "delegation", "regime", "country", "state", "nation", "union", "coalition", "alliance",
+              "militants", "rebels", "office", "board", "commission", "parliament", "cabinet", "leadership"}
+# names used as adjectives: a shared 'Palestinian' says of which people, not which referent ('the Palestinian group'
+# / 'a delegation from the Palestinian group' share their head too; 'Russian citizens' / 'hostages including
+# Russians' do not)
+ADJECTIVAL = {"NORP"}
+# names of states, which others take their adjective from: 'Israel' and 'the Israeli foreign ministry'
+STATES = {"GPE"}
+# named buildings and institutions an act can take place at; 'into', 'in', 'at' before one names where
+VENUES = {"FAC", "ORG"}
+VENUE_PREP = re.compile(r"\b(?:into|in|at|inside|outside)\s+(?:the\s+)?", re.IGNORECASE)
 WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
 # a habit or a schedule is no happening: 'the company typically releases its updates on the second Tuesday'
 HABITUAL = re.compile(r"\b(typically|usually|normally|generally|routinely|regularly|customarily|habitually)\b", re.I)
@@ -61,6 +81,7 @@ class Participant:
     named: frozenset[str] = frozenset()   # every entity named inside the argument's words
     pronoun: Optional[str] = None  # person | body | group, where the argument is only a pronoun
     definite: bool = False         # 'the actress', 'this man': may be someone named elsewhere
+    words: frozenset[str] = frozenset()   # its words, lower-cased
 
     def __bool__(self) -> bool:
         return bool(self.entity or self.head or self.named or self.pronoun)
@@ -74,13 +95,14 @@ class Participant:
 class EventClaim:
     claim: Claim
     block: tuple                   # (storyline, sense, standing)
-    story: str                     # the event (finest story) its document was clustered into
+    story: str                     # the event (finest story) its document was clustered into; "" where it was left alone
     subj: Participant
     obj: Participant
     when: Optional[tuple[date, date]]
     content: frozenset[str]        # what a statement says (for 'say'-class claims)
     others: frozenset[str] = frozenset()   # people the doer acts on in the same clause ('stopped Thompson to retain')
     weekday: Optional[str] = None  # the bare weekday the clause gives its act, where it has no date ('on Wednesday')
+    venues: frozenset[str] = frozenset()   # named venues the act took place at or went into ('into the X Center')
 
 
 def sense_of(c: Claim) -> Optional[str]:
@@ -117,7 +139,8 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
     named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
     head = head_word(text) if text else None
     definite = bool(text) and text.strip().lower().split(" ", 1)[0] in ("the", "this", "that")
-    return Participant(entity, head, named | ({entity} if entity else set()), definite=definite)
+    return Participant(entity, head, named | ({entity} if entity else set()), definite=definite,
+                       words=frozenset(re.findall(r"[a-z]+", (text or "").lower())))
 
 
 def _kind(ctx: Context, ref: str) -> Optional[str]:
@@ -139,14 +162,19 @@ def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:
         return True
     if a.head and a.head == b.head:
         return True
-    if a.named & b.named or any(ctx.may_be_same(frozenset({x}), frozenset({y})) for x in a.named for y in b.named
+    shared = a.named & b.named
+    if any(ctx.entity_type(e) not in ADJECTIVAL for e in shared) or (shared and _head_in(a, b)) or any(ctx.may_be_same(frozenset({x}), frozenset({y})) for x in a.named for y in b.named
                                 if _kind(ctx, x) == "person" == _kind(ctx, y)):
         return True
     for home, other in ((a, b), (b, a)):
         words = _name_words(ctx, other)
-        if any(w.startswith(h) for h in _name_words(ctx, home, HOMELANDS) for w in words):
-            return True
+        if any(w.startswith(h) for h in _name_words(ctx, home, STATES) for w in words):
+            return True     # the state must be named: 'Russian citizens' is no body of a state named 'Russian
     return False
+
+
+def _head_in(a: Participant, b: Participant) -> bool:
+    return bool(a.head and a.head in b.words) or bool(b.head and b.head in a.words)
 
 
 def may_stand_for(ctx: Context, pronoun: Participant, named: Participant) -> bool:
@@ -179,7 +207,24 @@ def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
         if described.definite and not described.named and described.head in PERSON_NOUNS \
                 and named.entity and _kind(ctx, named.entity) == "person":
             return 0.5     # 'the actress' may be 'Tara Reid': a definite description of a person, without a name
-    return None
+    return None if _conflict(ctx, a, b) else 0.0
+
+
+def _conflict(ctx: Context, a: Participant, b: Participant) -> bool:
+    """Two arguments that say who they are and differ: two named referents, or a name and a description that
+    cannot be of its kind ('Israel' / 'a draft resolution') or that names another of its kind. A description of
+    the name's kind ('Tara Reid' / 'the American Pie actress', 'the Indian navy' / 'naval forces') or two
+    descriptions ('her rep' / 'the spokesman') may still be one referent: no evidence either way."""
+    if a.entity and b.entity:
+        return True
+    if not (a.entity or b.entity):
+        return bool(a.named and b.named)      # two descriptions, each naming something else
+    named, described = (a, b) if a.entity else (b, a)
+    kind = _kind(ctx, named.entity)
+    if any(_kind(ctx, e) == kind for e in described.named):
+        return True                           # 'Iran's deputy minister' / 'Abbas'
+    return not ((kind == "person" and described.head in PERSON_NOUNS)
+                or (kind == "body" and described.head in BODY_NOUNS))
 
 
 def different_referents(ctx: Context, a: Participant, b: Participant) -> bool:
@@ -204,9 +249,37 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
             continue
         subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
         content = _content(c) if sense in STATEMENT_PREDICATES else frozenset()
-        out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), ctx.story_of.get(c.doc) or "", subj, obj,
-                              _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c)))
+        story = ctx.story_of.get(c.doc) or ""
+        out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
+                              _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
+                              _venues(ctx, c)))
     return out
+
+
+def _venues(ctx: Context, c: Claim) -> frozenset[str]:
+    """Named buildings and institutions the clause puts its act in, at or into ('checked into the Betty Ford
+    Center', 'the fire at the Matanuska Maid warehouse'), outside its doer and thing done to. Places of the map
+    (towns, regions) are left out: one may lie inside another ('in Malibu' / 'in Los Angeles') and no gazetteer says so."""
+    text = ctx.texts.get(c.doc, "")
+    roles = [span_in(c, t) for t in (c.subject_text, c.object_text) if t]
+    out = set()
+    starts, rows = ctx.mentions.get(c.doc, ([], []))
+    for start, end, ref in rows[bisect.bisect_left(starts, c.start):]:
+        if start >= c.end:
+            break
+        if end > c.end or ctx.entity_type(ref) not in VENUES:
+            continue
+        if any(r and r[0] <= start - c.start < r[1] for r in roles):
+            continue
+        before = VENUE_PREP.search(text, max(c.start, start - 12), start)
+        if before is not None and before.end() == start:
+            out.add(ref)
+    return frozenset(out)
+
+
+def _same_venue(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
+    """Venues that may be one: one entity, or names sharing a word ('Betty Ford Center' / 'Betty Ford Clinic')."""
+    return bool(a & b) or any(ctx.name_words(x) & ctx.name_words(y) for x in a for y in b)
 
 
 def _weekday(ctx: Context, c: Claim) -> Optional[str]:
@@ -262,6 +335,8 @@ def compatible(ctx: Context, a: EventClaim, b: EventClaim) -> bool:
         return False
     if not doer and match(ctx, a.obj, b.obj) is None:
         return False
+    if a.venues and b.venues and not _same_venue(ctx, a.venues, b.venues):
+        return False     # 'checked into the Betty Ford Center' / '... into Morningside Recovery': two stays
     if a.weekday and b.weekday and a.weekday != b.weekday:
         return False     # 'released a patch on Wednesday' / '... on Tuesday': two releases
     return not (a.when and b.when and (a.when[1] < b.when[0] or b.when[1] < a.when[0]))
@@ -275,7 +350,7 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
     if not compatible(ctx, a, b):
         return 0.0
     doer, thing = match(ctx, a.subj, b.subj) or 0.0, match(ctx, a.obj, b.obj) or 0.0
-    if a.story != b.story and (doer < 1 or thing < 1):
+    if a.story and b.story and a.story != b.story and (doer < 1 or thing < 1):
         return 0.0
     score = doer + thing
     if not (a.subj or a.obj) or not (b.subj or b.obj):
