@@ -221,3 +221,30 @@ def test_two_named_venues_of_one_act_are_two_occasions():
             subject_text="Lena Ivo", tense="past")
     c.mention("d", "Harbour Clinic", harbour)
     assert [docs for _, docs in agreed(c)] == [["a", "d"]]
+
+
+def test_the_ledger_cut_by_storyline_attaches_a_lone_report_as_the_whole_ledger_does():
+    """The Spark run answers each storyline apart: a lone report goes to the storyline it is attached to, so the
+    per-storyline ledgers give the whole ledger's events."""
+    from newsprism.scale.corpus import fact_order, name_stubs, storyline_groups, with_stubs
+
+    c = Corpus()
+    tarn, lisbon = c.entity("e1", "Ilse Tarn"), c.entity("e2", "Lisbon", "GPE")
+    bors, faro = c.entity("e3", "Pavel Bors"), c.entity("e4", "Faro", "GPE")
+    for doc, who, where in (("a", tarn, lisbon), ("b", tarn, lisbon), ("c", tarn, lisbon),
+                            ("d", bors, faro), ("e", bors, faro), ("f", bors, faro)):
+        names = {tarn: "Ilse Tarn", bors: "Pavel Bors", lisbon: "Lisbon", faro: "Faro"}
+        c.claim(doc, f"{names[who]} visited {names[where]}.", predicate="visit", subject=who, subject_text=names[who],
+                object=where, object_text=names[where], tense="past")
+    lines = [Story(id="s1", documents=["a", "b"]), Story(id="s2", documents=["c"]),
+             Story(id="s3", documents=["d", "e"]), Story(id="s4", documents=["f"])]
+    whole = c.analysis(stories=lines).bind()
+    facts = align_facts(whole, CFG)
+    assert sorted(sorted(f.positions[0].documents) for f in facts if f.verdict == "corroborated") == \
+        [["a", "b", "c"], ["d", "e", "f"]]
+    stubs, parts = name_stubs(whole), []
+    for part in storyline_groups(whole, CFG).values():
+        part.entities = with_stubs(part, stubs)
+        parts += align_facts(part.bind(), CFG)
+    strip = lambda fs: [f.model_dump(exclude={"id"}) for f in sorted(fs, key=fact_order)]  # noqa: E731
+    assert strip(parts) == strip(facts)
