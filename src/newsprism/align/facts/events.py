@@ -53,7 +53,9 @@ PRONOUN_KIND = {**dict.fromkeys(["he", "she", "him", "her", "himself", "herself"
 PERSON_NOUNS = ROLE_NOUNS | {"man", "woman", "boy", "girl", "actor", "actress", "singer", "star", "player", "suspect",
                              "inmate", "prisoner", "victim", "driver", "climber", "coach", "mother", "father",
                              "gunman", "fighter", "boxer", "champion", "candidate", "lawyer", "doctor", "teenager",
-                             "rep", "publicist", "agent", "manager", "owner", "husband", "wife", "son", "daughter"}
+                             "rep", "publicist", "agent", "manager", "owner", "husband", "wife", "son", "daughter",
+                             "queen", "icon", "legend", "starlet", "celebrity", "athlete", "swimmer", "rapper",
+                             "comedian", "musician", "author", "writer", "journalist", "producer", "activist"}
 # nouns for a body (a state, an organisation, a force) that a report uses for one it names elsewhere
 BODY_NOUNS = {"government", "administration", "ministry", "department", "agency", "authorities", "officials",
               "army", "military", "navy", "forces", "troops", "police", "group", "organisation", "organization",
@@ -82,6 +84,7 @@ class Participant:
     pronoun: Optional[str] = None  # person | body | group, where the argument is only a pronoun
     definite: bool = False         # 'the actress', 'this man': may be someone named elsewhere
     words: frozenset[str] = frozenset()   # its words, lower-cased
+    heads: frozenset[str] = frozenset()   # the head noun of each conjunct ('the actress and velvet-rope fixture')
 
     def __bool__(self) -> bool:
         return bool(self.entity or self.head or self.named or self.pronoun)
@@ -140,7 +143,8 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
     head = head_word(text) if text else None
     definite = bool(text) and text.strip().lower().split(" ", 1)[0] in ("the", "this", "that")
     return Participant(entity, head, named | ({entity} if entity else set()), definite=definite,
-                       words=frozenset(re.findall(r"[a-z]+", (text or "").lower())))
+                       words=frozenset(re.findall(r"[a-z]+", (text or "").lower())),
+                       heads=frozenset(h for part in (text or "").split(" and ") if (h := head_word(part))))
 
 
 def _kind(ctx: Context, ref: str) -> Optional[str]:
@@ -223,8 +227,8 @@ def _conflict(ctx: Context, a: Participant, b: Participant) -> bool:
     kind = _kind(ctx, named.entity)
     if any(_kind(ctx, e) == kind for e in described.named):
         return True                           # 'Iran's deputy minister' / 'Abbas'
-    return not ((kind == "person" and described.head in PERSON_NOUNS)
-                or (kind == "body" and described.head in BODY_NOUNS))
+    return not ((kind == "person" and described.heads & PERSON_NOUNS)
+                or (kind == "body" and described.heads & BODY_NOUNS))
 
 
 def different_referents(ctx: Context, a: Participant, b: Participant) -> bool:
