@@ -237,3 +237,20 @@ def test_a_list_article_keeps_its_lists_in_order():
     assert _reasons(x) == {"Home Transport Sport": "extractor: navigation",
                            "Sign up to our transport newsletter": "extractor: newsletter",
                            "Heathside Post, 14 Mill Row": "extractor: footer"}
+
+
+def test_a_story_split_over_several_boxes_of_one_kind_is_read_whole():
+    # trafilatura keeps the first of the two story boxes; the second (after the newsletter box) comes back
+    x = extract_html(page("split_body.html"), url="https://inlandwaters.example/towns/boatyards")
+    paragraphs = x.text.split("\n\n")
+    assert len(paragraphs) == 8
+    assert paragraphs[3].startswith("Rents on the remaining yards")
+    assert paragraphs[4] == "Some owners have tried to share the cost of a dry dock between several small businesses, " \
+                            "with mixed results."
+    assert paragraphs[-1].startswith("The association wants the trust")
+    assert "weekly briefing" not in x.text
+    assert _reasons(x) == {"Home Boats Towns": "extractor: navigation",
+                           "Why the canal towns are losing their boatyards": "extractor: title",
+                           "Get the Inland Waters weekly briefing in your inbox every Friday morning.":
+                               "extractor: newsletter",
+                           "Inland Waters Review, Lock House, Tenby": "extractor: footer"}

@@ -146,3 +146,33 @@ def test_a_summary_box_after_the_body_started_is_no_lead():
 def test_a_lead_needs_a_headline_above_it():
     html = f"<html><body><p class='lead'>{LEAD}</p><div class='body'><p>{BODY}</p></div></body></html>"
     assert audit_page(load_html(html), BODY, 40).lead is None
+
+
+MORE = "The second half of the report looks at the cost of dredging the outer channel every winter."
+
+
+def test_paragraphs_of_a_second_box_like_the_kept_one_continue_the_story():
+    html = (f"<html><body><div class='story'><p>{BODY}</p></div><div class='promo-box'><p>Listen to our podcast "
+            f"about the coast every week.</p></div><div class='story'><p>{MORE}</p></div></body></html>")
+    audit = audit_page(load_html(html), BODY, 40)
+    assert audit.continued == [(MORE, BODY)]
+    assert [r.reason for r in audit.removed] == ["extractor: related links"]
+
+
+@pytest.mark.parametrize("html", [
+    # the second box is of another kind
+    f"<html><body><div class='story'><p>{BODY}</p></div><div class='bio'><p>{MORE}</p></div></body></html>",
+    # boxes without a class name say nothing about which box is the story's
+    f"<html><body><div><p>{BODY}</p></div><div><p>{MORE}</p></div></body></html>",
+    # before anything was kept
+    f"<html><body><div class='story'><p>{MORE}</p></div><div class='story'><p>{BODY}</p></div></body></html>",
+    # not a full sentence
+    f"<html><body><div class='story'><p>{BODY}</p></div><div class='story'><p>Dredging costs, by year</p>"
+    "</div></body></html>",
+    # inside a named box
+    f"<html><body><div class='story'><p>{BODY}</p><div class='comments'><div class='story'><p>{MORE}</p></div>"
+    "</div></div></body></html>",
+])
+def test_other_paragraphs_the_extractor_left_out_stay_out(html):
+    audit = audit_page(load_html(html), BODY, 40)
+    assert audit.continued == [] and len(audit.removed) == 1

@@ -9,12 +9,13 @@
     ('The Harbour Gazette', 'en', True)
 
 Text comes from trafilatura in precision mode (comments off, tables kept, no external
-fallback extractors) with a recall retry when that yields too little; on the
-article-extraction benchmark this beats every single trafilatura setting (see
-eval/extraction_predict.py). Title, authors and publication date come from the page's own
-statements in order of trust (pagemeta.py: JSON-LD, OpenGraph, meta tags, byline, dateline,
-URL), read from the same lxml tree, each with its source; htmldate is asked only when none
-of them gives a date. Scripts and styles never reach the text: trafilatura drops them while
+fallback extractors) with a recall retry when that yields too little; the page's blocks it
+leaves out are listed with a reason, and a lead paragraph or a second box of the story it
+passed over goes back (pageblocks.py). On the article-extraction benchmark this beats every
+single trafilatura setting (see eval/extraction_predict.py). Title, authors and publication
+date come from the page's own statements in order of trust (pagemeta.py: JSON-LD, OpenGraph,
+meta tags, byline, dateline, URL), read from the same lxml tree, each with its source;
+htmldate is asked only when none of them gives a date. Scripts and styles never reach the text: trafilatura drops them while
 cleaning the tree.
 """
 from __future__ import annotations
@@ -88,6 +89,8 @@ def extract_html(html: str, url: str | None = None, headline_overlap: float = 0.
         return HtmlExtract(url=url, outlet=_host(url))
     text = _main_text(tree, url)
     audit = audit_page(tree, text, min_sentence_chars) if text else PageAudit()
+    if audit.continued:
+        text = _with_continued(text, audit.continued)
     if audit.lead:
         text = _with_lead(text, audit.lead)
     page, meta, page_url = _metadata(tree, url, headline_overlap)
@@ -116,6 +119,22 @@ def _with_lead(text: str, lead: str) -> str:
     if rest and len(first) < len(lead) and not first.rstrip().endswith((".", "!", "?", "\"", "”")):
         return f"{first}\n\n{lead}\n\n{rest}"
     return f"{lead}\n\n{text}"
+
+
+def _with_continued(text: str, continued: list[tuple[str, str]]) -> str:
+    """Paragraphs the extractor passed over, each after the kept paragraph it follows on the page."""
+    paragraphs = text.split("\n\n")
+    keys = ["".join(p.split()) for p in paragraphs]
+    after: dict[int, list[str]] = {}
+    for paragraph, previous in continued:
+        want = "".join(previous.split())
+        at = next((i for i in range(len(keys) - 1, -1, -1) if want and want in keys[i]), len(paragraphs) - 1)
+        after.setdefault(at, []).append(paragraph)
+    out = []
+    for i, paragraph in enumerate(paragraphs):
+        out.append(paragraph)
+        out.extend(after.get(i, []))
+    return "\n\n".join(out)
 
 
 def join_names(names: list[str]) -> Optional[str]:

@@ -32,8 +32,10 @@ kept, and names the reason from the box each sits in:
 
 A box is named by its tag or by a word of its class or id ("related-posts", "site-footer",
 "commentList"): the innermost named box wins. Consecutive blocks left out for one reason are one entry.
-A lead paragraph the extractor left out (the story's first paragraph, set apart under the
-headline in a box the page names "lead", "intro" or "summary") goes back into the text instead.
+Two kinds of block the extractor left out go back into the text instead: a lead paragraph (the
+story's first paragraph, set apart under the headline in a box the page names "lead", "intro" or
+"summary"), and the paragraphs of a story split over several boxes of one kind (the same tag and
+class as the box whose paragraphs were kept; precision mode keeps the first box only).
 
     >>> from trafilatura.utils import load_html
     >>> tree = load_html('<html><body><nav><a href="/">Home</a> <a href="/w">World</a></nav>'
@@ -237,8 +239,14 @@ def _mostly_in(text: str, kept: str, min_chars: int) -> bool:
     if _bare(text) in kept:
         return True
     clauses = [c for c in _CLAUSE.split(text) if len(c) >= min_chars // 2]
-    found = sum(len(c) for c in clauses if _bare(c) in kept)
-    return found >= KEPT_SHARE * len(text)
+    need, left, found = KEPT_SHARE * len(text), sum(map(len, clauses)), 0
+    for clause in clauses:
+        if found + left < need:
+            return False  # what is left to look for could not make the share
+        left -= len(clause)
+        if _bare(clause) in kept:
+            found += len(clause)
+    return found >= need
 
 
 @dataclass
@@ -247,6 +255,9 @@ class PageAudit:
 
     removed: list[Removed] = field(default_factory=list)
     lead: Optional[str] = None  # the story's first paragraph, set apart under the headline and left out
+    # paragraphs of the story's own containers the extractor passed over (an article split into several
+    # boxes of one kind), each with the kept block it follows on the page
+    continued: list[tuple[str, str]] = field(default_factory=list)
 
 
 def dropped_blocks(tree: HtmlElement, kept: str, min_sentence_chars: int) -> list[Removed]:
@@ -262,6 +273,9 @@ def audit_page(tree: HtmlElement, kept: str, min_sentence_chars: int) -> PageAud
     occurs in the kept text; a shorter one ("News", "Share") only when it is a whole kept line,
     list item or table cell, so that a menu word is not found inside a sentence. Consecutive
     blocks left out for the same reason are one entry, their texts a line each.
+
+    Continued: a full-sentence <p> in no named box, whose parent has the tag and class of the
+    parent of a <p> kept before it (the story's next box, after an ad or a signup box between them).
 
     The lead: between the page's <h1> headline and the first block the extractor kept, a
     paragraph the page names as its lead ("lead", "intro", "summary", ...: LEAD_WORDS) in no
@@ -284,6 +298,8 @@ def audit_page(tree: HtmlElement, kept: str, min_sentence_chars: int) -> PageAud
     runs: list[tuple[str, list[str]]] = []
     last: Optional[str] = None
     headline = body = False  # past the page's <h1>; past the first block kept after it
+    containers: set[tuple[str, str]] = set()  # (tag, class) of the boxes whose paragraphs were kept
+    previous = ""  # the last kept block
     for el, text in page_blocks(tree):
         if not text:
             continue
@@ -293,8 +309,16 @@ def audit_page(tree: HtmlElement, kept: str, min_sentence_chars: int) -> PageAud
                                     _mostly_in(text, kept_bare, min_sentence_chars)):
             last = None
             body = body or (headline and el.tag != "h1")
+            previous = text
+            if el.tag == "p" and _container(el)[1]:
+                containers.add(_container(el))
             continue
         kind = boxes.of(el)
+        if kind is None and containers and el.tag == "p" and is_full_sentence(text, min_sentence_chars) \
+                and _container(el) in containers:
+            audit.continued.append((text, previous))
+            last = None
+            continue
         named = kind is None and headline and not body and _lead_name(el)
         if named == "lead" and audit.lead is None and el.tag not in _HEADINGS and \
                 is_full_sentence(text, min_sentence_chars):
@@ -314,6 +338,12 @@ def audit_page(tree: HtmlElement, kept: str, min_sentence_chars: int) -> PageAud
         last = reason
     audit.removed = [Removed(text="\n".join(texts), reason=reason) for reason, texts in runs]
     return audit
+
+
+def _container(el: HtmlElement) -> tuple[str, str]:
+    """The named box a paragraph sits in: its parent's tag and class ("" when the parent has none)."""
+    parent = el.getparent()
+    return ("", "") if parent is None or not parent.get("class") else (parent.tag, parent.get("class"))
 
 
 def _lead_name(el: HtmlElement) -> Optional[str]:
