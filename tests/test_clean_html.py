@@ -245,8 +245,8 @@ def test_a_story_split_over_several_boxes_of_one_kind_is_read_whole():
     paragraphs = x.text.split("\n\n")
     assert len(paragraphs) == 8
     assert paragraphs[3].startswith("Rents on the remaining yards")
-    assert paragraphs[4] == "Some owners have tried to share the cost of a dry dock between several small businesses, " \
-                            "with mixed results."
+    assert paragraphs[4] == ("Some owners have tried to share the cost of a dry dock between several small "
+                             "businesses, with mixed results.")
     assert paragraphs[-1].startswith("The association wants the trust")
     assert "weekly briefing" not in x.text
     assert _reasons(x) == {"Home Boats Towns": "extractor: navigation",

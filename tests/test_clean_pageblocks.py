@@ -104,7 +104,8 @@ def test_code_styles_and_drawings_are_never_text():
 
 
 def test_page_blocks_join_inline_text_to_its_block():
-    tree = load_html("<html><body><p>Port <b>closed</b> for <a>two</a> days.</p><div>Tide <i>table</i></div></body></html>")
+    tree = load_html("<html><body><p>Port <b>closed</b> for <a>two</a> days.</p>"
+                     "<div>Tide <i>table</i></div></body></html>")
     assert [(el.tag, text) for el, text in page_blocks(tree)] == [("p", "Port closed for two days."),
                                                                 ("div", "Tide table")]
 

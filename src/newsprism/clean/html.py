@@ -15,8 +15,8 @@ passed over goes back (pageblocks.py). On the article-extraction benchmark this 
 single trafilatura setting (see eval/extraction_predict.py). Title, authors and publication
 date come from the page's own statements in order of trust (pagemeta.py: JSON-LD, OpenGraph,
 meta tags, byline, dateline, URL), read from the same lxml tree, each with its source;
-htmldate is asked only when none of them gives a date. Scripts and styles never reach the text: trafilatura drops them while
-cleaning the tree.
+htmldate is asked only when none of them gives a date. Scripts and styles never reach the
+text: trafilatura drops them while cleaning the tree.
 """
 from __future__ import annotations
 
