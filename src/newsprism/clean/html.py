@@ -126,9 +126,10 @@ def _with_continued(text: str, continued: list[tuple[str, str]]) -> str:
     paragraphs = text.split("\n\n")
     keys = ["".join(p.split()) for p in paragraphs]
     after: dict[int, list[str]] = {}
+    at = 0  # the entries come in page order: each is looked for from where the last one went
     for paragraph, previous in continued:
         want = "".join(previous.split())
-        at = next((i for i in range(len(keys) - 1, -1, -1) if want and want in keys[i]), len(paragraphs) - 1)
+        at = next((i for i in range(at, len(keys)) if want and want in keys[i]), len(paragraphs) - 1)
         after.setdefault(at, []).append(paragraph)
     out = []
     for i, paragraph in enumerate(paragraphs):
