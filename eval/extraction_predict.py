@@ -7,9 +7,11 @@ Each gzip'd page in DIR/html goes through the pipeline's own path: read as the p
 bytes (newsprism.read.inputs.read_bytes: sniffing, charset decoding), then cleaned by
 `newsprism.clean.clean_item` (HTML extraction, then line cleaning), with the page URL from the
 gold file as a WARC or feed reader would give it; `--extract-only` scores the extraction step
-alone. The predictions ({key: {"articleBody": text}}) are written to --out, then the
-shared scorer (shared/eval/extraction.py: 4-word-shingle precision, recall, F1 per page,
-macro-averaged) is run on them and its figures printed.
+alone. `--reasons` also prints what cleaning removed from the 181 pages, by reason (entries and
+characters): the blocks trafilatura left out ("extractor: ...") and the lines the line cleaner
+took. The predictions ({key: {"articleBody": text}}) are written to --out, then the shared scorer
+(shared/eval/extraction.py: 4-word-shingle precision, recall, F1 per page, macro-averaged) is run
+on them and its figures printed.
 
 Data: the article-extraction benchmark (https://github.com/scrapinghub/article-extraction-benchmark, commit
 4a3bc979f76c0df73cb95fe272e2fc1b96f9f010: ground-truth.json, html/*.html.gz), read from
@@ -24,6 +26,7 @@ import json
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from trafilatura.utils import decode_file
@@ -57,7 +60,8 @@ def load_pages(bench: Path) -> dict[str, str]:
     return pages
 
 
-def predict(bench: Path, extract_only: bool = False) -> dict[str, dict[str, str]]:
+def predict(bench: Path, extract_only: bool = False, removed: Counter | None = None) -> dict[str, dict[str, str]]:
+    """Page key -> {"articleBody": text}; `removed` (when given) counts entries and characters by reason."""
     from newsprism.clean import clean_item
     from newsprism.read.base import RawItem, ReadError
 
@@ -67,11 +71,15 @@ def predict(bench: Path, extract_only: bool = False) -> dict[str, dict[str, str]
     for key, html in load_pages(bench).items():
         url = gold.get(key, {}).get("url")
         if extract_only:
-            text = extract_html(html, url=url).text
+            extracted = extract_html(html, url=url)
+            text, dropped = extracted.text, extracted.removed
         else:
             doc = clean_item(RawItem(source=key, kind="html", html=html, url=url), cfg)
-            text = "" if isinstance(doc, ReadError) else doc.text
+            text, dropped = ("", []) if isinstance(doc, ReadError) else (doc.text, doc.removed)
         out[key] = {"articleBody": text}
+        for r in dropped if removed is not None else []:
+            removed[(r.reason, "entries")] += 1
+            removed[(r.reason, "chars")] += len(r.text)
     return out
 
 
@@ -80,9 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=Path, default=BENCH)
     ap.add_argument("--out", type=Path, default=ROOT / "out" / "extraction_pred.json")
     ap.add_argument("--extract-only", action="store_true", help="score trafilatura extraction without line cleaning")
+    ap.add_argument("--reasons", action="store_true", help="print what cleaning removed, by reason")
     args = ap.parse_args(argv)
     started = time.perf_counter()
-    pred = predict(evaldata.check(args.bench, "article-extraction-benchmark"), args.extract_only)
+    removed: Counter = Counter()
+    pred = predict(evaldata.check(args.bench, "article-extraction-benchmark"), args.extract_only, removed)
     elapsed = time.perf_counter() - started
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(pred, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -92,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         capture_output=True, text=True, check=False,
     )
     print(result.stdout.strip() or result.stderr.strip())
+    if args.reasons:
+        reasons = sorted({r for r, _ in removed}, key=lambda r: -removed[(r, "chars")])
+        print(f"{'removed, by reason':34s} {'entries':>8s} {'chars':>9s}")
+        for reason in reasons:
+            print(f"{reason:34s} {removed[(reason, 'entries')]:8d} {removed[(reason, 'chars')]:9d}")
     return result.returncode
 
 

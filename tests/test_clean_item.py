@@ -92,7 +92,8 @@ class FakeExtract:
 def test_html_goes_through_extract_html_and_then_line_cleaning(monkeypatch):
     calls = []
 
-    def extract_html(html: str, url: Optional[str] = None, headline_overlap: float = 0.6) -> FakeExtract:
+    def extract_html(html: str, url: Optional[str] = None, headline_overlap: float = 0.6,
+                     min_sentence_chars: int = 40) -> FakeExtract:
         calls.append((html, url))
         return FakeExtract(
             text="Ferry service resumes\n\nThe first ferry left at dawn on Monday with 200 passengers.\n\n"
@@ -117,7 +118,8 @@ def test_extracted_html_keeps_lines_the_article_repeats(monkeypatch):
     body = ("Ferries resume across the bay after the storm damaged two piers last week.\n\n"
             "Morning\n\n- Leaves at 7:15 from Pier 2\n\nEvening\n\n- Leaves at 7:15 from Pier 2")
 
-    def extract_html(html: str, url: Optional[str] = None, headline_overlap: float = 0.6) -> FakeExtract:
+    def extract_html(html: str, url: Optional[str] = None, headline_overlap: float = 0.6,
+                     min_sentence_chars: int = 40) -> FakeExtract:
         return FakeExtract(text=body, title="Ferries resume")
 
     monkeypatch.setitem(sys.modules, "newsprism.clean.html", types.SimpleNamespace(extract_html=extract_html))
@@ -128,7 +130,8 @@ def test_extracted_html_keeps_lines_the_article_repeats(monkeypatch):
 
 
 def test_html_that_cannot_be_extracted_is_a_read_error(monkeypatch):
-    def extract_html(html: str, url: Optional[str] = None, headline_overlap: float = 0.6):
+    def extract_html(html: str, url: Optional[str] = None, headline_overlap: float = 0.6,
+                     min_sentence_chars: int = 40):
         raise ValueError("no body")
 
     monkeypatch.setitem(sys.modules, "newsprism.clean.html", types.SimpleNamespace(extract_html=extract_html))
@@ -183,3 +186,16 @@ def test_a_consent_banner_or_a_paywall_alone_is_not_an_article():
 def test_how_the_input_was_read_stays_on_the_document():
     doc = clean_item(RawItem(source="a.txt", kind="text", text=ARTICLE, notes=["3 NUL bytes removed"]), CFG)
     assert doc.notes == ["3 NUL bytes removed"]
+
+
+def test_a_pages_removed_lists_what_the_extractor_left_out_then_what_the_line_cleaner_took():
+    path = Path(__file__).parent / "fixtures" / "html" / "intro_apart.html"
+    doc = clean_item(RawItem(source=str(path), kind="html", html=path.read_text(encoding="utf-8"),
+                             url="https://northgaterecord.example/local/lido"), CFG)
+    assert isinstance(doc, Document)
+    reasons = [r.reason for r in doc.removed]
+    extractor = [r for r in reasons if r.startswith("extractor: ")]
+    assert reasons[:len(extractor)] == extractor  # the extractor's blocks first, in page order
+    assert reasons[len(extractor):] == ["photo credit"]  # "Photograph: ..." under the body, by the line cleaner
+    assert doc.text.startswith("Northgate councillors voted by 31 to 9")  # the lead paragraph the extractor dropped
+    assert all(r.text not in doc.text for r in doc.removed)

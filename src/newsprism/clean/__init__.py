@@ -65,7 +65,8 @@ def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
         from newsprism.clean.html import extract_html  # lazily: HTML parsing libraries load only when needed
 
         try:
-            extracted = extract_html(item.html or "", item.url, cfg.clean.headline_overlap)
+            extracted = extract_html(item.html or "", item.url, cfg.clean.headline_overlap,
+                                     cfg.clean.min_sentence_chars)
         except Exception as exc:  # a broken page is one input's problem, not the run's
             return ReadError(item.source, f"could not extract text from HTML ({type(exc).__name__}: {exc})")
         raw = getattr(extracted, "text", None) or ""
@@ -105,6 +106,6 @@ def clean_item(item: RawItem, cfg: Config) -> Document | ReadError:
         metadata_source=sources,
         language=language,
         text=cleaned.text,
-        removed=cleaned.removed,
+        removed=list(getattr(extracted, "removed", None) or []) + cleaned.removed,
         notes=notes,
     )

@@ -9,13 +9,14 @@
     ('The Harbour Gazette', 'en', True)
 
 Text comes from trafilatura in precision mode (comments off, tables kept, no external
-fallback extractors) with a recall retry when that yields too little; on the
-article-extraction benchmark this beats every single trafilatura setting (see
-eval/extraction_predict.py). Title, authors and publication date come from the page's own
-statements in order of trust (pagemeta.py: JSON-LD, OpenGraph, meta tags, byline, dateline,
-URL), read from the same lxml tree, each with its source; htmldate is asked only when none
-of them gives a date. Scripts and styles never reach the text: trafilatura drops them while
-cleaning the tree.
+fallback extractors) with a recall retry when that yields too little; the page's blocks it
+leaves out are listed with a reason, and a lead paragraph or a second box of the story it
+passed over goes back (pageblocks.py). On the article-extraction benchmark this beats every
+single trafilatura setting (see eval/extraction_predict.py). Title, authors and publication
+date come from the page's own statements in order of trust (pagemeta.py: JSON-LD, OpenGraph,
+meta tags, byline, dateline, URL), read from the same lxml tree, each with its source;
+htmldate is asked only when none of them gives a date. Scripts and styles never reach the
+text: trafilatura drops them while cleaning the tree.
 """
 from __future__ import annotations
 
@@ -28,10 +29,13 @@ from typing import Any, Iterator, Optional
 from urllib.parse import urlsplit
 
 import trafilatura
-from lxml.html import HtmlElement
 from htmldate import find_date
+from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from newsprism.model import Removed
+
+from .pageblocks import PageAudit, audit_page
 from .pagemeta import PageMetadata, meta_tags, read_page_metadata
 
 log = logging.getLogger(__name__)
@@ -71,16 +75,25 @@ class HtmlExtract:
     description: Optional[str] = None
     authors: list[str] = field(default_factory=list)  # person names only, in byline order
     metadata_source: dict[str, str] = field(default_factory=dict)  # field -> json-ld, opengraph, meta, ...
+    removed: list[Removed] = field(default_factory=list)  # the page's blocks the extractor left out, with reasons
 
 
-def extract_html(html: str, url: str | None = None, headline_overlap: float = 0.6) -> HtmlExtract:
-    """Main text (paragraphs separated by a blank line) and metadata of a news page. Never raises."""
+def extract_html(html: str, url: str | None = None, headline_overlap: float = 0.6,
+                 min_sentence_chars: int = 40) -> HtmlExtract:
+    """Main text (paragraphs separated by a blank line) and metadata of a news page. Never raises.
+
+    `removed` lists the page's visible blocks the text leaves out, each with its reason
+    (pageblocks.py); a block of `min_sentence_chars` or more counts as kept when its words are in the text."""
     tree = _parse(html)
     if tree is None:
         return HtmlExtract(url=url, outlet=_host(url))
     text = _main_text(tree, url)
-    page, meta = _metadata(tree, url, headline_overlap)
-    page_url = _page_url(tree, meta, url)
+    audit = audit_page(tree, text, min_sentence_chars) if text else PageAudit()
+    if audit.continued:
+        text = _with_continued(text, audit.continued)
+    if audit.lead:
+        text = _with_lead(text, audit.lead)
+    page, meta, page_url = _metadata(tree, url, headline_overlap)
     outlet, outlet_source = _outlet(tree, meta, page_url)
     sources = dict(page.sources)
     if outlet_source:
@@ -96,7 +109,33 @@ def extract_html(html: str, url: str | None = None, headline_overlap: float = 0.
         language=_language(tree),
         description=next(iter(meta.get("og:description", []) + meta.get("description", [])), None),
         metadata_source=sources,
+        removed=audit.removed,
     )
+
+
+def _with_lead(text: str, lead: str) -> str:
+    """The lead paragraph first, or second when the extractor's text opens with the headline."""
+    first, _, rest = text.partition("\n\n")
+    if rest and len(first) < len(lead) and not first.rstrip().endswith((".", "!", "?", "\"", "”")):
+        return f"{first}\n\n{lead}\n\n{rest}"
+    return f"{lead}\n\n{text}"
+
+
+def _with_continued(text: str, continued: list[tuple[str, str]]) -> str:
+    """Paragraphs the extractor passed over, each after the kept paragraph it follows on the page."""
+    paragraphs = text.split("\n\n")
+    keys = ["".join(p.split()) for p in paragraphs]
+    after: dict[int, list[str]] = {}
+    at = 0  # the entries come in page order: each is looked for from where the last one went
+    for paragraph, previous in continued:
+        want = "".join(previous.split())
+        at = next((i for i in range(at, len(keys)) if want and want in keys[i]), len(paragraphs) - 1)
+        after.setdefault(at, []).append(paragraph)
+    out = []
+    for i, paragraph in enumerate(paragraphs):
+        out.append(paragraph)
+        out.extend(after.get(i, []))
+    return "\n\n".join(out)
 
 
 def join_names(names: list[str]) -> Optional[str]:
@@ -141,12 +180,14 @@ def _trafilatura_text(tree: HtmlElement, url: Optional[str], options: dict[str, 
     return "\n\n".join(line.strip() for line in (out or "").splitlines() if line.strip())
 
 
-def _metadata(tree: HtmlElement, url: Optional[str], headline_overlap: float) -> tuple[PageMetadata, dict[str, list[str]]]:
-    """The page's own statements (pagemeta.py) from the tree the text came from: no second parse.
-    htmldate is asked only when the page states no date in any form pagemeta reads."""
+def _metadata(tree: HtmlElement, url: Optional[str], headline_overlap: float
+              ) -> tuple[PageMetadata, dict[str, list[str]], Optional[str]]:
+    """The page's own statements (pagemeta.py) from the tree the text came from: no second parse;
+    with its meta tags and the URL it declares. htmldate is asked only when the page states no
+    date in any form pagemeta reads."""
     # Code inside a title or headline is not its words ("<h1>Pilots <script>…</script>end strike</h1>"):
     # the body text is extracted already, so the tree may lose it now.
-    for code in tree.xpath("//title//script|//title//style|//h1//script|//h1//style|//h2//script|//h2//style"):
+    for code in dict.fromkeys(c for head in tree.iter("title", "h1", "h2") for c in head.iter("script", "style")):
         code.drop_tree()
     meta = meta_tags(tree)
     url = _page_url(tree, meta, url)
@@ -163,7 +204,7 @@ def _metadata(tree: HtmlElement, url: Optional[str], headline_overlap: float) ->
             found = None
         if found:
             page.published, page.sources["published"] = _iso(found), "text"
-    return page, meta
+    return page, meta, url
 
 
 def _page_url(tree: HtmlElement, meta: dict[str, list[str]], url: Optional[str]) -> Optional[str]:
@@ -228,9 +269,12 @@ def _walk(data: Any) -> Iterator[dict]:
 
 def _language(tree: HtmlElement) -> Optional[str]:
     root = tree.getroottree().getroot()
+    for value in (root.get("lang") or "", root.get("xml:lang") or ""):  # most pages say it here
+        m = _LANG.match(value.strip())
+        if m:
+            return m.group(1).lower()
     declared = (
-        [root.get("lang") or "", root.get("xml:lang") or ""]
-        + tree.xpath('//meta[translate(@http-equiv, "CONTENT-LANGUAGE", "content-language")="content-language"]/@content')
+        tree.xpath('//meta[translate(@http-equiv, "CONTENT-LANGUAGE", "content-language")="content-language"]/@content')
         + tree.xpath('//meta[@property="og:locale"]/@content')
     )
     for value in declared:
