@@ -68,13 +68,40 @@ def name_stubs(analysis: Analysis) -> list:
     return [e.model_copy(update={"mentions": [], "documents": [], "evidence": []}) for e in analysis.entities]
 
 
-_stubs: dict[str, list] = {}   # per Python worker: the job's token -> the unpacked stubs, unpacked once
+_stubs: dict[str, Stubs] = {}   # per Python worker: the job's token -> the stubs, unpacked and indexed once
+
+
+class Stubs:
+    """Every entity as a stub, unpacked once per worker: the corpus-ordered list, each id's place in it and
+    the id index. The stubs are bound once to an analysis of their own (a stub holds no nested object:
+    no mentions, documents or evidence), so a group binds only its own objects, not every stub again."""
+
+    def __init__(self, stubs: list) -> None:
+        self.list = stubs
+        self.place = {e.id: k for k, e in enumerate(stubs)}
+        self.index = {e.id: e for e in stubs}
+        Analysis(entities=stubs).bind()
 
 
 def with_stubs(part: Analysis, stubs: list) -> list:
     """The part's entities (its mentions) and every other entity as a stub, in the corpus order."""
     own = {e.id: e for e in part.entities}
     return [own.get(s.id, s) for s in stubs]
+
+
+def bind_with_stubs(part: Analysis, stubs: Stubs) -> Analysis:
+    """What `Analysis.bind` gives for the part with `with_stubs` as its entities, without walking every stub
+    (their binding only ever serves `Entity.document_objects`, empty on a stub): the part binds its own
+    objects, then takes the stub list and index with its own entities in their places."""
+    own = part.bind().entities
+    entities = stubs.list.copy()
+    index = stubs.index.copy()
+    for e in own:
+        entities[stubs.place[e.id]] = e
+        index[e.id] = e
+    part.entities = entities
+    part._index["entity"] = index
+    return part
 
 
 def fact_order(f: Fact) -> tuple:
@@ -94,9 +121,8 @@ def _facts_of_group(cfg: Config, entities: Any, token: str):
         part: Analysis = unpack(group["part"].iloc[0])
         if token not in _stubs:
             _stubs.clear()
-            _stubs[token] = unpack(entities.value)
-        part.entities = with_stubs(part, _stubs[token])
-        facts = align_facts(part.bind(), cfg)
+            _stubs[token] = Stubs(unpack(entities.value))
+        facts = align_facts(bind_with_stubs(part, _stubs[token]), cfg)
         return pd.DataFrame({"key": [group["key"].iloc[0]], "facts": [pack(facts)]})
     return run
 
