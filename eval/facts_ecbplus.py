@@ -76,12 +76,15 @@ def predicate_classes(predicate: str) -> set[str]:
 
 
 def lemma_gives(lemma: str, predicate: str, predicate_class: Callable[[str], str],
-                event_nouns: dict[str, str]) -> bool:
-    """Does a gold mention's lemma give this claim predicate (a verb's class, or an event noun's)?"""
+                event_nouns: dict[str, str], phrasal: Optional[dict] = None) -> bool:
+    """Does a gold mention's lemma give this claim predicate (a verb's class, an event noun's, or for a verb with a
+    later word of its mention, 'check into', the class of that phrasal verb: 'enter')?"""
     lemma = (lemma or "").lower()
     if not lemma:
         return False
     want = predicate_classes(predicate)
+    if " " in lemma:     # 'check into': a verb with its particle, from a mention of several tokens
+        return (phrasal or {}).get(tuple(lemma.split(" ", 1)), ("",))[0] in want
     return predicate_class(lemma) in want or event_nouns.get(lemma) in want
 
 
@@ -169,7 +172,7 @@ def topic_data(topic: int, subs: list[Path]) -> tuple[list[dict], list[dict]]:
 
 def token_lemmas(gold: list[dict], nlp) -> None:
     """Add each mention's `lemmas`: its gold head lemma, then the lemma of each of its tokens, tagged in its
-    sentence (the gold head lemma comes from another parser)."""
+    sentence (the gold head lemma comes from another parser), then its first token's with each later one's."""
     from spacy.tokens import Doc
 
     keep = [n for n in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer") if n in nlp.pipe_names]
@@ -182,6 +185,7 @@ def token_lemmas(gold: list[dict], nlp) -> None:
             doc = nlp.get_pipe(name)(doc)
         for m in ms:
             lem = [m["lemma"]] + [doc[t].lemma_.lower() for t in m["token_ids"] if t < len(doc)]
+            lem += [f"{lem[1]} {w}" for w in lem[2:]]     # 'checked into': 'check into', a phrasal verb
             m["lemmas"] = list(dict.fromkeys(x for x in lem if x))
 
 
@@ -202,12 +206,16 @@ def place_gold(gold: list[dict], texts: dict[str, str], cleaned: dict[str, str])
 def score_topic(topic: int, analysis: dict, gold: list[dict], texts: dict[str, str]) -> dict:
     """Everything the report needs from one topic: anchors, our clusters, pairs."""
     from newsprism.lexicon.predicates import EVENT_NOUNS, predicate_class
+    try:
+        from newsprism.lexicon.predicates import PHRASAL_CLASSES as phrasal
+    except ImportError:      # an older checkout (NEWSPRISM_SRC) reads no phrasal verbs
+        phrasal = {}
 
     cleaned = {d["id"]: d["text"] for d in analysis["documents"]}
     lost = place_gold(gold, texts, cleaned)
     placed = [m for m in gold if m["start"] is not None]
     claims = analysis.get("claims", [])
-    anchors, stats = anchor_claims(claims, placed, lambda lem, p: lemma_gives(lem, p, predicate_class, EVENT_NOUNS))
+    anchors, stats = anchor_claims(claims, placed, lambda lem, p: lemma_gives(lem, p, predicate_class, EVENT_NOUNS, phrasal))
     fact_of, in_two = fact_of_claims(analysis.get("facts", []))
     ours = {mid: f"{topic}|" + (fact_of.get(cid) or cid) for cid, mid in anchors.items()}
     holding = sum(1 for c in claims if any(m["doc"] == c["doc"] and c["start"] <= m["start"] and m["end"] <= c["end"]

@@ -206,3 +206,14 @@ def test_an_inverted_judgement_is_no_doer(nlp):
     welcome = [c for c in record.claims if "welcoming" in c.text]
     assert welcome and all("perturbing" not in (c.subject_text or "") for c in welcome)
     assert any("coach" in (c.object_text or "") for c in welcome)
+
+
+def test_a_phrasal_verb_is_read_with_its_particle(nlp):
+    """'checked herself into a clinic' enters the clinic (the place, not 'herself', is what is entered); 'passed
+    away' is a death; 'opened fire on' shoots at whom the preposition names."""
+    record, _ = analyse(nlp, "Singer Ana Roth checked herself into the Larch Clinic on Monday. "
+                             "Her uncle passed away last year. A gunman opened fire on commuters in Dorn.", times={})
+    by_pred = {c.predicate: c for c in record.claims}
+    assert "Larch Clinic" in (by_pred["enter"].object_text or "")
+    assert "passed away" in by_pred["die"].text
+    assert by_pred["shoot"].object_text.startswith("commuters")

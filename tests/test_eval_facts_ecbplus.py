@@ -114,3 +114,10 @@ def test_cross_document_pairs_skip_a_document_with_itself():
     assert n == 5                                   # 6 pairs less d1 with d1
     assert good == 2                                # m1-m2, m4-m2
     assert sorted(wrong) == [(0, 3), (1, 3), (2, 3)]
+
+
+def test_a_verb_with_the_particle_of_its_mention_gives_the_phrasal_class():
+    phrasal = {("check", "into"): ("enter", "into")}
+    assert F.lemma_gives("check into", "enter", lambda x: x, {}, phrasal)
+    assert not F.lemma_gives("check", "enter", lambda x: x, {}, phrasal)        # 'checked out' enters nothing
+    assert not F.lemma_gives("check out", "enter", lambda x: x, {}, phrasal)

@@ -223,6 +223,25 @@ def test_two_named_venues_of_one_act_are_two_occasions():
     assert [docs for _, docs in agreed(c)] == [["a", "d"]]
 
 
+def test_a_place_entered_is_a_venue_whatever_its_tag_and_a_shared_facility_word_names_none():
+    """'checked into the Larch Center' (the place is the thing entered) / 'checked into Birch Recovery Center',
+    which the tagger took for a person: two stays, though both names end in 'Center'; 'entered rehab' may be
+    either, being a description of a place of that kind."""
+    c = Corpus()
+    ivo = c.entity("e1", "Lena Ivo")
+    larch, birch = c.entity("e2", "the Larch Center", "ORG"), c.entity("e3", "Birch Recovery Center", "PERSON")
+    c.claim("a", "Lena Ivo checked into the Larch Center.", predicate="enter", subject=ivo, subject_text="Lena Ivo",
+            object=larch, object_text="the Larch Center", tense="past")
+    c.mention("a", "Larch Center", larch)
+    c.claim("b", "Lena Ivo checked into Birch Recovery Center.", predicate="enter", subject=ivo,
+            subject_text="Lena Ivo", object=birch, object_text="Birch Recovery Center", tense="past")
+    c.mention("b", "Birch Recovery Center", birch)
+    assert agreed(c) == []
+    c.claim("d", "Lena Ivo entered rehab.", predicate="enter", subject=ivo, subject_text="Lena Ivo",
+            object_text="rehab", tense="past")
+    assert [docs for _, docs in agreed(c)] in ([["a", "d"]], [["b", "d"]])
+
+
 def test_the_ledger_cut_by_storyline_attaches_a_lone_report_as_the_whole_ledger_does():
     """The Spark run answers each storyline apart: a lone report goes to the storyline it is attached to, so the
     per-storyline ledgers give the whole ledger's events."""

@@ -21,3 +21,15 @@ def test_a_verb_outside_every_group_is_its_own_class():
 def test_event_nouns_name_the_classes_the_verbs_use():
     assert [EVENT_NOUNS[n] for n in ("robbery", "indictment", "slaying")] == [predicate_class(v) for v in
                                                                              ("rob", "indict", "slay")]
+
+
+def test_a_headline_verb_read_as_a_plural_noun_keeps_its_class():
+    # 'Office shooting kills 1': the tagger may read 'kills' as a noun and leave the '-s' on its lemma
+    assert predicate_class("kills") == "kill" and predicate_class("dies") == "die"
+    assert predicate_class("news") == "news"     # no verb of a group under it: left as it is
+
+
+def test_thwarting_and_fixing_are_one_act_however_worded():
+    assert predicate_class("thwart") == predicate_class("foil") == predicate_class("avert") == "foil"
+    assert predicate_class("patch") == predicate_class("repair") == "fix"
+    assert predicate_class("spark") == predicate_class("trigger") == "trigger"

@@ -19,8 +19,8 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config
-from ..lexicon.predicates import (EVENT_NOUNS, OBJECT_CONTROL, PREP_OBJECTS, REQUEST_VERBS, ROLE_NOUNS,
-                                  predicate_class)
+from ..lexicon.predicates import (EVENT_NOUNS, OBJECT_CONTROL, PREP_OBJECTS, REFLEXIVE, REQUEST_VERBS, ROLE_NOUNS,
+                                  phrasal_class, predicate_class)
 from ..model import Claim, Document, FigureSlot, FigureValue, SlotArg, Time
 from ..records import DocRecord
 from . import speech
@@ -135,6 +135,13 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
     else:
         obj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
     pred = predicate_class(lemma)
+    phrasal = phrasal_class(lemma, kids)
+    if phrasal is not None:
+        pred, preps = phrasal
+        if preps and (obj is None or obj.lower_ in REFLEXIVE or obj.lemma_.lower() == "fire"):
+            obj = _prep_object(v, tuple(preps.split()))   # 'checked herself into X', 'opened fire on X'
+        elif obj is not None and obj.lemma_.lower() == "fire":
+            obj = None
     if lemma == "hold" and any(c.lemma_.lower() in ("hostage", "captive") for c in v.subtree if c.head == v or c.head.head == v):
         pred = "hold captive"
         if obj is None:

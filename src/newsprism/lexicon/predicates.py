@@ -8,6 +8,8 @@ delegation or an award, 'charge' a suspect or a battery) is left out of every gr
 """
 from __future__ import annotations
 
+from typing import Optional
+
 PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["lead", "head", "chair", "helm", "command", "spearhead", "captain"], "lead"),
     **dict.fromkeys(["visit", "arrive", "travel", "land", "tour", "fly", "come"], "visit"),
@@ -52,6 +54,18 @@ PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["fall", "plunge", "tumble", "plummet"], "fall"),
     **dict.fromkeys(["hijack", "commandeer"], "hijack"),
     **dict.fromkeys(["marry", "wed"], "marry"),
+    **dict.fromkeys(["enter"], "enter"),
+    **dict.fromkeys(["shoot", "gun"], "shoot"),
+    **dict.fromkeys(["foil", "thwart", "avert"], "foil"),
+    **dict.fromkeys(["fix", "patch", "repair", "mend"], "fix"),
+    **dict.fromkeys(["spark", "trigger", "provoke", "unleash"], "trigger"),
+    **dict.fromkeys(["destroy", "demolish", "raze", "obliterate"], "destroy"),
+}
+# a verb with its particle or preposition that news uses for one act: 'checked into a clinic' enters it,
+# 'passed away' died, 'opened fire on' shot at; the preposition, where given, carries the thing done to
+PHRASAL_CLASSES: dict[tuple[str, str], tuple[str, str]] = {
+    ("check", "into"): ("enter", "into"), ("check", "in"): ("enter", "into to"),
+    ("pass", "away"): ("die", ""), ("open", "fire"): ("shoot", "on at"), ("gun", "down"): ("shoot", ""),
 }
 # nouns that name an event; a date attached to one dates the event ("the May 3 raid")
 EVENT_NOUNS: dict[str, str] = {
@@ -77,6 +91,7 @@ EVENT_NOUNS: dict[str, str] = {
     **dict.fromkeys(["resignation"], "resign"), **dict.fromkeys(["launch"], "launch"),
     **dict.fromkeys(["death"], "die"), **dict.fromkeys(["veto"], "veto"),
 }
+REFLEXIVE = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 # "ask X to expel Y", "call for the expulsion of Y": the request names the act requested
 REQUEST_VERBS = {"ask", "urge", "call", "demand", "request", "appeal", "press", "push", "order", "instruct", "tell"}
 OBJECT_CONTROL = {"ask", "urge", "call", "press", "order", "instruct", "tell", "force", "allow", "invite",
@@ -89,9 +104,22 @@ ROLE_NOUNS = {"member", "head", "leader", "chief", "spokesman", "spokeswoman", "
               "official", "deputy", "president", "representative", "envoy", "ambassador", "diplomat", "director",
               "secretary", "chairman", "chair", "commander", "adviser", "advisor", "aide", "founder", "officer",
               "governor", "mayor", "senator", "lawmaker", "prosecutor", "judge", "general", "premier", "king",
-              "analyst", "expert", "correspondent", "editor", "reporter", "ceo", "executive", "founder", "figure"}
+              "analyst", "expert", "correspondent", "editor", "reporter", "ceo", "executive", "figure"}
 
 
 def predicate_class(lemma: str) -> str:
     """The sense class of a verb's lemma (the lemma itself when no group holds it)."""
-    return PREDICATE_CLASSES.get(lemma.lower(), lemma.lower())
+    lemma = lemma.lower()
+    if lemma not in PREDICATE_CLASSES and lemma.endswith("s") and lemma[:-1] in PREDICATE_CLASSES:
+        lemma = lemma[:-1]     # a headline verb tagged as a plural noun keeps its '-s' ('Shooting kills 1')
+    return PREDICATE_CLASSES.get(lemma, lemma)
+
+
+def phrasal_class(lemma: str, children) -> Optional[tuple[str, str]]:
+    """The sense of a verb with its particle, preposition or fixed object among its parse children ('check into',
+    'pass away', 'open fire'), with the prepositions that carry its object; None for no phrasal verb."""
+    for c in children:
+        word = c.lower_ if c.dep_ in ("prt", "prep") else c.lemma_.lower() if c.dep_ == "dobj" else None
+        if word is not None and (lemma, word) in PHRASAL_CLASSES:
+            return PHRASAL_CLASSES[(lemma, word)]
+    return None

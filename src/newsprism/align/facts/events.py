@@ -62,15 +62,23 @@ BODY_NOUNS = {"government", "administration", "ministry", "department", "agency"
               "movement", "party", "team", "club", "side", "company", "firm", "council", "committee",
               "court", "delegation", "regime", "country", "state", "nation", "union", "coalition", "alliance",
               "militants", "rebels", "office", "board", "commission", "parliament", "cabinet", "leadership"}
+# nouns for a building or institution, which a report uses for one it names ('rehab' / 'the Larch Clinic') and
+# which say nothing of which one it is ('the Larch Center' / 'the Birch Recovery Center' are two)
+FACILITY_NOUNS = {"clinic", "center", "centre", "facility", "hospital", "rehab", "prison", "jail", "school", "church",
+                  "building", "plant", "factory", "warehouse", "store", "hotel", "station", "airport", "stadium",
+                  "arena", "treatment", "recovery", "rehabilitation", "institute", "home", "house"}
+BODY_NOUNS |= FACILITY_NOUNS
 # names used as adjectives: a shared 'Palestinian' says of which people, not which referent ('the Palestinian group'
 # / 'a delegation from the Palestinian group' share their head too; 'Russian citizens' / 'hostages including
 # Russians' do not)
 ADJECTIVAL = {"NORP"}
 # names of states, which others take their adjective from: 'Israel' and 'the Israeli foreign ministry'
 STATES = {"GPE"}
-# named buildings and institutions an act can take place at; 'into', 'in', 'at' before one names where
+# named buildings and institutions an act can take place at; 'into', 'in', 'at' before one names where; after
+# 'into' a name of any kind but a place of the map is one ('checked into Birch Recovery', whatever the tagger says)
 VENUES = {"FAC", "ORG"}
-VENUE_PREP = re.compile(r"\b(?:into|in|at|inside|outside)\s+(?:the\s+)?", re.IGNORECASE)
+NOT_VENUES = {"GPE", "LOC", "NORP"}
+VENUE_PREP = re.compile(r"\b(?:into|in to|in|at|inside|outside)\s+(?:the\s+)?", re.IGNORECASE)
 WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
 # a habit or a schedule is no happening: 'the company typically releases its updates on the second Tuesday'
 HABITUAL = re.compile(r"\b(typically|usually|normally|generally|routinely|regularly|customarily|habitually)\b", re.I)
@@ -265,25 +273,26 @@ def _venues(ctx: Context, c: Claim) -> frozenset[str]:
     Center', 'the fire at the Matanuska Maid warehouse'), outside its doer and thing done to. Places of the map
     (towns, regions) are left out: one may lie inside another ('in Malibu' / 'in Los Angeles') and no gazetteer says so."""
     text = ctx.texts.get(c.doc, "")
-    roles = [span_in(c, t) for t in (c.subject_text, c.object_text) if t]
+    doer = span_in(c, c.subject_text) if c.subject_text else None
     out = set()
     starts, rows = ctx.mentions.get(c.doc, ([], []))
     for start, end, ref in rows[bisect.bisect_left(starts, c.start):]:
         if start >= c.end:
             break
-        if end > c.end or ctx.entity_type(ref) not in VENUES:
-            continue
-        if any(r and r[0] <= start - c.start < r[1] for r in roles):
+        kind = ctx.entity_type(ref)
+        if end > c.end or kind in NOT_VENUES or (doer and doer[0] <= start - c.start < doer[1]):
             continue
         before = VENUE_PREP.search(text, max(c.start, start - 12), start)
-        if before is not None and before.end() == start:
-            out.add(ref)
+        into = before is not None and before.group(0).lower().startswith(("into", "in to"))
+        if before is not None and before.end() == start and (kind in VENUES or into):
+            out.add(ref)    # the place may be the thing done to: 'checked into the X Center' enters it
     return frozenset(out)
 
 
 def _same_venue(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
-    """Venues that may be one: one entity, or names sharing a word ('Betty Ford Center' / 'Betty Ford Clinic')."""
-    return bool(a & b) or any(ctx.name_words(x) & ctx.name_words(y) for x in a for y in b)
+    """Venues that may be one: one entity, or names sharing a word that says which ('Betty Ford Center' / 'Betty
+    Ford Clinic'; not 'Center')."""
+    return bool(a & b) or any((ctx.name_words(x) & ctx.name_words(y)) - FACILITY_NOUNS for x in a for y in b)
 
 
 def _weekday(ctx: Context, c: Claim) -> Optional[str]:
