@@ -50,6 +50,27 @@ def test_two_visitors_to_one_city_are_two_visits_and_a_doerless_clause_does_not_
     assert len(groups) == 1     # the doerless clause joins one of the two visits, never both
 
 
+def test_one_killed_with_no_killer_told_died_and_an_issued_patch_was_released():
+    """'Ilse Tarn was killed in the crash' and 'Ilse Tarn died in the crash' tell one death; a killing whose
+    killer is told stays a killing. 'Issued a patch' is 'released a patch'."""
+    c = Corpus()
+    tarn, bors = c.entity("e1", "Ilse Tarn"), c.entity("e2", "Pavel Bors")
+    c.claim("a", "Ilse Tarn was killed in the crash.", predicate="kill", object=tarn, object_text="Ilse Tarn",
+            tense="past")
+    c.claim("b", "Ilse Tarn died in the crash.", predicate="die", subject=tarn, subject_text="Ilse Tarn",
+            tense="past")
+    c.claim("d", "Pavel Bors killed Ilse Tarn.", predicate="kill", subject=bors, subject_text="Pavel Bors",
+            object=tarn, object_text="Ilse Tarn", tense="past")
+    assert agreed(c) == [("Ilse Tarn die", ["a", "b"])]
+    c = Corpus()
+    lumo = c.entity("e1", "Lumo Systems", "ORG")
+    c.claim("a", "Lumo Systems issued a patch for the flaw.", predicate="issue", subject=lumo,
+            subject_text="Lumo Systems", object_text="a patch", tense="past")
+    c.claim("b", "Lumo Systems released a patch on Tuesday.", predicate="release", subject=lumo,
+            subject_text="Lumo Systems", object_text="a patch", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+
+
 def test_a_light_verb_means_its_noun():
     """'expressed outrage over a riot' and 'expressed discontent over a visit' are two things Valdor did."""
     c = Corpus()

@@ -1,7 +1,8 @@
 """Events: claims of different documents that tell one happening, grouped as one fact.
 
 Two claims tell one event when they share its sense (the predicate class; for a light verb, the verb with its
-noun: 'expressed outrage' is not 'expressed discontent'), its standing (what happened or is happening is not
+noun: 'expressed outrage' is not 'expressed discontent'; a killing with no killer told is a death: 'X was killed'
+tells what 'X died' does), its standing (what happened or is happening is not
 what is planned: 'is slated to visit' is no visit yet; a denial is no assertion), a time that meets (its own
 date, else the weeks before its report was published), and the
 same participants in the same roles: the doer when both name one (Abbas's visit and an Iranian minister's visit
@@ -42,6 +43,8 @@ from .words import MONTHS_DAYS, STATEMENT_PREDICATES, content_words
 # verbs whose meaning is their noun: 'expressed outrage', 'made a statement', 'held talks'
 LIGHT_VERBS = {"express", "voice", "make", "take", "give", "have", "hold", "do", "conduct", "carry", "issue",
                "offer", "pay", "raise", "show", "register", "lodge", "file", "deliver", "extend", "reach"}
+# light verbs that, with a thing that is no event, put it out ('issued a patch', 'issued new guidelines')
+PUBLISH_VERBS = {"issue"}
 # the kind of referent a named participant or a pronoun is: two different named ones of one kind in one role
 # are two events; a pronoun stands only for its own kind
 PEOPLE = {"PERSON"}
@@ -126,6 +129,8 @@ def sense_of(c: Claim) -> Optional[str]:
         noun = head_word(c.object_text)
         if not noun:
             return None
+        if pred in PUBLISH_VERBS and noun not in EVENT_NOUNS:
+            return "release"   # 'issued a patch' is 'released a patch'
         return EVENT_NOUNS.get(noun) or EVENT_NOUNS.get(noun + "s") or f"{pred} {noun}"
     return pred
 
@@ -260,6 +265,8 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         if sense is None or standing is None:
             continue
         subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
+        if sense == "kill" and not subj and obj:
+            sense, subj, obj = "die", obj, Participant()   # 'X was killed', no killer told: X died
         content = _content(c) if sense in STATEMENT_PREDICATES else frozenset()
         story = ctx.story_of.get(c.doc) or ""
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
