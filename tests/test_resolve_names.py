@@ -99,3 +99,9 @@ def test_place_variants():
     assert place_key("the Port of Brașov") == place_key("Brasov")    # head noun and diacritic
     assert place_key("Mexico City") != place_key("Mexico")   # the rest is another place
     assert place_key("the Islamic Republic of Iran") == place_key("Iran")
+
+
+def test_british_and_american_spellings_of_an_institution_share_a_key():
+    assert org_key("the Larch Treatment Centre") == org_key("Larch Treatment Center")
+    assert place_key("Dorn Harbour") == place_key("Dorn Harbor")
+    assert org_key("Labour Party") != org_key("Labor Party")     # two parties, not two spellings

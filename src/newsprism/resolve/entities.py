@@ -30,6 +30,7 @@ from .names import (
     person_match,
     phonetic,
     place_key,
+    spelled,
     strip_possessive,
     translit,
     words,
@@ -67,7 +68,7 @@ def exact_key(e: Entity, etype: Optional[str] = None) -> str:
         return place_key(e.name)
     if kind == "NORP":
         return "norp:" + (demonym_code(e.name) or fold(e.name).rstrip("s"))
-    return kind.lower() + ":" + " ".join(words(e.name))
+    return kind.lower() + ":" + " ".join(spelled(e.name))
 
 
 def _name_key(text: str) -> str:

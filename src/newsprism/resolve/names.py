@@ -343,8 +343,18 @@ def is_known_place(name: str) -> bool:
 
 ORG_HEADS = frozenset({"ministry", "department", "agency", "office", "council", "bureau", "commission",
                        "committee", "embassy", "service", "directorate"})
+# one spelling for the words of institution and place names that British and American outlets spell apart
+# ('Promises Treatment Centre' / 'Center'); 'labour' is left out: the Labour and Labor parties are two
+_US_SPELLING = {"centre": "center", "centres": "centers", "theatre": "theater", "harbour": "harbor",
+                "organisation": "organization", "programme": "program", "honour": "honor", "metre": "meter",
+                "neighbourhood": "neighborhood", "defence": "defense"}
 _ORG_TOPIC_SYNONYMS = {"defense": "defence", "affairs": "", "of": "", "the": "", "and": "", "for": "", "&": ""}
 _CORP_SUFFIXES = frozenset({"inc", "ltd", "corp", "corporation", "co", "plc", "llc", "ag", "sa", "gmbh"})
+
+
+def spelled(name: str) -> list[str]:
+    """The name's words with one spelling of each ('Centre' and 'Center' -> center)."""
+    return [_US_SPELLING.get(x, x) for x in words(name)]
 
 
 def org_key(name: str) -> str:
@@ -353,7 +363,7 @@ def org_key(name: str) -> str:
     "French Ministry of Foreign Affairs", "French Foreign Ministry" and "the French foreign
     ministry" share a key (country, head noun, topic words); the German one does not.
     """
-    w = words(name)
+    w = spelled(name)
     if w and w[0] == "the":
         w = w[1:]
     while w and w[-1] in _CORP_SUFFIXES and len(w) > 1:
@@ -399,7 +409,7 @@ def place_key(name: str) -> str:
     code = country_code(name)
     if code:
         return "cc:" + code
-    w = words(name)
+    w = spelled(name)
     if w and w[0] == "the":
         w = w[1:]
     if len(w) >= 3 and w[0] in _PLACE_PREFIXES and w[1] == "of":
