@@ -37,6 +37,7 @@ from ...lexicon.dates import days_covered
 from ...lexicon.predicates import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
 from ...model import Claim, Fact
 from .context import Context, entities_in, head_word, span_in
+from .event_figures import split_disputed
 from .positions import agreed_fact, position
 from .words import MONTHS_DAYS, STATEMENT_PREDICATES, content_words
 
@@ -399,6 +400,9 @@ def event_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
         if ctx.independent({views[i].claim.doc for i in members}) < 2:
             continue
         for group in _group(ctx, [views[i] for i in members], topic):
+            # one act, its count told two ways: a dispute
+            group, disputed = split_disputed(ctx, group, lambda a, b: match(ctx, a.subj, b.subj) == 1.0)
+            facts += disputed
             if ctx.independent({v.claim.doc for v in group}) >= 2:
                 facts.append(_fact(ctx, group))
     return facts

@@ -231,7 +231,7 @@ def _figure_slots(ctx: Context, base: str, figs: list[Figure], idf: dict[str, fl
         if len(members) == 1:
             facts.append(_agreed_figures(ctx, base, clusters[members[0]]))
         else:
-            facts.append(_contested_figures(ctx, base, [clusters[r] for r in members]))
+            facts.append(contested_figures(ctx, base, [clusters[r] for r in members]))
     return facts
 
 
@@ -294,7 +294,7 @@ def _agreed_figures(ctx: Context, base: str, figs: list[Figure]) -> Fact:
     return agreed_fact(ctx, _about_figure(base, figs), positions, [f.claim for f in figs])
 
 
-def _contested_figures(ctx: Context, base: str, clusters: list[list[Figure]]) -> Fact:
+def contested_figures(ctx: Context, base: str, clusters: list[list[Figure]]) -> Fact:
     """Each cluster of agreeing figures is one position."""
     ordered = sorted(clusters, key=lambda fs: min(f.key for f in fs))
     positions = [_figure_position(ctx, [f.claim for f in fs]) for fs in ordered]
