@@ -35,6 +35,20 @@ def test_a_planned_visit_is_not_the_visit_that_happened():
     assert agreed(c) == []
 
 
+def test_a_fact_of_what_did_not_happen_or_is_to_come_says_so():
+    """Three outlets agreeing that Tarn never visited Lisbon corroborate a denial; its heading must not read as
+    the visit. A visit still planned reads as one."""
+    c = Corpus()
+    tarn, lisbon = c.entity("e1", "Ilse Tarn"), c.entity("e2", "Lisbon", "GPE")
+    for doc in ("a", "b"):
+        c.claim(doc, "Ilse Tarn never visited Lisbon.", predicate="visit", subject=tarn, subject_text="Ilse Tarn",
+                object=lisbon, object_text="Lisbon", tense="past", modality="denied")
+    for doc in ("d", "e"):
+        c.claim(doc, "Ilse Tarn will visit Lisbon.", predicate="visit", subject=tarn, subject_text="Ilse Tarn",
+                object=lisbon, object_text="Lisbon", tense="future")
+    assert sorted(about for about, _ in agreed(c)) == ["Ilse Tarn not visit Lisbon", "Ilse Tarn to visit Lisbon"]
+
+
 def test_two_visitors_to_one_city_are_two_visits_and_a_doerless_clause_does_not_bridge_them():
     c = Corpus()
     tarn, bors = c.entity("e1", "Ilse Tarn"), c.entity("e3", "Pavel Bors")
@@ -69,6 +83,18 @@ def test_one_killed_with_no_killer_told_died_and_an_issued_patch_was_released():
     c.claim("b", "Lumo Systems released a patch on Tuesday.", predicate="release", subject=lumo,
             subject_text="Lumo Systems", object_text="a patch", tense="past")
     assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+
+
+def test_two_people_of_one_surname_are_two_doers():
+    """'Mario Williams was serving a sentence' / 'Esther Williams was serving a sentence': two people, whose
+    names end alike; nothing of one corroborates the other."""
+    c = Corpus()
+    m, e = c.entity("e1", "Mario Williams"), c.entity("e2", "Esther Williams")
+    c.claim("a", "Mario Williams was serving a sentence in Dorn.", predicate="serve", subject=m,
+            subject_text="Mario Williams", object_text="a sentence", tense="past")
+    c.claim("b", "Esther Williams was serving a sentence in Dorn.", predicate="serve", subject=e,
+            subject_text="Esther Williams", object_text="a sentence", tense="past")
+    assert agreed(c) == []
 
 
 def test_a_light_verb_means_its_noun():

@@ -178,8 +178,8 @@ def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:
     'the Israeli foreign ministry': news names a state for its government)."""
     if a.entity and b.entity and ctx.may_be_same(frozenset({a.entity}), frozenset({b.entity})):
         return True
-    if a.head and a.head == b.head:
-        return True
+    if a.head and a.head == b.head and not (a.entity and b.entity):
+        return True     # two names ending alike ('Mario Williams' / 'Esther Williams') were answered above
     shared = a.named & b.named
     if any(ctx.entity_type(e) not in ADJECTIVAL for e in shared) or (shared and _head_in(a, b)) or any(ctx.may_be_same(frozenset({x}), frozenset({y})) for x in a.named for y in b.named
                                 if _kind(ctx, x) == "person" == _kind(ctx, y)):
@@ -401,7 +401,7 @@ def event_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
             continue
         for group in _group(ctx, [views[i] for i in members], topic):
             # one act, its count told two ways: a dispute
-            group, disputed = split_disputed(ctx, group, lambda a, b: match(ctx, a.subj, b.subj) == 1.0)
+            group, disputed = split_disputed(ctx, group, lambda a, b: _surely_one_doer(ctx, a.subj, b.subj))
             facts += disputed
             if ctx.independent({v.claim.doc for v in group}) >= 2:
                 facts.append(_fact(ctx, group))
@@ -441,6 +441,15 @@ def _group(ctx: Context, views: list[EventClaim], topic: dict[str, frozenset[str
     return [[views[i] for i in sorted(m)] for m in members.values()]
 
 
+def _surely_one_doer(ctx: Context, a: Participant, b: Participant) -> bool:
+    """One named doer on both sides: one entity, or a name all of whose words the other carries ('Gigante' /
+    'Vincent Gigante'); never two names that merely share a word ('Mario Williams' / 'Esther Williams')."""
+    if not (a.entity and b.entity):
+        return False
+    x, y = ctx.name_words(a.entity), ctx.name_words(b.entity)
+    return a.entity == b.entity or (bool(x and y) and (x <= y or y <= x))
+
+
 def _fact(ctx: Context, group: list[EventClaim]) -> Fact:
     """One position: the event, quoted from each document by its shortest clause that says it."""
     best: dict[str, Claim] = {}
@@ -461,10 +470,12 @@ def _about(ctx: Context, group: list[EventClaim]) -> str:
             elif p.head:
                 counts[p.head] += 1
         return max(sorted(counts), key=lambda k: counts[k]) if counts else ""
-    sense = group[0].block[1]
+    sense, standing = group[0].block[1], group[0].block[2]
     thing = commonest([v.obj for v in group])
     if thing and sense.endswith(" " + thing):
         thing = ""     # 'express outrage': the light verb's noun is already the sense
+    # what did not happen, or is still to come, says so: 'Lohan not enter Morningside', 'Abbas to visit Moscow'
+    sense = {"denied": "not " + sense, "planned": "to " + sense}.get(standing, sense)
     return " ".join(x for x in (commonest([v.subj for v in group]), sense, thing) if x)
 
 
