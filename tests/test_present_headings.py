@@ -21,6 +21,15 @@ def test_events_are_clauses_in_the_past_tense():
     assert heading("f2") == "The council called for expelling the smugglers"
 
 
+def test_what_did_not_happen_or_is_to_come_reads_so():
+    assert event_heading(A, "Ana Pop not visit Port Ellis", "visit") == "Ana Pop did not visit Port Ellis"
+    assert event_heading(A, "Ana Pop to visit Port Ellis", "visit") == "Ana Pop is to visit Port Ellis"
+    assert event_heading(A, "council not call for expel smugglers", "call for expel") == \
+        "The council did not call for expelling the smugglers"
+    f = A.fact("f1").model_copy(update={"about": "Ana Pop die"})   # 'Ana Pop was killed': no killer told
+    assert fact_heading(A, f) == "Ana Pop died"
+
+
 def test_statements_ask_what_was_said():
     assert heading("f6") == "What Ana Pop said"
 

@@ -27,6 +27,8 @@ TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decad
 ROLE_PHRASE = {"hostage": "taken hostage", "votes": "", "missing": "missing", "laid off": "laid off"}
 # sense phrases whose second word introduces the act requested ('call for expel' -> 'called for expelling')
 REQUEST_SENSES = ("call for",)
+# senses the ledger gives an event besides its claims' predicates: a killing with no killer told is a death
+LEDGER_SENSES = ("die",)
 # predicate classes that report speech: the heading asks what was said
 STATEMENTS = {"say"}
 # the last word of a body's name that takes 'the' ('the Russian Foreign Ministry', 'the Gaza Strip')
@@ -68,7 +70,7 @@ def _predicate(f: Fact) -> Optional[str]:
 def _verb_phrase(sense: str, tense: str) -> str:
     """'praise' -> 'praised'; 'call for expel' -> 'called for expelling'; 'express outrage' -> 'expressed outrage'."""
     words = sense.split()
-    form = past if tense == "past" else participle
+    form = past if tense == "past" else participle if tense == "participle" else (lambda w: w)
     head = form(words[0])
     rest = words[1:]
     for req in REQUEST_SENSES:
@@ -101,11 +103,18 @@ def event_heading(a: Analysis, about: str, sense: str, claims: Sequence[Claim] =
     if at < 0:
         return None
     subj, obj = about[:at].strip(), about[at + len(sense):].strip()
+    # the ledger marks what did not happen ('X not enter Y') and what is to come ('X to visit Y')
+    standing = next((w for w in ("not", "to") if subj == w or subj.endswith(" " + w)), None)
+    if standing:
+        subj = subj[:-len(standing)].strip()
     if sense in STATEMENTS:
-        return f"What {_noun_phrase(a, subj)} said" if _doer(subj) else None
+        return f"What {_noun_phrase(a, subj)} said" if _doer(subj) and not standing else None
     if _doer(subj):
-        return _cap(" ".join(x for x in (_noun_phrase(a, subj), _verb_phrase(sense, "past"), _object(a, obj, claims))
-                             if x))
+        verb = {"not": "did not " + _verb_phrase(sense, "base"), "to": "is to " + _verb_phrase(sense, "base")
+                }.get(standing or "", _verb_phrase(sense, "past"))
+        return _cap(" ".join(x for x in (_noun_phrase(a, subj), verb, _object(a, obj, claims)) if x))
+    if standing:
+        return None
     if obj:
         return _cap(f"{_noun_phrase(a, obj)} was {_verb_phrase(sense, 'participle')}")
     return None
@@ -170,9 +179,8 @@ def fact_heading(a: Analysis, f: Fact) -> str:
         h = figure_heading(f)
         if h:
             return h
-    sense = _predicate(f)
-    if sense and about:
-        h = event_heading(a, about, sense, f.claim_objects)
+    for sense in (_predicate(f), *LEDGER_SENSES):
+        h = event_heading(a, about, sense, f.claim_objects) if sense and about else None
         if h:
             return h
     return _cap(about) if about else "A statement"
