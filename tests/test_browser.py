@@ -191,7 +191,9 @@ def _has_verb(heading: str) -> bool:
 
     forms = {f for past, part in IRREGULAR.values() for f in (past, part)}
     words = re.findall(r"[a-z]+", heading.lower())
-    return bool(re.match(QUESTION, heading)) or any(w.endswith("ed") or w in forms for w in words)
+    # a past form, or what did not happen or is to come ('did not visit', 'is to halve')
+    return bool(re.match(QUESTION, heading)) or any(w.endswith("ed") or w in forms for w in words) \
+        or bool(re.search(r"\b(did not|is to)\b", heading.lower()))
 
 
 def _visible_text(page: Page) -> str:

@@ -26,6 +26,8 @@ def test_what_did_not_happen_or_is_to_come_reads_so():
     assert event_heading(A, "Ana Pop to visit Port Ellis", "visit") == "Ana Pop is to visit Port Ellis"
     assert event_heading(A, "council not call for expel smugglers", "call for expel") == \
         "The council did not call for expelling the smugglers"
+    assert event_heading(A, "to host delegation", "host") == "The delegation is to be hosted"
+    assert event_heading(A, "not host delegation", "host") == "The delegation was not hosted"
     f = A.fact("f1").model_copy(update={"about": "Ana Pop die"})   # 'Ana Pop was killed': no killer told
     assert fact_heading(A, f) == "Ana Pop died"
 

@@ -113,10 +113,9 @@ def event_heading(a: Analysis, about: str, sense: str, claims: Sequence[Claim] =
         verb = {"not": "did not " + _verb_phrase(sense, "base"), "to": "is to " + _verb_phrase(sense, "base")
                 }.get(standing or "", _verb_phrase(sense, "past"))
         return _cap(" ".join(x for x in (_noun_phrase(a, subj), verb, _object(a, obj, claims)) if x))
-    if standing:
-        return None
     if obj:
-        return _cap(f"{_noun_phrase(a, obj)} was {_verb_phrase(sense, 'participle')}")
+        be = {"not": "was not", "to": "is to be"}.get(standing or "", "was")
+        return _cap(f"{_noun_phrase(a, obj)} {be} {_verb_phrase(sense, 'participle')}")
     return None
 
 

@@ -12,7 +12,7 @@ and the act must be surely one: the same doer named on both sides ('he rushed fo
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Protocol, TypeVar
 
 from ...model import Claim, Fact
 from .context import Context
@@ -20,12 +20,16 @@ from .figure_match import contested_figures
 from .figures import figure
 from .values import amount, base_unit, measured, rounded, stated
 
-if TYPE_CHECKING:
-    from .events import EventClaim
+
+class _View(Protocol):
+    claim: Claim      # an event's view of a claim (events.EventClaim)
 
 
-def split_disputed(ctx: Context, group: list["EventClaim"], same_doer: Callable[["EventClaim", "EventClaim"], bool]
-                   ) -> tuple[list["EventClaim"], list[Fact]]:
+View = TypeVar("View", bound=_View)
+
+
+def split_disputed(ctx: Context, group: list[View], same_doer: Callable[[View, View], bool]
+                   ) -> tuple[list[View], list[Fact]]:
     """The event's claims less those whose figures contest, and the contested figure facts they make."""
     view = {v.claim.id: v for v in group}
     by_base: dict[tuple[str, str], list[Claim]] = defaultdict(list)
