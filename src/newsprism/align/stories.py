@@ -14,6 +14,7 @@ from typing import Any, Iterable, Optional
 
 from unidecode import unidecode
 
+from ..lexicon.dates import MONTH, MONTHS
 from ..model import Story
 from .storyindex import StoryIndex
 
@@ -25,12 +26,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", 
 MAX_TERMS = 250          # the record stays small; the long tail carries little signal
 MAX_NAMES = 80
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = rf"({MONTH})\.?"     # the lexicon's month words, captured (MONTHS reads them)
 _YEAR = r"((?:19|20)\d\d)(?!\d)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # "October 29, 2023", "Oct.26 - 2023", "September 11 2022"
