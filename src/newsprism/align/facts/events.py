@@ -97,6 +97,7 @@ class Participant:
     definite: bool = False         # 'the actress', 'this man': may be someone named elsewhere
     words: frozenset[str] = frozenset()   # its words, lower-cased
     heads: frozenset[str] = frozenset()   # the head noun of each conjunct ('the actress and velvet-rope fixture')
+    plural: bool = False           # 'two climbers' is not 'a climber'
 
     def __bool__(self) -> bool:
         return bool(self.entity or self.head or self.named or self.pronoun)
@@ -156,8 +157,9 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
     named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
     head = head_word(text) if text else None
     definite = bool(text) and text.strip().lower().split(" ", 1)[0] in ("the", "this", "that")
-    return Participant(entity, head, named | ({entity} if entity else set()), definite=definite,
-                       words=frozenset(re.findall(r"[a-z]+", (text or "").lower())),
+    words = frozenset(re.findall(r"[a-z]+", (text or "").lower()))
+    return Participant(entity, head, named | ({entity} if entity else set()), definite=definite, words=words,
+                       plural=bool(head) and bool(words & {head + "s", head + "es"}),
                        heads=frozenset(h for part in (text or "").split(" and ") if (h := head_word(part))))
 
 
@@ -178,7 +180,7 @@ def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:
     'the Israeli foreign ministry': news names a state for its government)."""
     if a.entity and b.entity and ctx.may_be_same(frozenset({a.entity}), frozenset({b.entity})):
         return True
-    if a.head and a.head == b.head and not (a.entity and b.entity):
+    if a.head and a.head == b.head and not (a.entity and b.entity) and a.plural == b.plural:
         return True     # two names ending alike ('Mario Williams' / 'Esther Williams') were answered above
     shared = a.named & b.named
     if any(ctx.entity_type(e) not in ADJECTIVAL for e in shared) or (shared and _head_in(a, b)) or any(ctx.may_be_same(frozenset({x}), frozenset({y})) for x in a.named for y in b.named
