@@ -97,6 +97,17 @@ def test_two_people_of_one_surname_are_two_doers():
     assert agreed(c) == []
 
 
+def test_two_of_a_kind_are_not_one_of_that_kind():
+    """'Two climbers were killed on the ridge' / 'A climber died on the ridge': the heads agree, the number
+    does not; 'a climber' / 'the climber' may be one."""
+    c = Corpus()
+    c.claim("a", "Two climbers were killed on the ridge.", predicate="kill", object_text="Two climbers", tense="past")
+    c.claim("b", "A climber died on the ridge.", predicate="die", subject_text="A climber", tense="past")
+    assert agreed(c) == []
+    c.claim("d", "The climber died on the ridge.", predicate="die", subject_text="The climber", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["b", "d"]]
+
+
 def test_a_light_verb_means_its_noun():
     """'expressed outrage over a riot' and 'expressed discontent over a visit' are two things Valdor did."""
     c = Corpus()
