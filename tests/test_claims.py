@@ -217,3 +217,5 @@ def test_a_phrasal_verb_is_read_with_its_particle(nlp):
     assert "Larch Clinic" in (by_pred["enter"].object_text or "")
     assert "passed away" in by_pred["die"].text
     assert by_pred["shoot"].object_text.startswith("commuters")
+    record, _ = analyse(nlp, "The dockers said they would keep up their weekly protests.", times={})
+    assert [c.object_text for c in record.claims if c.predicate == "continue"] == ["their weekly protests"]

@@ -49,6 +49,16 @@ def test_a_fact_of_what_did_not_happen_or_is_to_come_says_so():
     assert sorted(about for about, _ in agreed(c)) == ["Ilse Tarn not visit Lisbon", "Ilse Tarn to visit Lisbon"]
 
 
+def test_what_a_clause_says_will_happen_once_or_before_something_has_not_happened():
+    """'once the negotiations are concluded' (three outlets) is no conclusion of the negotiations: it is told
+    as still to come, and its heading says so."""
+    c = Corpus()
+    for doc in ("a", "b", "d"):
+        c.claim(doc, "once the negotiations are concluded", predicate="conclude", object_text="the negotiations",
+                tense="present")
+    assert agreed(c) == [("to conclude negotiation", ["a", "b", "d"])]
+
+
 def test_two_visitors_to_one_city_are_two_visits_and_a_doerless_clause_does_not_bridge_them():
     c = Corpus()
     tarn, bors = c.entity("e1", "Ilse Tarn"), c.entity("e3", "Pavel Bors")

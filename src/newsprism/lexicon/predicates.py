@@ -65,7 +65,7 @@ PREDICATE_CLASSES: dict[str, str] = {
 # 'passed away' died, 'opened fire on' shot at; the preposition, where given, carries the thing done to
 PHRASAL_CLASSES: dict[tuple[str, str], tuple[str, str]] = {
     ("check", "into"): ("enter", "into"), ("check", "in"): ("enter", "into to"),
-    ("pass", "away"): ("die", ""), ("open", "fire"): ("shoot", "on at"), ("gun", "down"): ("shoot", ""),
+    ("pass", "away"): ("die", ""), ("keep", "up"): ("continue", ""), ("carry", "on"): ("continue", ""), ("open", "fire"): ("shoot", "on at"), ("gun", "down"): ("shoot", ""),
 }
 # nouns that name an event; a date attached to one dates the event ("the May 3 raid")
 EVENT_NOUNS: dict[str, str] = {
