@@ -114,6 +114,8 @@ def test_a_figure_the_parser_left_unattached_counts_the_noun_after_it(nlp):
 def test_a_number_that_ends_a_name_is_no_count(nlp):
     assert values(nlp, "The ferry docked at Pier 3 shortly after dawn with 312 passengers.") == [
         {"amount": 312, "qualifier": None, "unit": "passenger", "text": "312", "noun": "passenger"}]
+    # a name's number before a singular noun names the thing ('the Pier 3 terminal')
+    assert values(nlp, "They discussed the lease of the Pier 3 terminal to a Kazakh operator.") == []
 
 
 def test_bare_ages_after_a_name_or_closing_a_sentence(nlp):

@@ -241,8 +241,8 @@ def _is_date_like(t: Token) -> bool:
     prv = t.doc[t.i - 1] if t.i > 0 else None
     if prv is not None and t.text[:1].isdigit() and prv.i > t.sent.start and prv.text[:1].isupper() \
             and prv.pos_ in ("PROPN", "NOUN") and (nxt is None or nxt.is_punct or nxt.pos_ not in ("NOUN", "PROPN")
-                                                   or nxt.text[:1].isupper()):
-        return True  # "Pier 3", "Gate 2", "Internet Explorer 8": a name's number, not a count
+                                                   or nxt.text[:1].isupper() or (nxt.tag_ == "NN" and t.text != "1")):
+        return True  # "Pier 3", "Gate 2", "the Pier 3 terminal": a name's number, not a count
     if re.fullmatch(r"0\d+", t.text):
         return True  # "4, 051" split by the tokenizer: the tail is no figure of its own
     if prv is not None and MONTHS.search(prv.text) and prv.lower_ != "may":

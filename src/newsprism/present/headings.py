@@ -139,7 +139,8 @@ def counted_phrase(claims: list[Claim], noun: str) -> str:
         if not m:
             continue
         kept = [w for w in m.group(1).split() if w.lower() in mods and w[:1].isupper()]
-        head = plural(m.group(2))
+        # a count above one is written with its plural already ('12 crew', '300 people'); one is made plural
+        head = m.group(2) if v.amount is not None and v.amount > 1 else plural(m.group(2))
         found[" ".join(kept + [head])] += 1
     if found:
         return max(found, key=lambda k: (found[k], len(k)))
