@@ -132,3 +132,29 @@ def test_parquet_rows_are_articles(spark, tmp_path):
     assert sorted(d.id for d in result.analysis.documents) == ["choir", "quay"]
     assert {d.title for d in result.analysis.documents} == {"Quay reopens", "Choir wins"}
     assert all(d.source.startswith(str(tmp_path / "news.parquet") + ":") for d in result.analysis.documents)
+
+
+@pytest.mark.parametrize("which", ["samples", "handmade"])
+def test_entity_resolution_as_group_bys_gives_the_local_entities(spark, which):
+    """scale/entities.py on records that arrive reversed and scattered over partitions: the local resolver's
+    entities (names, types, mentions, evidence, ids) and its map from local ids."""
+    from test_resolve_split import handmade
+
+    from newsprism import pipeline
+    from newsprism.registry import stages
+    from newsprism.resolve.entities import resolve
+    from newsprism.scale.codec import pack
+    from newsprism.scale.entities import resolve_on_spark
+
+    cfg = Config()
+    if which == "samples":
+        docs = pipeline.dedup_documents(list(pipeline.iter_cleaned([SAMPLES], cfg, lambda m: None)), cfg)
+        found = pipeline.annotate(docs, cfg, stages("document", cfg))
+        records = [found[d.id] for d in docs if d.id in found]
+    else:
+        records = handmade()
+    rows = spark.createDataFrame([(r.doc, pack(r)) for r in reversed(records)], "id string, record binary").repartition(3)
+    entities, mapping = resolve_on_spark(spark, rows, [r.doc for r in records], cfg)
+    local, local_mapping = resolve(records, cfg)
+    assert [e.model_dump() for e in entities] == [e.model_dump() for e in local]
+    assert mapping == local_mapping and len(local) > 4
