@@ -188,8 +188,10 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
             rows.count()
             wall["entities.spark.upload"] = time.perf_counter() - t
             t, c = time.perf_counter(), tree_cpu_seconds(os.getpid())
-            spark_entities = resolve_on_spark(spark, rows, [d.id for d in docs if d.id in records], cfg)
+            parts: dict[str, float] = {}
+            spark_entities = resolve_on_spark(spark, rows, [d.id for d in docs if d.id in records], cfg, parts)
             wall["entities.spark"], cpu["entities.spark"] = time.perf_counter() - t, tree_cpu_seconds(os.getpid()) - c
+            wall.update({f"entities.spark.{k}": v for k, v in parts.items()})
             rows.unpersist()
         if stage.name == "facts" and spark is not None and "facts" in spark_stages:
             from spark import tree_cpu_seconds
@@ -223,6 +225,7 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
 
 
 STAGES = ("dedup", "entities", "link", "stories", "facts", "timeline", "summary", "entities.spark.upload", "entities.spark",
+          "entities.spark.keys", "entities.spark.merge", "entities.spark.build", "entities.spark.number",
           "facts.spark.groups", "facts.spark")
 
 

@@ -5,11 +5,14 @@
          own `type_votes` (labels per name key, full-name tokens) as rows to sum
       -> the type vote: a sum per (name key, label) and the distinct tokens, joined back to each local entity
          on its name key and its name; `voted_type` and `exact_key` per entity (mapInPandas)
-      -> a group-by on the exact key: `key_row` per key (one row per key comes back to the driver)
+      -> a group-by on the exact key (its members collected into one row): `key_row` per key in mapInPandas
+         (one row per key comes back to the driver)
       -> the pass over keys, `merges.merge_keys`, on the driver over those rows (not per mention: its rules
          are sequential, each allowed or not by the clusters the earlier ones made, so it is not a
          connected-components step over independent pairs)
       -> each key's cluster joined back to its local entities; a group-by on the cluster: `build_entity`
+         (members collected as for the keys: applyInPandas would build a pandas frame and call Python once per
+         key and per cluster, tens of thousands of tiny groups; docs/evaluation.md has both timings)
       -> the driver sorts the entities and numbers them (`number_entities`).
 
 Every step calls the local function, and each reads the corpus ordinal for any choice that depends on
@@ -17,9 +20,11 @@ order, so the entities, their ids and the map from local ids equal the local run
 """
 from __future__ import annotations
 
+import pickle
+import time
 import uuid
 from collections import Counter
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from ..config import Config
 from ..model import Entity
@@ -30,7 +35,7 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 LOCAL = "t string, ord long, name_key string, label string, n long, token string, ent binary"
-TYPED = "ord long, key string, etype string, ent binary"
+TYPED = "key string, member binary"   # member: a pickled (ordinal, Entity, voted type)
 
 
 def _local_rows(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
@@ -49,12 +54,14 @@ def _local_rows(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
             votes, tokens = type_votes(record.entities)     # this record's share of the corpus vote
             rows += [("v", 0, key, label, n, "", b"") for key, c in votes.items() for label, n in c.items()]
             rows += [("t", 0, "", "", 0, t, b"") for t in tokens]
-            rows += [("e", ordinal(int(pos), k), name_key(e.name), "", 0, translit(e.name), pack(e))
+            rows += [("e", ordinal(int(pos), k), name_key(e.name), "", 0, translit(e.name),
+                      pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL))
                      for k, e in enumerate(record.entities)]
         yield pd.DataFrame(rows, columns=cols)
 
 
 def _typed(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
+    """Each local entity's voted type and exact key, and the entity as a member (ordinal, entity, type)."""
     import pandas as pd
 
     from ..resolve.entities import exact_key, voted_type
@@ -62,32 +69,36 @@ def _typed(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
     for batch in batches:
         out = []
         for o, blob, votes, person_token in zip(batch["ord"], batch["ent"], batch["votes"], batch["person_token"]):
-            e: Entity = unpack(blob)
+            e: Entity = pickle.loads(blob)
             counts = Counter({label: int(n) for label, n in (v.rsplit("=", 1) for v in votes.split(",") if v)})
             etype = voted_type(e, counts, bool(person_token))
-            out.append((int(o), exact_key(e, etype), etype, blob))
-        yield pd.DataFrame(out, columns=["ord", "key", "etype", "ent"])
+            out.append((exact_key(e, etype), pickle.dumps((int(o), e, etype), protocol=pickle.HIGHEST_PROTOCOL)))
+        yield pd.DataFrame(out, columns=["key", "member"])
 
 
-def _key_row(group: "pd.DataFrame") -> "pd.DataFrame":
+def _key_rows(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
+    """`key_row` of each key (a row: the key and its members, collected by the group-by)."""
     import pandas as pd
 
     from ..resolve.entities import key_row
 
-    members = [(int(o), unpack(b), t) for o, b, t in zip(group["ord"], group["ent"], group["etype"])]
-    row = key_row(group["key"].iloc[0], members)
-    return pd.DataFrame({"first": [row.first], "row": [pack(row)]})
+    for batch in batches:
+        rows = [key_row(key, [pickle.loads(m) for m in members]) for key, members in zip(batch["key"], batch["members"])]
+        yield pd.DataFrame({"row": [pack(r) for r in rows]})
 
 
 def _build(evidence, token: str):
-    def run(group: "pd.DataFrame") -> "pd.DataFrame":
+    def run(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
+        """`build_entity` of each cluster (a row: the root and its members, collected by the group-by)."""
         import pandas as pd
 
         from ..resolve.entities import build_entity
 
-        members = [(int(o), unpack(b), t) for o, b, t in zip(group["ord"], group["ent"], group["etype"])]
-        root = int(group["root"].iloc[0])
-        return pd.DataFrame({"built": [pack(build_entity(members, _evidence(evidence, token).get(root, [])))]})
+        ev = _evidence(evidence, token)
+        for batch in batches:
+            built = [build_entity([pickle.loads(m) for m in members], ev.get(int(root), []))
+                     for root, members in zip(batch["root"], batch["members"])]
+            yield pd.DataFrame({"built": [pack(b) for b in built]})
     return run
 
 
@@ -101,15 +112,19 @@ def _evidence(broadcast, token: str) -> dict:
     return _evidence_cache[token]
 
 
-def resolve_on_spark(spark: "SparkSession", records: "DataFrame", order: list[str],
-                     cfg: Config) -> tuple[list[Entity], dict[str, str]]:
+def resolve_on_spark(spark: "SparkSession", records: "DataFrame", order: list[str], cfg: Config,
+                     seconds: Optional[dict[str, float]] = None) -> tuple[list[Entity], dict[str, str]]:
     """`resolve.entities.resolve` over `records` (columns id, record: packed `DocRecord`s), the documents
-    taken in `order` (the local run's `Corpus.record_list` order; a record not in it is left out)."""
+    taken in `order` (the local run's `Corpus.record_list` order; a record not in it is left out). With
+    `seconds`, the wall time of its parts: keys (Spark, up to the key rows on the driver), merge (the pass over
+    keys, driver), build (Spark, up to the entities on the driver), number (driver)."""
     from pyspark.sql import functions as F
 
     from ..resolve.entities import number_entities
     from ..resolve.merges import merge_keys
 
+    seconds = seconds if seconds is not None else {}
+    t = time.perf_counter()
     positions = spark.createDataFrame(list(enumerate(order)), "pos long, id string")
     rows = records.join(positions, "id").select("pos", "record").mapInPandas(_local_rows, LOCAL).cache()
     votes = (rows.where("t = 'v'").groupBy("name_key", "label").agg(F.sum("n").alias("n"))
@@ -121,12 +136,19 @@ def resolve_on_spark(spark: "SparkSession", records: "DataFrame", order: list[st
              .select("ord", "ent", F.coalesce("votes", F.lit("")).alias("votes"),
                      F.coalesce("person_token", F.lit(False)).alias("person_token")))
     typed = local.mapInPandas(_typed, TYPED).cache()
-    key_rows = [unpack(r.row) for r in typed.groupBy("key").applyInPandas(_key_row, "first long, row binary").collect()]
+    members = F.collect_list("member").alias("members")    # each member carries its ordinal: any order will do
+    key_rows = [unpack(r.row) for r in typed.groupBy("key").agg(members).mapInPandas(_key_rows, "row binary").collect()]
     rows.unpersist()
+    seconds["keys"], t = time.perf_counter() - t, time.perf_counter()
     merged = merge_keys(key_rows, cfg)
+    seconds["merge"], t = time.perf_counter() - t, time.perf_counter()
     roots = spark.createDataFrame([(r.key, merged.root_of[r.first]) for r in key_rows], "key string, root long")
     evidence = spark.sparkContext.broadcast(pack({k: v for k, v in merged.evidence.items() if v}))
-    built = typed.join(roots, "key").groupBy("root").applyInPandas(_build(evidence, uuid.uuid4().hex), "built binary").collect()
+    built = (typed.join(roots, "key").groupBy("root").agg(members)
+             .mapInPandas(_build(evidence, uuid.uuid4().hex), "built binary").collect())
     typed.unpersist()
     evidence.unpersist()
-    return number_entities(unpack(r.built) for r in built)
+    seconds["build"], t = time.perf_counter() - t, time.perf_counter()
+    out = number_entities(unpack(r.built) for r in built)
+    seconds["number"] = time.perf_counter() - t
+    return out
