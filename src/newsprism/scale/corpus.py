@@ -165,6 +165,7 @@ def run_corpus_stages(spark: "SparkSession", documents: list[Document], records:
 
             order = [d.id for d in corpus.documents if d.id in records]
             analysis.entities, corpus.entity_map = resolve_on_spark(spark, record_rows, order, cfg)
+            record_rows.unpersist()     # no later stage reads them on Spark
         elif stage.name == "facts" and stage.target == BUILTIN_FACTS:
             analysis.facts = facts_by_storyline(spark, analysis, cfg)
         else:
