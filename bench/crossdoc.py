@@ -3,6 +3,7 @@ on per-document records parsed once, locally and (for entities and facts, the st
 group-bys) on Spark `local[N]`.
 
     nice -n 10 python bench/crossdoc.py build [--budget-docs 4000]   # read, clean, parse every dev-set article once
+    nice -n 10 python bench/crossdoc.py refusals      # why entity resolution's pass over keys is sequential
     nice -n 10 python bench/crossdoc.py time [--sizes 490,980,1960,3920] [--spark [--spark-stages entities,facts]] [--repeat 1]
 
 `build` reads every article of ../shared/evaldata (BBC 2,225; ECB+ topics 1-35; BASIL; NewsWCL50 rebuilt
@@ -274,6 +275,41 @@ def time_sizes(sizes: list[int], repeat: int, use_spark: bool, cores: int,
     return runs
 
 
+def refusals() -> None:
+    """Why the pass over keys is sequential: the name-variant pairs that match on their own (names.person_match)
+    but that rule 2 refuses because one side's cluster already holds an incompatible full name. Connected
+    components over candidate pairs would join them. Counted on the whole deduplicated pool."""
+    from newsprism.config import Config
+    from newsprism.pipeline import dedup_documents
+    from newsprism.resolve import merges
+    from newsprism.resolve.entities import resolve
+
+    docs, records = load_pool()
+    cfg = Config()
+    docs = dedup_documents(docs, cfg)
+    refused, merged = [], []
+    compatible, variants = merges._compatible, merges._merge_name_variants
+
+    def counted(a: str, b: str, threshold: float) -> bool:
+        ok = compatible(a, b, threshold)
+        if not ok:
+            refused.append((a, b))   # all() stops at the first incompatible name: one per refused pair
+        return ok
+
+    def rule_2(c: Any, person_full: Any) -> None:
+        before = sum(len(v) for v in c.evidence.values())
+        variants(c, person_full)
+        merged.append(sum(len(v) for v in c.evidence.values()) - before)   # one evidence entry per merge
+
+    merges._compatible, merges._merge_name_variants = counted, rule_2
+    try:
+        resolve([records[d.id] for d in docs if d.id in records], cfg)
+    finally:
+        merges._compatible, merges._merge_name_variants = compatible, variants
+    print(f"{len(docs)} documents: rule 2 merged {sum(merged)} name-variant pairs and refused {len(refused)} that match "
+          "on their own, because one side's cluster holds an incompatible full name")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -285,9 +321,12 @@ def main(argv: list[str] | None = None) -> None:
     m.add_argument("--spark", action="store_true", help="entities and facts also through their Spark group-bys")
     m.add_argument("--spark-stages", default="entities,facts", help="which stages --spark runs on Spark")
     m.add_argument("--cores", type=int, default=2, help="Spark local[N]")
+    sub.add_parser("refusals", help="count the name-variant pairs the sequential pass over keys refuses")
     a = ap.parse_args(argv)
     if a.cmd == "build":
         build(a.budget_docs)
+    elif a.cmd == "refusals":
+        refusals()
     else:
         if a.sizes:
             sizes = [int(x) for x in a.sizes.split(",")]
