@@ -158,3 +158,12 @@ def test_entity_resolution_as_group_bys_gives_the_local_entities(spark, which):
     local, local_mapping = resolve(records, cfg)
     assert [e.model_dump() for e in entities] == [e.model_dump() for e in local]
     assert mapping == local_mapping and len(local) > 4
+
+
+def test_entity_resolution_on_spark_of_records_without_entities(spark):
+    from newsprism.records import DocRecord
+    from newsprism.scale.codec import pack
+    from newsprism.scale.entities import resolve_on_spark
+
+    rows = spark.createDataFrame([(d, pack(DocRecord(doc=d))) for d in "ab"], "id string, record binary")
+    assert resolve_on_spark(spark, rows, ["a", "b"], Config()) == ([], {})

@@ -57,7 +57,8 @@ def _local_rows(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
             rows += [("e", ordinal(int(pos), k), name_key(e.name), "", 0, translit(e.name),
                       pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL))
                      for k, e in enumerate(record.entities)]
-        yield pd.DataFrame(rows, columns=cols)
+        if rows:
+            yield pd.DataFrame(rows, columns=cols)
 
 
 def _typed(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
