@@ -11,7 +11,6 @@ import pytest
 
 pytest.importorskip("pyspark", reason="PySpark is not installed (make spark installs the extra and Java 17)")
 
-from newsprism.clean.dedup import dedup  # noqa: E402
 from newsprism.config import Config  # noqa: E402
 from newsprism.pipeline import run  # noqa: E402
 from newsprism.scale.compare import differences  # noqa: E402
