@@ -20,6 +20,7 @@ order, so the entities, their ids and the map from local ids equal the local run
 """
 from __future__ import annotations
 
+import gc
 import pickle
 import time
 import uuid
@@ -119,12 +120,24 @@ def resolve_on_spark(spark: "SparkSession", records: "DataFrame", order: list[st
     taken in `order` (the local run's `Corpus.record_list` order; a record not in it is left out). With
     `seconds`, the wall time of its parts: keys (Spark, up to the key rows on the driver), merge (the pass over
     keys, driver), build (Spark, up to the entities on the driver), number (driver)."""
+    # as the local resolver: no cyclic collection while the driver unpacks tens of thousands of entities
+    # beside the analysis (a full pass rescans every live object, and nothing here makes cycles)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _resolve_on_spark(spark, records, order, cfg, seconds if seconds is not None else {})
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _resolve_on_spark(spark: "SparkSession", records: "DataFrame", order: list[str], cfg: Config,
+                      seconds: dict[str, float]) -> tuple[list[Entity], dict[str, str]]:
     from pyspark.sql import functions as F
 
     from ..resolve.entities import number_entities
     from ..resolve.merges import merge_keys
 
-    seconds = seconds if seconds is not None else {}
     t = time.perf_counter()
     positions = spark.createDataFrame(list(enumerate(order)), "pos long, id string")
     rows = records.join(positions, "id").select("pos", "record").mapInPandas(_local_rows, LOCAL).cache()
