@@ -166,3 +166,14 @@ def test_entity_resolution_on_spark_of_records_without_entities(spark):
 
     rows = spark.createDataFrame([(d, pack(DocRecord(doc=d))) for d in "ab"], "id string, record binary")
     assert resolve_on_spark(spark, rows, ["a", "b"], Config()) == ([], {})
+
+
+def test_spark_analyze_resolves_entities_on_spark_not_on_the_driver(spark, monkeypatch):
+    import newsprism.resolve.entities as local_resolver
+
+    def on_the_driver(*args, **kwargs):
+        raise AssertionError("spark analyze resolved entities with the driver's resolve()")
+
+    monkeypatch.setattr(local_resolver, "resolve", on_the_driver)
+    result = analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
+    assert result.analysis.entities and all(e.mentions for e in result.analysis.entities)
