@@ -1,9 +1,10 @@
 """The cross-document stages' cost per doubling of input: each corpus stage timed at N, 2N, 4N, 8N documents
-on per-document records parsed once, locally and (for the facts, the one stage Spark runs as a group-by)
-on Spark `local[N]`.
+on per-document records parsed once, locally and (for entities and facts, the stages Spark runs as
+group-bys) on Spark `local[N]`.
 
     nice -n 10 python bench/crossdoc.py build [--budget-docs 4000]   # read, clean, parse every dev-set article once
-    nice -n 10 python bench/crossdoc.py time [--sizes 490,980,1960,3920] [--spark] [--repeat 1]
+    nice -n 10 python bench/crossdoc.py refusals      # why entity resolution's pass over keys is sequential
+    nice -n 10 python bench/crossdoc.py time [--sizes 490,980,1960,3920] [--spark [--spark-stages entities,facts]] [--repeat 1]
 
 `build` reads every article of ../shared/evaldata (BBC 2,225; ECB+ topics 1-35; BASIL; NewsWCL50 rebuilt
 from its tokens; TempEval-3 training documents; the article-extraction benchmark's HTML pages), cleans them
@@ -14,8 +15,9 @@ No document is duplicated: the largest size is what the real articles give.
 
 `time` takes nested prefixes of that shuffle (the first N, 2N, ... documents), deduplicates each as the
 local run does, and runs the corpus stages in the local run's order on the prefix's records, timing each
-(best of --repeat); with --spark, the facts stage also through `scale.corpus.facts_by_storyline` and the
-two ledgers are compared. It prints seconds per stage per size and the ratio per doubling: a linear stage
+(best of --repeat); with --spark, the entities stage also through `scale.entities.resolve_on_spark` (the
+records handed to Spark first, timed apart as entities.spark.upload) and the facts stage through
+`scale.corpus.facts_by_storyline`, each compared with the local stage's output. It prints seconds per stage per size and the ratio per doubling: a linear stage
 doubles at ~2.0, an all-pairs one at ~4.0.
 """
 from __future__ import annotations
@@ -153,7 +155,8 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None) -> dict[str, Any]:
+def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
+            spark_stages: tuple[str, ...] = ("entities", "facts")) -> dict[str, Any]:
     """One run of dedup and the corpus stages on the first `n` documents: seconds (wall and CPU) per stage."""
     from newsprism.config import Config
     from newsprism.model import Analysis
@@ -174,7 +177,24 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None) ->
     out: dict[str, Any] = {"n": n, "kept": len(docs), "wall": wall, "cpu": cpu}
     for stage in stages("corpus", cfg):
         analysis.bind()
-        if stage.name == "facts" and spark is not None:
+        if stage.name == "entities" and spark is not None and "entities" in spark_stages:
+            from spark import tree_cpu_seconds
+
+            from newsprism.scale.codec import pack
+            from newsprism.scale.entities import resolve_on_spark
+
+            t = time.perf_counter()
+            rows = spark.createDataFrame([(d.id, pack(records[d.id])) for d in docs if d.id in records],
+                                         "id string, record binary").cache()
+            rows.count()
+            wall["entities.spark.upload"] = time.perf_counter() - t
+            t, c = time.perf_counter(), tree_cpu_seconds(os.getpid())
+            parts: dict[str, float] = {}
+            spark_entities = resolve_on_spark(spark, rows, [d.id for d in docs if d.id in records], cfg, parts)
+            wall["entities.spark"], cpu["entities.spark"] = time.perf_counter() - t, tree_cpu_seconds(os.getpid()) - c
+            wall.update({f"entities.spark.{k}": v for k, v in parts.items()})
+            rows.unpersist()
+        if stage.name == "facts" and spark is not None and "facts" in spark_stages:
             from spark import tree_cpu_seconds
 
             from newsprism.scale.compare import groupings
@@ -191,7 +211,11 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None) ->
         t, c = time.perf_counter(), time.process_time()
         stage.load()(corpus)
         wall[stage.name], cpu[stage.name] = time.perf_counter() - t, time.process_time() - c
-        if stage.name == "facts" and spark is not None:
+        if stage.name == "entities" and spark is not None and "entities" in spark_stages:
+            out["entities: Spark == local"] = ([e.model_dump() for e in spark_entities[0]] ==
+                                               [e.model_dump() for e in analysis.entities]
+                                               and spark_entities[1] == corpus.entity_map)
+        if stage.name == "facts" and spark is not None and "facts" in spark_stages:
             same = groupings(analysis.model_copy(update={"facts": spark_facts}))["facts"] == groupings(analysis)["facts"]
             out["facts: Spark == local"] = same
     analysis.bind()
@@ -201,7 +225,9 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None) ->
     return out
 
 
-STAGES = ("dedup", "entities", "link", "stories", "facts", "timeline", "summary", "facts.spark.groups", "facts.spark")
+STAGES = ("dedup", "entities", "link", "stories", "facts", "timeline", "summary", "entities.spark.upload", "entities.spark",
+          "entities.spark.keys", "entities.spark.merge", "entities.spark.build", "entities.spark.number",
+          "facts.spark.groups", "facts.spark")
 
 
 def report(runs: list[dict[str, Any]], key: str) -> None:
@@ -216,7 +242,8 @@ def report(runs: list[dict[str, Any]], key: str) -> None:
         print(f"| {s} | " + " | ".join(f"{v:.2f}" for v in vals) + " | " + " | ".join(ratios) + " |")
 
 
-def time_sizes(sizes: list[int], repeat: int, use_spark: bool, cores: int) -> list[dict[str, Any]]:
+def time_sizes(sizes: list[int], repeat: int, use_spark: bool, cores: int,
+               spark_stages: tuple[str, ...] = ("entities", "facts")) -> list[dict[str, Any]]:
     docs, records = load_pool()
     if sizes[-1] > len(docs):
         raise SystemExit(f"only {len(docs)} documents have records: run `build` first or ask for smaller sizes")
@@ -230,12 +257,12 @@ def time_sizes(sizes: list[int], repeat: int, use_spark: bool, cores: int) -> li
         t = time.perf_counter()
         spark = spark_session(f"local[{cores}]")
         print(f"Spark local[{cores}] start-up: {time.perf_counter() - t:.1f} s (apart from every figure below)")
-    measure(min(sizes), docs_blob, records_blob, spark)   # a warm-up, not counted: imports, lexicons, Spark's Python workers
+    measure(min(sizes), docs_blob, records_blob, spark, spark_stages)   # a warm-up, not counted: imports, lexicons, Spark's Python workers
     runs = []
     for n in sizes:
         best: dict[str, Any] = {}
         for _ in range(repeat):
-            r = measure(n, docs_blob, records_blob, spark)
+            r = measure(n, docs_blob, records_blob, spark, spark_stages)
             if not best:
                 best = r
             else:
@@ -248,6 +275,41 @@ def time_sizes(sizes: list[int], repeat: int, use_spark: bool, cores: int) -> li
     return runs
 
 
+def refusals() -> None:
+    """Why the pass over keys is sequential: the name-variant pairs that match on their own (names.person_match)
+    but that rule 2 refuses because one side's cluster already holds an incompatible full name. Connected
+    components over candidate pairs would join them. Counted on the whole deduplicated pool."""
+    from newsprism.config import Config
+    from newsprism.pipeline import dedup_documents
+    from newsprism.resolve import merges
+    from newsprism.resolve.entities import resolve
+
+    docs, records = load_pool()
+    cfg = Config()
+    docs = dedup_documents(docs, cfg)
+    refused, merged = [], []
+    compatible, variants = merges._compatible, merges._merge_name_variants
+
+    def counted(a: str, b: str, threshold: float) -> bool:
+        ok = compatible(a, b, threshold)
+        if not ok:
+            refused.append((a, b))   # all() stops at the first incompatible name: one per refused pair
+        return ok
+
+    def rule_2(c: Any, person_full: Any) -> None:
+        before = sum(len(v) for v in c.evidence.values())
+        variants(c, person_full)
+        merged.append(sum(len(v) for v in c.evidence.values()) - before)   # one evidence entry per merge
+
+    merges._compatible, merges._merge_name_variants = counted, rule_2
+    try:
+        resolve([records[d.id] for d in docs if d.id in records], cfg)
+    finally:
+        merges._compatible, merges._merge_name_variants = compatible, variants
+    print(f"{len(docs)} documents: rule 2 merged {sum(merged)} name-variant pairs and refused {len(refused)} that match "
+          "on their own, because one side's cluster holds an incompatible full name")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -256,11 +318,15 @@ def main(argv: list[str] | None = None) -> None:
     m = sub.add_parser("time", help="time every corpus stage at N, 2N, 4N, 8N documents")
     m.add_argument("--sizes", default="", help="comma-separated document counts (default: the pool's 1/8, 1/4, 1/2, all)")
     m.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest is kept")
-    m.add_argument("--spark", action="store_true", help="the facts stage also through Spark's applyInPandas")
+    m.add_argument("--spark", action="store_true", help="entities and facts also through their Spark group-bys")
+    m.add_argument("--spark-stages", default="entities,facts", help="which stages --spark runs on Spark")
     m.add_argument("--cores", type=int, default=2, help="Spark local[N]")
+    sub.add_parser("refusals", help="count the name-variant pairs the sequential pass over keys refuses")
     a = ap.parse_args(argv)
     if a.cmd == "build":
         build(a.budget_docs)
+    elif a.cmd == "refusals":
+        refusals()
     else:
         if a.sizes:
             sizes = [int(x) for x in a.sizes.split(",")]
@@ -268,14 +334,15 @@ def main(argv: list[str] | None = None) -> None:
             pool = len(load_pool()[0])
             sizes = [pool // 8 * k for k in (1, 2, 4, 8)]
         load0 = os.getloadavg()[0]
-        runs = time_sizes(sizes, a.repeat, a.spark, a.cores)
+        runs = time_sizes(sizes, a.repeat, a.spark, a.cores, tuple(a.spark_stages.split(",")))
         print(f"\nload average before/after: {load0:.1f} / {os.getloadavg()[0]:.1f}")
         for r in runs:
             print(f"{r['n']:,} documents ({r['kept']:,} after dedup): {r['entities']:,} entities, {r['claims']:,} claims, "
                   f"{r['stories']:,} stories, {r['facts']:,} facts, {r['timeline']:,} timeline entries; "
                   f"driver data {r['driver_bytes'] / r['kept'] / 1024:.1f} KiB/doc, RSS {r['rss_mb']:.0f} MB"
                   + (f"; {r['storylines']} storylines, largest {r['largest storyline (claims)']} claims, "
-                     f"facts Spark == local: {r['facts: Spark == local']}" if "storylines" in r else ""))
+                     f"facts Spark == local: {r['facts: Spark == local']}" if "storylines" in r else "")
+                  + (f"; entities Spark == local: {r['entities: Spark == local']}" if "entities: Spark == local" in r else ""))
         report(runs, "wall")
         report(runs, "cpu")
 

@@ -11,7 +11,6 @@ import pytest
 
 pytest.importorskip("pyspark", reason="PySpark is not installed (make spark installs the extra and Java 17)")
 
-from newsprism.clean.dedup import dedup  # noqa: E402
 from newsprism.config import Config  # noqa: E402
 from newsprism.pipeline import run  # noqa: E402
 from newsprism.scale.compare import differences  # noqa: E402
@@ -132,3 +131,49 @@ def test_parquet_rows_are_articles(spark, tmp_path):
     assert sorted(d.id for d in result.analysis.documents) == ["choir", "quay"]
     assert {d.title for d in result.analysis.documents} == {"Quay reopens", "Choir wins"}
     assert all(d.source.startswith(str(tmp_path / "news.parquet") + ":") for d in result.analysis.documents)
+
+
+@pytest.mark.parametrize("which", ["samples", "handmade"])
+def test_entity_resolution_as_group_bys_gives_the_local_entities(spark, which):
+    """scale/entities.py on records that arrive reversed and scattered over partitions: the local resolver's
+    entities (names, types, mentions, evidence, ids) and its map from local ids."""
+    from test_resolve_split import handmade
+
+    from newsprism import pipeline
+    from newsprism.registry import stages
+    from newsprism.resolve.entities import resolve
+    from newsprism.scale.codec import pack
+    from newsprism.scale.entities import resolve_on_spark
+
+    cfg = Config()
+    if which == "samples":
+        docs = pipeline.dedup_documents(list(pipeline.iter_cleaned([SAMPLES], cfg, lambda m: None)), cfg)
+        found = pipeline.annotate(docs, cfg, stages("document", cfg))
+        records = [found[d.id] for d in docs if d.id in found]
+    else:
+        records = handmade()
+    rows = spark.createDataFrame([(r.doc, pack(r)) for r in reversed(records)], "id string, record binary").repartition(3)
+    entities, mapping = resolve_on_spark(spark, rows, [r.doc for r in records], cfg)
+    local, local_mapping = resolve(records, cfg)
+    assert [e.model_dump() for e in entities] == [e.model_dump() for e in local]
+    assert mapping == local_mapping and len(local) > 4
+
+
+def test_entity_resolution_on_spark_of_records_without_entities(spark):
+    from newsprism.records import DocRecord
+    from newsprism.scale.codec import pack
+    from newsprism.scale.entities import resolve_on_spark
+
+    rows = spark.createDataFrame([(d, pack(DocRecord(doc=d))) for d in "ab"], "id string, record binary")
+    assert resolve_on_spark(spark, rows, ["a", "b"], Config()) == ([], {})
+
+
+def test_spark_analyze_resolves_entities_on_spark_not_on_the_driver(spark, monkeypatch):
+    import newsprism.resolve.entities as local_resolver
+
+    def on_the_driver(*args, **kwargs):
+        raise AssertionError("spark analyze resolved entities with the driver's resolve()")
+
+    monkeypatch.setattr(local_resolver, "resolve", on_the_driver)
+    result = analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
+    assert result.analysis.entities and all(e.mentions for e in result.analysis.entities)

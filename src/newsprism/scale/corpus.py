@@ -6,9 +6,10 @@ the local `align.facts.align_facts` on its storyline's documents, stories and cl
 broadcast by name only (a leader named in passing is looked up among all people) and each group carrying the
 mentions in its own documents. The facts are then put in the order the local ledger gives them and numbered.
 
-Entity resolution, the link step, story clustering, the timeline and the summary run on the driver, over
-the compact records the executors made, by the local functions unchanged (docs/scale.md says why and what
-that bounds).
+Entity resolution runs as group-bys on its keys (`scale.entities.resolve_on_spark`: the local resolver's
+steps, the pass over keys on the driver over one row per key) when the records are a DataFrame. The link
+step, story clustering, the timeline and the summary run on the driver, over the compact records the
+executors made, by the local functions unchanged (docs/scale.md says why and what that bounds).
 """
 from __future__ import annotations
 
@@ -27,10 +28,11 @@ from .codec import pack, unpack
 
 if TYPE_CHECKING:
     import pandas as pd
-    from pyspark.sql import SparkSession
+    from pyspark.sql import DataFrame, SparkSession
 
 log = logging.getLogger(__name__)
 BUILTIN_FACTS = "newsprism.stages:align_facts"
+BUILTIN_ENTITIES = "newsprism.stages:resolve_entities"
 
 
 def storyline_groups(analysis: Analysis, cfg: Config) -> dict[str, Analysis]:
@@ -145,8 +147,10 @@ def facts_by_storyline(spark: "SparkSession", analysis: Analysis, cfg: Config) -
 
 def run_corpus_stages(spark: "SparkSession", documents: list[Document], records: dict[str, DocRecord], cfg: Config,
                       report: Optional[Callable[[str, int, Optional[int]], None]] = None,
-                      extra_stages: Optional[list[Stage]] = None) -> tuple[Analysis, dict[str, float]]:
-    """The analysis, as `pipeline.analyze_documents` builds it after its document stages; and seconds per stage."""
+                      extra_stages: Optional[list[Stage]] = None,
+                      record_rows: Optional["DataFrame"] = None) -> tuple[Analysis, dict[str, float]]:
+    """The analysis, as `pipeline.analyze_documents` builds it after its document stages; and seconds per stage.
+    With `record_rows` (the records as Spark rows: id, record), entity resolution runs on Spark."""
     report = report or (lambda *a: None)
     analysis = Analysis(generated=generated_now(), documents=documents)
     corpus = Corpus(cfg, records, analysis)
@@ -156,7 +160,13 @@ def run_corpus_stages(spark: "SparkSession", documents: list[Document], records:
         report(stage.name, i, len(corpus_stages))
         t0 = time.perf_counter()
         analysis.bind()
-        if stage.name == "facts" and stage.target == BUILTIN_FACTS:
+        if stage.name == "entities" and stage.target == BUILTIN_ENTITIES and record_rows is not None:
+            from .entities import resolve_on_spark
+
+            order = [d.id for d in corpus.documents if d.id in records]
+            analysis.entities, corpus.entity_map = resolve_on_spark(spark, record_rows, order, cfg)
+            record_rows.unpersist()     # no later stage reads them on Spark
+        elif stage.name == "facts" and stage.target == BUILTIN_FACTS:
             analysis.facts = facts_by_storyline(spark, analysis, cfg)
         else:
             stage.load()(corpus)

@@ -2,7 +2,7 @@
 
 read + clean (mapInPandas) -> ids (driver, in input order) -> exact duplicates (group-by text key) ->
 near-duplicates (MinHashLSH, verified) -> parse + document stages (mapInPandas) -> cross-document stages
-(`corpus.run_corpus_stages`) -> Parquet tables and JSON.
+(`corpus.run_corpus_stages`: entities as group-bys on their keys, facts per storyline) -> Parquet tables and JSON.
 """
 from __future__ import annotations
 
@@ -89,7 +89,8 @@ def analyze(inputs: list[str], cfg: Optional[Config] = None, out: Optional[str] 
 
     t = time.perf_counter()
     doc_stages = stages("document", cfg, extra_stages)
-    records = {r.id: unpack(r.record) for r in annotate(docs, cfg, doc_stages, parts).collect()}
+    annotated = annotate(docs, cfg, doc_stages, parts).cache()     # kept for entity resolution's group-bys
+    records = {r.id: unpack(r.record) for r in annotated.collect()}
     for d in documents:
         notes = records[d.id].notes if d.id in records else []
         d.notes = list(dict.fromkeys(d.notes + notes))
@@ -98,7 +99,8 @@ def analyze(inputs: list[str], cfg: Optional[Config] = None, out: Optional[str] 
     docs.unpersist()
 
     t = time.perf_counter()
-    analysis, per_stage = run_corpus_stages(spark, documents, records, cfg, report, extra_stages)
+    analysis, per_stage = run_corpus_stages(spark, documents, records, cfg, report, extra_stages, annotated)
+    annotated.unpersist()
     seconds["corpus_stages"] = time.perf_counter() - t
     seconds.update({f"corpus.{k}": v for k, v in per_stage.items()})
 
