@@ -118,6 +118,23 @@ def test_two_of_a_kind_are_not_one_of_that_kind():
     assert [docs for _, docs in agreed(c)] == [["b", "d"]]
 
 
+def test_a_state_of_mind_is_one_only_where_it_says_the_same_thing():
+    """'I don't know who that is' / 'he had not known about the messages': two states of mind, no happening; the
+    same belief named on both sides and stated alike is one."""
+    c = Corpus()
+    c.claim("a", "I don't know who that is", predicate="know", subject_text="I", tense="present",
+            modality="denied")
+    c.claim("b", "he had not known about the messages", predicate="know", subject_text="he", tense="past",
+            modality="denied")
+    assert agreed(c) == []
+    c = Corpus()
+    lumo = c.entity("e1", "Vera Lumo")
+    for doc in ("a", "b"):
+        c.claim(doc, "Vera Lumo believes the harbour tax is unfair", predicate="believe", subject=lumo,
+                subject_text="Vera Lumo", tense="present")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+
+
 def test_a_light_verb_means_its_noun():
     """'expressed outrage over a riot' and 'expressed discontent over a visit' are two things Valdor did."""
     c = Corpus()

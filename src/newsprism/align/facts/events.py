@@ -39,7 +39,7 @@ from ...model import Claim, Fact
 from .context import Context, entities_in, head_word, span_in
 from .event_figures import split_disputed
 from .positions import agreed_fact, position
-from .words import MONTHS_DAYS, STATEMENT_PREDICATES, content_words
+from .words import MIND_PREDICATES, MONTHS_DAYS, STATEMENT_PREDICATES, content_words
 
 # verbs whose meaning is their noun: 'expressed outrage', 'made a statement', 'held talks'
 LIGHT_VERBS = {"express", "voice", "make", "take", "give", "have", "hold", "do", "conduct", "carry", "issue",
@@ -274,7 +274,7 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
         if sense == "kill" and not subj and obj:
             sense, subj, obj = "die", obj, Participant()   # 'X was killed', no killer told: X died
-        content = _content(c) if sense in STATEMENT_PREDICATES else frozenset()
+        content = _content(c) if sense in STATEMENT_PREDICATES | MIND_PREDICATES else frozenset()
         story = ctx.story_of.get(c.doc) or ""
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),

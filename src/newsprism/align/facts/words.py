@@ -22,6 +22,10 @@ TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "sheikh", "vice", "dep
           "transport", "trade", "foreign", "interior", "defence", "defense", "finance", "prime"}
 FUNCTIONAL = {"lead"}        # one value per slot: a delegation has one leader
 STATEMENT_PREDICATES = {"say"}   # verbs whose content is the statement they report, not their subject
+# verbs of a state of mind: 'I don't know who that is' and 'he had not known about the messages' tell no one
+# happening; like a statement, two are one only where they say the same thing
+MIND_PREDICATES = {"think", "know", "believe", "hear", "understand", "feel", "hope", "want", "wish", "expect",
+                   "fear", "doubt", "realize", "realise", "remember", "forget", "guess", "suppose", "wonder"}
 STOP = set("""a an the of to in on at for by with from and or but as is was were are be been being has have had
 that this these those which who whom whose what it its their his her they them he she we our you your i not no
 than then there here also said says say told according would will could may might can should must just only about
