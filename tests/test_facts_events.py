@@ -135,6 +135,25 @@ def test_a_state_of_mind_is_one_only_where_it_says_the_same_thing():
     assert [docs for _, docs in agreed(c)] == [["a", "b"]]
 
 
+def test_two_pronouns_and_nothing_else_are_no_one_act_unless_the_words_are_the_same():
+    """'he could win' / 'he needs to win over': nothing says they are one act. 'She should apologize to the
+    court', word for word in two reports, is one quoted line. 'I said' / 'As I said yesterday' says nothing."""
+    c = Corpus()
+    c.claim("a", "he could win", predicate="win", subject_text="he", tense="present")
+    c.claim("b", "he needs to win over", predicate="win", subject_text="he", tense="present")
+    assert agreed(c) == []
+    c = Corpus()
+    for doc in ("a", "b"):
+        c.claim(doc, "she should apologize to the court", predicate="apologize", subject_text="she",
+                tense="present")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+    c = Corpus()
+    lumo = c.entity("e1", "Vera Lumo")
+    c.claim("a", "I said", predicate="say", subject=lumo, subject_text="Vera Lumo", tense="past")
+    c.claim("b", "As I said yesterday", predicate="say", subject=lumo, subject_text="Vera Lumo", tense="past")
+    assert agreed(c) == []
+
+
 def test_a_light_verb_means_its_noun():
     """'expressed outrage over a riot' and 'expressed discontent over a visit' are two things Valdor did."""
     c = Corpus()

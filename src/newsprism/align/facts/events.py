@@ -34,10 +34,18 @@ from typing import Optional
 
 from ...disjoint import DisjointSets
 from ...lexicon.dates import days_covered
-from ...lexicon.predicates import EVENT_NOUNS, PREDICATE_CLASSES, ROLE_NOUNS
+from ...lexicon.predicates import EVENT_NOUNS, PREDICATE_CLASSES
 from ...model import Claim, Fact
-from .context import Context, entities_in, head_word, span_in
+from .context import Context, head_word, span_in
 from .event_figures import split_disputed
+from .participants import (
+    FACILITY_NOUNS,
+    Participant,
+    different_referents,
+    match,
+    participant,
+    surely_one_doer,
+)
 from .positions import agreed_fact, position
 from .words import MIND_PREDICATES, MONTHS_DAYS, STATEMENT_PREDICATES, content_words
 
@@ -46,38 +54,6 @@ LIGHT_VERBS = {"express", "voice", "make", "take", "give", "have", "hold", "do",
                "offer", "pay", "raise", "show", "register", "lodge", "file", "deliver", "extend", "reach"}
 # light verbs that, with a thing that is no event, put it out ('issued a patch', 'issued new guidelines')
 PUBLISH_VERBS = {"issue"}
-# the kind of referent a named participant or a pronoun is: two different named ones of one kind in one role
-# are two events; a pronoun stands only for its own kind
-PEOPLE = {"PERSON"}
-BODIES = {"ORG", "GPE", "NORP", "LOC", "FAC"}
-PRONOUN_KIND = {**dict.fromkeys(["he", "she", "him", "her", "himself", "herself"], "person"),
-                **dict.fromkeys(["it", "itself"], "body"),
-                **dict.fromkeys(["they", "them", "themselves", "we", "us"], "group")}
-# nouns for a person that a report uses for someone it names elsewhere ('the actress', 'the suspect')
-PERSON_NOUNS = ROLE_NOUNS | {"man", "woman", "boy", "girl", "actor", "actress", "singer", "star", "player", "suspect",
-                             "inmate", "prisoner", "victim", "driver", "climber", "coach", "mother", "father",
-                             "gunman", "fighter", "boxer", "champion", "candidate", "lawyer", "doctor", "teenager",
-                             "rep", "publicist", "agent", "manager", "owner", "husband", "wife", "son", "daughter",
-                             "queen", "icon", "legend", "starlet", "celebrity", "athlete", "swimmer", "rapper",
-                             "comedian", "musician", "author", "writer", "journalist", "producer", "activist"}
-# nouns for a body (a state, an organisation, a force) that a report uses for one it names elsewhere
-BODY_NOUNS = {"government", "administration", "ministry", "department", "agency", "authorities", "officials",
-              "army", "military", "navy", "forces", "troops", "police", "group", "organisation", "organization",
-              "movement", "party", "team", "club", "side", "company", "firm", "council", "committee",
-              "court", "delegation", "regime", "country", "state", "nation", "union", "coalition", "alliance",
-              "militants", "rebels", "office", "board", "commission", "parliament", "cabinet", "leadership"}
-# nouns for a building or institution, which a report uses for one it names ('rehab' / 'the Larch Clinic') and
-# which say nothing of which one it is ('the Larch Center' / 'the Birch Recovery Center' are two)
-FACILITY_NOUNS = {"clinic", "center", "centre", "facility", "hospital", "rehab", "prison", "jail", "school", "church",
-                  "building", "plant", "factory", "warehouse", "store", "hotel", "station", "airport", "stadium",
-                  "arena", "treatment", "recovery", "rehabilitation", "institute", "home", "house"}
-BODY_NOUNS |= FACILITY_NOUNS
-# names used as adjectives: a shared 'Palestinian' says of which people, not which referent ('the Palestinian group'
-# / 'a delegation from the Palestinian group' share their head too; 'Russian citizens' / 'hostages including
-# Russians' do not)
-ADJECTIVAL = {"NORP"}
-# names of states, which others take their adjective from: 'Israel' and 'the Israeli foreign ministry'
-STATES = {"GPE"}
 # named buildings and institutions an act can take place at; 'into', 'in', 'at' before one names where; after
 # 'into' a name of any kind but a place of the map is one ('checked into Birch Recovery', whatever the tagger says)
 VENUES = {"FAC", "ORG"}
@@ -88,25 +64,6 @@ WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
 PENDING = re.compile(r"^\W*(?:once|before|until|till|unless|if|after|as soon as)\b", re.I)
 # a habit or a schedule is no happening: 'the company typically releases its updates on the second Tuesday'
 HABITUAL = re.compile(r"\b(typically|usually|normally|generally|routinely|regularly|customarily|habitually)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Participant:
-    entity: Optional[str] = None   # the resolved entity the argument's head names
-    head: Optional[str] = None     # its head noun, lower-cased ('delegation')
-    named: frozenset[str] = frozenset()   # every entity named inside the argument's words
-    pronoun: Optional[str] = None  # person | body | group, where the argument is only a pronoun
-    definite: bool = False         # 'the actress', 'this man': may be someone named elsewhere
-    words: frozenset[str] = frozenset()   # its words, lower-cased
-    heads: frozenset[str] = frozenset()   # the head noun of each conjunct ('the actress and velvet-rope fixture')
-    plural: bool = False           # 'two climbers' is not 'a climber'
-
-    def __bool__(self) -> bool:
-        return bool(self.entity or self.head or self.named or self.pronoun)
-
-    @property
-    def named_at_all(self) -> bool:
-        return bool(self.entity or self.head or self.named)
 
 
 @dataclass
@@ -150,112 +107,6 @@ def standing_of(c: Claim) -> Optional[str]:
     if c.tense != "past" and PENDING.match(c.text):
         return "planned"     # 'once the negotiations are concluded', 'before it is signed': not yet happened
     return "planned" if c.tense == "future" else "actual"
-
-
-def participant(ctx: Context, c: Claim, role: str) -> Participant:
-    ref, text = (c.subject, c.subject_text) if role == "s" else (c.object, c.object_text)
-    entity = ref if ref and ctx.analysis.entity(ref) is not None else None
-    if entity is None and text and text.strip().lower() in PRONOUN_KIND:
-        return Participant(pronoun=PRONOUN_KIND[text.strip().lower()])
-    span = span_in(c, text)
-    named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
-    head = head_word(text) if text else None
-    definite = bool(text) and text.strip().lower().split(" ", 1)[0] in ("the", "this", "that")
-    words = frozenset(re.findall(r"[a-z]+", (text or "").lower()))
-    return Participant(entity, head, named | ({entity} if entity else set()), definite=definite, words=words,
-                       plural=bool(head) and bool(words & {head + "s", head + "es"}),
-                       heads=frozenset(h for part in (text or "").split(" and ") if (h := head_word(part))))
-
-
-def _kind(ctx: Context, ref: str) -> Optional[str]:
-    t = ctx.entity_type(ref)
-    return "person" if t in PEOPLE else "body" if t in BODIES else None
-
-
-def _name_words(ctx: Context, p: Participant, types: Optional[set[str]] = None) -> set[str]:
-    """The words (four letters or more) of the names a participant carries, of these entity types only if given."""
-    return {w.lower() for e in p.named if types is None or ctx.entity_type(e) in types
-            for w in re.findall(r"[A-Za-z]{4,}", ctx.name(e))}
-
-
-def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:
-    """The two arguments may name one referent: one entity, one head noun, a name both phrases carry ('a
-    delegation from the Palestinian group' / 'the Palestinian group'), or a state and its own body ('Israel' /
-    'the Israeli foreign ministry': news names a state for its government)."""
-    if a.entity and b.entity and ctx.may_be_same(frozenset({a.entity}), frozenset({b.entity})):
-        return True
-    if a.head and a.head == b.head and not (a.entity and b.entity) and a.plural == b.plural:
-        return True     # two names ending alike ('Mario Williams' / 'Esther Williams') were answered above
-    shared = a.named & b.named
-    if any(ctx.entity_type(e) not in ADJECTIVAL for e in shared) or (shared and _head_in(a, b)) or any(ctx.may_be_same(frozenset({x}), frozenset({y})) for x in a.named for y in b.named
-                                if _kind(ctx, x) == "person" == _kind(ctx, y)):
-        return True
-    for home, other in ((a, b), (b, a)):
-        words = _name_words(ctx, other)
-        if any(w.startswith(h) for h in _name_words(ctx, home, STATES) for w in words):
-            return True     # the state must be named: 'Russian citizens' is no body of a state named 'Russian
-    return False
-
-
-def _head_in(a: Participant, b: Participant) -> bool:
-    return bool(a.head and a.head in b.words) or bool(b.head and b.head in a.words)
-
-
-def may_stand_for(ctx: Context, pronoun: Participant, named: Participant) -> bool:
-    """A pronoun may stand for a named participant of its kind: 'he' for a person, 'it' or 'they' for a body."""
-    kind = named.entity and _kind(ctx, named.entity)
-    if pronoun.pronoun == "person":
-        # 'she' for 'Tara Reid', for 'the party girl Tara Reid', or for 'the actress'
-        return kind == "person" or (not named.entity and _describes_person(ctx, named))
-    return kind == "body" or (kind is None and pronoun.pronoun == "group")
-
-
-def _describes_person(ctx: Context, p: Participant) -> bool:
-    """A phrase naming a person inside it, or a definite description of one ('the actress')."""
-    return any(_kind(ctx, e) == "person" for e in p.named) or (p.definite and p.head in PERSON_NOUNS)
-
-
-def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
-    """1 for one referent, 0.5 where a pronoun or a nameless description may stand for the other, None where both
-    are there and differ, 0 where one is missing."""
-    if not a or not b:
-        return 0.0
-    if a.pronoun or b.pronoun:
-        if a.pronoun and b.pronoun:
-            return 0.5 if a.pronoun == b.pronoun else None
-        pro, named = (a, b) if a.pronoun else (b, a)
-        return 0.5 if may_stand_for(ctx, pro, named) else None
-    if same_referent(ctx, a, b):
-        return 1.0
-    for described, named in ((a, b), (b, a)):
-        if described.definite and not described.named and described.head in PERSON_NOUNS \
-                and named.entity and _kind(ctx, named.entity) == "person":
-            return 0.5     # 'the actress' may be 'Tara Reid': a definite description of a person, without a name
-    return None if _conflict(ctx, a, b) else 0.0
-
-
-def _conflict(ctx: Context, a: Participant, b: Participant) -> bool:
-    """Two arguments that say who they are and differ: two named referents, or a name and a description that
-    cannot be of its kind ('Israel' / 'a draft resolution') or that names another of its kind. A description of
-    the name's kind ('Tara Reid' / 'the American Pie actress', 'the Indian navy' / 'naval forces') or two
-    descriptions ('her rep' / 'the spokesman') may still be one referent: no evidence either way."""
-    if a.entity and b.entity:
-        return True
-    if not (a.entity or b.entity):
-        return bool(a.named and b.named)      # two descriptions, each naming something else
-    named, described = (a, b) if a.entity else (b, a)
-    kind = _kind(ctx, named.entity)
-    if any(_kind(ctx, e) == kind for e in described.named):
-        return True                           # 'Iran's deputy minister' / 'Abbas'
-    return not ((kind == "person" and described.heads & PERSON_NOUNS)
-                or (kind == "body" and described.heads & BODY_NOUNS))
-
-
-def different_referents(ctx: Context, a: Participant, b: Participant) -> bool:
-    """Two named arguments of one type that cannot be one referent: 'Abbas' and 'Bagheri Kani', 'Israel' and 'Iran'."""
-    if not (a.entity and b.entity) or ctx.entity_type(a.entity) != ctx.entity_type(b.entity):
-        return False
-    return _kind(ctx, a.entity) is not None and not same_referent(ctx, a, b)
 
 
 def _keys(p: Participant) -> set[str]:
@@ -380,17 +231,27 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
     if a.story and b.story and a.story != b.story and (doer < 1 or thing < 1):
         return 0.0
     score = doer + thing
+    if _verbatim(a, b):
+        return max(score, 1.0)   # one clause word for word in two reports ('she should apologize to the court')
+    if a.subj.pronoun and b.subj.pronoun and not thing:
+        return 0.0   # 'he could win' / 'he needs to win over': two pronouns and nothing else say no one act
     if not (a.subj or a.obj) or not (b.subj or b.obj):
         # a clause that names no participant ('the quake', 'talks were held'): one event of its block, though less
         # surely when the other names some
         score = 0.5 if not (a.subj or a.obj or b.subj or b.obj) else 0.25
-    if a.content or b.content:   # a statement: one named speaker saying one thing
-        if not (a.subj.named_at_all and b.subj.named_at_all and doer >= 1):
+    if a.block[1] in STATEMENT_PREDICATES | MIND_PREDICATES:   # a statement: one named speaker saying one thing
+        if not (a.content and b.content and a.subj.named_at_all and b.subj.named_at_all and doer >= 1):
             return 0.0
         shared = sum(ctx.cfg.topic_weight if w in topic else 1.0 for w in a.content & b.content)
         if shared < ctx.cfg.shared_words and thing < 1:
             return 0.0
     return score
+
+
+def _verbatim(a: EventClaim, b: EventClaim) -> bool:
+    """The same clause, word for word, of some length: a quote or a wire sentence both reports carry."""
+    words = content_words(a.claim.text)
+    return len(words) >= 3 and words == content_words(b.claim.text)
 
 
 def event_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
@@ -407,7 +268,7 @@ def event_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
             continue
         for group in _group(ctx, [views[i] for i in members], topic):
             # one act, its count told two ways: a dispute
-            group, disputed = split_disputed(ctx, group, lambda a, b: _surely_one_doer(ctx, a.subj, b.subj))
+            group, disputed = split_disputed(ctx, group, lambda a, b: surely_one_doer(ctx, a.subj, b.subj))
             facts += disputed
             if ctx.independent({v.claim.doc for v in group}) >= 2:
                 facts.append(_fact(ctx, group))
@@ -445,15 +306,6 @@ def _group(ctx: Context, views: list[EventClaim], topic: dict[str, frozenset[str
         merged = members.pop(gi) + members.pop(gj)
         members[sets.union(gi, gj)] = merged
     return [[views[i] for i in sorted(m)] for m in members.values()]
-
-
-def _surely_one_doer(ctx: Context, a: Participant, b: Participant) -> bool:
-    """One named doer on both sides: one entity, or a name all of whose words the other carries ('Gigante' /
-    'Vincent Gigante'); never two names that merely share a word ('Mario Williams' / 'Esther Williams')."""
-    if not (a.entity and b.entity):
-        return False
-    x, y = ctx.name_words(a.entity), ctx.name_words(b.entity)
-    return a.entity == b.entity or (bool(x and y) and (x <= y or y <= x))
 
 
 def _fact(ctx: Context, group: list[EventClaim]) -> Fact:
