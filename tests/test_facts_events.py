@@ -137,15 +137,16 @@ def test_a_state_of_mind_is_one_only_where_it_says_the_same_thing():
 
 def test_two_pronouns_and_nothing_else_are_no_one_act_unless_the_words_are_the_same():
     """'he could win' / 'he needs to win over': nothing says they are one act. 'She should apologize to the
-    court', word for word in two reports, is one quoted line. 'I said' / 'As I said yesterday' says nothing."""
+    court for her remarks', word for word in two reports, is one quoted line. 'I said' / 'As I said yesterday'
+    says nothing."""
     c = Corpus()
     c.claim("a", "he could win", predicate="win", subject_text="he", tense="present")
     c.claim("b", "he needs to win over", predicate="win", subject_text="he", tense="present")
     assert agreed(c) == []
     c = Corpus()
     for doc in ("a", "b"):
-        c.claim(doc, "she should apologize to the court", predicate="apologize", subject_text="she",
-                tense="present")
+        c.claim(doc, "she should apologize to the court for her remarks", predicate="apologize",
+                subject_text="she", tense="present")
     assert [docs for _, docs in agreed(c)] == [["a", "b"]]
     c = Corpus()
     lumo = c.entity("e1", "Vera Lumo")
