@@ -12,7 +12,7 @@ from typing import Optional
 
 PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["lead", "head", "chair", "helm", "command", "spearhead", "captain"], "lead"),
-    **dict.fromkeys(["visit", "arrive", "travel", "land", "tour", "fly", "come"], "visit"),
+    **dict.fromkeys(["visit", "arrive", "travel", "land", "tour", "fly"], "visit"),
     **dict.fromkeys(["meet"], "meet"),
     **dict.fromkeys(["say", "state", "tell", "add", "note", "announce", "disclose", "report", "write", "claim",
                      "confirm", "acknowledge", "reveal", "declare", "mention", "stress", "explain", "insist",
