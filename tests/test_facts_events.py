@@ -155,6 +155,22 @@ def test_two_pronouns_and_nothing_else_are_no_one_act_unless_the_words_are_the_s
     assert agreed(c) == []
 
 
+def test_going_and_coming_alone_name_no_act_and_a_reflexive_is_the_doer():
+    """'that was going on' / 'had gone from the streets' tell nothing; 'cast Tarn as his deputy' / 'cast himself
+    as a hawk' are two castings: the thing done to in the second is the doer."""
+    c = Corpus()
+    c.claim("a", "that was going on", predicate="go", subject_text="that", tense="past")
+    c.claim("b", "that energy had gone from the streets", predicate="go", subject_text="that energy", tense="past")
+    assert agreed(c) == []
+    c = Corpus()
+    bors, tarn = c.entity("e1", "Pavel Bors"), c.entity("e2", "Ilse Tarn")
+    c.claim("a", "Pavel Bors cast Ilse Tarn as his deputy", predicate="cast", subject=bors, subject_text="Pavel Bors",
+            object=tarn, object_text="Ilse Tarn", tense="past")
+    c.claim("b", "Pavel Bors cast himself as a hawk", predicate="cast", subject=bors, subject_text="Pavel Bors",
+            object_text="himself", tense="past")
+    assert agreed(c) == []
+
+
 def test_a_light_verb_means_its_noun():
     """'expressed outrage over a riot' and 'expressed discontent over a visit' are two things Valdor did."""
     c = Corpus()

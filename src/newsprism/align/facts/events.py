@@ -52,6 +52,9 @@ from .words import MIND_PREDICATES, MONTHS_DAYS, STATEMENT_PREDICATES, content_w
 # verbs whose meaning is their noun: 'expressed outrage', 'made a statement', 'held talks'
 LIGHT_VERBS = {"express", "voice", "make", "take", "give", "have", "hold", "do", "conduct", "carry", "issue",
                "offer", "pay", "raise", "show", "register", "lodge", "file", "deliver", "extend", "reach"}
+# verbs of going and coming, which alone name no act ('what is going on', 'comes a month after'); with a particle
+# or a place they may ('checked in' is read as entering)
+BARE_MOTION = {"go", "come"}
 # light verbs that, with a thing that is no event, put it out ('issued a patch', 'issued new guidelines')
 PUBLISH_VERBS = {"issue"}
 # named buildings and institutions an act can take place at; 'into', 'in', 'at' before one names where; after
@@ -86,6 +89,8 @@ def sense_of(c: Claim) -> Optional[str]:
     pred = c.predicate
     if not pred or pred == "be":
         return None    # 'Velt, 49': a figure of a person, no act
+    if pred in BARE_MOTION:
+        return None    # 'that was going on', 'came after', 'had gone from the streets': no act of its own
     if pred in LIGHT_VERBS:
         noun = head_word(c.object_text)
         if not noun:

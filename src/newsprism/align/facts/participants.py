@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ...lexicon.predicates import ROLE_NOUNS
+from ...lexicon.predicates import REFLEXIVE, ROLE_NOUNS
 from ...model import Claim
 from .context import Context, entities_in, head_word, span_in
 
@@ -70,6 +70,8 @@ class Participant:
 
 def participant(ctx: Context, c: Claim, role: str) -> Participant:
     ref, text = (c.subject, c.subject_text) if role == "s" else (c.object, c.object_text)
+    if role == "o" and text and text.strip().lower() in REFLEXIVE and c.subject_text:
+        return participant(ctx, c, "s")    # 'cast himself as a hawk': the thing done to is the doer
     entity = ref if ref and ctx.analysis.entity(ref) is not None else None
     if entity is None and text and text.strip().lower() in PRONOUN_KIND:
         return Participant(pronoun=PRONOUN_KIND[text.strip().lower()])
