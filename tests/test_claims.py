@@ -219,3 +219,11 @@ def test_a_phrasal_verb_is_read_with_its_particle(nlp):
     assert by_pred["shoot"].object_text.startswith("commuters")
     record, _ = analyse(nlp, "The dockers said they would keep up their weekly protests.", times={})
     assert [c.object_text for c in record.claims if c.predicate == "continue"] == ["their weekly protests"]
+
+
+
+def test_not_going_to_act_is_a_denial_of_the_act(nlp):
+    """'is not going to pay': the paying is told as coming and denied (the clause of going stays, for the figures
+    its fuller words place; the ledger reads no act in a bare going)."""
+    record, _ = analyse(nlp, "Dorn is not going to pay for the new wall.", times={})
+    assert [(c.tense, c.modality) for c in record.claims if c.predicate == "pay"] == [("future", "denied")]

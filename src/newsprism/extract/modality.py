@@ -29,6 +29,8 @@ def modality(tok: Token, sent: Span, attributed: bool, in_quote: bool = False) -
     kids = list(tok.children)
     if any(c.dep_ == "neg" for c in kids) or tok.lemma_.lower() in DENIAL_VERBS:
         return "denied"
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(c.dep_ == "neg" for c in tok.head.children):
+        return "denied"    # 'is not going to pay': no paying
     for c in kids:   # "there are no plans", "no one was hurt", "never visited"
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children):
             return "denied"
