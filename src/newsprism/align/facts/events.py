@@ -81,6 +81,7 @@ class EventClaim:
     others: frozenset[str] = frozenset()   # people the doer acts on in the same clause ('stopped Thompson to retain')
     weekday: Optional[str] = None  # the bare weekday the clause gives its act, where it has no date ('on Wednesday')
     venues: frozenset[str] = frozenset()   # named venues the act took place at or went into ('into the X Center')
+    words: frozenset[str] = frozenset()    # the clause's content words (a clause told word for word is one)
 
 
 def sense_of(c: Claim) -> Optional[str]:
@@ -134,7 +135,7 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         story = ctx.story_of.get(c.doc) or ""
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
-                              _venues(ctx, c)))
+                              _venues(ctx, c), frozenset(content_words(c.text))))
     return out
 
 
@@ -255,8 +256,7 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
 
 def _verbatim(a: EventClaim, b: EventClaim) -> bool:
     """The same clause, word for word, of some length: a quote or a wire sentence both reports carry."""
-    words = content_words(a.claim.text)
-    return len(words) >= 3 and words == content_words(b.claim.text)
+    return len(a.words) >= 3 and a.words == b.words
 
 
 def event_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
