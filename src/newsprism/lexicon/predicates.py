@@ -20,7 +20,7 @@ PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["condemn", "denounce", "criticize", "criticise", "slam", "blast", "decry", "censure"], "condemn"),
     **dict.fromkeys(["summon"], "summon"),
     **dict.fromkeys(["expel", "deport", "oust"], "expel"),
-    **dict.fromkeys(["kill", "slay", "slaughter", "murder", "execute", "massacre", "assassinate"], "kill"),
+    **dict.fromkeys(["kill", "slay", "slaughter", "murder", "massacre", "assassinate"], "kill"),
     **dict.fromkeys(["kidnap", "abduct", "capture"], "hold captive"),
     **dict.fromkeys(["praise", "thank", "hail", "commend", "applaud", "laud", "appreciate"], "praise"),
     **dict.fromkeys(["veto", "block"], "veto"),
