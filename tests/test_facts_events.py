@@ -57,6 +57,12 @@ def test_what_a_clause_says_will_happen_once_or_before_something_has_not_happene
         c.claim(doc, "once the negotiations are concluded", predicate="conclude", object_text="the negotiations",
                 tense="present")
     assert agreed(c) == [("to conclude negotiation", ["a", "b", "d"])]
+    c = Corpus()     # 'after' opening a phrase, not a clause: what the officials say is said now
+    lumo = c.entity("e1", "Vera Lumo")
+    for doc in ("a", "b"):
+        c.claim(doc, "After the vote, Vera Lumo says the harbour tax is unfair", predicate="say", subject=lumo,
+                subject_text="Vera Lumo", tense="present")
+    assert [about for about, _ in agreed(c)] == ["Vera Lumo say"]
 
 
 def test_two_visitors_to_one_city_are_two_visits_and_a_doerless_clause_does_not_bridge_them():

@@ -42,7 +42,8 @@ def split_disputed(ctx: Context, group: list[View], same_doer: Callable[[View, V
     taken: set[str] = set()
     for key in sorted(by_base):
         base, clusters = key[0], _clusters(by_base[key])
-        if len(clusters) < 2 or not all(any(stated(c.value) for c in cl) for cl in clusters):
+        if not 2 <= len(clusters) <= ctx.cfg.max_positions or not all(any(stated(c.value) for c in cl)
+                                                                       for cl in clusters):
             continue
         docs = [{c.doc for c in cl} for cl in clusters]
         if any(a & b for i, a in enumerate(docs) for b in docs[i + 1:]):

@@ -63,8 +63,10 @@ VENUES = {"FAC", "ORG"}
 NOT_VENUES = {"GPE", "LOC", "NORP"}
 VENUE_PREP = re.compile(r"\b(?:into|in to|in|at|inside|outside)\s+(?:the\s+)?", re.IGNORECASE)
 WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
-# a clause opened by one of these, not in the past tense, tells what has not happened yet
-PENDING = re.compile(r"^\W*(?:once|before|until|till|unless|if|after|as soon as)\b", re.I)
+# a clause opened by one of these, not in the past tense, tells what has not happened yet; 'before' and 'after'
+# also open a phrase ('After the vote, officials say ...'), so they count only for a clause with no comma
+PENDING = re.compile(r"^\W*(?:once|until|till|unless|if|as soon as)\b", re.I)
+PENDING_SHORT = re.compile(r"^\W*(?:before|after)\b[^,]*$", re.I)
 # a habit or a schedule is no happening: 'the company typically releases its updates on the second Tuesday'
 HABITUAL = re.compile(r"\b(typically|usually|normally|generally|routinely|regularly|customarily|habitually)\b", re.I)
 
@@ -110,7 +112,7 @@ def standing_of(c: Claim) -> Optional[str]:
         return "denied"
     if c.tense != "past" and HABITUAL.search(c.text):
         return None
-    if c.tense != "past" and PENDING.match(c.text):
+    if c.tense != "past" and (PENDING.match(c.text) or PENDING_SHORT.match(c.text)):
         return "planned"     # 'once the negotiations are concluded', 'before it is signed': not yet happened
     return "planned" if c.tense == "future" else "actual"
 
