@@ -143,7 +143,8 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
 
 def _venues(ctx: Context, c: Claim) -> frozenset[str]:
     """Named buildings and institutions the clause puts its act in, at or into ('checked into the Betty Ford
-    Center', 'the fire at the Matanuska Maid warehouse'), outside its doer and thing done to. Places of the map
+    Center', 'the fire at the Matanuska Maid warehouse'), outside its doer (the place entered may be the thing done
+    to). Places of the map
     (towns, regions) are left out: one may lie inside another ('in Malibu' / 'in Los Angeles') and no gazetteer says so."""
     text = ctx.texts.get(c.doc, "")
     doer = span_in(c, c.subject_text) if c.subject_text else None
