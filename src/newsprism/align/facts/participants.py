@@ -105,8 +105,10 @@ def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:
     if a.head and a.head == b.head and not (a.entity and b.entity) and a.plural == b.plural:
         return True     # two names ending alike ('Mario Williams' / 'Esther Williams') were answered above
     shared = a.named & b.named
-    if any(ctx.entity_type(e) not in ADJECTIVAL for e in shared) or (shared and _head_in(a, b)) or any(ctx.may_be_same(frozenset({x}), frozenset({y})) for x in a.named for y in b.named
-                                if _kind(ctx, x) == "person" == _kind(ctx, y)):
+    if any(ctx.entity_type(e) not in ADJECTIVAL for e in shared) or (shared and _head_in(a, b)):
+        return True
+    if any(ctx.may_be_same(frozenset({x}), frozenset({y})) for x in a.named for y in b.named
+           if _kind(ctx, x) == "person" == _kind(ctx, y)):
         return True
     for home, other in ((a, b), (b, a)):
         words = _name_words(ctx, other)
