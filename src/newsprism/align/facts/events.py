@@ -30,6 +30,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Optional
 
 from ...disjoint import DisjointSets
@@ -83,7 +84,11 @@ class EventClaim:
     others: frozenset[str] = frozenset()   # people the doer acts on in the same clause ('stopped Thompson to retain')
     weekday: Optional[str] = None  # the bare weekday the clause gives its act, where it has no date ('on Wednesday')
     venues: frozenset[str] = frozenset()   # named venues the act took place at or went into ('into the X Center')
-    words: frozenset[str] = frozenset()    # the clause's content words (a clause told word for word is one)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The clause's content words (a clause told word for word is one), read when a pair first asks."""
+        return frozenset(content_words(self.claim.text))
 
 
 def sense_of(c: Claim) -> Optional[str]:
@@ -137,7 +142,7 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         story = ctx.story_of.get(c.doc) or ""
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
-                              _venues(ctx, c), frozenset(content_words(c.text))))
+                              _venues(ctx, c)))
     return out
 
 
