@@ -137,11 +137,11 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
     pred = predicate_class(lemma)
     phrasal = phrasal_class(lemma, kids)
     if phrasal is not None:
-        pred, preps = phrasal
-        if preps and (obj is None or obj.lower_ in REFLEXIVE or obj.lemma_.lower() == "fire"):
+        pred, preps, fixed = phrasal
+        if fixed:
+            obj = None     # 'opened fire': the object is part of the verb
+        if preps and (obj is None or obj.lower_ in REFLEXIVE):
             obj = _prep_object(v, tuple(preps.split()))   # 'checked herself into X', 'opened fire on X'
-        elif obj is not None and obj.lemma_.lower() == "fire":
-            obj = None
     if lemma == "hold" and any(c.lemma_.lower() in ("hostage", "captive") for c in v.subtree if c.head == v or c.head.head == v):
         pred = "hold captive"
         if obj is None:

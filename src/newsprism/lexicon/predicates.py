@@ -61,11 +61,12 @@ PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["spark", "trigger", "provoke", "unleash"], "trigger"),
     **dict.fromkeys(["destroy", "demolish", "raze", "obliterate"], "destroy"),
 }
-# a verb with its particle or preposition that news uses for one act: 'checked into a clinic' enters it,
-# 'passed away' died, 'opened fire on' shot at; the preposition, where given, carries the thing done to
+# a verb with its particle, preposition or fixed object that news uses for one act: 'checked into a clinic'
+# enters it, 'passed away' died, 'opened fire on' shot at; the prepositions, where given, carry the thing done to
 PHRASAL_CLASSES: dict[tuple[str, str], tuple[str, str]] = {
     ("check", "into"): ("enter", "into"), ("check", "in"): ("enter", "into to"),
-    ("pass", "away"): ("die", ""), ("keep", "up"): ("continue", ""), ("carry", "on"): ("continue", ""), ("open", "fire"): ("shoot", "on at"), ("gun", "down"): ("shoot", ""),
+    ("pass", "away"): ("die", ""), ("gun", "down"): ("shoot", ""), ("open", "fire"): ("shoot", "on at"),
+    ("keep", "up"): ("continue", ""), ("carry", "on"): ("continue", ""),
 }
 # nouns that name an event; a date attached to one dates the event ("the May 3 raid")
 EVENT_NOUNS: dict[str, str] = {
@@ -115,11 +116,12 @@ def predicate_class(lemma: str) -> str:
     return PREDICATE_CLASSES.get(lemma, lemma)
 
 
-def phrasal_class(lemma: str, children) -> Optional[tuple[str, str]]:
+def phrasal_class(lemma: str, children) -> Optional[tuple[str, str, bool]]:
     """The sense of a verb with its particle, preposition or fixed object among its parse children ('check into',
-    'pass away', 'open fire'), with the prepositions that carry its object; None for no phrasal verb."""
+    'pass away', 'open fire'), the prepositions that carry its object, and whether the match was the verb's
+    object itself (then part of the verb: 'fire' is no thing done to); None for no phrasal verb."""
     for c in children:
         word = c.lower_ if c.dep_ in ("prt", "prep") else c.lemma_.lower() if c.dep_ == "dobj" else None
         if word is not None and (lemma, word) in PHRASAL_CLASSES:
-            return PHRASAL_CLASSES[(lemma, word)]
+            return (*PHRASAL_CLASSES[(lemma, word)], c.dep_ == "dobj")
     return None

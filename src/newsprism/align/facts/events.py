@@ -53,6 +53,8 @@ from .words import MIND_PREDICATES, MONTHS_DAYS, STATEMENT_PREDICATES, content_w
 # verbs whose meaning is their noun: 'expressed outrage', 'made a statement', 'held talks'
 LIGHT_VERBS = {"express", "voice", "make", "take", "give", "have", "hold", "do", "conduct", "carry", "issue",
                "offer", "pay", "raise", "show", "register", "lodge", "file", "deliver", "extend", "reach"}
+# senses whose content is what is said or held (statements, states of mind): one only where that is the same
+SAYING = frozenset(STATEMENT_PREDICATES | MIND_PREDICATES)
 # verbs of going and coming, which alone name no act ('what is going on', 'comes a month after'); with a particle
 # or a place they may ('checked in' is read as entering)
 BARE_MOTION = {"go", "come"}
@@ -138,7 +140,7 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
         if sense == "kill" and not subj and obj:
             sense, subj, obj = "die", obj, Participant()   # 'X was killed', no killer told: X died
-        content = _content(c) if sense in STATEMENT_PREDICATES | MIND_PREDICATES else frozenset()
+        content = _content(c) if sense in SAYING else frozenset()
         story = ctx.story_of.get(c.doc) or ""
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
@@ -253,7 +255,7 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
         # a clause that names no participant ('the quake', 'talks were held'): one event of its block, though less
         # surely when the other names some
         score = 0.5 if not (a.subj or a.obj or b.subj or b.obj) else 0.25
-    if a.block[1] in STATEMENT_PREDICATES | MIND_PREDICATES:   # a statement: one named speaker saying one thing
+    if a.block[1] in SAYING:   # a statement: one named speaker saying one thing
         if not (a.content and b.content and a.subj.named_at_all and b.subj.named_at_all and doer >= 1):
             return 0.0
         shared = sum(ctx.cfg.topic_weight if w in topic else 1.0 for w in a.content & b.content)
