@@ -101,6 +101,64 @@ def test_one_killed_with_no_killer_told_died_and_an_issued_patch_was_released():
     assert [docs for _, docs in agreed(c)] == [["a", "b"]]
 
 
+def test_what_killed_without_being_a_killer_tells_a_death():
+    """'A bomb explosion killed Ilse Tarn' tells what 'Ilse Tarn died' does: the doer is what killed her, not who;
+    'a gunman killed Ilse Tarn' names a killer and stays a killing."""
+    c = Corpus()
+    tarn = c.entity("e1", "Ilse Tarn")
+    c.claim("a", "A bomb explosion killed Ilse Tarn at the bank.", predicate="kill",
+            subject_text="A bomb explosion", object=tarn, object_text="Ilse Tarn", tense="past")
+    c.claim("b", "Ilse Tarn died at the bank.", predicate="die", subject=tarn, subject_text="Ilse Tarn", tense="past")
+    c.claim("d", "A gunman killed Ilse Tarn.", predicate="kill", subject_text="A gunman", object=tarn,
+            object_text="Ilse Tarn", tense="past")
+    assert agreed(c) == [("Ilse Tarn die", ["a", "b"])]
+
+
+def test_a_finding_of_no_thing_found_is_what_someone_came_to_hold():
+    """'Police found the body' / 'police discovered the body': one discovery. 'Officials discovered that the plan
+    would fail' / 'officials found the plan lawful' found no thing: like statements, one only where they say the
+    same."""
+    c = Corpus()
+    police = c.entity("e1", "Harbour Police", "ORG")
+    c.claim("a", "Harbour Police found the body of Ilse Tarn.", predicate="find", subject=police,
+            subject_text="Harbour Police", object_text="the body of Ilse Tarn", tense="past")
+    c.claim("b", "Harbour Police discovered the body of Ilse Tarn.", predicate="find", subject=police,
+            subject_text="Harbour Police", object_text="the body of Ilse Tarn", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+    c = Corpus()
+    office = c.entity("e1", "the Budget Office", "ORG")
+    c.claim("a", "the Budget Office discovered that the plan would fail.", predicate="find", subject=office,
+            subject_text="the Budget Office", tense="past")
+    c.claim("b", "the Budget Office found the merger lawful.", predicate="find", subject=office,
+            subject_text="the Budget Office", tense="past")
+    assert agreed(c) == []
+
+
+def test_a_report_that_names_the_venue_once_tells_its_bare_clauses_of_that_venue():
+    """A report that says 'checked into the Harbour Clinic' and then 'she checked into rehab on Thursday' tells one
+    stay: its bare clause is not the other report's stay at Elm Recovery. A report naming both venues leaves its
+    bare clause open."""
+    c = Corpus()
+    ivo = c.entity("e1", "Lena Ivo")
+    harbour, elm = c.entity("e2", "the Harbour Clinic", "ORG"), c.entity("e3", "Elm Recovery", "ORG")
+    c.claim("a", "Lena Ivo checked into the Harbour Clinic.", predicate="enter", subject=ivo,
+            subject_text="Lena Ivo", tense="past")
+    c.mention("a", "Harbour Clinic", harbour)
+    c.claim("a", "Lena Ivo checked into rehab on Thursday.", predicate="enter", subject=ivo,
+            subject_text="Lena Ivo", object_text="rehab", tense="past")
+    c.claim("b", "Lena Ivo checked into rehab at Elm Recovery.", predicate="enter", subject=ivo,
+            subject_text="Lena Ivo", object_text="rehab", tense="past")
+    c.mention("b", "Elm Recovery", elm)
+    c.claim("d", "Lena Ivo checked into rehab.", predicate="enter", subject=ivo, subject_text="Lena Ivo",
+            object_text="rehab", tense="past")
+    c.claim("d", "Lena Ivo checked into the Harbour Clinic and then into Elm Recovery.", predicate="enter",
+            subject=ivo, subject_text="Lena Ivo", tense="past")
+    c.mention("d", "Harbour Clinic", harbour)
+    c.mention("d", "Elm Recovery", elm)
+    groups = [docs for _, docs in agreed(c)]
+    assert ["a", "b"] not in groups and all(not ({"a", "b"} <= set(g)) for g in groups)
+
+
 def test_two_people_of_one_surname_are_two_doers():
     """'Mario Williams was serving a sentence' / 'Esther Williams was serving a sentence': two people, whose
     names end alike; nothing of one corroborates the other."""

@@ -33,3 +33,9 @@ def test_thwarting_and_fixing_are_one_act_however_worded():
     assert predicate_class("thwart") == predicate_class("foil") == predicate_class("avert") == "foil"
     assert predicate_class("patch") == predicate_class("repair") == "fix"
     assert predicate_class("spark") == predicate_class("trigger") == "trigger"
+
+
+def test_finding_keeping_and_plugging_are_one_act_however_worded():
+    assert predicate_class("discover") == predicate_class("locate") == predicate_class("find") == "find"
+    assert predicate_class("keep") == predicate_class("retain") == "retain"
+    assert predicate_class("plug") == "fix"

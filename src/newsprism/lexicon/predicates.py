@@ -57,7 +57,9 @@ PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["enter"], "enter"),
     **dict.fromkeys(["shoot", "gun"], "shoot"),
     **dict.fromkeys(["foil", "thwart", "avert"], "foil"),
-    **dict.fromkeys(["fix", "patch", "repair", "mend"], "fix"),
+    **dict.fromkeys(["fix", "patch", "repair", "mend", "plug"], "fix"),
+    **dict.fromkeys(["find", "discover", "locate"], "find"),
+    **dict.fromkeys(["retain", "keep"], "retain"),
     **dict.fromkeys(["spark", "trigger", "provoke", "unleash"], "trigger"),
     **dict.fromkeys(["destroy", "demolish", "raze", "obliterate"], "destroy"),
 }
@@ -92,6 +94,14 @@ EVENT_NOUNS: dict[str, str] = {
     **dict.fromkeys(["resignation"], "resign"), **dict.fromkeys(["launch"], "launch"),
     **dict.fromkeys(["death"], "die"), **dict.fromkeys(["veto"], "veto"),
 }
+# nouns for what kills without being a killer: an event, a weapon, a force of nature, an illness ('the blast killed
+# two' tells what 'two died in the blast' does; 'a gunman killed two' names a killer)
+CAUSE_NOUNS = set(EVENT_NOUNS) | {
+    "bomb", "device", "explosive", "missile", "rocket", "shell", "grenade", "mine", "landmine", "drone", "blaze",
+    "wildfire", "inferno", "avalanche", "landslide", "mudslide", "tornado", "cyclone", "typhoon", "wave", "heat",
+    "cold", "virus", "disease", "illness", "cancer", "infection", "overdose", "collapse", "accident", "wreck",
+    "derailment", "stampede", "fumes", "smoke", "gas", "flooding", "floods", "storms", "explosions", "bombs",
+    "blasts", "attacks", "strikes", "airstrikes", "shelling", "gunfire", "fire"}
 REFLEXIVE = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 # "ask X to expel Y", "call for the expulsion of Y": the request names the act requested
 REQUEST_VERBS = {"ask", "urge", "call", "demand", "request", "appeal", "press", "push", "order", "instruct", "tell"}

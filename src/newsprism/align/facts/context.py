@@ -194,7 +194,7 @@ def head_word(text: Optional[str]) -> Optional[str]:
     """The head noun of a noun phrase given as words: 'The trade delegation, led by ...' -> 'delegation'."""
     if not text:
         return None
-    first = re.split(r",| of | who | which | that | in | from | to | led | with | on | over | about | for | between "
+    first = re.split(r",| of | who | which | that | in | at | from | to | led | with | on | over | about | for | between "
                      r"|\(|;|:", " " + text + " ", 1)[0]
     words = WORD.findall(first)
     if not words:

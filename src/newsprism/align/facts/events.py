@@ -1,8 +1,8 @@
 """Events: claims of different documents that tell one happening, grouped as one fact.
 
 Two claims tell one event when they share its sense (the predicate class; for a light verb, the verb with its
-noun: 'expressed outrage' is not 'expressed discontent'; a killing with no killer told is a death: 'X was killed'
-tells what 'X died' does), its standing (what happened or is happening is not
+noun: 'expressed outrage' is not 'expressed discontent'; a killing with no killer told, or with only what
+killed ('the blast'), is a death: 'X was killed' tells what 'X died' does), its standing (what happened or is happening is not
 what is planned: 'is slated to visit' is no visit yet; a denial is no assertion), a time that meets (its own
 date, else the weeks before its report was published), and the
 same participants in the same roles: the doer when both name one (Abbas's visit and an Iranian minister's visit
@@ -18,7 +18,7 @@ left alone is no evidence of a separate event: it sits in the storyline naming m
 drew them) must agree on both doer and thing done to. A participant with no name ('the police', 'her spokesman') may be one named
 elsewhere of its kind; two names that differ, or a name and a description of another kind ('Israel' / 'a
 resolution'), part two events. Two named venues of one act ('into the X Center' / 'into Y Recovery') are two
-occasions. Pairs link
+occasions; a report naming one venue for an act tells its bare retellings of that act there. Pairs link
 surest first, and two groups merge only when every member of one is compatible with every member of the other
 (no two different doers, no two dates that cannot meet), so a chain of look-alike clauses never joins two
 events. A group stated by two or more independent documents is a corroborated fact; the rest stay claims.
@@ -35,7 +35,7 @@ from typing import Optional
 
 from ...disjoint import DisjointSets
 from ...lexicon.dates import days_covered
-from ...lexicon.predicates import EVENT_NOUNS, PREDICATE_CLASSES
+from ...lexicon.predicates import CAUSE_NOUNS, EVENT_NOUNS, PREDICATE_CLASSES
 from ...model import Claim, Fact
 from .context import Context, head_word, span_in
 from .event_figures import split_disputed
@@ -58,13 +58,14 @@ SAYING = frozenset(STATEMENT_PREDICATES | MIND_PREDICATES)
 # verbs of going and coming, which alone name no act ('what is going on', 'comes a month after'); with a particle
 # or a place they may ('checked in' is read as entering)
 BARE_MOTION = {"go", "come"}
+FINDING = "find"
 # light verbs that, with a thing that is no event, put it out ('issued a patch', 'issued new guidelines')
 PUBLISH_VERBS = {"issue"}
 # named buildings and institutions an act can take place at; 'into', 'in', 'at' before one names where; after
 # 'into' a name of any kind but a place of the map is one ('checked into Birch Recovery', whatever the tagger says)
 VENUES = {"FAC", "ORG"}
 NOT_VENUES = {"GPE", "LOC", "NORP"}
-VENUE_PREP = re.compile(r"\b(?:into|in to|in|at|inside|outside)\s+(?:the\s+)?", re.IGNORECASE)
+VENUE_PREP = re.compile(r"\b(?:into|in to|in|at|inside|outside)\s+(?:the\s+)?(?:\w+['’]s\s+)?", re.IGNORECASE)
 WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
 # a clause opened by one of these, not in the past tense, tells what has not happened yet; 'before' and 'after'
 # also open a phrase ('After the vote, officials say ...'), so they count only for a clause with no comma
@@ -138,14 +139,40 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         if sense is None or standing is None:
             continue
         subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
-        if sense == "kill" and not subj and obj:
-            sense, subj, obj = "die", obj, Participant()   # 'X was killed', no killer told: X died
-        content = _content(c) if sense in SAYING else frozenset()
+        if sense == "kill" and obj and (not subj or _a_cause(subj)):
+            sense, subj, obj = "die", obj, Participant()   # 'X was killed', 'the blast killed X', no killer: X died
+        content = _content(c) if _told_content(sense, obj) else frozenset()
         story = ctx.story_of.get(c.doc) or ""
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
                               _venues(ctx, c)))
-    return out
+    return _venues_of_the_report(ctx, out)
+
+
+def _a_cause(p: Participant) -> bool:
+    """A doer that is what killed, not who: an event, a weapon, an illness ('the blast', 'a bomb explosion')."""
+    return not (p.entity or p.named or p.pronoun) and p.head in CAUSE_NOUNS
+
+
+def _venues_of_the_report(ctx: Context, views: list[EventClaim]) -> list[EventClaim]:
+    """A report that names where an act took place once and then tells it again without ('checked into the X
+    Center' ... 'she checked into rehab on Thursday') tells one act: the clause without a venue takes the one its
+    report names for the same act by the same doer, where the report names only one. A report naming two venues
+    for one act tells two occasions, and its bare clause could be either."""
+    by_act: dict[tuple, list[EventClaim]] = defaultdict(list)
+    for v in views:
+        by_act[(v.claim.doc, v.block)].append(v)
+    for told in by_act.values():
+        named = [v for v in told if v.venues]
+        if not named or len(named) == len(told):
+            continue
+        venues = frozenset().union(*(v.venues for v in named))
+        if not all(_same_venue(ctx, frozenset({x}), frozenset({y})) for x in venues for y in venues):
+            continue
+        for v in told:
+            if not v.venues and all(match(ctx, v.subj, w.subj) for w in named):
+                v.venues = venues
+    return views
 
 
 def _venues(ctx: Context, c: Claim) -> frozenset[str]:
@@ -255,13 +282,19 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
         # a clause that names no participant ('the quake', 'talks were held'): one event of its block, though less
         # surely when the other names some
         score = 0.5 if not (a.subj or a.obj or b.subj or b.obj) else 0.25
-    if a.block[1] in SAYING:   # a statement: one named speaker saying one thing
+    if _told_content(a.block[1], a.obj) or _told_content(b.block[1], b.obj):   # one named speaker saying one thing
         if not (a.content and b.content and a.subj.named_at_all and b.subj.named_at_all and doer >= 1):
             return 0.0
         shared = sum(ctx.cfg.topic_weight if w in topic else 1.0 for w in a.content & b.content)
         if shared < ctx.cfg.shared_words and thing < 1:
             return 0.0
     return score
+
+
+def _told_content(sense: str, thing: Participant) -> bool:
+    """A statement, a state of mind, or a finding of no thing found ('discovered that it would not work', 'found it
+    lawful'), which is what someone came to hold: its content is what it says."""
+    return sense in SAYING or (sense == FINDING and not thing)
 
 
 def _verbatim(a: EventClaim, b: EventClaim) -> bool:
