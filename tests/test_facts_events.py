@@ -235,6 +235,31 @@ def test_going_and_coming_alone_name_no_act_and_a_reflexive_is_the_doer():
     assert agreed(c) == []
 
 
+def test_a_time_read_as_the_doer_is_no_doer():
+    """The parser may take 'the day' for who sentenced Pavel Bors; a time does nothing, so it does not part
+    that clause from 'Judge Ana Holm sentenced Pavel Bors'."""
+    c = Corpus()
+    bors, holm = c.entity("e1", "Pavel Bors"), c.entity("e2", "Ana Holm")
+    c.claim("a", "the day Pavel Bors was sentenced", predicate="sentence", subject_text="the day", object=bors,
+            object_text="Pavel Bors", tense="past")
+    c.claim("b", "Judge Ana Holm sentenced Pavel Bors.", predicate="sentence", subject=holm,
+            subject_text="Judge Ana Holm", object=bors, object_text="Pavel Bors", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+
+
+def test_she_may_stand_for_a_description_of_a_person_in_two_parts():
+    """'The film actress and former model checked into the Harbour Clinic' / 'she checked into the Harbour
+    Clinic': one of the description's heads is a person's."""
+    c = Corpus()
+    harbour = c.entity("e1", "the Harbour Clinic", "ORG")
+    c.claim("a", "The film actress and former model checked into the Harbour Clinic.", predicate="enter",
+            subject_text="The film actress and former model", object=harbour, object_text="the Harbour Clinic",
+            tense="past")
+    c.claim("b", "She checked into the Harbour Clinic.", predicate="enter", subject_text="She", object=harbour,
+            object_text="the Harbour Clinic", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+
+
 def test_a_light_verb_means_its_noun():
     """'expressed outrage over a riot' and 'expressed discontent over a visit' are two things Valdor did."""
     c = Corpus()

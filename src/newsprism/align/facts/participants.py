@@ -42,6 +42,9 @@ FACILITY_NOUNS = {"clinic", "center", "centre", "facility", "hospital", "rehab",
                   "building", "plant", "factory", "warehouse", "store", "hotel", "station", "airport", "stadium",
                   "arena", "treatment", "recovery", "rehabilitation", "institute", "home", "house"}
 BODY_NOUNS |= FACILITY_NOUNS
+# words for a stretch of time, which the parser may take for a doer ('the day ... was sentenced'); no participant
+TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon", "evening",
+              "night", "hour", "hours", "minute", "minutes", "today", "yesterday", "tonight", "weekend", "decade"}
 # names used as adjectives: a shared 'Palestinian' says of which people, not which referent ('the Palestinian group'
 # / 'a delegation from the Palestinian group' share their head too; 'Russian citizens' / 'hostages including
 # Russians' do not)
@@ -78,6 +81,8 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
     span = span_in(c, text)
     named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
     head = head_word(text) if text else None
+    if head in TIME_NOUNS and not named:
+        return Participant()    # 'Saturday morning' read as the doer: a time does nothing
     definite = bool(text) and text.strip().lower().split(" ", 1)[0] in ("the", "this", "that")
     words = frozenset(re.findall(r"[a-z]+", (text or "").lower()))
     return Participant(entity, head, named | ({entity} if entity else set()), definite=definite, words=words,
@@ -132,7 +137,7 @@ def may_stand_for(ctx: Context, pronoun: Participant, named: Participant) -> boo
 
 def _describes_person(ctx: Context, p: Participant) -> bool:
     """A phrase naming a person inside it, or a definite description of one ('the actress')."""
-    return any(_kind(ctx, e) == "person" for e in p.named) or (p.definite and p.head in PERSON_NOUNS)
+    return any(_kind(ctx, e) == "person" for e in p.named) or (p.definite and bool((p.heads | {p.head}) & PERSON_NOUNS))
 
 
 def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
