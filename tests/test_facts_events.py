@@ -247,6 +247,16 @@ def test_a_time_read_as_the_doer_is_no_doer():
     assert [docs for _, docs in agreed(c)] == [["a", "b"]]
 
 
+def test_a_time_that_arrives_is_no_visit():
+    """'Then arrived the day of the vote' tells no act: it does not meet 'when Ilse Tarn arrived'."""
+    c = Corpus()
+    tarn = c.entity("e1", "Ilse Tarn")
+    c.claim("a", "Then arrived the day of the vote", predicate="visit", subject_text="the day of the vote",
+            tense="past")
+    c.claim("b", "when Ilse Tarn arrived", predicate="visit", subject=tarn, subject_text="Ilse Tarn", tense="past")
+    assert agreed(c) == []
+
+
 def test_she_may_stand_for_a_description_of_a_person_in_two_parts():
     """'The film actress and former model checked into the Harbour Clinic' / 'she checked into the Harbour
     Clinic': one of the description's heads is a person's."""

@@ -19,3 +19,9 @@ def test_modalities(nlp):
     assert mod(nlp, "Did the minister visit the port?", "visit") == "question"
     assert mod(nlp, "The council should cancel the lease.", "cancel") == "opinion"
     assert mod(nlp, "We believe the lease is a mistake.", "believe") == "opinion"
+
+
+def test_a_verb_that_says_its_complement_did_not_happen_denies_it(nlp):
+    assert mod(nlp, "The council refused to pay the contractor.", "pay") == "denied"
+    assert mod(nlp, "The guards failed to stop the convoy.", "stop") == "denied"
+    assert mod(nlp, "The guards managed to stop the convoy.", "stop") == "asserted"

@@ -20,6 +20,8 @@ EVALUATIVE_OPENERS = re.compile(r"^\s*(it is|it's|it seems|clearly|obviously|und
                                 r"(obvious|clear|evident|plain|certain|sad|shameful|outrageous|absurd|"
                                 r"unfortunate|fortunate|regrettable|tragic|that)?", re.I)
 FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
+# verbs that say their complement did not happen: 'refused to pay', 'failed to stop', 'declined to comment'
+NEGATIVE_IMPLICATIVES = {"refuse", "decline", "fail", "neglect", "forget", "avoid", "omit"}
 
 
 def modality(tok: Token, sent: Span, attributed: bool, in_quote: bool = False) -> str:
@@ -31,6 +33,8 @@ def modality(tok: Token, sent: Span, attributed: bool, in_quote: bool = False) -
         return "denied"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(c.dep_ == "neg" for c in tok.head.children):
         return "denied"    # 'is not going to pay': no paying
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATIVE_IMPLICATIVES:
+        return "denied"    # 'refused to pay', 'failed to stop the attack': neither happened
     for c in kids:   # "there are no plans", "no one was hurt", "never visited"
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children):
             return "denied"

@@ -41,6 +41,7 @@ from .context import Context, head_word, span_in
 from .event_figures import split_disputed
 from .participants import (
     FACILITY_NOUNS,
+    TIME_NOUNS,
     Participant,
     different_referents,
     match,
@@ -139,6 +140,8 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         if sense is None or standing is None:
             continue
         subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
+        if not (subj or obj) and head_word(c.subject_text) in TIME_NOUNS:
+            continue    # 'now arrives the hour of action': a time, and nothing done, is no act
         if sense == "kill" and obj and (not subj or _a_cause(subj)):
             sense, subj, obj = "die", obj, Participant()   # 'X was killed', 'the blast killed X', no killer: X died
         content = _content(c) if _told_content(sense, obj) else frozenset()
