@@ -462,6 +462,33 @@ def test_a_place_entered_is_a_venue_whatever_its_tag_and_a_shared_facility_word_
     assert [docs for _, docs in agreed(c)] in ([["a", "d"]], [["b", "d"]])
 
 
+def test_a_name_entered_is_a_venue_where_the_tagger_missed_it_and_another_one_is_not_the_report_s():
+    """'checked in to the Elm Recovery rehab facility', with no entity tagged there, is a stay at Elm Recovery,
+    not at the Harbour Clinic; a flaw that lets hackers 'into Lumo Browser' enters nothing. A report's 'a
+    different rehab' is not the venue that report names."""
+    c = Corpus()
+    ivo = c.entity("e1", "Lena Ivo")
+    harbour = c.entity("e2", "the Harbour Clinic", "ORG")
+    c.claim("a", "Lena Ivo checked into rehab at the Harbour Clinic.", predicate="enter", subject=ivo,
+            subject_text="Lena Ivo", object_text="rehab", tense="past")
+    c.mention("a", "Harbour Clinic", harbour)
+    c.claim("b", "Lena Ivo checked in to the Elm Recovery rehab facility.", predicate="enter", subject=ivo,
+            subject_text="Lena Ivo", object_text="rehab", tense="past")
+    assert agreed(c) == []
+    c.claim("b", "Lena Ivo has since checked into a different rehab.", predicate="enter", subject=ivo,
+            subject_text="Lena Ivo", object_text="a different rehab", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+    c = Corpus()
+    lumo = c.entity("e1", "Lumo Systems", "ORG")
+    for doc in ("a", "b"):
+        text = "Lumo Systems released a patch" + (" for a flaw that lets hackers into Lumo Browser" if doc == "a" else "")
+        c.claim(doc, text, predicate="release", subject=lumo, subject_text="Lumo Systems", object_text="a patch",
+                tense="past")
+    c.claim("b", "Lumo Systems released it into Oak Market stores", predicate="release", subject=lumo,
+            subject_text="Lumo Systems", object_text="it", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+
+
 def test_the_ledger_cut_by_storyline_attaches_a_lone_report_as_the_whole_ledger_does():
     """The Spark run answers each storyline apart: a lone report goes to the storyline it is attached to, so the
     per-storyline ledgers give the whole ledger's events."""

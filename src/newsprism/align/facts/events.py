@@ -67,6 +67,12 @@ PUBLISH_VERBS = {"issue"}
 VENUES = {"FAC", "ORG"}
 NOT_VENUES = {"GPE", "LOC", "NORP"}
 VENUE_PREP = re.compile(r"\b(?:into|in to|in|at|inside|outside)\s+(?:the\s+)?(?:\w+['’]s\s+)?", re.IGNORECASE)
+# two or more capitalized words entered: a named place, where the tagger named nothing there; read only for
+# acts of entering, whose clause is about the place entered ('a flaw that lets hackers into X' enters nothing)
+ENTERING = {"enter"}
+INTO_NAME = re.compile(r"\b(?:into|in to)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+)")
+# words that say a place is not the one named before: 'has since checked into a different rehab'
+OTHER_ONE = {"different", "another", "second", "other", "new"}
 WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
 # a clause opened by one of these, not in the past tense, tells what has not happened yet; 'before' and 'after'
 # also open a phrase ('After the vote, officials say ...'), so they count only for a clause with no comma
@@ -148,7 +154,7 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         story = ctx.story_of.get(c.doc) or ""
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
-                              _venues(ctx, c)))
+                              _venues(ctx, c, sense)))
     return _venues_of_the_report(ctx, out)
 
 
@@ -173,19 +179,20 @@ def _venues_of_the_report(ctx: Context, views: list[EventClaim]) -> list[EventCl
         if not all(_same_venue(ctx, frozenset({x}), frozenset({y})) for x in venues for y in venues):
             continue
         for v in told:
-            if not v.venues and all(match(ctx, v.subj, w.subj) for w in named):
+            if not v.venues and not (v.obj.words & OTHER_ONE) and all(match(ctx, v.subj, w.subj) for w in named):
                 v.venues = venues
     return views
 
 
-def _venues(ctx: Context, c: Claim) -> frozenset[str]:
+def _venues(ctx: Context, c: Claim, sense: str) -> frozenset[str]:
     """Named buildings and institutions the clause puts its act in, at or into ('checked into the Betty Ford
     Center', 'the fire at the Matanuska Maid warehouse'), outside its doer (the place entered may be the thing done
     to). Places of the map
     (towns, regions) are left out: one may lie inside another ('in Malibu' / 'in Los Angeles') and no gazetteer says so."""
     text = ctx.texts.get(c.doc, "")
     doer = span_in(c, c.subject_text) if c.subject_text else None
-    out = set()
+    out: set[str] = set()
+    covered: set[int] = set()
     starts, rows = ctx.mentions.get(c.doc, ([], []))
     for start, end, ref in rows[bisect.bisect_left(starts, c.start):]:
         if start >= c.end:
@@ -197,6 +204,10 @@ def _venues(ctx: Context, c: Claim) -> frozenset[str]:
         into = before is not None and before.group(0).lower().startswith(("into", "in to"))
         if before is not None and before.end() == start and (kind in VENUES or into):
             out.add(ref)    # the place may be the thing done to: 'checked into the X Center' enters it
+            covered.add(start)
+    for m in INTO_NAME.finditer(text, c.start, c.end) if sense in ENTERING else ():
+        if m.start(1) not in covered and m.end(1) <= c.end:
+            out.add(m.group(1))   # a name the tagger missed: 'checked in to the Birch Recovery rehab facility'
     return frozenset(out)
 
 
