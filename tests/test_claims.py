@@ -227,3 +227,12 @@ def test_not_going_to_act_is_a_denial_of_the_act(nlp):
     its fuller words place; the ledger reads no act in a bare going)."""
     record, _ = analyse(nlp, "Dorn is not going to pay for the new wall.", times={})
     assert [(c.tense, c.modality) for c in record.claims if c.predicate == "pay"] == [("future", "denied")]
+
+
+def test_a_catenative_verb_tells_the_act_it_governs(nlp):
+    """'managed to board' is a boarding, and the verb of managing no claim of its own; 'tried to board' is an
+    attempt, which happened, and a boarding told as not yet done."""
+    record, _ = analyse(nlp, "Pirates managed to board the tanker. Pirates tried to board the ferry.", times={})
+    assert sorted((c.predicate, c.tense) for c in record.claims) == [("board", "future"), ("board", "past"),
+                                                                     ("try", "past")]
+    assert all(c.subject_text == "Pirates" for c in record.claims)

@@ -32,6 +32,10 @@ from .entity_index import EntityIndex
 from .claim_times import own_time, time_tokens, weekday_tokens, when_of
 from ..parse import text_of
 
+# verbs whose act is the verb they govern: the complement is the claim, read with the tense and modality its
+# governor gives it ('managed to board' is a boarding; 'grain needs to reach buyers' a reaching). An attempt
+# ('tried to board') stays an act of its own: it happened, the boarding did not
+CATENATIVES = {"need", "manage", "tend"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 MAX_WORDS_CHARS = 120
 
@@ -165,6 +169,8 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
         return None
     if lemma in ("have", "do", "become", "seem", "appear", "remain", "get"):
         return None
+    if lemma in CATENATIVES and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in kids):
+        return None    # 'grain needs to reach buyers', 'tried to board': the act is the verb it governs
     # requests: "asked Russia to expel the delegation", "called for the expulsion of the delegation"
     if lemma in REQUEST_VERBS and not passive:
         x = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)

@@ -28,7 +28,8 @@ MODAL_FUTURE = {"may", "might", "can", "should", "must", "ought"}
 FUTURE_VERBS = {"schedule", "expect", "plan", "set", "due", "slate", "intend", "aim", "hope", "prepare", "poise",
                 "anticipate", "propose", "want", "seek", "promise", "threaten", "vow", "pledge", "go"}
 # verbs whose complement is an intention or an attempt, not yet an act: 'agreed to release', 'tried to flee'
-INTENT_VERBS = FUTURE_VERBS | {"agree", "decide", "try", "attempt", "wish", "plot", "await", "mean"}
+INTENT_VERBS = FUTURE_VERBS | {"agree", "decide", "try", "attempt", "seek", "struggle", "wish", "plot", "await",
+                                "mean"}
 # verbs that arrange something: what they put on a date lies ahead of the arranging, even in the past tense
 PLAN_VERBS = {"schedule", "plan", "slate", "postpone", "delay", "reschedule", "book"}
 # forms the parser's lemmatizer gets wrong ("slated" -> "slat")
