@@ -170,7 +170,7 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
     if lemma in ("have", "do", "become", "seem", "appear", "remain", "get"):
         return None
     if lemma in CATENATIVES and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in kids):
-        return None    # 'grain needs to reach buyers', 'tried to board': the act is the verb it governs
+        return None    # 'grain needs to reach buyers', 'managed to flee': the act is the verb it governs
     # requests: "asked Russia to expel the delegation", "called for the expulsion of the delegation"
     if lemma in REQUEST_VERBS and not passive:
         x = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)

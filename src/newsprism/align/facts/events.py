@@ -59,6 +59,7 @@ SAYING = frozenset(STATEMENT_PREDICATES | MIND_PREDICATES)
 # verbs of going and coming, which alone name no act ('what is going on', 'comes a month after'); with a particle
 # or a place they may ('checked in' is read as entering)
 BARE_MOTION = {"go", "come"}
+# the sense of finding: with no thing found ('discovered that it would not work') it is what someone came to hold
 FINDING = "find"
 # light verbs that, with a thing that is no event, put it out ('issued a patch', 'issued new guidelines')
 PUBLISH_VERBS = {"issue"}
