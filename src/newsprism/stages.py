@@ -128,19 +128,29 @@ def cluster_stories(corpus: "Corpus") -> None:
     if not (saved and saved.get("config") == fingerprint and saved["index"].get("version") == STATE_VERSION):
         saved = None
     registry: dict[str, str] = dict(saved["entity_keys"]) if saved else {}
-    keys = stable_entity_keys(corpus.analysis.entities, registry)
-    stable = {local: keys[g] for local, g in corpus.entity_map.items() if g in keys}
+    stable = story_entity_keys(corpus.analysis.entities, corpus.entity_map, registry)
     index = StoryIndex.from_state(saved["index"], cfg) if saved else StoryIndex(cfg)
     add_documents(index, docs, records, stable)
     if corpus.store is not None:
         corpus.store.save_state("stories", {"config": fingerprint, "index": index.to_state(), "entity_keys": registry})
+    corpus.analysis.stories = present_stories(index, docs)
+
+
+def story_entity_keys(entities: list, entity_map: dict[str, str], registry: dict[str, str]) -> dict[str, str]:
+    """Local entity id -> the stable key (`stable_entity_keys`) of the corpus entity it resolved to."""
+    keys = stable_entity_keys(entities, registry)
+    return {local: keys[g] for local, g in entity_map.items() if g in keys}
+
+
+def present_stories(index, docs: list) -> list:
+    """The index's stories cut to the batch's documents (a stored index also holds earlier ones)."""
     present = {d.id for d in docs}
     stories = []
     for s in index.stories():
         s.documents = [d for d in s.documents if d in present]
         if s.documents:
             stories.append(s)
-    corpus.analysis.stories = stories
+    return stories
 
 
 def align_facts(corpus: "Corpus") -> None:
