@@ -246,3 +246,37 @@ def test_spark_analyze_clusters_stories_on_spark_not_on_the_driver(spark, monkey
     monkeypatch.setattr(local_stories, "add_documents", on_the_driver)
     result = analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
     assert result.analysis.stories and all(s.documents for s in result.analysis.stories)
+
+
+def test_the_link_step_on_spark_gives_the_local_claims_times_and_framing(spark):
+    """scale/link.py on records that arrive reversed and scattered over partitions: the local link step's
+    claims, times and framing, ids included."""
+    from newsprism.model import Analysis
+    from newsprism.pipeline import Corpus
+    from newsprism.scale.codec import pack
+    from newsprism.scale.link import link_on_spark
+    from newsprism.stages import link_records
+
+    cfg = Config()
+    docs, records, entities, mapping = _story_set("samples", cfg)
+    corpus = Corpus(cfg, {r.doc: r for r in records}, Analysis(documents=docs, entities=entities))
+    corpus.entity_map = mapping
+    link_records(corpus)
+    local = corpus.analysis
+    rows = spark.createDataFrame([(r.doc, pack(r)) for r in reversed(records)], "id string, record binary").repartition(3)
+    claims, times, framing = link_on_spark(spark, rows, [d.id for d in docs], mapping, entities)
+    dump = lambda xs: [x.model_dump() for x in xs]  # noqa: E731
+    assert dump(claims) == dump(local.claims) and dump(times) == dump(local.times)
+    assert dump(framing) == dump(local.framing)
+    assert len(local.claims) > 10 and len(local.times) > 5 and any(a.entity for f in local.framing for a in f.actors)
+
+
+def test_spark_analyze_links_on_spark_not_on_the_driver(spark, monkeypatch):
+    import newsprism.stages as local_stages
+
+    def on_the_driver(*args, **kwargs):
+        raise AssertionError("spark analyze linked the records with the driver's link_records()")
+
+    monkeypatch.setattr(local_stages, "link_records", on_the_driver)
+    result = analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
+    assert result.analysis.claims and result.analysis.claims[0].id == "c1"

@@ -9,9 +9,10 @@ mentions in its own documents. The facts are then put in the order the local led
 Entity resolution runs as group-bys on its keys (`scale.entities.resolve_on_spark`: the local resolver's
 steps, the pass over keys on the driver over one row per key) when the records are a DataFrame; story
 clustering likewise (`scale.stories.stories_on_spark`: each document's row and vectors on the executors, the
-key counts a group-by, the order-dependent placing on the driver over one compact row per document). The link
-step, the timeline and the summary run on the driver, over the compact records the executors made, by the
-local functions unchanged (docs/scale.md says why and what that bounds).
+key counts a group-by, the order-dependent placing on the driver over one compact row per document), and the
+link step (`scale.link.link_on_spark`: `link_record` per document, its ids from running sums of the counts).
+The timeline and the summary run on the driver, by the local functions unchanged (docs/scale.md says why and
+what that bounds).
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 BUILTIN_FACTS = "newsprism.stages:align_facts"
 BUILTIN_ENTITIES = "newsprism.stages:resolve_entities"
 BUILTIN_STORIES = "newsprism.stages:cluster_stories"
+BUILTIN_LINK = "newsprism.stages:link_records"
 
 
 def storyline_groups(analysis: Analysis, cfg: Config) -> dict[str, Analysis]:
@@ -153,8 +155,9 @@ def run_corpus_stages(spark: "SparkSession", documents: list[Document], records:
                       extra_stages: Optional[list[Stage]] = None,
                       record_rows: Optional["DataFrame"] = None) -> tuple[Analysis, dict[str, float]]:
     """The analysis, as `pipeline.analyze_documents` builds it after its document stages; and seconds per stage.
-    With `record_rows` (the records as Spark rows: id, record), entity resolution and story clustering run
-    on Spark (story clustering's order-dependent pass on the driver, over one compact row per document)."""
+    With `record_rows` (the records as Spark rows: id, record), entity resolution, the link step and story
+    clustering run on Spark (story clustering's order-dependent pass on the driver, over one compact row per
+    document)."""
     report = report or (lambda *a: None)
     analysis = Analysis(generated=generated_now(), documents=documents)
     corpus = Corpus(cfg, records, analysis)
@@ -169,6 +172,12 @@ def run_corpus_stages(spark: "SparkSession", documents: list[Document], records:
 
             order = [d.id for d in corpus.documents if d.id in records]
             analysis.entities, corpus.entity_map = resolve_on_spark(spark, record_rows, order, cfg)
+        elif stage.name == "link" and stage.target == BUILTIN_LINK and record_rows is not None:
+            from .link import link_on_spark
+
+            order = [d.id for d in corpus.documents if d.id in records]
+            analysis.claims, analysis.times, analysis.framing = link_on_spark(
+                spark, record_rows, order, corpus.entity_map, analysis.entities)
         elif stage.name == "stories" and stage.target == BUILTIN_STORIES and record_rows is not None:
             from .stories import stories_on_spark
 

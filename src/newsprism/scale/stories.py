@@ -89,7 +89,8 @@ def _placed(cfg: Config, counts: Any, token: str) -> Callable[[Iterator["pd.Data
 
 def stories_on_spark(spark: "SparkSession", records: "DataFrame", documents: list, entities: list,
                      entity_map: dict[str, str], cfg: Config, seconds: Optional[dict[str, float]] = None) -> list[Story]:
-    """The stories `stages.cluster_stories` gives without a store, from the records as Spark rows (id, record)."""
+    """The stories `stages.cluster_stories` gives without a store, from the records as Spark rows (id, record).
+    `seconds`, when given, receives the wall time of each step and the bytes of the rows the driver collects."""
     import time
 
     from pyspark.sql import functions as F
@@ -118,6 +119,7 @@ def stories_on_spark(spark: "SparkSession", records: "DataFrame", documents: lis
     shared.unpersist()
     batch = [unpack(r.arrival) for r in sorted(placed, key=lambda r: (r.undated, r.day, r.id))]
     seconds["vectors"] = time.perf_counter() - t
+    seconds["row_bytes"] = float(sum(len(r.arrival) for r in placed))    # compressed, as collected
 
     t = time.perf_counter()
     index.place(batch)
