@@ -249,8 +249,7 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
         stage.load()(corpus)
         wall[stage.name], cpu[stage.name] = time.perf_counter() - t, time.process_time() - c
         if stage.name == "link" and spark is not None and "link" in spark_stages:
-            dump = lambda xs: [x.model_dump() for x in xs]  # noqa: E731
-            out["link: Spark == local"] = all(dump(a) == dump(b) for a, b in zip(
+            out["link: Spark == local"] = all([x.model_dump() for x in a] == [x.model_dump() for x in b] for a, b in zip(
                 spark_link, (analysis.claims, analysis.times, analysis.framing)))
         if stage.name == "stories" and spark is not None and "stories" in spark_stages:
             out["stories: Spark == local"] = [s.model_dump() for s in spark_stories] == \

@@ -142,8 +142,8 @@ def ours(prepared: tuple[list, list, dict[str, str]], cfg: Any = None) -> tuple[
     if ONE_AT_A_TIME:      # the ablation: no batch IDF, no second look
         index = StoryIndex(cfg or Config())
         by_doc = {r.doc: r for r in records}
-        publication_order = lambda d: document_row(d.id, d.published, by_doc[d.id], stable)[0]  # noqa: E731
-        for doc in sorted((d for d in docs if d.id in by_doc), key=publication_order):
+        for doc in sorted((d for d in docs if d.id in by_doc),
+                          key=lambda d: document_row(d.id, d.published, by_doc[d.id], stable)[0]):
             add_documents(index, [doc], records, stable)
     else:
         index = add_documents(StoryIndex(cfg or Config()), docs, records, stable)

@@ -265,9 +265,8 @@ def test_the_link_step_on_spark_gives_the_local_claims_times_and_framing(spark):
     local = corpus.analysis
     rows = spark.createDataFrame([(r.doc, pack(r)) for r in reversed(records)], "id string, record binary").repartition(3)
     claims, times, framing = link_on_spark(spark, rows, [d.id for d in docs], mapping, entities)
-    dump = lambda xs: [x.model_dump() for x in xs]  # noqa: E731
-    assert dump(claims) == dump(local.claims) and dump(times) == dump(local.times)
-    assert dump(framing) == dump(local.framing)
+    for ours, theirs in ((claims, local.claims), (times, local.times), (framing, local.framing)):
+        assert [x.model_dump() for x in ours] == [x.model_dump() for x in theirs]
     assert len(local.claims) > 10 and len(local.times) > 5 and any(a.entity for f in local.framing for a in f.actors)
 
 
