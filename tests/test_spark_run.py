@@ -279,3 +279,20 @@ def test_spark_analyze_links_on_spark_not_on_the_driver(spark, monkeypatch):
     monkeypatch.setattr(local_stages, "link_records", on_the_driver)
     result = analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
     assert result.analysis.claims and result.analysis.claims[0].id == "c1"
+
+
+def test_the_driver_collects_the_records_only_for_a_stage_that_reads_them(spark):
+    from newsprism.registry import Stage, stages
+    from newsprism.scale.corpus import driver_needs_records
+
+    cfg = Config.load(overrides={"stages.framing": False})
+    assert not driver_needs_records(stages("corpus", cfg))
+    seen = {}
+
+    def count_records(corpus):
+        seen["records"] = len(corpus.record_list())
+
+    extra = [Stage("count_records", "corpus", count_records, "present", after="summary")]
+    assert driver_needs_records(stages("corpus", cfg, extra))
+    result = analyze([str(SAMPLES / "feed.jsonl")], cfg, spark=spark, extra_stages=extra)
+    assert seen["records"] == len(result.analysis.documents) > 0
