@@ -1,10 +1,10 @@
 """The cross-document stages' cost per doubling of input: each corpus stage timed at N, 2N, 4N, 8N documents
-on per-document records parsed once, locally and (for entities and facts, the stages Spark runs as
-group-bys) on Spark `local[N]`.
+on per-document records parsed once, locally and (for entities, link, stories and facts, the stages Spark
+runs apart) on Spark `local[N]`.
 
     nice -n 10 python bench/crossdoc.py build [--budget-docs 4000]   # read, clean, parse every dev-set article once
     nice -n 10 python bench/crossdoc.py refusals      # why entity resolution's pass over keys is sequential
-    nice -n 10 python bench/crossdoc.py time [--sizes 490,980,1960,3920] [--spark [--spark-stages entities,facts]] [--repeat 1]
+    nice -n 10 python bench/crossdoc.py time [--sizes 490,980,1960,3920] [--spark [--spark-stages entities,link,stories,facts]] [--repeat 1]
 
 `build` reads every article of ../shared/evaldata (BBC 2,225; ECB+ topics 1-35; BASIL; NewsWCL50 rebuilt
 from its tokens; TempEval-3 training documents; the article-extraction benchmark's HTML pages), cleans them
@@ -16,7 +16,10 @@ No document is duplicated: the largest size is what the real articles give.
 `time` takes nested prefixes of that shuffle (the first N, 2N, ... documents), deduplicates each as the
 local run does, and runs the corpus stages in the local run's order on the prefix's records, timing each
 (best of --repeat); with --spark, the entities stage also through `scale.entities.resolve_on_spark` (the
-records handed to Spark first, timed apart as entities.spark.upload) and the facts stage through
+records handed to Spark first, timed apart as entities.spark.upload), the link step through
+`scale.link.link_on_spark` and story clustering through `scale.stories.stories_on_spark` (the records handed to
+Spark before any stage, timed apart as link+stories.spark.upload; with the driver's rows for the stories'
+pass measured per document, as Python objects and as collected) and the facts stage through
 `scale.corpus.facts_by_storyline`, each compared with the local stage's output. It prints seconds per stage per size and the ratio per doubling: a linear stage
 doubles at ~2.0, an all-pairs one at ~4.0.
 """
@@ -175,6 +178,16 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
     analysis = Analysis(generated=generated_now(), documents=docs)
     corpus = Corpus(cfg, records, analysis)
     out: dict[str, Any] = {"n": n, "kept": len(docs), "wall": wall, "cpu": cpu}
+    if spark is not None and {"link", "stories"} & set(spark_stages):
+        # the records as the executors hold them, packed before any stage runs (the local stages bind
+        # their objects into the analysis, and a bound record would pickle the whole analysis with it)
+        from newsprism.scale.codec import pack
+
+        t = time.perf_counter()
+        spark_rows = spark.createDataFrame([(d.id, pack(records[d.id])) for d in docs if d.id in records],
+                                           "id string, record binary").cache()
+        spark_rows.count()
+        wall["link+stories.spark.upload"] = time.perf_counter() - t
     for stage in stages("corpus", cfg):
         analysis.bind()
         if stage.name == "entities" and spark is not None and "entities" in spark_stages:
@@ -208,9 +221,39 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
             wall["facts.spark"], cpu["facts.spark"] = time.perf_counter() - t, tree_cpu_seconds(os.getpid()) - c
             out["storylines"] = len(groups)
             out["largest storyline (claims)"] = max((len(g.claims) for g in groups.values()), default=0)
+        if stage.name == "stories" and spark is not None and "stories" in spark_stages:
+            from spark import tree_cpu_seconds
+
+            from newsprism.scale.stories import stories_on_spark
+
+            t, c = time.perf_counter(), tree_cpu_seconds(os.getpid())
+            parts = {}
+            spark_stories = stories_on_spark(spark, spark_rows, analysis.documents, analysis.entities,
+                                             corpus.entity_map, cfg, parts)
+            wall["stories.spark"], cpu["stories.spark"] = time.perf_counter() - t, tree_cpu_seconds(os.getpid()) - c
+            out["stories rows KiB/doc (collected, compressed)"] = parts.pop("row_bytes") / max(1, len(docs)) / 1024
+            wall.update({f"stories.spark.{k}": v for k, v in parts.items()})
+            out["stories rows KiB/doc (Python objects)"] = story_rows_kib(analysis, corpus, cfg)
+        if stage.name == "link" and spark is not None and "link" in spark_stages:
+            from spark import tree_cpu_seconds
+
+            from newsprism.scale.link import link_on_spark
+
+            t, c = time.perf_counter(), tree_cpu_seconds(os.getpid())
+            parts = {}
+            spark_link = link_on_spark(spark, spark_rows, [d.id for d in docs if d.id in records], corpus.entity_map,
+                                       analysis.entities, parts)
+            wall["link.spark"], cpu["link.spark"] = time.perf_counter() - t, tree_cpu_seconds(os.getpid()) - c
+            wall.update({f"link.spark.{k}": v for k, v in parts.items()})
         t, c = time.perf_counter(), time.process_time()
         stage.load()(corpus)
         wall[stage.name], cpu[stage.name] = time.perf_counter() - t, time.process_time() - c
+        if stage.name == "link" and spark is not None and "link" in spark_stages:
+            out["link: Spark == local"] = all([x.model_dump() for x in a] == [x.model_dump() for x in b] for a, b in zip(
+                spark_link, (analysis.claims, analysis.times, analysis.framing)))
+        if stage.name == "stories" and spark is not None and "stories" in spark_stages:
+            out["stories: Spark == local"] = [s.model_dump() for s in spark_stories] == \
+                [s.model_dump() for s in analysis.stories]
         if stage.name == "entities" and spark is not None and "entities" in spark_stages:
             out["entities: Spark == local"] = ([e.model_dump() for e in spark_entities[0]] ==
                                                [e.model_dump() for e in analysis.entities]
@@ -218,6 +261,8 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
         if stage.name == "facts" and spark is not None and "facts" in spark_stages:
             same = groupings(analysis.model_copy(update={"facts": spark_facts}))["facts"] == groupings(analysis)["facts"]
             out["facts: Spark == local"] = same
+    if spark is not None and {"link", "stories"} & set(spark_stages):
+        spark_rows.unpersist()
     analysis.bind()
     out.update({"entities": len(analysis.entities), "claims": len(analysis.claims), "stories": len(analysis.stories),
                 "facts": len(analysis.facts), "timeline": len(analysis.timeline), "rss_mb": _rss_mb()})
@@ -227,7 +272,34 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
 
 STAGES = ("dedup", "entities", "link", "stories", "facts", "timeline", "summary", "entities.spark.upload", "entities.spark",
           "entities.spark.keys", "entities.spark.merge", "entities.spark.build", "entities.spark.number",
-          "facts.spark.groups", "facts.spark")
+          "link+stories.spark.upload", "link.spark", "link.spark.offsets", "link.spark.link", "link.spark.gather",
+          "stories.spark", "stories.spark.arrivals", "stories.spark.vectors",
+          "stories.spark.place", "facts.spark.groups", "facts.spark")
+
+
+def story_rows_kib(analysis: Any, corpus: Any, cfg: Any) -> float:
+    """What the driver holds per document for story clustering's pass on Spark, as Python objects (tracemalloc):
+    the compact rows (`placed_only`) the executors send, built here by the same functions."""
+    import tracemalloc
+
+    from newsprism.align.stories import document_row
+    from newsprism.align.storyindex import StoryIndex, arrival, key_counts, placed_only
+    from newsprism.align.storyvectors import with_vectors
+    from newsprism.scale.codec import pack, unpack
+    from newsprism.stages import story_entity_keys
+
+    stable = story_entity_keys(analysis.entities, corpus.entity_map, {})
+    arrivals = [arrival(*document_row(d.id, d.published, corpus.records[d.id], stable)[1], cfg.stories)
+                for d in analysis.documents if d.id in corpus.records]
+    index = StoryIndex(cfg)
+    index.count(len(arrivals), key_counts(arrivals))
+    blobs = [pack(placed_only(with_vectors(a, index._idf, cfg.stories))) for a in arrivals]
+    del arrivals
+    tracemalloc.start()
+    rows = [unpack(b) for b in blobs]
+    size = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    return size / max(1, len(rows)) / 1024
 
 
 def report(runs: list[dict[str, Any]], key: str) -> None:
@@ -318,8 +390,8 @@ def main(argv: list[str] | None = None) -> None:
     m = sub.add_parser("time", help="time every corpus stage at N, 2N, 4N, 8N documents")
     m.add_argument("--sizes", default="", help="comma-separated document counts (default: the pool's 1/8, 1/4, 1/2, all)")
     m.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest is kept")
-    m.add_argument("--spark", action="store_true", help="entities and facts also through their Spark group-bys")
-    m.add_argument("--spark-stages", default="entities,facts", help="which stages --spark runs on Spark")
+    m.add_argument("--spark", action="store_true", help="entities, link, stories and facts also through their Spark steps")
+    m.add_argument("--spark-stages", default="entities,link,stories,facts", help="which stages --spark runs on Spark")
     m.add_argument("--cores", type=int, default=2, help="Spark local[N]")
     sub.add_parser("refusals", help="count the name-variant pairs the sequential pass over keys refuses")
     a = ap.parse_args(argv)
@@ -342,7 +414,12 @@ def main(argv: list[str] | None = None) -> None:
                   f"driver data {r['driver_bytes'] / r['kept'] / 1024:.1f} KiB/doc, RSS {r['rss_mb']:.0f} MB"
                   + (f"; {r['storylines']} storylines, largest {r['largest storyline (claims)']} claims, "
                      f"facts Spark == local: {r['facts: Spark == local']}" if "storylines" in r else "")
-                  + (f"; entities Spark == local: {r['entities: Spark == local']}" if "entities: Spark == local" in r else ""))
+                  + (f"; entities Spark == local: {r['entities: Spark == local']}" if "entities: Spark == local" in r else "")
+                  + (f"; stories Spark == local: {r['stories: Spark == local']}, driver rows "
+                     f"{r['stories rows KiB/doc (Python objects)']:.1f} KiB/doc as objects, "
+                     f"{r['stories rows KiB/doc (collected, compressed)']:.1f} KiB/doc collected"
+                     if "stories: Spark == local" in r else "")
+                  + (f"; link Spark == local: {r['link: Spark == local']}" if "link: Spark == local" in r else ""))
         report(runs, "wall")
         report(runs, "cpu")
 

@@ -135,15 +135,15 @@ def prepare(items: list[Item], name: str) -> tuple[list, list, dict[str, str]]:
 
 def ours(prepared: tuple[list, list, dict[str, str]], cfg: Any = None) -> tuple[dict[str, str], dict[str, str], list]:
     """Event and storyline labels of each document, as stages.cluster_stories makes them."""
-    from newsprism.align.stories import StoryIndex, add_documents
-    from newsprism.align.stories import _order_key as publication_order
+    from newsprism.align.stories import StoryIndex, add_documents, document_row
     from newsprism.config import Config
 
     docs, records, stable = prepared
     if ONE_AT_A_TIME:      # the ablation: no batch IDF, no second look
         index = StoryIndex(cfg or Config())
         by_doc = {r.doc: r for r in records}
-        for doc, _ in sorted(((d, by_doc[d.id]) for d in docs if d.id in by_doc), key=publication_order):
+        for doc in sorted((d for d in docs if d.id in by_doc),
+                          key=lambda d: document_row(d.id, d.published, by_doc[d.id], stable)[0]):
             add_documents(index, [doc], records, stable)
     else:
         index = add_documents(StoryIndex(cfg or Config()), docs, records, stable)

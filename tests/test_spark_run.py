@@ -177,3 +177,122 @@ def test_spark_analyze_resolves_entities_on_spark_not_on_the_driver(spark, monke
     monkeypatch.setattr(local_resolver, "resolve", on_the_driver)
     result = analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
     assert result.analysis.entities and all(e.mentions for e in result.analysis.entities)
+
+
+def _story_set(which: str, cfg: Config):
+    """Documents, their records, the entities and the map from local ids, as the stories stage gets them."""
+    from newsprism import pipeline
+    from newsprism.model import Document
+    from newsprism.records import DocRecord
+    from newsprism.registry import stages
+    from newsprism.resolve.entities import resolve
+
+    if which == "samples":
+        docs = pipeline.dedup_documents(list(pipeline.iter_cleaned([SAMPLES], cfg, lambda m: None)), cfg)
+        found = pipeline.annotate(docs, cfg, stages("document", cfg))
+        records = [found[d.id] for d in docs if d.id in found]
+        entities, mapping = resolve(records, cfg)
+        return docs, records, entities, mapping
+    # nine occasions, four reports each, on three subjects over three months: some dated (published on the
+    # record, on the document, or only in the features), the rest undated, some of those naming the day
+    import random
+
+    rng = random.Random(7)
+    docs, records = [], []
+    for occ in range(9):
+        own = [f"subject{occ % 3}w{j}" for j in range(4)] + [f"occ{occ}w{j}" for j in range(2)]   # 3 subjects a month
+        for v in range(4):
+            day = f"2024-{1 + occ // 3:02d}-{1 + 3 * (occ % 3) + v:02d}"
+            dated = (occ + v) % 3
+            terms = {w: rng.randint(1, 3) for w in own + ["council", "minister", f"extra{occ}{v}"]}
+            features = {"terms": terms, "names": {"ana lima": 2} if occ % 2 else {}, "title": f"Report {occ}-{v}",
+                        "title_terms": own[:2], "published": day if dated == 0 else None,
+                        "dates": [day] if dated == 2 and v % 2 else []}
+            doc_id = f"d{occ}{v}"
+            docs.append(Document(id=doc_id, source=f"{doc_id}.txt", text="x" * 40,
+                                 published=day if dated == 1 and v < 2 else None))
+            records.append(DocRecord(doc=doc_id, features=features, published=day if dated == 1 and v >= 2 else None))
+    return docs, records, [], {}
+
+
+@pytest.mark.parametrize("which", ["samples", "handmade"])
+def test_story_clustering_on_spark_gives_the_local_stories(spark, which):
+    """scale/stories.py on records that arrive reversed and scattered over partitions: the local stage's
+    events and storylines (documents, titles, days, parents and ids)."""
+    from newsprism.model import Analysis
+    from newsprism.pipeline import Corpus
+    from newsprism.scale.codec import pack
+    from newsprism.scale.stories import stories_on_spark
+    from newsprism.stages import cluster_stories
+
+    cfg = Config()
+    docs, records, entities, mapping = _story_set(which, cfg)
+    corpus = Corpus(cfg, {r.doc: r for r in records}, Analysis(documents=docs, entities=entities))
+    corpus.entity_map = mapping
+    cluster_stories(corpus)
+    local = corpus.analysis.stories
+    rows = spark.createDataFrame([(r.doc, pack(r)) for r in reversed(records)], "id string, record binary").repartition(3)
+    stories = stories_on_spark(spark, rows, docs, entities, mapping, cfg)
+    assert [s.model_dump() for s in stories] == [s.model_dump() for s in local]
+    assert len(local) > 3 and any(s.parent for s in local) or which == "samples"
+
+
+def test_spark_analyze_clusters_stories_on_spark_not_on_the_driver(spark, monkeypatch):
+    import newsprism.align.stories as local_stories
+
+    def on_the_driver(*args, **kwargs):
+        raise AssertionError("spark analyze clustered stories with the driver's add_documents()")
+
+    monkeypatch.setattr(local_stories, "add_documents", on_the_driver)
+    result = analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
+    assert result.analysis.stories and all(s.documents for s in result.analysis.stories)
+
+
+def test_the_link_step_on_spark_gives_the_local_claims_times_and_framing(spark):
+    """scale/link.py on records that arrive reversed and scattered over partitions: the local link step's
+    claims, times and framing, ids included."""
+    from newsprism.model import Analysis
+    from newsprism.pipeline import Corpus
+    from newsprism.scale.codec import pack
+    from newsprism.scale.link import link_on_spark
+    from newsprism.stages import link_records
+
+    cfg = Config()
+    docs, records, entities, mapping = _story_set("samples", cfg)
+    corpus = Corpus(cfg, {r.doc: r for r in records}, Analysis(documents=docs, entities=entities))
+    corpus.entity_map = mapping
+    link_records(corpus)
+    local = corpus.analysis
+    rows = spark.createDataFrame([(r.doc, pack(r)) for r in reversed(records)], "id string, record binary").repartition(3)
+    claims, times, framing = link_on_spark(spark, rows, [d.id for d in docs], mapping, entities)
+    for ours, theirs in ((claims, local.claims), (times, local.times), (framing, local.framing)):
+        assert [x.model_dump() for x in ours] == [x.model_dump() for x in theirs]
+    assert len(local.claims) > 10 and len(local.times) > 5 and any(a.entity for f in local.framing for a in f.actors)
+
+
+def test_spark_analyze_links_on_spark_not_on_the_driver(spark, monkeypatch):
+    import newsprism.stages as local_stages
+
+    def on_the_driver(*args, **kwargs):
+        raise AssertionError("spark analyze linked the records with the driver's link_records()")
+
+    monkeypatch.setattr(local_stages, "link_records", on_the_driver)
+    result = analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
+    assert result.analysis.claims and result.analysis.claims[0].id == "c1"
+
+
+def test_the_driver_collects_the_records_only_for_a_stage_that_reads_them(spark):
+    from newsprism.registry import Stage, stages
+    from newsprism.scale.corpus import driver_needs_records
+
+    cfg = Config.load(overrides={"stages.framing": False})
+    assert not driver_needs_records(stages("corpus", cfg))
+    seen = {}
+
+    def count_records(corpus):
+        seen["records"] = len(corpus.record_list())
+
+    extra = [Stage("count_records", "corpus", count_records, "present", after="summary")]
+    assert driver_needs_records(stages("corpus", cfg, extra))
+    result = analyze([str(SAMPLES / "feed.jsonl")], cfg, spark=spark, extra_stages=extra)
+    assert seen["records"] == len(result.analysis.documents) > 0

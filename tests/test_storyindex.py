@@ -106,10 +106,13 @@ INDEX_MODULES = (storyindex, storyvectors, storylines, storyevents)
 
 
 def _settings_read(source: str) -> set[str]:
-    """Attribute names read as `self.s.<name>` (the index's StoriesConfig) in a module's source."""
+    """Attribute names read as `self.s.<name>` (the index's StoriesConfig), or as `settings.<name>` in the
+    per-document functions that take the StoriesConfig as `settings` (a Spark executor calls them without an index), in a module's source."""
     return {node.attr for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) and node.value.attr == "s"
-            and isinstance(node.value.value, ast.Name) and node.value.value.id == "self"}
+            if isinstance(node, ast.Attribute) and (
+                (isinstance(node.value, ast.Attribute) and node.value.attr == "s"
+                 and isinstance(node.value.value, ast.Name) and node.value.value.id == "self")
+                or (isinstance(node.value, ast.Name) and node.value.id == "settings"))}
 
 
 def test_every_setting_the_index_reads_is_a_described_field_of_the_config() -> None:

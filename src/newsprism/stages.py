@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from .model import Actor, Claim, Framing, Voice
+from .model import Actor, Claim, Framing, Time, Voice
 from .records import DocRecord, is_local_id
 
 if TYPE_CHECKING:
@@ -29,70 +29,81 @@ def _local_name(record: DocRecord, ref: str) -> str:
     return ref
 
 
-def _map(corpus: "Corpus", record: DocRecord, ref: Optional[str]) -> Optional[str]:
+def _map(entity_map: dict[str, str], record: DocRecord, ref: Optional[str]) -> Optional[str]:
     """A local entity id becomes the corpus id; unresolved local ids fall back to the entity's name."""
     if not ref or not is_local_id(ref):
         return ref
-    return corpus.entity_map.get(ref) or _local_name(record, ref)
+    return entity_map.get(ref) or _local_name(record, ref)
 
 
 def link_records(corpus: "Corpus") -> None:
     """Gather per-document results into the analysis, with corpus-wide ids."""
+    names = {e.id: e.name for e in corpus.analysis.entities}
     claims: list[Claim] = []
-    times = []
+    times: list[Time] = []
     framing: list[Framing] = []
     for record in corpus.record_list():
-        time_ids: dict[str, str] = {}
-        for t in record.times:
-            time_ids[t.id or ""] = f"t{len(times) + 1}"
-            times.append(t.model_copy(update={"id": time_ids[t.id or ""]}))
-        for c in record.claims:
-            claims.append(c.model_copy(update={
-                "id": f"c{len(claims) + 1}",
-                "subject": _map(corpus, record, c.subject),
-                "object": _map(corpus, record, c.object),
-                "attribution": _map(corpus, record, c.attribution),
-                "time": time_ids.get(c.time or ""),
-            }))
-        if record.framing is not None:
-            f = record.framing
-            framing.append(f.model_copy(update={
-                "actors": [a.model_copy(update={
-                    "entity": _map(corpus, record, a.entity),
-                    "label_spans": [s.model_copy(update={"attributed_to": _map(corpus, record, s.attributed_to)})
-                                    for s in a.label_spans],
-                }) for a in f.actors],
-                "voices": [v.model_copy(update={"entity": _map(corpus, record, v.entity)}) for v in f.voices],
-            }))
+        c, t, f = link_record(record, corpus.entity_map, names, len(claims), len(times))
+        claims += c
+        times += t
+        if f is not None:
+            framing.append(f)
     corpus.analysis.claims = claims
     corpus.analysis.times = times
-    corpus.analysis.framing = _merge_actors(framing, corpus)
+    corpus.analysis.framing = framing
 
 
-def _merge_actors(framing: list[Framing], corpus: "Corpus") -> list[Framing]:
+def link_record(record: DocRecord, entity_map: dict[str, str], names: dict[str, str], claims_before: int,
+                times_before: int) -> tuple[list[Claim], list[Time], Optional[Framing]]:
+    """One document's claims, times and framing with corpus-wide ids: its claims numbered after the
+    `claims_before` of the documents before it (times likewise), local entity ids mapped by `entity_map`,
+    and actors that resolved to one entity merged (`names`: corpus entity id -> name)."""
+    time_ids: dict[str, str] = {}
+    times: list[Time] = []
+    for t in record.times:
+        time_ids[t.id or ""] = f"t{times_before + len(times) + 1}"
+        times.append(t.model_copy(update={"id": time_ids[t.id or ""]}))
+    claims = [c.model_copy(update={
+        "id": f"c{claims_before + k}",
+        "subject": _map(entity_map, record, c.subject),
+        "object": _map(entity_map, record, c.object),
+        "attribution": _map(entity_map, record, c.attribution),
+        "time": time_ids.get(c.time or ""),
+    }) for k, c in enumerate(record.claims, 1)]
+    framing = None
+    if record.framing is not None:
+        f = record.framing
+        framing = _merge_actors(f.model_copy(update={
+            "actors": [a.model_copy(update={
+                "entity": _map(entity_map, record, a.entity),
+                "label_spans": [s.model_copy(update={"attributed_to": _map(entity_map, record, s.attributed_to)})
+                                for s in a.label_spans],
+            }) for a in f.actors],
+            "voices": [v.model_copy(update={"entity": _map(entity_map, record, v.entity)}) for v in f.voices],
+        }), names)
+    return claims, times, framing
+
+
+def _merge_actors(f: Framing, names: dict[str, str]) -> Framing:
     """Two local clusters of one document can resolve to one entity: merge their actor rows."""
-    names = {e.id: e.name for e in corpus.analysis.entities}
-    out = []
-    for f in framing:
-        merged: dict[str, Actor] = {}
-        for a in f.actors:
-            key = a.entity or a.name
-            if key in merged:
-                m = merged[key]
-                m.labels = list(dict.fromkeys(m.labels + a.labels))
-                m.label_spans = sorted(m.label_spans + a.label_spans, key=lambda s: (s.start, s.end))
-            else:
-                merged[key] = a.model_copy(update={"name": names.get(a.entity or "", a.name)})
-        voices: dict[str, Voice] = {}
-        for v in f.voices:
-            key = v.entity or v.speaker
-            if key in voices:
-                voices[key].quotes += v.quotes
-                voices[key].spans = voices[key].spans + v.spans
-            else:
-                voices[key] = v.model_copy()
-        out.append(f.model_copy(update={"actors": list(merged.values()), "voices": list(voices.values())}))
-    return out
+    merged: dict[str, Actor] = {}
+    for a in f.actors:
+        key = a.entity or a.name
+        if key in merged:
+            m = merged[key]
+            m.labels = list(dict.fromkeys(m.labels + a.labels))
+            m.label_spans = sorted(m.label_spans + a.label_spans, key=lambda s: (s.start, s.end))
+        else:
+            merged[key] = a.model_copy(update={"name": names.get(a.entity or "", a.name)})
+    voices: dict[str, Voice] = {}
+    for v in f.voices:
+        key = v.entity or v.speaker
+        if key in voices:
+            voices[key].quotes += v.quotes
+            voices[key].spans = voices[key].spans + v.spans
+        else:
+            voices[key] = v.model_copy()
+    return f.model_copy(update={"actors": list(merged.values()), "voices": list(voices.values())})
 
 
 def stable_entity_keys(entities: list, registry: dict[str, str]) -> dict[str, str]:
@@ -128,19 +139,29 @@ def cluster_stories(corpus: "Corpus") -> None:
     if not (saved and saved.get("config") == fingerprint and saved["index"].get("version") == STATE_VERSION):
         saved = None
     registry: dict[str, str] = dict(saved["entity_keys"]) if saved else {}
-    keys = stable_entity_keys(corpus.analysis.entities, registry)
-    stable = {local: keys[g] for local, g in corpus.entity_map.items() if g in keys}
+    stable = story_entity_keys(corpus.analysis.entities, corpus.entity_map, registry)
     index = StoryIndex.from_state(saved["index"], cfg) if saved else StoryIndex(cfg)
     add_documents(index, docs, records, stable)
     if corpus.store is not None:
         corpus.store.save_state("stories", {"config": fingerprint, "index": index.to_state(), "entity_keys": registry})
+    corpus.analysis.stories = present_stories(index, docs)
+
+
+def story_entity_keys(entities: list, entity_map: dict[str, str], registry: dict[str, str]) -> dict[str, str]:
+    """Local entity id -> the stable key (`stable_entity_keys`) of the corpus entity it resolved to."""
+    keys = stable_entity_keys(entities, registry)
+    return {local: keys[g] for local, g in entity_map.items() if g in keys}
+
+
+def present_stories(index, docs: list) -> list:
+    """The index's stories cut to the batch's documents (a stored index also holds earlier ones)."""
     present = {d.id for d in docs}
     stories = []
     for s in index.stories():
         s.documents = [d for d in s.documents if d in present]
         if s.documents:
             stories.append(s)
-    corpus.analysis.stories = stories
+    return stories
 
 
 def align_facts(corpus: "Corpus") -> None:

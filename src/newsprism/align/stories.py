@@ -16,7 +16,7 @@ from unidecode import unidecode
 
 from ..lexicon.dates import MONTH, MONTHS
 from ..model import Story
-from .storyindex import StoryIndex
+from .storyindex import Row, StoryIndex
 
 __all__ = ["features_component", "cluster_stories", "StoryIndex", "document_features", "name_key", "mentioned_dates"]
 
@@ -185,31 +185,29 @@ def _add_embedding(document: Any, sdoc: Any, record: Any) -> None:
         record.notes.append(f"story embeddings skipped: {e}")
 
 
-def _order_key(item: tuple[Any, Any]) -> tuple[int, str, str]:
-    """Publication order, ties by id; undated documents after the dated ones."""
-    document, record = item
-    day = (record.features or {}).get("published") or iso_day(record.published or document.published)
-    return (0, day, document.id) if day else (1, "", document.id)
+def document_row(doc_id: str, doc_published: Optional[str], record: Any,
+                 entity_map: dict[str, str]) -> tuple[tuple[int, str, str], Row]:
+    """One document's place in the batch order (publication day, ties by id; undated ones after the dated
+    ones) and its index row (id, features, day, the corpus keys of its resolved entities, one per mention, so
+    frequent ones weigh more). `entity_map` maps local entity ids ("<doc>@<n>") to corpus-level keys; it
+    needs only this record's own ids."""
+    features = record.features or {}
+    day = features.get("published") or iso_day(record.published or doc_published)
+    ids: list[str] = []
+    for ent in record.entities or []:
+        corpus_id = entity_map.get(ent.id)
+        if corpus_id:
+            ids.extend([corpus_id] * max(1, len(ent.mentions)))
+    return ((0, day, doc_id) if day else (1, "", doc_id)), (doc_id, features, day, ids)
 
 
 def add_documents(index: StoryIndex, documents: list[Any], records: list[Any], entity_map: dict[str, str]) -> StoryIndex:
     """Feed the documents the index does not hold yet as one batch, in publication order (ties by id),
-    undated ones last.
-
-    `entity_map` maps local entity ids ("<doc>@<n>") to corpus-level keys; a document's resolved
-    entities (one key per mention, so frequent ones weigh more) are its strongest evidence."""
+    undated ones last (`document_row`); a document's resolved entities are its strongest evidence."""
     by_doc = {r.doc: r for r in records}
-    pairs = [(d, by_doc[d.id]) for d in documents if d.id in by_doc and d.id not in index.doc_event]
-    rows = []
-    for document, record in sorted(pairs, key=_order_key):
-        features = record.features or {}
-        ids: list[str] = []
-        for ent in record.entities or []:
-            corpus_id = entity_map.get(ent.id)
-            if corpus_id:
-                ids.extend([corpus_id] * max(1, len(ent.mentions)))
-        rows.append((document.id, features, features.get("published") or iso_day(record.published or document.published), ids))
-    index.add_many(rows)
+    keyed = [document_row(d.id, d.published, by_doc[d.id], entity_map)
+             for d in documents if d.id in by_doc and d.id not in index.doc_event]
+    index.add_many(row for _, row in sorted(keyed, key=lambda kr: kr[0]))
     return index
 
 

@@ -49,6 +49,10 @@ class Arrival:
     named: Optional[int]                         # the latest full day an undated text names
     raw: dict[str, float]
     unit: dict[str, float] = field(default_factory=dict)
+    # filled once the batch's IDF is known (`storyvectors.with_vectors`); placing reads only these
+    query: dict[str, float] = field(default_factory=dict)
+    lookup: list[tuple[str, float]] = field(default_factory=list)
+    ready: bool = False
 
 
 # Event fields that only the optional embeddings fill: left out of the state while empty

@@ -31,10 +31,37 @@ from typing import Any, Iterable, Optional
 from .storyevents import UNDATED, Arrival, Event, drop_postings, event_state, strongest, vote
 from .storylines import StoryLines
 from .storytime import latest_day, ordinal, written_after
-from .storyvectors import StoryVectors
+from .storyvectors import StoryVectors, raw_weights, with_vectors
 
 STATE_VERSION = 2
 Row = tuple  # (doc_id, features, published or None, entity ids or None)
+
+
+def arrival(doc_id: str, features: dict, published: Optional[str], entity_ids: Optional[list[str]], settings: Any) -> Arrival:
+    """One document as the index places it, before the batch's IDF is known: its day (or, undated, when it was
+    probably written and the latest day it names) and its raw key weights (`settings`: the StoriesConfig)."""
+    day = ordinal(published or features.get("published"))
+    dates = features.get("dates") or []
+    est = None if day is not None else written_after(dates, int(settings.undated_slack_days))
+    named = None if day is not None else latest_day(dates)
+    return Arrival(doc_id, features, day, est, named, raw_weights(features, entity_ids, settings))
+
+
+def key_counts(batch: Iterable[Arrival]) -> dict[str, int]:
+    """Documents of the batch holding each key (the batch's share of the document frequencies)."""
+    counts: dict[str, int] = {}
+    for arr in batch:
+        for k in arr.raw:
+            counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def placed_only(arr: Arrival) -> Arrival:
+    """The arrival with only what placing reads once its vectors are filled: no raw weights, and of the
+    features only the headline, its terms and the dense vector (the row a Spark executor sends the driver)."""
+    assert arr.ready
+    keep = {k: arr.features[k] for k in ("title", "title_terms", "embedding") if k in arr.features}
+    return Arrival(arr.doc_id, keep, arr.day, arr.est, arr.named, {}, arr.unit, arr.query, arr.lookup, True)
 
 
 class StoryIndex(StoryVectors, StoryLines):
@@ -111,9 +138,9 @@ class StoryIndex(StoryVectors, StoryLines):
                 post.setdefault(k, []).append(ev_i)
             self._bucket_events.setdefault(b, []).append(ev_i)
 
-    def _candidates(self, vec: dict[str, float], day: Optional[int], est: Optional[tuple[int, int]]) -> list[int]:
+    def _candidates(self, lookup: list[tuple[str, float]], day: Optional[int], est: Optional[tuple[int, int]]) -> list[int]:
         cap = int(self.s.max_candidates)
-        ranked = vote((self._post[b] for b in self._query_buckets(day, est)), strongest(vec, int(self.s.query_keys)), cap)
+        ranked = vote((self._post[b] for b in self._query_buckets(day, est)), lookup, cap)
         return [ev_i for ev_i, _ in ranked[:cap]]
 
     # -- adding ------------------------------------------------------------------
@@ -124,7 +151,11 @@ class StoryIndex(StoryVectors, StoryLines):
 
     def add_many(self, rows: Iterable[Row]) -> list[str]:
         """Place a batch of (doc_id, features, published, entity_ids) in the given order (see the module
-        docstring); returns each row's story id. Documents seen before keep their event."""
+        docstring); returns each row's story id. Documents seen before keep their event.
+
+        The steps, which a Spark run takes apart (scale/stories.py): one `arrival` per document; the batch's
+        `key_counts` (`count`); each arrival's vectors under the new IDF (`with_vectors`); then `place`, the
+        order-dependent pass."""
         rows = list(rows)
         batch: list[Arrival] = []
         seen: set[str] = set()
@@ -133,11 +164,22 @@ class StoryIndex(StoryVectors, StoryLines):
                 continue
             seen.add(doc_id)
             batch.append(self._arrival(doc_id, features, published, entity_ids))
+        self.count(len(batch), key_counts(batch))
         for arr in batch:
-            self.n_docs += 1
-            for k in arr.raw:
-                self.df[k] = self.df.get(k, 0) + 1
+            with_vectors(arr, self._idf, self.s)
+        self.place(batch)
+        return [f"s{self.events[self.doc_event[row[0]]].num}" for row in rows]
+
+    def count(self, n_docs: int, counts: dict[str, int]) -> None:
+        """Add a batch of `n_docs` documents to the document frequencies (`counts`: documents per key)."""
+        self.n_docs += n_docs
+        for k, n in counts.items():
+            self.df[k] = self.df.get(k, 0) + n
         self._idf_memo = {}
+
+    def place(self, batch: list[Arrival]) -> None:
+        """Place a counted batch in the given order, give each document its second look, then retire what
+        fell out of the windows. Order-dependent: each document is compared with the events placed before it."""
         clock = self.clock
         for arr in batch:
             self._place(arr)
@@ -149,21 +191,16 @@ class StoryIndex(StoryVectors, StoryLines):
             self._retire()
         self._evict_undated()
         self._prune_df()
-        return [f"s{self.events[self.doc_event[row[0]]].num}" for row in rows]
 
     def _arrival(self, doc_id: str, features: dict, published: Optional[str],
                  entity_ids: Optional[list[str]]) -> Arrival:
-        day = ordinal(published or features.get("published"))
-        dates = features.get("dates") or []
-        est = None if day is not None else written_after(dates, int(self.s.undated_slack_days))
-        named = None if day is not None else latest_day(dates)
-        return Arrival(doc_id, features, day, est, named, self._raw(features, entity_ids))
+        return arrival(doc_id, features, published, entity_ids, self.s)
 
-    def _best(self, arr: Arrival, vec: dict[str, float], query: dict[str, float],
+    def _best(self, arr: Arrival, query: dict[str, float],
               dense: Optional[list[float]], skip: int = -1) -> tuple[Optional[int], float]:
         """The most similar candidate event the document fits, at or above the threshold."""
         best, best_sim = None, float(self.s.event_threshold)
-        for ev_i in self._candidates(vec, arr.day, arr.est):
+        for ev_i in self._candidates(arr.lookup, arr.day, arr.est):
             ev = self.events[ev_i]
             if ev_i == skip or not self._fits(ev, arr):
                 continue
@@ -173,9 +210,9 @@ class StoryIndex(StoryVectors, StoryLines):
         return best, best_sim
 
     def _place(self, arr: Arrival) -> None:
-        vec = self._vector(arr.raw)
-        arr.unit = self._unit(arr.raw, vec)
-        best, _ = self._best(arr, vec, {k: w * self._idf(k) for k, w in vec.items()}, self._dense(arr.features))
+        if not arr.ready:
+            with_vectors(arr, self._idf, self.s)
+        best, _ = self._best(arr, arr.query, self._dense(arr.features))
         self._join(self._new_event() if best is None else best, arr)
         if arr.day is not None and (self.clock is None or arr.day > self.clock):
             self.clock = arr.day
@@ -187,10 +224,9 @@ class StoryIndex(StoryVectors, StoryLines):
         ev = self.events[here]
         if not ev.active:
             return False
-        vec = self._vector(arr.raw)
-        query = {k: w * self._idf(k) for k, w in vec.items()}
+        query = arr.query
         dense = self._dense(arr.features)
-        best, best_sim = self._best(arr, vec, query, dense, skip=here)
+        best, best_sim = self._best(arr, query, dense, skip=here)
         alone = len(ev.docs) == 1
         stay = 0.0 if alone else self._similarity_without(query, ev, arr, dense)
         if best is not None and best_sim > stay:

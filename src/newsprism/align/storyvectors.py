@@ -2,9 +2,68 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from .storyevents import Arrival, Event, strongest
+
+
+def idf(n_docs: int, df: int, prior: int) -> float:
+    """The IDF of a key `df` of `n_docs` documents hold, counted from `prior` documents that hold none."""
+    return math.log((n_docs + prior) / (df + 1))
+
+
+def raw_weights(features: dict, entity_ids: Optional[list[str]], settings: Any) -> dict[str, float]:
+    """Boosted log term frequencies of one document, before IDF (`settings`: the StoriesConfig)."""
+    raw: dict[str, float] = {}
+
+    def put(prefix: str, counts: dict[str, int] | Iterable[str], boost: float) -> None:
+        if boost <= 0:
+            return
+        items = counts.items() if isinstance(counts, dict) else ((k, 1) for k in counts)
+        for k, n in items:
+            if n > 0:
+                raw[prefix + k] = raw.get(prefix + k, 0.0) + (1.0 + math.log(n)) * boost
+
+    put("w:", features.get("terms") or {}, 1.0)
+    put("n:", features.get("names") or {}, float(settings.name_weight))
+    put("t:", features.get("title_terms") or [], float(settings.title_weight))
+    months: dict[str, int] = {}
+    for d in features.get("dates") or []:
+        if len(d) >= 7:
+            months[d[:7]] = months.get(d[:7], 0) + 1
+    put("d:", months, float(settings.date_weight))
+    ids: dict[str, int] = {}
+    for e in entity_ids or []:
+        ids[e] = ids.get(e, 0) + 1
+    put("i:", ids, float(settings.entity_weight))
+    return raw
+
+
+def doc_vector(raw: dict[str, float], idf_of: Callable[[str], float], max_terms: int) -> dict[str, float]:
+    """Unit TF-IDF vector over the document's `max_terms` strongest keys."""
+    weighted = {k: w * idf_of(k) for k, w in raw.items()}
+    top = strongest(weighted, max_terms)
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {k: w / norm for k, w in top}
+
+
+def unit_weights(raw: dict[str, float], vec: dict[str, float]) -> dict[str, float]:
+    """What a document adds to its event's centroid: its raw weights over its vector's keys, unit length
+    (IDF is applied when comparing, so the centroid follows the IDF as it changes)."""
+    kept = {k: raw[k] for k in vec}
+    norm = math.sqrt(sum(w * w for w in kept.values())) or 1.0
+    return {k: w / norm for k, w in kept.items()}
+
+
+def with_vectors(arr: Arrival, idf_of: Callable[[str], float], settings: Any) -> Arrival:
+    """Fill what placing a document reads of it under one IDF (fixed while a batch is placed): the centroid
+    share (`unit`), the query weights (the unit TF-IDF vector times IDF once more) and the lookup keys."""
+    vec = doc_vector(arr.raw, idf_of, int(settings.max_doc_terms))
+    arr.unit = unit_weights(arr.raw, vec)
+    arr.query = {k: w * idf_of(k) for k, w in vec.items()}
+    arr.lookup = strongest(vec, int(settings.query_keys))
+    arr.ready = True
+    return arr
 
 
 class StoryVectors:
@@ -21,49 +80,17 @@ class StoryVectors:
         that a word is common, so the count starts from `idf_prior_docs` documents that hold none of them."""
         v = self._idf_memo.get(key)
         if v is None:
-            prior = int(self.s.idf_prior_docs)
-            v = self._idf_memo[key] = math.log((self.n_docs + prior) / (self.df.get(key, 0) + 1))
+            v = self._idf_memo[key] = idf(self.n_docs, self.df.get(key, 0), int(self.s.idf_prior_docs))
         return v
 
     def _raw(self, features: dict, entity_ids: Optional[list[str]]) -> dict[str, float]:
-        """Boosted log term frequencies, before IDF."""
-        raw: dict[str, float] = {}
-
-        def put(prefix: str, counts: dict[str, int] | Iterable[str], boost: float) -> None:
-            if boost <= 0:
-                return
-            items = counts.items() if isinstance(counts, dict) else ((k, 1) for k in counts)
-            for k, n in items:
-                if n > 0:
-                    raw[prefix + k] = raw.get(prefix + k, 0.0) + (1.0 + math.log(n)) * boost
-
-        put("w:", features.get("terms") or {}, 1.0)
-        put("n:", features.get("names") or {}, float(self.s.name_weight))
-        put("t:", features.get("title_terms") or [], float(self.s.title_weight))
-        months: dict[str, int] = {}
-        for d in features.get("dates") or []:
-            if len(d) >= 7:
-                months[d[:7]] = months.get(d[:7], 0) + 1
-        put("d:", months, float(self.s.date_weight))
-        ids: dict[str, int] = {}
-        for e in entity_ids or []:
-            ids[e] = ids.get(e, 0) + 1
-        put("i:", ids, float(self.s.entity_weight))
-        return raw
+        return raw_weights(features, entity_ids, self.s)
 
     def _vector(self, raw: dict[str, float]) -> dict[str, float]:
-        """Unit TF-IDF vector over the document's strongest keys."""
-        weighted = {k: w * self._idf(k) for k, w in raw.items()}
-        top = strongest(weighted, int(self.s.max_doc_terms))
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        return {k: w / norm for k, w in top}
+        return doc_vector(raw, self._idf, int(self.s.max_doc_terms))
 
     def _unit(self, raw: dict[str, float], vec: dict[str, float]) -> dict[str, float]:
-        """What a document adds to its event's centroid: its raw weights over its vector's keys, unit length
-        (IDF is applied when comparing, so the centroid follows the IDF as it changes)."""
-        kept = {k: raw[k] for k in vec}
-        norm = math.sqrt(sum(w * w for w in kept.values())) or 1.0
-        return {k: w / norm for k, w in kept.items()}
+        return unit_weights(raw, vec)
 
     def _centroid_norm(self, ev: Event) -> float:
         """|centroid| under the current IDF, refreshed when the event changed or the corpus doubled."""

@@ -7,9 +7,12 @@ broadcast by name only (a leader named in passing is looked up among all people)
 mentions in its own documents. The facts are then put in the order the local ledger gives them and numbered.
 
 Entity resolution runs as group-bys on its keys (`scale.entities.resolve_on_spark`: the local resolver's
-steps, the pass over keys on the driver over one row per key) when the records are a DataFrame. The link
-step, story clustering, the timeline and the summary run on the driver, over the compact records the
-executors made, by the local functions unchanged (docs/scale.md says why and what that bounds).
+steps, the pass over keys on the driver over one row per key) when the records are a DataFrame; story
+clustering likewise (`scale.stories.stories_on_spark`: each document's row and vectors on the executors, the
+key counts a group-by, the order-dependent placing on the driver over one compact row per document), and the
+link step (`scale.link.link_on_spark`: `link_record` per document, its ids from running sums of the counts).
+The timeline and the summary run on the driver, by the local functions unchanged (docs/scale.md says why and
+what that bounds).
 """
 from __future__ import annotations
 
@@ -33,6 +36,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 BUILTIN_FACTS = "newsprism.stages:align_facts"
 BUILTIN_ENTITIES = "newsprism.stages:resolve_entities"
+BUILTIN_STORIES = "newsprism.stages:cluster_stories"
+BUILTIN_LINK = "newsprism.stages:link_records"
+# the corpus stages that read no record on the driver of a Spark run: those run on Spark, and those that read
+# only the analysis
+RECORDS_APART = frozenset({BUILTIN_ENTITIES, BUILTIN_LINK, BUILTIN_STORIES, BUILTIN_FACTS,
+                           "newsprism.stages:build_timeline", "newsprism.stages:summarize"})
+
+
+def driver_needs_records(corpus_stages: list[Stage]) -> bool:
+    """Whether a corpus stage of a Spark run reads the records on the driver (a plugin's, or a built-in one
+    replaced): only then are they collected there."""
+    return any(s.target not in RECORDS_APART for s in corpus_stages)
 
 
 def storyline_groups(analysis: Analysis, cfg: Config) -> dict[str, Analysis]:
@@ -145,15 +160,19 @@ def facts_by_storyline(spark: "SparkSession", analysis: Analysis, cfg: Config) -
     return facts
 
 
-def run_corpus_stages(spark: "SparkSession", documents: list[Document], records: dict[str, DocRecord], cfg: Config,
-                      report: Optional[Callable[[str, int, Optional[int]], None]] = None,
-                      extra_stages: Optional[list[Stage]] = None,
-                      record_rows: Optional["DataFrame"] = None) -> tuple[Analysis, dict[str, float]]:
+def run_corpus_stages(spark: "SparkSession", documents: list[Document], records: Optional[dict[str, DocRecord]],
+                      cfg: Config, report: Optional[Callable[[str, int, Optional[int]], None]] = None,
+                      extra_stages: Optional[list[Stage]] = None, record_rows: Optional["DataFrame"] = None,
+                      record_ids: Optional[set[str]] = None) -> tuple[Analysis, dict[str, float]]:
     """The analysis, as `pipeline.analyze_documents` builds it after its document stages; and seconds per stage.
-    With `record_rows` (the records as Spark rows: id, record), entity resolution runs on Spark."""
+    With `record_rows` (the records as Spark rows: id, record), entity resolution, the link step and story
+    clustering run on Spark (story clustering's order-dependent pass on the driver, over one compact row per
+    document). `records` may then be None, when no stage reads them on the driver (`driver_needs_records`),
+    and `record_ids` says which documents have one."""
     report = report or (lambda *a: None)
     analysis = Analysis(generated=generated_now(), documents=documents)
-    corpus = Corpus(cfg, records, analysis)
+    corpus = Corpus(cfg, records if records is not None else {}, analysis)
+    have = set(records) if records is not None else (record_ids or set())
     seconds: dict[str, float] = {}
     corpus_stages = stages("corpus", cfg, extra_stages)
     for i, stage in enumerate(corpus_stages):
@@ -163,8 +182,19 @@ def run_corpus_stages(spark: "SparkSession", documents: list[Document], records:
         if stage.name == "entities" and stage.target == BUILTIN_ENTITIES and record_rows is not None:
             from .entities import resolve_on_spark
 
-            order = [d.id for d in corpus.documents if d.id in records]
+            order = [d.id for d in corpus.documents if d.id in have]
             analysis.entities, corpus.entity_map = resolve_on_spark(spark, record_rows, order, cfg)
+        elif stage.name == "link" and stage.target == BUILTIN_LINK and record_rows is not None:
+            from .link import link_on_spark
+
+            order = [d.id for d in corpus.documents if d.id in have]
+            analysis.claims, analysis.times, analysis.framing = link_on_spark(
+                spark, record_rows, order, corpus.entity_map, analysis.entities)
+        elif stage.name == "stories" and stage.target == BUILTIN_STORIES and record_rows is not None:
+            from .stories import stories_on_spark
+
+            analysis.stories = stories_on_spark(spark, record_rows, analysis.documents, analysis.entities,
+                                                corpus.entity_map, cfg)
             record_rows.unpersist()     # no later stage reads them on Spark
         elif stage.name == "facts" and stage.target == BUILTIN_FACTS:
             analysis.facts = facts_by_storyline(spark, analysis, cfg)

@@ -2,7 +2,9 @@
 
 read + clean (mapInPandas) -> ids (driver, in input order) -> exact duplicates (group-by text key) ->
 near-duplicates (MinHashLSH, verified) -> parse + document stages (mapInPandas) -> cross-document stages
-(`corpus.run_corpus_stages`: entities as group-bys on their keys, facts per storyline) -> Parquet tables and JSON.
+(`corpus.run_corpus_stages`: entities as group-bys on their keys, the link step per document, story clustering's
+per-document steps (its order-dependent pass on the driver over one compact row per document), facts per
+storyline; the records themselves reach the driver only for a stage that reads them there) -> Parquet tables and JSON.
 """
 from __future__ import annotations
 
@@ -51,13 +53,18 @@ def _documents(spark: "SparkSession", cleaned: "DataFrame", problems: list[str])
     return docs.mapInPandas(_with_ids, docs.schema)
 
 
+def _notes(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
+    for batch in batches:
+        yield batch[["id"]].assign(notes=[list(unpack(blob).notes) for blob in batch["record"]])
+
+
 def analyze(inputs: list[str], cfg: Optional[Config] = None, out: Optional[str] = None, master: Optional[str] = "local[2]",
             spark: Optional["SparkSession"] = None, partitions: Optional[int] = None,
             extra_stages: Optional[list[Stage]] = None,
             report: Optional[Callable[[str, int, Optional[int]], None]] = None) -> SparkRun:
     """Analyze `inputs` on Spark; with `out`, write the Parquet tables and the JSON there."""
     from .annotate import annotate
-    from .corpus import run_corpus_stages
+    from .corpus import driver_needs_records, run_corpus_stages
     from .dedup import link, merge_exact, near_pairs
     from .inputs import read_documents
     from .session import spark_session
@@ -89,17 +96,22 @@ def analyze(inputs: list[str], cfg: Optional[Config] = None, out: Optional[str] 
 
     t = time.perf_counter()
     doc_stages = stages("document", cfg, extra_stages)
-    annotated = annotate(docs, cfg, doc_stages, parts).cache()     # kept for entity resolution's group-bys
-    records = {r.id: unpack(r.record) for r in annotated.collect()}
+    annotated = annotate(docs, cfg, doc_stages, parts).cache()     # kept for the corpus stages run on Spark
+    records = None
+    if driver_needs_records(stages("corpus", cfg, extra_stages)):
+        records = {r.id: unpack(r.record) for r in annotated.collect()}
+        notes = {k: r.notes for k, r in records.items()}
+    else:       # only each record's notes come to the driver
+        notes = {r.id: list(r.notes) for r in annotated.mapInPandas(_notes, "id string, notes array<string>").collect()}
     for d in documents:
-        notes = records[d.id].notes if d.id in records else []
-        d.notes = list(dict.fromkeys(d.notes + notes))
+        d.notes = list(dict.fromkeys(d.notes + notes.get(d.id, [])))
     seconds["document_stages"] = time.perf_counter() - t
     cleaned.unpersist()
     docs.unpersist()
 
     t = time.perf_counter()
-    analysis, per_stage = run_corpus_stages(spark, documents, records, cfg, report, extra_stages, annotated)
+    analysis, per_stage = run_corpus_stages(spark, documents, records, cfg, report, extra_stages, annotated,
+                                            record_ids=set(notes))
     annotated.unpersist()
     seconds["corpus_stages"] = time.perf_counter() - t
     seconds.update({f"corpus.{k}": v for k, v in per_stage.items()})
