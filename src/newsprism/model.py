@@ -29,9 +29,10 @@ class Model(BaseModel):
     _analysis: Optional["Analysis"] = PrivateAttr(default=None)
 
     def _bound(self) -> "Analysis":
-        if self._analysis is None:
+        analysis = self.__pydantic_private__["_analysis"]   # `self._analysis`, without pydantic's __getattr__
+        if analysis is None:
             raise LookupError(f"{type(self).__name__} is not part of an Analysis")
-        return self._analysis
+        return analysis
 
 
 class Span(Model):
@@ -398,7 +399,7 @@ class Analysis(Model):
 
     def _get(self, kind: str, key: str) -> Any:
         try:
-            return self._index[kind][key]
+            return self.__pydantic_private__["_index"][kind][key]
         except KeyError:
             raise KeyError(f"no {kind} {key!r} in this analysis") from None
 
@@ -407,7 +408,7 @@ class Analysis(Model):
 
     def entity(self, id: str) -> Optional[Entity]:
         """The entity with this id, or None where the reference is plain words."""
-        return self._index["entity"].get(id)
+        return self.__pydantic_private__["_index"]["entity"].get(id)
 
     def claim(self, id: str) -> Claim:
         return self._get("claim", id)
@@ -420,7 +421,7 @@ class Analysis(Model):
 
     def time(self, id: Optional[str]) -> Optional[Time]:
         """The time expression with this id (what dates a claim: `claim.time`), or None."""
-        return self._index["time"].get(id) if id else None
+        return self.__pydantic_private__["_index"]["time"].get(id) if id else None
 
     def facts_by_verdict(self, verdict: str) -> list[Fact]:
         return [f for f in self.facts if f.verdict == verdict]
