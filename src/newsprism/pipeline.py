@@ -162,30 +162,90 @@ def _annotate_chunk(docs: list[Document]) -> list[DocRecord]:
     return out
 
 
-def _init_worker(cfg: Config, doc_stages: list[Stage]) -> None:
+# A made-up English sentence a new worker runs every document stage on before its first chunk: the stages
+# import their modules and load their word lists and gazetteers on first use, and a worker started early
+# (`Workers`) does that while the parent still cleans. The stages cache only pure functions, so nothing of
+# it reaches any document's record.
+WARM_UP = ("The minister of transport, Maria Lopez, said on Tuesday in Lisbon that 14 people were hurt when "
+           "a train left the rails near Porto last week, according to the police.")
+
+
+def _init_worker(cfg: Config, doc_stages: list[Stage], warm: bool = False) -> None:
     global _worker_cfg, _worker_stages
     _worker_cfg, _worker_stages = cfg, doc_stages
+    if warm:
+        _annotate_chunk([Document(id="warm-up", text=WARM_UP, published="2020-01-07", language="en")])
 
 
-def annotate(docs: list[Document], cfg: Config, doc_stages: list[Stage], report: Optional[Report] = None) -> dict[str, DocRecord]:
-    """Parse every document once and run the document stages; both cores when the batch is large."""
+def _parallel(cfg: Config, n_docs: int) -> bool:
+    return cfg.parse.processes > 1 and n_docs >= cfg.parse.parallel_min_docs \
+        and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _pool(cfg: Config, doc_stages: list[Stage]) -> Any:
+    from .parse import load_nlp
+
+    load_nlp(cfg.parse.model)  # loaded before the fork: workers share it copy-on-write
+    ctx = multiprocessing.get_context("fork")
+    return ctx.Pool(cfg.parse.processes, initializer=_init_worker, initargs=(cfg, doc_stages, True))
+
+
+class Workers:
+    """The worker processes of one run, started as soon as the batch is known to be large enough for
+    them (`clean_all`), so that they start up while the parent still cleans and dedups; `annotate`
+    then parses on them. A context manager: leaving it ends them."""
+
+    def __init__(self, cfg: Config, doc_stages: list[Stage]) -> None:
+        self.cfg, self.stages, self.pool = cfg, doc_stages, None
+
+    def start(self) -> None:
+        if self.pool is None and _parallel(self.cfg, self.cfg.parse.parallel_min_docs):
+            self.pool = _pool(self.cfg, self.stages)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool = None
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def clean_all(inputs: Iterable[Input], cfg: Config, warn: Warn, stdin: Any = None,
+              workers: Optional[Workers] = None) -> list[Document]:
+    """`iter_cleaned` into a list; once there are enough documents for worker processes, `workers` start."""
+    docs = []
+    for doc in iter_cleaned(inputs, cfg, warn, stdin=stdin):
+        docs.append(doc)
+        if workers is not None and len(docs) == cfg.parse.parallel_min_docs:
+            workers.start()
+    return docs
+
+
+def annotate(docs: list[Document], cfg: Config, doc_stages: list[Stage], report: Optional[Report] = None,
+             workers: Optional[Workers] = None) -> dict[str, DocRecord]:
+    """Parse every document once and run the document stages; both cores when the batch is large (on
+    `workers` when they were started for these stages, else on a pool of its own)."""
     report = report or (lambda *a: None)
     _init_worker(cfg, doc_stages)
     records: dict[str, DocRecord] = {}
     chunk = max(4, min(32, len(docs) // (cfg.parse.processes * 8) or 4))
     chunks = [docs[i:i + chunk] for i in range(0, len(docs), chunk)]
     report("parse", 0, len(docs))
-    procs = cfg.parse.processes
-    if procs > 1 and len(docs) >= cfg.parse.parallel_min_docs and "fork" in multiprocessing.get_all_start_methods():
-        from .parse import load_nlp
-
-        load_nlp(cfg.parse.model)  # loaded before the fork: workers share it copy-on-write
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(procs, initializer=_init_worker, initargs=(cfg, doc_stages)) as pool:
+    if _parallel(cfg, len(docs)):
+        started = workers is not None and workers.pool is not None and workers.cfg is cfg and workers.stages == doc_stages
+        pool = workers.pool if started else _pool(cfg, doc_stages)
+        try:
             for recs in pool.imap(_annotate_chunk, chunks):
                 for r in recs:
                     records[r.doc] = r
                 report("parse", len(records), len(docs))
+        finally:
+            if not started:
+                pool.terminate()
     else:
         for c in chunks:
             for r in _annotate_chunk(c):
@@ -212,12 +272,13 @@ def dedup_documents(docs: list[Document], cfg: Config) -> list[Document]:
 
 
 def analyze_documents(docs: list[Document], cfg: Config, report: Optional[Report] = None,
-                      store: Any = None, extra_stages: Optional[list[Stage]] = None) -> Analysis:
+                      store: Any = None, extra_stages: Optional[list[Stage]] = None,
+                      workers: Optional[Workers] = None) -> Analysis:
     """Everything after cleaning: dedup, parse + document stages, corpus stages."""
     report = report or (lambda *a: None)
     docs = dedup_documents(docs, cfg)
     doc_stages = stages("document", cfg, extra_stages)
-    records = annotate(docs, cfg, doc_stages, report)
+    records = annotate(docs, cfg, doc_stages, report, workers)
     for d in docs:
         notes = records[d.id].notes if d.id in records else []
         d.notes = list(dict.fromkeys(d.notes + notes))
@@ -238,5 +299,6 @@ def run(inputs: Iterable[Input], cfg: Optional[Config] = None, warn: Optional[Wa
         report: Optional[Report] = None, stdin: Any = None, store: Any = None) -> Analysis:
     cfg = cfg or Config()
     warn = warn or (lambda msg: log.warning("%s", msg))
-    docs = list(iter_cleaned(inputs, cfg, warn, stdin=stdin))
-    return analyze_documents(docs, cfg, report, store=store)
+    with Workers(cfg, stages("document", cfg)) as workers:
+        docs = clean_all(inputs, cfg, warn, stdin, workers)
+        return analyze_documents(docs, cfg, report, store=store, workers=workers)
