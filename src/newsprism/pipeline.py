@@ -190,17 +190,45 @@ def _pool(cfg: Config, doc_stages: list[Stage]) -> Any:
     return ctx.Pool(cfg.parse.processes, initializer=_init_worker, initargs=(cfg, doc_stages, True))
 
 
+# Documents a worker parses at a time while the parent still cleans: small enough that the workers
+# finish together at the end of the batch, large enough that nlp.pipe batches them.
+FEED_CHUNK = 16
+
+
 class Workers:
     """The worker processes of one run, started as soon as the batch is known to be large enough for
-    them (`clean_all`), so that they start up while the parent still cleans and dedups; `annotate`
-    then parses on them. A context manager: leaving it ends them."""
+    them (`clean_all`). From then on each cleaned document is sent to be parsed, with its document
+    stages, while the parent still cleans the rest and dedups; `annotate` sends what is left and
+    gathers. Parsing before dedup is safe: dedup keeps the first of exact duplicates unchanged but for
+    its sources and links (no document stage reads them) and drops the others, whose records are
+    dropped with them. A context manager: leaving it ends the processes."""
 
     def __init__(self, cfg: Config, doc_stages: list[Stage]) -> None:
         self.cfg, self.stages, self.pool = cfg, doc_stages, None
+        self.sent: dict[str, Any] = {}     # document id -> the pending result of the chunk it went in
+        self._chunk: list[Document] = []
 
     def start(self) -> None:
         if self.pool is None and _parallel(self.cfg, self.cfg.parse.parallel_min_docs):
             self.pool = _pool(self.cfg, self.stages)
+
+    def send(self, doc: Document, chunk: int = FEED_CHUNK) -> None:
+        """Queue a document for parsing (a no-op before `start`); chunks go out when full or on `flush`."""
+        if self.pool is None:
+            return
+        self._chunk.append(doc)
+        if len(self._chunk) >= chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pool is not None and self._chunk:
+            pending = self.pool.apply_async(_annotate_chunk, (self._chunk,))
+            for d in self._chunk:
+                self.sent[d.id] = pending
+            self._chunk = []
+
+    def serves(self, cfg: Config, doc_stages: list[Stage]) -> bool:
+        return self.pool is not None and self.cfg is cfg and self.stages == doc_stages
 
     def close(self) -> None:
         if self.pool is not None:
@@ -216,36 +244,50 @@ class Workers:
 
 def clean_all(inputs: Iterable[Input], cfg: Config, warn: Warn, stdin: Any = None,
               workers: Optional[Workers] = None) -> list[Document]:
-    """`iter_cleaned` into a list; once there are enough documents for worker processes, `workers` start."""
+    """`iter_cleaned` into a list. Once there are enough documents for worker processes, `workers` start
+    and are sent every document cleaned, so parsing goes on while cleaning does."""
     docs = []
     for doc in iter_cleaned(inputs, cfg, warn, stdin=stdin):
         docs.append(doc)
-        if workers is not None and len(docs) == cfg.parse.parallel_min_docs:
+        if workers is None or len(docs) < cfg.parse.parallel_min_docs:
+            continue
+        if len(docs) == cfg.parse.parallel_min_docs:
             workers.start()
+            for d in docs[:-1]:
+                workers.send(d)
+        workers.send(doc)
     return docs
 
 
 def annotate(docs: list[Document], cfg: Config, doc_stages: list[Stage], report: Optional[Report] = None,
              workers: Optional[Workers] = None) -> dict[str, DocRecord]:
     """Parse every document once and run the document stages; both cores when the batch is large (on
-    `workers` when they were started for these stages, else on a pool of its own)."""
+    `workers` when they were started for these stages, keeping what they parsed already, else on a
+    pool of its own)."""
     report = report or (lambda *a: None)
     _init_worker(cfg, doc_stages)
     records: dict[str, DocRecord] = {}
     chunk = max(4, min(32, len(docs) // (cfg.parse.processes * 8) or 4))
-    chunks = [docs[i:i + chunk] for i in range(0, len(docs), chunk)]
     report("parse", 0, len(docs))
+    if workers is not None and workers.serves(cfg, doc_stages):
+        workers.flush()
+        for d in docs:
+            if d.id not in workers.sent:
+                workers.send(d, chunk)
+        workers.flush()
+        wanted = {d.id for d in docs}
+        got: dict[str, DocRecord] = {}
+        for pending in dict.fromkeys(workers.sent[d.id] for d in docs):   # each chunk once, in the order sent
+            got.update((r.doc, r) for r in pending.get() if r.doc in wanted)
+            report("parse", len(got), len(docs))
+        return {d.id: got[d.id] for d in docs}
+    chunks = [docs[i:i + chunk] for i in range(0, len(docs), chunk)]
     if _parallel(cfg, len(docs)):
-        started = workers is not None and workers.pool is not None and workers.cfg is cfg and workers.stages == doc_stages
-        pool = workers.pool if started else _pool(cfg, doc_stages)
-        try:
+        with _pool(cfg, doc_stages) as pool:
             for recs in pool.imap(_annotate_chunk, chunks):
                 for r in recs:
                     records[r.doc] = r
                 report("parse", len(records), len(docs))
-        finally:
-            if not started:
-                pool.terminate()
     else:
         for c in chunks:
             for r in _annotate_chunk(c):
