@@ -164,8 +164,9 @@ def _annotate_chunk(docs: list[Document]) -> list[DocRecord]:
 
 # A made-up English sentence a new worker runs every document stage on before its first chunk: the stages
 # import their modules and load their word lists and gazetteers on first use, and a worker started early
-# (`Workers`) does that while the parent still cleans. The stages cache only pure functions, so nothing of
-# it reaches any document's record.
+# (`Workers`) does that while the parent still cleans. The parent does the same while the workers parse:
+# the corpus stages read some of those tables (known places, country names) too. The stages cache only
+# pure functions, so nothing of it reaches any document's record.
 WARM_UP = ("The minister of transport, Maria Lopez, said on Tuesday in Lisbon that 14 people were hurt when "
            "a train left the rails near Porto last week, according to the police.")
 
@@ -275,6 +276,7 @@ def annotate(docs: list[Document], cfg: Config, doc_stages: list[Stage], report:
             if d.id not in workers.sent:
                 workers.send(d, chunk)
         workers.flush()
+        _init_worker(cfg, doc_stages, warm=True)   # while they parse: this process loads what it will read too
         wanted = {d.id for d in docs}
         got: dict[str, DocRecord] = {}
         for pending in dict.fromkeys(workers.sent[d.id] for d in docs):   # each chunk once, in the order sent
