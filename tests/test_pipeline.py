@@ -37,6 +37,21 @@ def test_parallel_and_in_process_runs_give_the_same_analysis():
     assert a.to_json() == b.to_json()
 
 
+def test_documents_parsed_while_cleaning_goes_on_give_the_same_analysis_duplicates_and_all():
+    from newsprism.pipeline import run
+    from newsprism.read.base import Article
+
+    texts = [d.text for d in _docs(9)]
+    arts = [Article(text=t, id=f"a{i}") for i, t in enumerate(texts + [texts[2], texts[5] + " Talks resume today."])]
+    one = Config.load(overrides={"parse.processes": 1})
+    two = Config.load(overrides={"parse.processes": 2, "parse.parallel_min_docs": 3})
+    a, b = run(arts, one), run(arts, two)   # run(): the workers start at the third document and parse ahead
+    a.generated = b.generated = None
+    assert a.to_json() == b.to_json()
+    assert len(b.documents) == 10 and len(b.documents[2].sources) == 2     # the copy of a2 merged, its parse dropped
+    assert [n.doc for n in b.documents[5].near_duplicates] == ["a10"]
+
+
 def test_a_failing_stage_leaves_a_note_and_loses_nothing():
     def broken(document, sdoc, record, cfg):
         raise RuntimeError("boom")

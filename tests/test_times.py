@@ -392,3 +392,32 @@ def test_a_past_clause_never_lands_after_publication(anchor, form, mo, d, wd, se
     for t in find_times("d", text, anchor.isoformat()):
         first = value_date(t.value)
         assert first is None or first <= anchor, (text, t)
+
+
+# -- the rules' prefilter: a rule skipped for a text could not have matched in it
+
+def test_fold_maps_every_character_a_case_blind_pattern_takes_for_an_ascii_letter():
+    import re
+    import sys
+
+    from newsprism.extract.times import FOLD
+
+    letter = re.compile(r"[a-z]", re.I)
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if letter.fullmatch(ch):
+            assert FOLD.get(code, ch) in "abcdefghijklmnopqrstuvwxyz" and re.fullmatch(FOLD.get(code, ch), ch, re.I)
+
+
+def test_rules_skipped_by_their_required_words_find_nothing_they_would_have_found():
+    from newsprism.extract.times import RULES, candidates, required_words
+
+    weekday = next(r for r in RULES if r.name == "weekday")
+    assert "monday" in required_words(weekday.pattern)
+    texts = ["Talks resumed on Monday and will end by the first quarter of 2024.",
+             "İstanbul, MONDAY: the 1990s, ſunday, a \u212aelvin day-long strike, Q3 2023, three years ago.",
+             "No date here at all.", ""]
+    for text in texts:
+        every = [(m.start(), m.end(), r.name) for r in RULES for m in r.pattern.finditer(text)
+                 if m.end() > m.start() and (r.accept is None or r.accept(m, text))]
+        assert [(s, e, r.name) for s, e, r, _ in candidates(text)] == every

@@ -134,7 +134,8 @@ def _ingest(paths: List[str], cfg: Config, rep: Reporter, store: Any) -> tuple[i
 
 
 def _analysis(paths: List[str], cfg: Config, rep: Reporter, db: Optional[Path], wait: float = 0.0) -> Analysis:
-    from .pipeline import analyze_documents, iter_cleaned
+    from .pipeline import Workers, analyze_documents, clean_all
+    from .registry import stages
 
     if db is not None:
         store = _open_store(db, wait)
@@ -150,12 +151,13 @@ def _analysis(paths: List[str], cfg: Config, rep: Reporter, db: Optional[Path], 
             store.close()
     if not paths:
         raise typer.BadParameter("give PATHS to analyze, or --db FILE")
-    with _stdin_if(paths) as stdin:
-        docs = list(iter_cleaned(paths, cfg, rep.warn, stdin=stdin))
-    if not docs:
-        err.print("newsprism: nothing usable: every input was skipped")
-        raise typer.Exit(1)
-    return analyze_documents(docs, cfg, rep)
+    with Workers(cfg, stages("document", cfg)) as workers:
+        with _stdin_if(paths) as stdin:
+            docs = clean_all(paths, cfg, rep.warn, stdin, workers)
+        if not docs:
+            err.print("newsprism: nothing usable: every input was skipped")
+            raise typer.Exit(1)
+        return analyze_documents(docs, cfg, rep, workers=workers)
 
 
 def _write(path: Path, text: str) -> None:

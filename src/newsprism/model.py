@@ -9,7 +9,7 @@ look-ups by hand. The JSON Schema shipped in `newsprism/schema/` is generated fr
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Iterator, Literal, Optional
+from typing import Any, Callable, ForwardRef, Iterator, Literal, Optional, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
@@ -29,9 +29,10 @@ class Model(BaseModel):
     _analysis: Optional["Analysis"] = PrivateAttr(default=None)
 
     def _bound(self) -> "Analysis":
-        if self._analysis is None:
+        analysis = self.__pydantic_private__["_analysis"]   # `self._analysis`, without pydantic's __getattr__
+        if analysis is None:
             raise LookupError(f"{type(self).__name__} is not part of an Analysis")
-        return self._analysis
+        return analysis
 
 
 class Span(Model):
@@ -365,7 +366,7 @@ class Analysis(Model):
         """(Re)attach every object to this analysis and rebuild the id indexes; call after edits."""
         self._analysis = self
         for obj in self.walk():
-            obj._analysis = self
+            obj.__pydantic_private__["_analysis"] = self  # what `obj._analysis = self` sets, without pydantic's setattr
         self._index = {
             "document": {d.id: d for d in self.documents},
             "entity": {e.id: e for e in self.entities},
@@ -384,7 +385,10 @@ class Analysis(Model):
             if isinstance(obj, Model):
                 if obj is not self:
                     yield obj
-                for name in type(obj).model_fields:
+                names = _HOLDING.get(type(obj))
+                if names is None:
+                    names = _holding(type(obj))
+                for name in names:
                     stack.append(getattr(obj, name))
             elif isinstance(obj, list):
                 stack.extend(obj)
@@ -395,7 +399,7 @@ class Analysis(Model):
 
     def _get(self, kind: str, key: str) -> Any:
         try:
-            return self._index[kind][key]
+            return self.__pydantic_private__["_index"][kind][key]
         except KeyError:
             raise KeyError(f"no {kind} {key!r} in this analysis") from None
 
@@ -404,7 +408,7 @@ class Analysis(Model):
 
     def entity(self, id: str) -> Optional[Entity]:
         """The entity with this id, or None where the reference is plain words."""
-        return self._index["entity"].get(id)
+        return self.__pydantic_private__["_index"]["entity"].get(id)
 
     def claim(self, id: str) -> Claim:
         return self._get("claim", id)
@@ -417,7 +421,7 @@ class Analysis(Model):
 
     def time(self, id: Optional[str]) -> Optional[Time]:
         """The time expression with this id (what dates a claim: `claim.time`), or None."""
-        return self._index["time"].get(id) if id else None
+        return self.__pydantic_private__["_index"]["time"].get(id) if id else None
 
     def facts_by_verdict(self, verdict: str) -> list[Fact]:
         return [f for f in self.facts if f.verdict == verdict]
@@ -447,6 +451,27 @@ class Analysis(Model):
     def to_html(self) -> str:
         """The self-contained HTML report (`newsprism.present.report`)."""
         return _view("html")(self)
+
+
+# The fields of each model class that can hold a Model (directly or in lists), by their annotations: the
+# only ones `Analysis.walk` needs to open. A Span's offsets or a Document's text never hold one.
+_HOLDING: dict[type, tuple[str, ...]] = {}
+
+
+def _may_hold_model(annotation: Any) -> bool:
+    if get_origin(annotation) is Literal:
+        return False
+    if annotation is Any or isinstance(annotation, (str, ForwardRef, TypeVar)):
+        return True   # unknown: open it
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return True
+    return any(_may_hold_model(arg) for arg in get_args(annotation))
+
+
+def _holding(cls: type) -> tuple[str, ...]:
+    names = tuple(n for n, f in cls.model_fields.items() if _may_hold_model(f.annotation))  # type: ignore[attr-defined]
+    _HOLDING[cls] = names
+    return names
 
 
 # Views of an Analysis live in `present`, above the model: present registers them here when the

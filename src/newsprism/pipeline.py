@@ -6,6 +6,7 @@ runs in worker processes on both cores; cross-document stages run once on compac
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -162,26 +163,159 @@ def _annotate_chunk(docs: list[Document]) -> list[DocRecord]:
     return out
 
 
-def _init_worker(cfg: Config, doc_stages: list[Stage]) -> None:
+# A made-up English sentence a new worker runs every document stage on before its first chunk: the stages
+# import their modules and load their word lists and gazetteers on first use, and a worker started early
+# (`Workers`) does that while the parent still cleans. The parent does the same while the workers parse:
+# the corpus stages read some of those tables (known places, country names) too. The stages cache only
+# pure functions, so nothing of it reaches any document's record.
+WARM_UP = ("The minister of transport, Maria Lopez, said on Tuesday in Lisbon that 14 people were hurt when "
+           "a train left the rails near Porto last week, according to the police.")
+
+
+def _init_worker(cfg: Config, doc_stages: list[Stage], warm: bool = False) -> None:
     global _worker_cfg, _worker_stages
     _worker_cfg, _worker_stages = cfg, doc_stages
+    if warm:
+        _annotate_chunk([Document(id="warm-up", text=WARM_UP, published="2020-01-07", language="en")])
+        if multiprocessing.parent_process() is not None:
+            gc.freeze()   # a worker: what it loaded lives as long as it does (see _settle)
 
 
-def annotate(docs: list[Document], cfg: Config, doc_stages: list[Stage], report: Optional[Report] = None) -> dict[str, DocRecord]:
-    """Parse every document once and run the document stages; both cores when the batch is large."""
+def _parallel(cfg: Config, n_docs: int) -> bool:
+    return cfg.parse.processes > 1 and n_docs >= cfg.parse.parallel_min_docs \
+        and "fork" in multiprocessing.get_all_start_methods()
+
+
+_settled: Optional[bool] = None   # during a run: whether this run froze the heap (see _settle)
+
+
+def _settle() -> None:
+    """Take every object alive now out of the cyclic GC's full collections (gc.freeze) for the rest of the
+    run: the spaCy model, the documents and their records live until the analysis is done, and each full
+    collection would walk them all again (a dozen times in a run of 400 articles, 0.1-0.4 s each). Before
+    a fork it also keeps the workers' collections off the pages they share with the parent. `_unsettle`
+    gives them back at the end of the run, so nothing stays that would have been collected; a process
+    that had frozen objects itself is left as it was."""
+    global _settled
+    if _settled is None:
+        _settled = gc.get_freeze_count() == 0
+    gc.freeze()
+
+
+def _unsettle() -> None:
+    global _settled
+    if _settled:
+        gc.unfreeze()
+    _settled = None
+
+
+def _pool(cfg: Config, doc_stages: list[Stage]) -> Any:
+    from .parse import load_nlp
+
+    load_nlp(cfg.parse.model)  # loaded before the fork: workers share it copy-on-write
+    _settle()
+    ctx = multiprocessing.get_context("fork")
+    return ctx.Pool(cfg.parse.processes, initializer=_init_worker, initargs=(cfg, doc_stages, True))
+
+
+# Documents a worker parses at a time while the parent still cleans: small enough that the workers
+# finish together at the end of the batch, large enough that nlp.pipe batches them.
+FEED_CHUNK = 16
+
+
+class Workers:
+    """The worker processes of one run, started as soon as the batch is known to be large enough for
+    them (`clean_all`). From then on each cleaned document is sent to be parsed, with its document
+    stages, while the parent still cleans the rest and dedups; `annotate` sends what is left and
+    gathers. Parsing before dedup is safe: dedup keeps the first of exact duplicates unchanged but for
+    its sources and links (no document stage reads them) and drops the others, whose records are
+    dropped with them. A context manager: leaving it ends the processes."""
+
+    def __init__(self, cfg: Config, doc_stages: list[Stage]) -> None:
+        self.cfg, self.stages, self.pool = cfg, doc_stages, None
+        self.sent: dict[str, Any] = {}     # document id -> the pending result of the chunk it went in
+        self._chunk: list[Document] = []
+
+    def start(self) -> None:
+        if self.pool is None and _parallel(self.cfg, self.cfg.parse.parallel_min_docs):
+            self.pool = _pool(self.cfg, self.stages)
+
+    def send(self, doc: Document, chunk: int = FEED_CHUNK) -> None:
+        """Queue a document for parsing (a no-op before `start`); chunks go out when full or on `flush`."""
+        if self.pool is None:
+            return
+        self._chunk.append(doc)
+        if len(self._chunk) >= chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pool is not None and self._chunk:
+            pending = self.pool.apply_async(_annotate_chunk, (self._chunk,))
+            for d in self._chunk:
+                self.sent[d.id] = pending
+            self._chunk = []
+
+    def serves(self, cfg: Config, doc_stages: list[Stage]) -> bool:
+        return self.pool is not None and self.cfg is cfg and self.stages == doc_stages
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool = None
+        _unsettle()
+
+    def __enter__(self) -> "Workers":
+        _settle()   # what is loaded already (spaCy, perhaps) lives through the run
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def clean_all(inputs: Iterable[Input], cfg: Config, warn: Warn, stdin: Any = None,
+              workers: Optional[Workers] = None) -> list[Document]:
+    """`iter_cleaned` into a list. Once there are enough documents for worker processes, `workers` start
+    and are sent every document cleaned, so parsing goes on while cleaning does."""
+    docs = []
+    for doc in iter_cleaned(inputs, cfg, warn, stdin=stdin):
+        docs.append(doc)
+        if workers is None or len(docs) < cfg.parse.parallel_min_docs:
+            continue
+        if len(docs) == cfg.parse.parallel_min_docs:
+            workers.start()
+            for d in docs[:-1]:
+                workers.send(d)
+        workers.send(doc)
+    return docs
+
+
+def annotate(docs: list[Document], cfg: Config, doc_stages: list[Stage], report: Optional[Report] = None,
+             workers: Optional[Workers] = None) -> dict[str, DocRecord]:
+    """Parse every document once and run the document stages; both cores when the batch is large (on
+    `workers` when they were started for these stages, keeping what they parsed already, else on a
+    pool of its own)."""
     report = report or (lambda *a: None)
     _init_worker(cfg, doc_stages)
     records: dict[str, DocRecord] = {}
     chunk = max(4, min(32, len(docs) // (cfg.parse.processes * 8) or 4))
-    chunks = [docs[i:i + chunk] for i in range(0, len(docs), chunk)]
     report("parse", 0, len(docs))
-    procs = cfg.parse.processes
-    if procs > 1 and len(docs) >= cfg.parse.parallel_min_docs and "fork" in multiprocessing.get_all_start_methods():
-        from .parse import load_nlp
-
-        load_nlp(cfg.parse.model)  # loaded before the fork: workers share it copy-on-write
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(procs, initializer=_init_worker, initargs=(cfg, doc_stages)) as pool:
+    if workers is not None and workers.serves(cfg, doc_stages):
+        workers.flush()
+        for d in docs:
+            if d.id not in workers.sent:
+                workers.send(d, chunk)
+        workers.flush()
+        _init_worker(cfg, doc_stages, warm=True)   # while they parse: this process loads what it will read too
+        wanted = {d.id for d in docs}
+        got: dict[str, DocRecord] = {}
+        for pending in dict.fromkeys(workers.sent[d.id] for d in docs):   # each chunk once, in the order sent
+            got.update((r.doc, r) for r in pending.get() if r.doc in wanted)
+            _settle()   # records live to the end of the run
+            report("parse", len(got), len(docs))
+        return {d.id: got[d.id] for d in docs}
+    chunks = [docs[i:i + chunk] for i in range(0, len(docs), chunk)]
+    if _parallel(cfg, len(docs)):
+        with _pool(cfg, doc_stages) as pool:
             for recs in pool.imap(_annotate_chunk, chunks):
                 for r in recs:
                     records[r.doc] = r
@@ -212,31 +346,38 @@ def dedup_documents(docs: list[Document], cfg: Config) -> list[Document]:
 
 
 def analyze_documents(docs: list[Document], cfg: Config, report: Optional[Report] = None,
-                      store: Any = None, extra_stages: Optional[list[Stage]] = None) -> Analysis:
+                      store: Any = None, extra_stages: Optional[list[Stage]] = None,
+                      workers: Optional[Workers] = None) -> Analysis:
     """Everything after cleaning: dedup, parse + document stages, corpus stages."""
     report = report or (lambda *a: None)
     docs = dedup_documents(docs, cfg)
     doc_stages = stages("document", cfg, extra_stages)
-    records = annotate(docs, cfg, doc_stages, report)
-    for d in docs:
-        notes = records[d.id].notes if d.id in records else []
-        d.notes = list(dict.fromkeys(d.notes + notes))
-    analysis = Analysis(generated=generated_now(), documents=docs)
-    corpus = Corpus(cfg, records, analysis, store=store)
-    corpus_stages = stages("corpus", cfg, extra_stages)
-    for i, stage in enumerate(corpus_stages):
-        report(stage.name, i, len(corpus_stages))
-        t0 = time.perf_counter()
-        analysis.bind()  # every stage, plugins too, can navigate what the stages before it added
-        stage.load()(corpus)
-        log.debug("stage %s: %.2fs", stage.name, time.perf_counter() - t0)
-    report("done", len(corpus_stages), len(corpus_stages))
-    return analysis.bind()
+    try:
+        records = annotate(docs, cfg, doc_stages, report, workers)
+        _settle()   # the documents and their records live to the end of the run
+        for d in docs:
+            notes = records[d.id].notes if d.id in records else []
+            d.notes = list(dict.fromkeys(d.notes + notes))
+        analysis = Analysis(generated=generated_now(), documents=docs)
+        corpus = Corpus(cfg, records, analysis, store=store)
+        corpus_stages = stages("corpus", cfg, extra_stages)
+        for i, stage in enumerate(corpus_stages):
+            report(stage.name, i, len(corpus_stages))
+            t0 = time.perf_counter()
+            analysis.bind()  # every stage, plugins too, can navigate what the stages before it added
+            _settle()        # and what they added lives to the end of the run
+            stage.load()(corpus)
+            log.debug("stage %s: %.2fs", stage.name, time.perf_counter() - t0)
+        report("done", len(corpus_stages), len(corpus_stages))
+        return analysis.bind()
+    finally:
+        _unsettle()
 
 
 def run(inputs: Iterable[Input], cfg: Optional[Config] = None, warn: Optional[Warn] = None,
         report: Optional[Report] = None, stdin: Any = None, store: Any = None) -> Analysis:
     cfg = cfg or Config()
     warn = warn or (lambda msg: log.warning("%s", msg))
-    docs = list(iter_cleaned(inputs, cfg, warn, stdin=stdin))
-    return analyze_documents(docs, cfg, report, store=store)
+    with Workers(cfg, stages("document", cfg)) as workers:
+        docs = clean_all(inputs, cfg, warn, stdin, workers)
+        return analyze_documents(docs, cfg, report, store=store, workers=workers)

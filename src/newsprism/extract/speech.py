@@ -68,8 +68,9 @@ class Source:
 
 def phrase(tok: Token) -> tuple[int, int]:
     """Character span of a noun phrase without its relative clauses or trailing punctuation."""
-    keep = [t for t in tok.subtree if not any(a.dep_ in ("relcl", "acl", "appos") and a.i != tok.i and a in tok.subtree
-                                              and t in a.subtree for a in tok.subtree)]
+    tree = list(tok.subtree)
+    cut = {t.i for a in tree if a.dep_ in ("relcl", "acl", "appos") and a.i != tok.i for t in a.subtree}
+    keep = [t for t in tree if t.i not in cut]
     toks = [t for t in keep if t.i >= tok.left_edge.i]
     lo, hi = min(t.i for t in toks), max(t.i for t in toks)
     while hi > lo and tok.doc[hi].is_punct:

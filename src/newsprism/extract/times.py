@@ -45,10 +45,88 @@ def anchor_date(published: Optional[str]) -> Optional[dt.date]:
 Candidate = tuple[int, int, Rule, re.Match]  # (start, end, rule, match)
 
 
+# -- which rules can match at all: most documents name no weekday, no season, no quarter ...
+# Every rule scans the whole text with a case-blind pattern that starts with a look-behind, which the
+# regex engine cannot skip ahead for. Each pattern's parse says which words any match of it must hold
+# (one of a set); a rule is scanned only in texts that hold one of them. Its matches are the same.
+
+# The characters a case-blind pattern takes for an ASCII letter: the letter in either case and four more
+# (checked against every code point: `tests/test_times.py`); FOLD maps each to the lower-case letter.
+FOLD = {**{ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, 0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def _literal(code: int) -> Optional[str]:
+    """A pattern's literal character as FOLD writes it; None for a cased one beyond ASCII."""
+    ch = chr(code)
+    if ch.isascii() and ch.isalpha():
+        return ch.lower()
+    if ch.lower() != ch or ch.upper() != ch or code in FOLD:
+        return None
+    return ch
+
+
+def _needs_seq(items: Any) -> Optional[frozenset[str]]:
+    """Of a sequence: the most telling requirement of any of its parts (a run of literals is one)."""
+    from re import _constants as C
+
+    options, run = [], ""
+    for op, av in items:
+        if op is C.LITERAL and _literal(av) is not None:
+            run += _literal(av)
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        options.append(_needs_one(op, av))
+    if run:
+        options.append(frozenset({run}))
+    found = [o for o in options if o]
+    return max(found, key=lambda o: (min(map(len, o)), -len(o))) if found else None
+
+
+def _needs_one(op: Any, av: Any) -> Optional[frozenset[str]]:
+    from re import _constants as C
+
+    if op is C.SUBPATTERN:
+        return _needs_seq(av[3])
+    if op is C.ATOMIC_GROUP:
+        return _needs_seq(av)
+    if op is C.BRANCH:   # every alternative must need something
+        out: set[str] = set()
+        for alt in av[1]:
+            need = _needs_seq(alt)
+            if not need:
+                return None
+            out |= need
+        return frozenset(out)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _needs_seq(av[2])
+    return None   # a class, an assertion, an optional part: nothing it must hold
+
+
+_NEEDS: dict[re.Pattern, Optional[frozenset[str]]] = {}
+
+
+def required_words(pattern: re.Pattern) -> Optional[frozenset[str]]:
+    """Strings (folded by FOLD) one of which every match of the case-blind `pattern` holds; None if unknown."""
+    if pattern not in _NEEDS:
+        try:
+            from re import _parser
+
+            _NEEDS[pattern] = _needs_seq(_parser.parse(pattern.pattern, pattern.flags))
+        except Exception:   # the private parser changed shape: scan with every rule
+            _NEEDS[pattern] = None
+    return _NEEDS[pattern]
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every match of every rule that its own context check accepts."""
     out = []
+    folded = text.translate(FOLD)
     for r in RULES:
+        need = required_words(r.pattern) if r.pattern.flags & re.IGNORECASE else None
+        if need is not None and not any(w in folded for w in need):
+            continue
         for m in r.pattern.finditer(text):
             if m.end() > m.start() and (r.accept is None or r.accept(m, text)):
                 out.append((m.start(), m.end(), r, m))

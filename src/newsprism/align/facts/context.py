@@ -3,6 +3,7 @@ offset, times, and who a name is; built once per analysis."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -190,6 +191,7 @@ def span_in(c: Claim, words: Optional[str]) -> Optional[tuple[int, int]]:
     return (at, at + len(words or "")) if at >= 0 else None
 
 
+@functools.lru_cache(maxsize=1 << 16)   # the same argument words are asked for by several rules
 def head_word(text: Optional[str]) -> Optional[str]:
     """The head noun of a noun phrase given as words: 'The trade delegation, led by ...' -> 'delegation'."""
     if not text:

@@ -87,6 +87,13 @@ def _named_alike(a: Figure, b: Figure) -> bool:
     return a.ctx.may_be_same(a.people, theirs) if a.ctx else bool(a.people & theirs)
 
 
+def _weight(f: Figure, idf: dict[str, float]) -> float:
+    """The idf-weighted size of a figure's neighbourhood; one figure meets many others, so it is summed once."""
+    if f.weight is None or f.weight[0] is not idf:
+        f.weight = (idf, sum(idf.get(w, 1.0) * x for w, x in f.words.items()))
+    return f.weight[1]
+
+
 def slot_score(a: Figure, b: Figure, idf: dict[str, float]) -> float:
     """How surely two figures fill one slot: weighted overlap of their neighbourhoods, 0 when they plainly differ."""
     cfg = a.ctx.cfg
@@ -94,8 +101,7 @@ def slot_score(a: Figure, b: Figure, idf: dict[str, float]) -> float:
         return 0.0
     if a.people and b.people and not (_named_alike(a, b) or _named_alike(b, a)):
         return 0.0      # "Manning threw for 364 yards" / "Garrard threw for 329 yards"
-    na = sum(idf.get(w, 1.0) * x for w, x in a.words.items())
-    nb = sum(idf.get(w, 1.0) * x for w, x in b.words.items())
+    na, nb = _weight(a, idf), _weight(b, idf)
     if na <= 0 or nb <= 0:
         return 0.0
     shared = sum(idf.get(w, 1.0) * min(x, b.words[w]) for w, x in a.words.items() if w in b.words)

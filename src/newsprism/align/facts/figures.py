@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from ...model import Claim, SlotArg
@@ -26,6 +26,7 @@ class Figure:
     parse: dict[str, frozenset[str]]   # the figure's slot read from the parse: pred, subj, obj, preps, mods, owner
     ctx: Optional[Context] = None
     co: frozenset[tuple[str, float]] = frozenset()   # the other figures its clause states (("year", 8.0))
+    weight: Optional[tuple[dict, float]] = field(default=None, repr=False, compare=False)   # (idf, its sum): figure_match
 
 
 def figure(ctx: Context, c: Claim) -> Figure:

@@ -2,6 +2,7 @@
 a counted thing, the order of a series, and a crude stem. Knowledge, not thresholds (those are in Config)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from ...lexicon.predicates import EVENT_NOUNS
@@ -66,7 +67,8 @@ def stem(w: str) -> str:
     return w
 
 
-def content_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)   # one clause is read by several rules (its words, its topic, its content)
+def content_words(text: str) -> frozenset[str]:
     """The content words of a clause, lower-cased, a plural or possessive 's' cut."""
-    return {re.sub(r"(['’]s|s)$", "", w) if len(w) > 3 else w
-            for w in (m.lower() for m in WORD.findall(text)) if w not in STOP and len(w) >= 3}
+    return frozenset({re.sub(r"(['’]s|s)$", "", w) if len(w) > 3 else w
+            for w in (m.lower() for m in WORD.findall(text)) if w not in STOP and len(w) >= 3})
