@@ -91,8 +91,9 @@ CORPUS_SETTINGS: Any = {"facts": True, "stories": True, "stages": {"facts", "tim
 _cache: Optional[RecordCache] = None
 
 
-def cached_annotate(docs, cfg, doc_stages, report=None):
-    """pipeline.annotate with records kept between runs."""
+def cached_annotate(docs, cfg, doc_stages, report=None, workers=None):
+    """pipeline.annotate with records kept between runs. Development runs start no early workers
+    (`analyze_documents` without `workers`), so `workers` is accepted for the signature and not used."""
     from newsprism import pipeline
 
     global _cache
