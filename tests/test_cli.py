@@ -200,8 +200,5 @@ def test_serve_on_a_busy_port_says_so(tmp_path):
 
 
 def test_python_dash_m_runs_the_same_command_line():
-    import subprocess
-    import sys
-
     out = subprocess.run([sys.executable, "-m", "newsprism", "--help"], capture_output=True, text=True, check=True).stdout
     assert "analyze" in out
