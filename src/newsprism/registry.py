@@ -47,7 +47,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     *((phase,) for phase in PHASES),
     ("registry", "stages", "store", "pipeline", "api"),   # running the phases
     ("scale",),                                        # the same run on Spark
-    ("cli", "web", "newsprism"),                      # applications and the package's front door
+    ("cli", "__main__", "web", "newsprism"),          # applications and the package's front door
 )
 
 
