@@ -168,14 +168,19 @@ def test_entity_resolution_on_spark_of_records_without_entities(spark):
     assert resolve_on_spark(spark, rows, ["a", "b"], Config()) == ([], {})
 
 
+def _analyze_samples_forbidding(spark, monkeypatch, module, name: str):
+    """`spark analyze` of the sample feed with the local function `module.name` failing if the driver calls it."""
+    def on_the_driver(*args, **kwargs):
+        raise AssertionError(f"spark analyze called the driver's {name}()")
+
+    monkeypatch.setattr(module, name, on_the_driver)
+    return analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
+
+
 def test_spark_analyze_resolves_entities_on_spark_not_on_the_driver(spark, monkeypatch):
     import newsprism.resolve.entities as local_resolver
 
-    def on_the_driver(*args, **kwargs):
-        raise AssertionError("spark analyze resolved entities with the driver's resolve()")
-
-    monkeypatch.setattr(local_resolver, "resolve", on_the_driver)
-    result = analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
+    result = _analyze_samples_forbidding(spark, monkeypatch, local_resolver, "resolve")
     assert result.analysis.entities and all(e.mentions for e in result.analysis.entities)
 
 
@@ -240,11 +245,7 @@ def test_story_clustering_on_spark_gives_the_local_stories(spark, which):
 def test_spark_analyze_clusters_stories_on_spark_not_on_the_driver(spark, monkeypatch):
     import newsprism.align.stories as local_stories
 
-    def on_the_driver(*args, **kwargs):
-        raise AssertionError("spark analyze clustered stories with the driver's add_documents()")
-
-    monkeypatch.setattr(local_stories, "add_documents", on_the_driver)
-    result = analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
+    result = _analyze_samples_forbidding(spark, monkeypatch, local_stories, "add_documents")
     assert result.analysis.stories and all(s.documents for s in result.analysis.stories)
 
 
@@ -273,11 +274,7 @@ def test_the_link_step_on_spark_gives_the_local_claims_times_and_framing(spark):
 def test_spark_analyze_links_on_spark_not_on_the_driver(spark, monkeypatch):
     import newsprism.stages as local_stages
 
-    def on_the_driver(*args, **kwargs):
-        raise AssertionError("spark analyze linked the records with the driver's link_records()")
-
-    monkeypatch.setattr(local_stages, "link_records", on_the_driver)
-    result = analyze([str(SAMPLES / "feed.jsonl")], Config.load(overrides={"stages.framing": False}), spark=spark)
+    result = _analyze_samples_forbidding(spark, monkeypatch, local_stages, "link_records")
     assert result.analysis.claims and result.analysis.claims[0].id == "c1"
 
 

@@ -99,7 +99,7 @@ class EventClaim:
     @cached_property
     def words(self) -> frozenset[str]:
         """The clause's content words (a clause told word for word is one), read when a pair first asks."""
-        return frozenset(content_words(self.claim.text))
+        return content_words(self.claim.text)
 
 
 def sense_of(c: Claim) -> Optional[str]:

@@ -70,5 +70,5 @@ def stem(w: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)   # one clause is read by several rules (its words, its topic, its content)
 def content_words(text: str) -> frozenset[str]:
     """The content words of a clause, lower-cased, a plural or possessive 's' cut."""
-    return frozenset({re.sub(r"(['’]s|s)$", "", w) if len(w) > 3 else w
-            for w in (m.lower() for m in WORD.findall(text)) if w not in STOP and len(w) >= 3})
+    return frozenset(re.sub(r"(['’]s|s)$", "", w) if len(w) > 3 else w
+                     for w in (m.lower() for m in WORD.findall(text)) if w not in STOP and len(w) >= 3)
