@@ -18,7 +18,8 @@ left alone is no evidence of a separate event: it sits in the storyline naming m
 drew them) must agree on both doer and thing done to. A participant with no name ('the police', 'her spokesman') may be one named
 elsewhere of its kind; two names that differ, or a name and a description of another kind ('Israel' / 'a
 resolution'), part two events. Two named venues of one act ('into the X Center' / 'into Y Recovery') are two
-occasions; a report naming one venue for an act tells its bare retellings of that act there. Pairs link
+occasions; a report naming one venue for an act tells its bare retellings of that act there, and a clause that
+names none where the coverage tells two such occasions is evidence for neither (it could be either). Pairs link
 surest first, and two groups merge only when every member of one is compatible with every member of the other
 (no two different doers, no two dates that cannot meet), so a chain of look-alike clauses never joins two
 events. A group stated by two or more independent documents is a corroborated fact; the rest stay claims.
@@ -368,7 +369,40 @@ def _group(ctx: Context, views: list[EventClaim], topic: dict[str, frozenset[str
             continue
         merged = members.pop(gi) + members.pop(gj)
         members[sets.union(gi, gj)] = merged
-    return [[views[i] for i in sorted(m)] for m in members.values()]
+    loose = _ambiguous(ctx, views, scored, members)
+    out = [[views[i] for i in sorted(m) if i not in loose] for m in members.values()]
+    return [g for g in out if g] + [[views[i]] for i in sorted(loose)]
+
+
+def _ambiguous(ctx: Context, views: list[EventClaim], scored: list[tuple[float, int, int]],
+               members: dict[int, list[int]]) -> set[int]:
+    """Claims that fit two occasions of one act the grouping kept apart by where or when they took place: a
+    clause that names neither ('checked into rehab', where one report's stay is at one clinic and another's at a
+    second) sits in the first group its pairs reached, which says nothing of which occasion it tells; it is
+    evidence for neither."""
+    group_of = {i: root for root, m in members.items() for i in m}
+    out: set[int] = set()
+    for _, i, j in scored:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or not any(_two_occasions(ctx, views[a], views[b]) for a in members[gi] for b in members[gj]):
+            continue
+        for x, y in ((i, j), (j, i)):
+            if x not in out and _fits(ctx, views[x], [views[z] for z in members[group_of[y]]]):
+                out.add(x)
+    return out
+
+
+def _fits(ctx: Context, v: EventClaim, group: list[EventClaim]) -> bool:
+    """Whether a claim could tell the event of a group: compatible with all of it, and not 'a different rehab'
+    where its own report names the group's venue."""
+    if v.obj.words & OTHER_ONE and any(w.claim.doc == v.claim.doc and w.venues for w in group):
+        return False
+    return all(compatible(ctx, v, w) for w in group)
+
+
+def _two_occasions(ctx: Context, a: EventClaim, b: EventClaim) -> bool:
+    """Two clauses of one act whose venues, weekdays or dates cannot be one."""
+    return bool(a.venues and b.venues and not _same_venue(ctx, a.venues, b.venues))
 
 
 def _fact(ctx: Context, group: list[EventClaim]) -> Fact:
