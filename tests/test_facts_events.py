@@ -182,6 +182,24 @@ def test_two_of_a_kind_are_not_one_of_that_kind():
     assert [docs for _, docs in agreed(c)] == [["b", "d"]]
 
 
+def test_people_counted_as_several_are_not_one_person_of_another_description():
+    """'Two climbers were killed on the ridge' / 'A 36-year-old man died on the ridge': the heads differ and so
+    does the number; joined through a clause naming neither ('the deaths on the ridge'), they made one death of
+    two events. Bodies keep their number loosely ('police' / 'officers')."""
+    c = Corpus()
+    c.claim("a", "Two climbers were killed on the ridge.", predicate="kill", object_text="Two climbers", tense="past")
+    c.claim("b", "A 36-year-old man died on the ridge.", predicate="die", subject_text="A 36-year-old man",
+            tense="past")
+    c.claim("d", "There were deaths on the ridge.", predicate="die", tense="past")
+    assert all(not {"a", "b"} <= set(docs) for _, docs in agreed(c))
+    bodies = Corpus()
+    bodies.claim("a", "Police arrested the driver.", predicate="arrest", subject_text="Police",
+                 object_text="the driver", tense="past")
+    bodies.claim("b", "Officers arrested the driver.", predicate="arrest", subject_text="Officers",
+                 object_text="the driver", tense="past")
+    assert [docs for _, docs in agreed(bodies)] == [["a", "b"]]
+
+
 def test_a_state_of_mind_is_one_only_where_it_says_the_same_thing():
     """'I don't know who that is' / 'he had not known about the messages': two states of mind, no happening; the
     same belief named on both sides and stated alike is one."""

@@ -167,6 +167,8 @@ def _conflict(ctx: Context, a: Participant, b: Participant) -> bool:
     if a.entity and b.entity:
         return True
     if not (a.entity or b.entity):
+        if a.plural != b.plural and {a.head, b.head} <= PERSON_NOUNS:
+            return True                       # 'two climbers killed' / 'a man died': not the same dead
         return bool(a.named and b.named)      # two descriptions, each naming something else
     named, described = (a, b) if a.entity else (b, a)
     kind = _kind(ctx, named.entity)
