@@ -81,8 +81,9 @@ def test_two_visitors_to_one_city_are_two_visits_and_a_doerless_clause_does_not_
 
 
 def test_one_killed_with_no_killer_told_died_and_an_issued_patch_was_released():
-    """'Ilse Tarn was killed in the crash' and 'Ilse Tarn died in the crash' tell one death; a killing whose
-    killer is told stays a killing. 'Issued a patch' is 'released a patch'."""
+    """'Ilse Tarn was killed in the crash', 'Ilse Tarn died in the crash' and 'Pavel Bors killed Ilse Tarn' tell
+    one death, headed by who killed where a report says; a second killer named is a second killing. 'Issued a
+    patch' is 'released a patch'."""
     c = Corpus()
     tarn, bors = c.entity("e1", "Ilse Tarn"), c.entity("e2", "Pavel Bors")
     c.claim("a", "Ilse Tarn was killed in the crash.", predicate="kill", object=tarn, object_text="Ilse Tarn",
@@ -91,7 +92,11 @@ def test_one_killed_with_no_killer_told_died_and_an_issued_patch_was_released():
             tense="past")
     c.claim("d", "Pavel Bors killed Ilse Tarn.", predicate="kill", subject=bors, subject_text="Pavel Bors",
             object=tarn, object_text="Ilse Tarn", tense="past")
-    assert agreed(c) == [("Ilse Tarn die", ["a", "b"])]
+    assert agreed(c) == [("Pavel Bors kill Ilse Tarn", ["a", "b", "d"])]
+    vos = c.entity("e3", "Dora Vos")
+    c.claim("e", "Dora Vos killed Ilse Tarn.", predicate="kill", subject=vos, subject_text="Dora Vos",
+            object=tarn, object_text="Ilse Tarn", tense="past")
+    assert all(not {"d", "e"} <= set(docs) for _, docs in agreed(c))
     c = Corpus()
     lumo = c.entity("e1", "Lumo Systems", "ORG")
     c.claim("a", "Lumo Systems issued a patch for the flaw.", predicate="issue", subject=lumo,
@@ -102,16 +107,17 @@ def test_one_killed_with_no_killer_told_died_and_an_issued_patch_was_released():
 
 
 def test_what_killed_without_being_a_killer_tells_a_death():
-    """'A bomb explosion killed Ilse Tarn' tells what 'Ilse Tarn died' does: the doer is what killed her, not who;
-    'a gunman killed Ilse Tarn' names a killer and stays a killing."""
+    """'A bomb explosion killed Ilse Tarn' tells what 'Ilse Tarn died' does: the doer is what killed her, not who,
+    and heads nothing; 'a gunman killed Ilse Tarn' names a killer, who heads the death."""
     c = Corpus()
     tarn = c.entity("e1", "Ilse Tarn")
     c.claim("a", "A bomb explosion killed Ilse Tarn at the bank.", predicate="kill",
             subject_text="A bomb explosion", object=tarn, object_text="Ilse Tarn", tense="past")
     c.claim("b", "Ilse Tarn died at the bank.", predicate="die", subject=tarn, subject_text="Ilse Tarn", tense="past")
+    assert agreed(c) == [("Ilse Tarn die", ["a", "b"])]
     c.claim("d", "A gunman killed Ilse Tarn.", predicate="kill", subject_text="A gunman", object=tarn,
             object_text="Ilse Tarn", tense="past")
-    assert agreed(c) == [("Ilse Tarn die", ["a", "b"])]
+    assert agreed(c) == [("gunman kill Ilse Tarn", ["a", "b", "d"])]
 
 
 def test_a_finding_of_no_thing_found_is_what_someone_came_to_hold():

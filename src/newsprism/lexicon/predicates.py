@@ -101,7 +101,8 @@ CAUSE_NOUNS = {n for n, cls in EVENT_NOUNS.items() if cls in ("attack", "kill", 
     "wildfire", "inferno", "avalanche", "landslide", "mudslide", "tornado", "cyclone", "typhoon", "wave", "heat",
     "cold", "virus", "disease", "illness", "cancer", "infection", "overdose", "collapse", "accident", "wreck",
     "derailment", "stampede", "fumes", "smoke", "gas", "flooding", "floods", "storms", "explosions", "bombs",
-    "blasts", "attacks", "strikes", "airstrikes", "shelling", "gunfire"}
+    "blasts", "attacks", "strikes", "airstrikes", "shelling", "gunfire", "bullet", "bullets", "gunshot", "gunshots",
+    "shot", "shots", "gun"}
 REFLEXIVE = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 # "ask X to expel Y", "call for the expulsion of Y": the request names the act requested
 REQUEST_VERBS = {"ask", "urge", "call", "demand", "request", "appeal", "press", "push", "order", "instruct", "tell"}

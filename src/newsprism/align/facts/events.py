@@ -1,11 +1,11 @@
 """Events: claims of different documents that tell one happening, grouped as one fact.
 
 Two claims tell one event when they share its sense (the predicate class; for a light verb, the verb with its
-noun: 'expressed outrage' is not 'expressed discontent'; a killing with no killer told, or with only what
-killed ('the blast'), is a death: 'X was killed' tells what 'X died' does), its standing (what happened or is happening is not
-what is planned: 'is slated to visit' is no visit yet; a denial is no assertion), a time that meets (its own
-date, else the weeks before its report was published), and the
-same participants in the same roles: the doer when both name one (Abbas's visit and an Iranian minister's visit
+noun: 'expressed outrage' is not 'expressed discontent'; a killing is the death it caused: 'X was killed', 'the
+blast killed X' and 'Y killed X' tell what 'X died' does, and two killers named are two killings), its standing
+(what happened or is happening is not what is planned: 'is slated to visit' is no visit yet; a denial is no
+assertion), a time that meets (its own date, else the weeks before its report was published), and the same
+participants in the same roles: the doer when both name one (Abbas's visit and an Iranian minister's visit
 to Moscow are two visits), else the thing done to. A pronoun may stand for a named participant of its kind
 ('he' for a person, 'it' for a body), and a description without a name for a named one ('the actress'), less
 surely. What one speaker said is one statement only where two
@@ -96,6 +96,7 @@ class EventClaim:
     others: frozenset[str] = frozenset()   # people the doer acts on in the same clause ('stopped Thompson to retain')
     weekday: Optional[str] = None  # the bare weekday the clause gives its act, where it has no date ('on Wednesday')
     venues: frozenset[str] = frozenset()   # named venues the act took place at or went into ('into the X Center')
+    agent: Participant = Participant()     # who killed, for a killing read as the death it caused
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -150,19 +151,24 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
         if not (subj or obj) and head_word(c.subject_text) in TIME_NOUNS:
             continue    # 'now arrives the hour of action': a time, and nothing done, is no act
-        if sense == "kill" and obj and (not subj or _a_cause(subj)):
-            sense, subj, obj = "die", obj, Participant()   # 'X was killed', 'the blast killed X', no killer: X died
+        agent = Participant()
+        if sense == "kill" and obj:
+            # a killing is the death it caused ('Hiller killed Brown' / 'Brown died'), its killer kept apart, as
+            # 'X was killed' and 'the blast killed X' (no killer, only what killed) are X's death
+            agent = Participant() if not subj or _a_cause(subj) else subj
+            sense, subj, obj = "die", obj, Participant()
         content = _content(c) if _told_content(sense, obj) else frozenset()
         story = ctx.story_of.get(c.doc) or ""
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
-                              _venues(ctx, c, sense)))
+                              _venues(ctx, c, sense), agent))
     return _venues_of_the_report(ctx, out)
 
 
 def _a_cause(p: Participant) -> bool:
-    """A doer that is what killed, not who: an event, a weapon, an illness ('the blast', 'a bomb explosion')."""
-    return not (p.entity or p.named or p.pronoun) and p.head in CAUSE_NOUNS
+    """A doer that is what killed, not who: an event, a weapon, an illness ('the blast', 'a bomb explosion', 'a quake
+    that struck Iran': a place named in it makes it no one)."""
+    return not (p.entity or p.pronoun) and p.head in CAUSE_NOUNS
 
 
 def _venues_of_the_report(ctx: Context, views: list[EventClaim]) -> list[EventClaim]:
@@ -264,6 +270,8 @@ def compatible(ctx: Context, a: EventClaim, b: EventClaim) -> bool:
     where the doers do not already say so; no two named participants of one type differ; the times meet."""
     if different_referents(ctx, a.subj, b.subj) or different_referents(ctx, a.obj, b.obj):
         return False
+    if a.agent and b.agent and (different_referents(ctx, a.agent, b.agent) or match(ctx, a.agent, b.agent) is None):
+        return False     # one death, two killers named: two killings
     if a.others and b.others and not any(ctx.may_be_same(frozenset({x}), frozenset({y})) or x == y
                                          for x in a.others for y in b.others):
         return False     # the same act on two occasions: the doer acted on two different people in the telling
@@ -287,6 +295,8 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
     if not compatible(ctx, a, b):
         return 0.0
     doer, thing = match(ctx, a.subj, b.subj) or 0.0, match(ctx, a.obj, b.obj) or 0.0
+    if a.agent and b.agent:
+        thing = match(ctx, a.agent, b.agent) or 0.0     # a death's killer is its other participant
     if a.story and b.story and a.story != b.story and (doer < 1 or thing < 1):
         return 0.0
     score = doer + thing
@@ -345,7 +355,7 @@ def _group(ctx: Context, views: list[EventClaim], topic: dict[str, frozenset[str
     by_key: dict[str, list[int]] = defaultdict(list)
     bare: list[int] = []
     for i, v in enumerate(views):
-        keys = _keys(v.subj) | _keys(v.obj)
+        keys = _keys(v.subj) | _keys(v.obj) | _keys(v.agent)
         if not keys:
             bare.append(i)
         for k in keys:
@@ -427,6 +437,10 @@ def _about(ctx: Context, group: list[EventClaim]) -> str:
         return max(sorted(counts), key=lambda k: counts[k]) if counts else ""
     sense, standing = group[0].block[1], group[0].block[2]
     thing = commonest([v.obj for v in group])
+    killer = commonest([v.agent for v in group])
+    if killer:     # 'Hiller kill Brown', not 'Brown die', where a report names who killed
+        return " ".join(x for x in (killer, {"denied": "not kill", "planned": "to kill"}.get(standing, "kill"),
+                                    commonest([v.subj for v in group])) if x)
     if thing and sense.endswith(" " + thing):
         thing = ""     # 'express outrage': the light verb's noun is already the sense
     # what did not happen, or is still to come, says so: 'Lohan not enter Morningside', 'Abbas to visit Moscow'
