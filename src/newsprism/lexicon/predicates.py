@@ -24,7 +24,9 @@ PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["kidnap", "abduct", "capture"], "hold captive"),
     **dict.fromkeys(["praise", "thank", "hail", "commend", "applaud", "laud", "appreciate"], "praise"),
     **dict.fromkeys(["veto", "block"], "veto"),
-    **dict.fromkeys(["attack", "strike", "bomb", "shell", "raid", "assault", "storm", "invade"], "attack"),
+    # 'hit' is 'struck': a quake, a car, a missile that hit tells what one that struck does
+    **dict.fromkeys(["attack", "strike", "hit", "bomb", "shell", "raid", "assault", "storm", "invade"], "attack"),
+    **dict.fromkeys(["cut", "sever"], "cut"),
     **dict.fromkeys(["launch", "mount", "stage", "orchestrate", "perpetrate", "conduct"], "launch"),
     **dict.fromkeys(["discuss", "negotiate", "debate"], "discuss"),
     **dict.fromkeys(["urge", "demand", "request", "appeal"], "call for"),
