@@ -163,11 +163,12 @@ def _annotate_chunk(docs: list[Document]) -> list[DocRecord]:
     return out
 
 
-# A made-up English sentence a new worker runs every document stage on before its first chunk: the stages
-# import their modules and load their word lists and gazetteers on first use, and a worker started early
-# (`Workers`) does that while the parent still cleans. The parent does the same while the workers parse:
-# the corpus stages read some of those tables (known places, country names) too. The stages cache only
-# pure functions, so nothing of it reaches any document's record.
+# A made-up English sentence every document stage runs on before the first real document: the stages
+# import their modules and load their word lists and gazetteers on first use (0.7 CPU s, most of it the
+# known places). The parent does it once before it forks the workers (`_pool`), so they start with all of
+# it loaded and shared copy-on-write instead of each loading its own copy; the corpus stages read some of
+# those tables (known places, country names) too. The stages cache only pure functions, so nothing of it
+# reaches any document's record.
 WARM_UP = ("The minister of transport, Maria Lopez, said on Tuesday in Lisbon that 14 people were hurt when "
            "a train left the rails near Porto last week, according to the police.")
 
@@ -213,6 +214,7 @@ def _pool(cfg: Config, doc_stages: list[Stage]) -> Any:
     from .parse import load_nlp
 
     load_nlp(cfg.parse.model)  # loaded before the fork: workers share it copy-on-write
+    _init_worker(cfg, doc_stages, warm=True)   # and so are the stages' modules and tables (see WARM_UP)
     _settle()
     ctx = multiprocessing.get_context("fork")
     return ctx.Pool(cfg.parse.processes, initializer=_init_worker, initargs=(cfg, doc_stages, True))
@@ -305,7 +307,6 @@ def annotate(docs: list[Document], cfg: Config, doc_stages: list[Stage], report:
             if d.id not in workers.sent:
                 workers.send(d, chunk)
         workers.flush()
-        _init_worker(cfg, doc_stages, warm=True)   # while they parse: this process loads what it will read too
         wanted = {d.id for d in docs}
         got: dict[str, DocRecord] = {}
         for pending in dict.fromkeys(workers.sent[d.id] for d in docs):   # each chunk once, in the order sent
