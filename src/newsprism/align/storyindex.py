@@ -84,6 +84,9 @@ class StoryIndex(StoryVectors, StoryLines):
         self._lpost: dict[str, dict[str, list[int]]] = {}
         self._bucket_events: dict[str, list[int]] = {}
         self._idf_memo: dict[str, float] = {}
+        self._tick = 0                               # changes to the postings, counted (within a batch)
+        self._ev_tick: dict[int, int] = {}           # event -> the change that last touched it
+        self._key_tick: dict[str, int] = {}          # key -> the change that last touched its postings
 
     # -- time ----------------------------------------------------------------------
     def _buckets_between(self, lo: int, hi: int) -> list[str]:
@@ -118,8 +121,16 @@ class StoryIndex(StoryVectors, StoryLines):
         return [b for b in out if b in self._post] + ([UNDATED] if UNDATED in self._post else [])
 
     # -- the index ---------------------------------------------------------------
+    def _touch(self, ev_i: int, keys: list[str]) -> None:
+        """Count a change to an event and to the postings of its keys (what a second look must see)."""
+        self._tick += 1
+        self._ev_tick[ev_i] = self._tick
+        for k in keys:
+            self._key_tick[k] = self._tick
+
     def _unindex(self, ev_i: int) -> None:
         ev = self.events[ev_i]
+        self._touch(ev_i, ev.keys)
         drop_postings(self._post, ev.buckets, ev.keys, ev_i)
         for b in ev.buckets:
             members = self._bucket_events.get(b)
@@ -137,6 +148,7 @@ class StoryIndex(StoryVectors, StoryLines):
             for k in ev.keys:
                 post.setdefault(k, []).append(ev_i)
             self._bucket_events.setdefault(b, []).append(ev_i)
+        self._touch(ev_i, ev.keys)
 
     def _candidates(self, lookup: list[tuple[str, float]], day: Optional[int], est: Optional[tuple[int, int]]) -> list[int]:
         cap = int(self.s.max_candidates)
@@ -181,11 +193,22 @@ class StoryIndex(StoryVectors, StoryLines):
         """Place a counted batch in the given order, give each document its second look, then retire what
         fell out of the windows. Order-dependent: each document is compared with the events placed before it."""
         clock = self.clock
+        self._tick, self._ev_tick, self._key_tick = 0, {}, {}
         for arr in batch:
             self._place(arr)
         if len(batch) > 1:
+            looked: dict[str, int] = {}          # document -> the change count when it last looked and stayed
             for _ in range(int(self.s.review_passes)):
-                if not sum(self._reconsider(arr) for arr in batch):     # until no document moves
+                moved = 0
+                for arr in batch:
+                    if self._unchanged(arr, looked.get(arr.doc_id)):
+                        continue
+                    if self._reconsider(arr):
+                        moved += 1
+                        looked.pop(arr.doc_id, None)
+                    else:
+                        looked[arr.doc_id] = self._tick
+                if not moved:                    # until no document moves
                     break
         if self.clock is not None and self.clock != clock:
             self._retire()
@@ -216,6 +239,15 @@ class StoryIndex(StoryVectors, StoryLines):
         self._join(self._new_event() if best is None else best, arr)
         if arr.day is not None and (self.clock is None or arr.day > self.clock):
             self.clock = arr.day
+
+    def _unchanged(self, arr: Arrival, since: Optional[int]) -> bool:
+        """Whether a document that stayed at its last look would stay again: neither its event nor the postings
+        of its lookup keys changed since (its candidates are the events of those postings, and an event changes
+        only through its postings), so the look would compute the same. Only documents near a move look again."""
+        if since is None or self._ev_tick.get(self.doc_event[arr.doc_id], 0) > since:
+            return False
+        key_tick = self._key_tick
+        return all(key_tick.get(k, 0) <= since for k, _ in arr.lookup)
 
     def _reconsider(self, arr: Arrival) -> bool:
         """The second look: compare the document with its own event as it would be without it, and with
