@@ -28,7 +28,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, Iterable, Optional
 
-from .storyevents import UNDATED, Arrival, Event, drop_postings, event_state, strongest, vote
+from .storyevents import (UNDATED, Arrival, Event, drop_postings, drop_recent, event_state, post_recent, strongest,
+                          vote)
 from .storylines import StoryLines
 from .storytime import latest_day, ordinal, written_after
 from .storyvectors import StoryVectors, raw_weights, with_vectors
@@ -82,7 +83,9 @@ class StoryIndex(StoryVectors, StoryLines):
         self.undated: OrderedDict[int, None] = OrderedDict()   # active undated events, least recent first
         self._post: dict[str, dict[str, list[int]]] = {}
         self._lpost: dict[str, dict[str, list[int]]] = {}
+        self._ldated: dict[str, dict[int, None]] = {}  # the same for the storyline index
         self._bucket_events: dict[str, list[int]] = {}
+        self._dated: dict[str, dict[int, None]] = {}   # key -> active dated events, the most recently joined last
         self._idf_memo: dict[str, float] = {}
         self._tick = 0                               # changes to the postings, counted (within a batch)
         self._ev_tick: dict[int, int] = {}           # event -> the change that last touched it
@@ -110,15 +113,22 @@ class StoryIndex(StoryVectors, StoryLines):
             return ev.first - w <= est[1] and ev.last + w >= est[0]
         return True
 
-    def _query_buckets(self, day: Optional[int], est: Optional[tuple[int, int]]) -> list[str]:
+    def _query_posts(self, day: Optional[int], est: Optional[tuple[int, int]]) -> list[dict]:
+        """The postings a document looks in: the time buckets around its day (or around when an undated text
+        was written), or, for a text that says nothing of when it was written, the dated events most recently
+        joined under each key (`_dated`, not every bucket: its cost must not grow with the weeks the index
+        holds); and the undated events."""
         w = self.window
         if day is not None:
             out = self._buckets_between(day - w, day + w)
         elif est is not None and (est[1] - est[0]) // w < 80:
             out = self._buckets_between(est[0] - w, est[1] + w)
         else:
-            out = sorted((b for b in self._post if b != UNDATED), key=int)
-        return [b for b in out if b in self._post] + ([UNDATED] if UNDATED in self._post else [])
+            out = []
+        posts: list[dict] = [self._post[b] for b in out if b in self._post]
+        if day is None and (est is None or (est[1] - est[0]) // w >= 80):
+            posts.append(self._dated)
+        return posts + ([self._post[UNDATED]] if UNDATED in self._post else [])
 
     # -- the index ---------------------------------------------------------------
     def _touch(self, ev_i: int, keys: list[str]) -> None:
@@ -132,6 +142,7 @@ class StoryIndex(StoryVectors, StoryLines):
         ev = self.events[ev_i]
         self._touch(ev_i, ev.keys)
         drop_postings(self._post, ev.buckets, ev.keys, ev_i)
+        drop_recent(self._dated, ev.keys, ev_i)
         for b in ev.buckets:
             members = self._bucket_events.get(b)
             if members and ev_i in members:
@@ -148,11 +159,13 @@ class StoryIndex(StoryVectors, StoryLines):
             for k in ev.keys:
                 post.setdefault(k, []).append(ev_i)
             self._bucket_events.setdefault(b, []).append(ev_i)
+        if ev.first is not None:
+            post_recent(self._dated, ev.keys, ev_i)
         self._touch(ev_i, ev.keys)
 
     def _candidates(self, lookup: list[tuple[str, float]], day: Optional[int], est: Optional[tuple[int, int]]) -> list[int]:
         cap = int(self.s.max_candidates)
-        ranked = vote((self._post[b] for b in self._query_buckets(day, est)), lookup, cap)
+        ranked = vote(self._query_posts(day, est), lookup, cap)
         return [ev_i for ev_i, _ in ranked[:cap]]
 
     # -- adding ------------------------------------------------------------------
@@ -362,6 +375,7 @@ class StoryIndex(StoryVectors, StoryLines):
                 ev = self.events[ev_i]
                 ev.lbuckets = [x for x in ev.lbuckets if x != b]
                 if not ev.lbuckets:
+                    drop_recent(self._ldated, ev.lkeys, ev_i)
                     ev.sig, ev.lkeys = {}, []
 
     def _evict_undated(self) -> None:
@@ -416,8 +430,12 @@ class StoryIndex(StoryVectors, StoryLines):
                 for k in ev.keys:
                     post.setdefault(k, []).append(i)
                 idx._bucket_events.setdefault(b, []).append(i)
+            if ev.buckets and ev.first is not None:
+                post_recent(idx._dated, ev.keys, i)
             for b in ev.lbuckets:
                 post = idx._lpost.setdefault(b, {})
                 for k in ev.lkeys:
                     post.setdefault(k, []).append(i)
+            if ev.lbuckets and ev.first is not None:
+                post_recent(idx._ldated, ev.lkeys, i)
         return idx
