@@ -28,8 +28,17 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, Iterable, Optional
 
-from .storyevents import (UNDATED, Arrival, Event, drop_postings, drop_recent, event_state, post_recent, strongest,
-                          vote)
+from .storyevents import (
+    UNDATED,
+    Arrival,
+    Event,
+    drop_postings,
+    drop_recent,
+    event_state,
+    post_recent,
+    strongest,
+    vote,
+)
 from .storylines import StoryLines
 from .storytime import latest_day, ordinal, written_after
 from .storyvectors import StoryVectors, raw_weights, with_vectors

@@ -5,7 +5,15 @@ import math
 from typing import Any, Optional
 
 from ..model import Story
-from .storyevents import UNDATED, Event, drop_postings, drop_recent, post_recent, strongest, vote
+from .storyevents import (
+    UNDATED,
+    Event,
+    drop_postings,
+    drop_recent,
+    post_recent,
+    strongest,
+    vote,
+)
 from .storytime import iso
 
 
