@@ -21,7 +21,13 @@ signature of each event; linked events share a parent story.
 
 Documents without a publication date still cluster by content. Where the text writes out
 calendar dates with a year, the latest one bounds when it can have been written, and the
-document is kept away from events far from that time.
+document is kept away from events far from that time. A text that says nothing of when it was
+written looks up, under each of its keys, the dated events that most recently took that key up
+(at most `max_candidates` a key, as in a bucket), not every time bucket the index holds: what it
+costs does not grow with the weeks a batch spans.
+
+The second look after the first pass revisits only documents near a move: one whose event and
+whose lookup keys' postings did not change since it last looked and stayed would compute the same.
 """
 from __future__ import annotations
 
