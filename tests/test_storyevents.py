@@ -1,5 +1,13 @@
 """Story clustering's records and key helpers: the heaviest keys, postings, an event's span and state."""
-from newsprism.align.storyevents import Event, drop_postings, event_state, strongest
+from newsprism.align.storyevents import (
+    Event,
+    drop_postings,
+    drop_recent,
+    event_state,
+    post_recent,
+    strongest,
+    vote,
+)
 
 
 def test_the_heaviest_keys_with_ties_broken_by_key() -> None:
@@ -26,3 +34,23 @@ def test_an_event_span_follows_its_members() -> None:
 def test_a_state_without_embeddings_leaves_their_fields_out() -> None:
     assert "emb" not in event_state(Event(num=1)) and "emb_n" not in event_state(Event(num=1))
     assert event_state(Event(num=1, emb=[0.1], emb_n=1))["emb"] == [0.1]
+
+
+def test_recency_postings_put_an_event_last_when_it_joins_again_and_drop_empty_keys() -> None:
+    postings: dict[str, dict[int, None]] = {}
+    for ev_i in (1, 2, 3):
+        post_recent(postings, ["flood"], ev_i)
+    drop_recent(postings, ["flood"], 1)
+    post_recent(postings, ["flood", "river"], 1)          # event 1 joined again: now the most recent
+    assert list(postings["flood"]) == [2, 3, 1] and list(postings["river"]) == [1]
+    drop_recent(postings, ["flood", "river", "levee"], 1)
+    assert postings == {"flood": {2: None, 3: None}}
+
+
+def test_a_key_of_many_events_offers_its_latest_cap_from_a_list_or_a_recency_dict() -> None:
+    as_list = {"flood": list(range(10)), "river": [2, 9]}
+    as_dict = {"flood": dict.fromkeys(range(10)), "river": dict.fromkeys([2, 9])}
+    query = [("flood", 1.0), ("river", 0.5)]
+    for post in (as_list, as_dict):
+        ranked = vote([post], query, 3)
+        assert ranked == [(9, 1.5), (7, 1.0), (8, 1.0), (2, 0.5)]   # 0..6 are past the cap on "flood"

@@ -170,3 +170,74 @@ def test_name_and_entity_keys_are_off_by_default_and_on_when_weighted() -> None:
     assert not any(k[:2] in ("n:", "i:") for k in StoryIndex(CFG)._raw(f, ["e1"]))
     weighted = StoryIndex(Config.load(overrides={"stories.name_weight": 1.0, "stories.entity_weight": 1.0}))
     assert {"n:boris lind", "i:e1"} <= set(weighted._raw(f, ["e1"]))
+
+
+def _dated_batch(n: int) -> list[tuple]:
+    """One harbour report every three weeks, `n` of them: each its own event, all sharing the harbour words."""
+    from datetime import date
+    start = date(2000, 1, 3).toordinal()
+    return [(f"h{w}", words(HARBOR, [f"week{w}a", f"week{w}b", f"week{w}c"]),
+             date.fromordinal(start + 21 * w).isoformat(), None) for w in range(n)]
+
+
+KEEP_ALL = Config.load(overrides={"stories.retention_days": 100_000})    # nothing retires after the batch
+
+
+def test_a_text_that_says_nothing_of_when_it_was_written_looks_at_a_bounded_number_of_events() -> None:
+    # the dated events spread over many time buckets; an undated text looks up the dated events most recently
+    # joined under each of its keys, at most max_candidates of them a key, not every bucket the index holds
+    for weeks in (20, 120):
+        index = StoryIndex(KEEP_ALL)
+        index.add_many(_dated_batch(weeks))
+        assert len(index._post) == weeks                            # one active bucket a report
+        posts = index._query_posts(None, None)
+        assert posts == [index._dated]                              # one posting, whatever the weeks held
+        cap = int(CFG.stories.max_candidates)
+        assert all(len(lst) <= weeks for lst in index._dated.values())
+        lookup = [("w:harbor", 1.0), ("w:crane", 1.0)]
+        ranked = storyevents.vote(posts, lookup, cap)
+        assert len({index.doc_event[f"h{w}"] for w in range(weeks)}) == weeks
+        recent = sorted(index.doc_event[f"h{w}"] for w in range(weeks))[-cap:]
+        assert sorted(ev for ev, _ in ranked) == recent             # the most recently joined, capped
+    # a dated text still looks only at the buckets around its day
+    day = index.events[0].first
+    assert index._dated not in index._query_posts(day, None)
+
+
+def test_an_undated_text_joins_the_dated_event_that_most_recently_took_up_its_words() -> None:
+    rows = _dated_batch(60)
+    rows.append(("u", words(HARBOR, ["week59a", "week59b", "other"]), None, None))
+    index = StoryIndex(KEEP_ALL)
+    index.add_many(rows)
+    assert index.doc_event["u"] == index.doc_event["h59"]
+
+
+def test_the_second_look_revisits_only_documents_near_a_move_and_places_as_a_full_look_would() -> None:
+    # the dockers' strike told early (the second look moves it), beside unrelated occasions that never move
+    rows = [("h1", words(HARBOR, ["h1x"]), None, None), ("h2", words(HARBOR, ["h2x"]), None, None),
+            ("x", words(HARBOR[:2] + STRIKE[:3], ["xx", "xy"]), None, None),
+            ("s1", words(STRIKE, ["s1x"]), None, None), ("s2", words(STRIKE, ["s2x"]), None, None),
+            ("s3", words(STRIKE, ["s3x"]), None, None)]
+    for occ in range(4):
+        own = [f"occ{occ}word{j}" for j in range(6)]
+        rows += [(f"o{occ}-{v}", words(own, [f"d{occ}{v}"]), None, None) for v in range(3)]
+    looks: list[str] = []
+
+    class Counting(StoryIndex):
+        def _reconsider(self, arr):                 # type: ignore[no-untyped-def]
+            looks.append(arr.doc_id)
+            return super()._reconsider(arr)
+
+    class Full(StoryIndex):
+        def _unchanged(self, arr, since):            # type: ignore[no-untyped-def]
+            return False                             # every document looks again on every pass
+
+    index = Counting(CFG)
+    index.add_many(rows)
+    full = Full(CFG)
+    full.add_many(rows)
+    assert events_of(index) == events_of(full)
+    assert [s.model_dump() for s in index.stories()] == [s.model_dump() for s in full.stories()]
+    assert ["s1", "s2", "s3", "x"] in events_of(index)
+    later = looks[len(rows):]                        # the passes after the first
+    assert later and not any(d.startswith("o") for d in later)   # the unrelated occasions did not look again

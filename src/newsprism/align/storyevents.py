@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import asdict, dataclass, field
-from typing import Iterable, Optional
+from itertools import islice
+from typing import Iterable, Mapping, Optional, Sequence
 
 UNDATED = "u"        # the bucket of events that have no dated document
 
@@ -78,17 +79,33 @@ def event_state(ev: Event) -> dict:
     return state
 
 
-def vote(posts: Iterable[dict[str, list[int]]], query: list[tuple[str, float]], cap: int) -> list[tuple[int, float]]:
+def vote(posts: Iterable[Mapping[str, Sequence[int] | dict[int, None]]], query: list[tuple[str, float]],
+         cap: int) -> list[tuple[int, float]]:
     """Events sharing the query's keys in any of `posts`, by summed key weight (ties by event). A key of
-    more than `cap` events offers its latest `cap`: a common key must not make every event a candidate."""
+    more than `cap` events offers its latest `cap` (a posting list or an insertion-ordered dict of events,
+    latest last): a common key must not make every event a candidate."""
     scores: dict[int, float] = {}
     for post in posts:
         for k, w in query:
             lst = post.get(k)
             if lst:
-                for ev_i in (lst if len(lst) <= cap else lst[-cap:]):
+                for ev_i in (lst if len(lst) <= cap else islice(reversed(lst), cap)):
                     scores[ev_i] = scores.get(ev_i, 0.0) + w
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def post_recent(postings: dict[str, dict[int, None]], keys: list[str], ev_i: int) -> None:
+    """Put an event last (the most recent) in the recency-ordered postings of its keys."""
+    for k in keys:
+        postings.setdefault(k, {})[ev_i] = None
+
+
+def drop_recent(postings: dict[str, dict[int, None]], keys: list[str], ev_i: int) -> None:
+    """Take an event out of the recency-ordered postings of its keys (empty ones are deleted)."""
+    for k in keys:
+        lst = postings.get(k)
+        if lst is not None and lst.pop(ev_i, 0) is None and not lst:
+            del postings[k]
 
 
 def drop_postings(postings: dict[str, dict[str, list[int]]], buckets: list[str], keys: list[str], ev_i: int) -> None:

@@ -21,14 +21,30 @@ signature of each event; linked events share a parent story.
 
 Documents without a publication date still cluster by content. Where the text writes out
 calendar dates with a year, the latest one bounds when it can have been written, and the
-document is kept away from events far from that time.
+document is kept away from events far from that time. A text that says nothing of when it was
+written looks up, under each of its keys, the dated events that most recently took that key up
+(at most `max_candidates` a key, as in a bucket), not every time bucket the index holds: what it
+costs does not grow with the weeks a batch spans.
+
+The second look after the first pass revisits only documents near a move: one whose event and
+whose lookup keys' postings did not change since it last looked and stayed would compute the same.
 """
 from __future__ import annotations
 
 from collections import OrderedDict
 from typing import Any, Iterable, Optional
 
-from .storyevents import UNDATED, Arrival, Event, drop_postings, event_state, strongest, vote
+from .storyevents import (
+    UNDATED,
+    Arrival,
+    Event,
+    drop_postings,
+    drop_recent,
+    event_state,
+    post_recent,
+    strongest,
+    vote,
+)
 from .storylines import StoryLines
 from .storytime import latest_day, ordinal, written_after
 from .storyvectors import StoryVectors, raw_weights, with_vectors
@@ -82,8 +98,13 @@ class StoryIndex(StoryVectors, StoryLines):
         self.undated: OrderedDict[int, None] = OrderedDict()   # active undated events, least recent first
         self._post: dict[str, dict[str, list[int]]] = {}
         self._lpost: dict[str, dict[str, list[int]]] = {}
+        self._ldated: dict[str, dict[int, None]] = {}  # the same for the storyline index
         self._bucket_events: dict[str, list[int]] = {}
+        self._dated: dict[str, dict[int, None]] = {}   # key -> active dated events, the most recently joined last
         self._idf_memo: dict[str, float] = {}
+        self._tick = 0                               # changes to the postings, counted (within a batch)
+        self._ev_tick: dict[int, int] = {}           # event -> the change that last touched it
+        self._key_tick: dict[str, int] = {}          # key -> the change that last touched its postings
 
     # -- time ----------------------------------------------------------------------
     def _buckets_between(self, lo: int, hi: int) -> list[str]:
@@ -107,20 +128,36 @@ class StoryIndex(StoryVectors, StoryLines):
             return ev.first - w <= est[1] and ev.last + w >= est[0]
         return True
 
-    def _query_buckets(self, day: Optional[int], est: Optional[tuple[int, int]]) -> list[str]:
+    def _query_posts(self, day: Optional[int], est: Optional[tuple[int, int]]) -> list[dict]:
+        """The postings a document looks in: the time buckets around its day (or around when an undated text
+        was written), or, for a text that says nothing of when it was written, the dated events most recently
+        joined under each key (`_dated`, not every bucket: its cost must not grow with the weeks the index
+        holds); and the undated events."""
         w = self.window
         if day is not None:
             out = self._buckets_between(day - w, day + w)
         elif est is not None and (est[1] - est[0]) // w < 80:
             out = self._buckets_between(est[0] - w, est[1] + w)
         else:
-            out = sorted((b for b in self._post if b != UNDATED), key=int)
-        return [b for b in out if b in self._post] + ([UNDATED] if UNDATED in self._post else [])
+            out = []
+        posts: list[dict] = [self._post[b] for b in out if b in self._post]
+        if day is None and (est is None or (est[1] - est[0]) // w >= 80):
+            posts.append(self._dated)
+        return posts + ([self._post[UNDATED]] if UNDATED in self._post else [])
 
     # -- the index ---------------------------------------------------------------
+    def _touch(self, ev_i: int, keys: list[str]) -> None:
+        """Count a change to an event and to the postings of its keys (what a second look must see)."""
+        self._tick += 1
+        self._ev_tick[ev_i] = self._tick
+        for k in keys:
+            self._key_tick[k] = self._tick
+
     def _unindex(self, ev_i: int) -> None:
         ev = self.events[ev_i]
+        self._touch(ev_i, ev.keys)
         drop_postings(self._post, ev.buckets, ev.keys, ev_i)
+        drop_recent(self._dated, ev.keys, ev_i)
         for b in ev.buckets:
             members = self._bucket_events.get(b)
             if members and ev_i in members:
@@ -137,10 +174,13 @@ class StoryIndex(StoryVectors, StoryLines):
             for k in ev.keys:
                 post.setdefault(k, []).append(ev_i)
             self._bucket_events.setdefault(b, []).append(ev_i)
+        if ev.first is not None:
+            post_recent(self._dated, ev.keys, ev_i)
+        self._touch(ev_i, ev.keys)
 
     def _candidates(self, lookup: list[tuple[str, float]], day: Optional[int], est: Optional[tuple[int, int]]) -> list[int]:
         cap = int(self.s.max_candidates)
-        ranked = vote((self._post[b] for b in self._query_buckets(day, est)), lookup, cap)
+        ranked = vote(self._query_posts(day, est), lookup, cap)
         return [ev_i for ev_i, _ in ranked[:cap]]
 
     # -- adding ------------------------------------------------------------------
@@ -181,11 +221,22 @@ class StoryIndex(StoryVectors, StoryLines):
         """Place a counted batch in the given order, give each document its second look, then retire what
         fell out of the windows. Order-dependent: each document is compared with the events placed before it."""
         clock = self.clock
+        self._tick, self._ev_tick, self._key_tick = 0, {}, {}
         for arr in batch:
             self._place(arr)
         if len(batch) > 1:
+            looked: dict[str, int] = {}          # document -> the change count when it last looked and stayed
             for _ in range(int(self.s.review_passes)):
-                if not sum(self._reconsider(arr) for arr in batch):     # until no document moves
+                moved = 0
+                for arr in batch:
+                    if self._unchanged(arr, looked.get(arr.doc_id)):
+                        continue
+                    if self._reconsider(arr):
+                        moved += 1
+                        looked.pop(arr.doc_id, None)
+                    else:
+                        looked[arr.doc_id] = self._tick
+                if not moved:                    # until no document moves
                     break
         if self.clock is not None and self.clock != clock:
             self._retire()
@@ -216,6 +267,15 @@ class StoryIndex(StoryVectors, StoryLines):
         self._join(self._new_event() if best is None else best, arr)
         if arr.day is not None and (self.clock is None or arr.day > self.clock):
             self.clock = arr.day
+
+    def _unchanged(self, arr: Arrival, since: Optional[int]) -> bool:
+        """Whether a document that stayed at its last look would stay again: neither its event nor the postings
+        of its lookup keys changed since (its candidates are the events of those postings, and an event changes
+        only through its postings), so the look would compute the same. Only documents near a move look again."""
+        if since is None or self._ev_tick.get(self.doc_event[arr.doc_id], 0) > since:
+            return False
+        key_tick = self._key_tick
+        return all(key_tick.get(k, 0) <= since for k, _ in arr.lookup)
 
     def _reconsider(self, arr: Arrival) -> bool:
         """The second look: compare the document with its own event as it would be without it, and with
@@ -330,6 +390,7 @@ class StoryIndex(StoryVectors, StoryLines):
                 ev = self.events[ev_i]
                 ev.lbuckets = [x for x in ev.lbuckets if x != b]
                 if not ev.lbuckets:
+                    drop_recent(self._ldated, ev.lkeys, ev_i)
                     ev.sig, ev.lkeys = {}, []
 
     def _evict_undated(self) -> None:
@@ -384,8 +445,12 @@ class StoryIndex(StoryVectors, StoryLines):
                 for k in ev.keys:
                     post.setdefault(k, []).append(i)
                 idx._bucket_events.setdefault(b, []).append(i)
+            if ev.buckets and ev.first is not None:
+                post_recent(idx._dated, ev.keys, i)
             for b in ev.lbuckets:
                 post = idx._lpost.setdefault(b, {})
                 for k in ev.lkeys:
                     post.setdefault(k, []).append(i)
+            if ev.lbuckets and ev.first is not None:
+                post_recent(idx._ldated, ev.lkeys, i)
         return idx

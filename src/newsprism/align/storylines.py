@@ -5,7 +5,15 @@ import math
 from typing import Any, Optional
 
 from ..model import Story
-from .storyevents import UNDATED, Event, drop_postings, strongest, vote
+from .storyevents import (
+    UNDATED,
+    Event,
+    drop_postings,
+    drop_recent,
+    post_recent,
+    strongest,
+    vote,
+)
 from .storytime import iso
 
 
@@ -19,6 +27,7 @@ class StoryLines:
     line_id: dict[int, int]
     counter: int
     _lpost: dict[str, dict[str, list[int]]]
+    _ldated: dict[str, dict[int, None]]          # key -> dated events in the storyline index, latest linked last
 
     def _idf(self, key: str) -> float:
         raise NotImplementedError          # StoryVectors
@@ -36,6 +45,7 @@ class StoryLines:
     def _lunindex(self, ev_i: int) -> None:
         ev = self.events[ev_i]
         drop_postings(self._lpost, ev.lbuckets, ev.lkeys, ev_i)
+        drop_recent(self._ldated, ev.lkeys, ev_i)
         ev.lkeys, ev.lbuckets = [], []
 
     def _lindex(self, ev_i: int) -> None:
@@ -46,6 +56,8 @@ class StoryLines:
             post = self._lpost.setdefault(b, {})
             for k in ev.lkeys:
                 post.setdefault(k, []).append(ev_i)
+        if ev.first is not None:
+            post_recent(self._ldated, ev.lkeys, ev_i)
 
     def _find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -73,13 +85,13 @@ class StoryLines:
         self._lunindex(ev_i)
         ev.sig = self._signature(ev)
         span = int(self.s.storyline_window_days)
-        if ev.first is not None:
-            buckets = self._lbuckets(ev.first - span, ev.last + span)
-        else:
-            buckets = [b for b in self._lpost if b != UNDATED]
-        buckets = [b for b in buckets if b in self._lpost] + ([UNDATED] if UNDATED in self._lpost else [])
+        # a dated event looks at the buckets within the storyline window; an undated one at the dated events
+        # most recently linked under each key (not every bucket: its cost must not grow with the months held)
+        posts = [self._lpost[b] for b in self._lbuckets(ev.first - span, ev.last + span) if b in self._lpost] \
+            if ev.first is not None else [self._ldated]
+        posts += [self._lpost[UNDATED]] if UNDATED in self._lpost else []
         cap = int(self.s.max_candidates)
-        ranked = vote((self._lpost[b] for b in buckets), strongest(ev.sig, int(self.s.query_keys)), cap)[:cap]
+        ranked = vote(posts, strongest(ev.sig, int(self.s.query_keys)), cap)[:cap]
         threshold = float(self.s.storyline_threshold)
         for other, _ in ranked:
             if other == ev_i:
