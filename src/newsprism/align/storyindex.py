@@ -135,14 +135,11 @@ class StoryIndex(StoryVectors, StoryLines):
         holds); and the undated events."""
         w = self.window
         if day is not None:
-            out = self._buckets_between(day - w, day + w)
+            posts = [self._post[b] for b in self._buckets_between(day - w, day + w) if b in self._post]
         elif est is not None and (est[1] - est[0]) // w < 80:
-            out = self._buckets_between(est[0] - w, est[1] + w)
+            posts = [self._post[b] for b in self._buckets_between(est[0] - w, est[1] + w) if b in self._post]
         else:
-            out = []
-        posts: list[dict] = [self._post[b] for b in out if b in self._post]
-        if day is None and (est is None or (est[1] - est[0]) // w >= 80):
-            posts.append(self._dated)
+            posts = [self._dated]
         return posts + ([self._post[UNDATED]] if UNDATED in self._post else [])
 
     # -- the index ---------------------------------------------------------------

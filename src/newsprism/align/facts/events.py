@@ -438,16 +438,15 @@ def _about(ctx: Context, group: list[EventClaim]) -> str:
                 counts[p.head] += 1
         return max(sorted(counts), key=lambda k: counts[k]) if counts else ""
     sense, standing = group[0].block[1], group[0].block[2]
-    thing = commonest([v.obj for v in group])
+    doer, thing = commonest([v.subj for v in group]), commonest([v.obj for v in group])
     killer = commonest([v.agent for v in group])
     if killer:     # 'Hiller kill Brown', not 'Brown die', where a report names who killed
-        return " ".join(x for x in (killer, {"denied": "not kill", "planned": "to kill"}.get(standing, "kill"),
-                                    commonest([v.subj for v in group])) if x)
+        doer, sense, thing = killer, "kill", doer
     if thing and sense.endswith(" " + thing):
         thing = ""     # 'express outrage': the light verb's noun is already the sense
     # what did not happen, or is still to come, says so: 'Lohan not enter Morningside', 'Abbas to visit Moscow'
     sense = {"denied": "not " + sense, "planned": "to " + sense}.get(standing, sense)
-    return " ".join(x for x in (commonest([v.subj for v in group]), sense, thing) if x)
+    return " ".join(x for x in (doer, sense, thing) if x)
 
 
 def _topic_words(ctx: Context, claims: list[Claim]) -> dict[str, frozenset[str]]:
