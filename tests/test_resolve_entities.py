@@ -115,6 +115,19 @@ def test_acronym_joins_the_only_organisation_with_those_initials():
     assert same(m, "a@0", "b@0")
 
 
+def test_a_name_without_its_home_place_joins_the_only_one_with_it():
+    a = record("a", ("New Orleans Saints", "ORG", ["New Orleans Saints"]), ("Boston Red Sox", "ORG", ["Boston Red Sox"]))
+    b = record("b", ("Saints", "ORG", ["Saints"]), ("Red Sox", "ORG", ["Red Sox"]), ("Sox", "ORG", ["Sox"]))
+    _, m = resolved(a, b)
+    assert same(m, "a@0", "b@0") and same(m, "a@1", "b@1")
+    assert not same(m, "a@0", "a@1") and not same(m, "b@2", "a@1")   # 'Sox' is no place's name
+    # two towns' papers share the bare name: which one 'the Times' is stays unsaid
+    c = record("c", ("New York Times", "ORG", ["New York Times"]), ("Los Angeles Times", "ORG", ["Los Angeles Times"]))
+    d = record("d", ("Times", "ORG", ["Times"]))
+    _, m = resolved(c, d)
+    assert not same(m, "d@0", "c@0") and not same(m, "d@0", "c@1")
+
+
 def test_ids_are_deterministic_and_every_local_id_maps():
     recs = [record("a", ("Oslo", "GPE", ["Oslo"]), ("Jonas Gahr Store", "PERSON", ["Jonas Gahr Store"])),
             record("b", ("Oslo", "GPE", ["Oslo"]))]

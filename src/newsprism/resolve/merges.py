@@ -3,7 +3,8 @@
 Every local entity with one exact key is one referent (entities.key_rows builds one `KeyRow` per key); the
 rules here then join keys, surest first, each later rule seeing the clusters the earlier ones made: full
 person names that are spelling variants (within surname blocks), bare surnames and name parts, a surname or
-full name tagged as another type, acronyms, a country's body without its portfolio. A cluster is named by its
+full name tagged as another type, acronyms, a country's body without its portfolio, a
+team or paper without its home town. A cluster is named by its
 smallest row (`KeyRow.first`, the corpus order of its first local entity), so the outcome does not depend on
 the order the rows arrive in, only on that order. The rules are sequential (a merge is allowed or not by the
 clusters merged so far), so this pass is not a connected-components step over independent pairs.
@@ -41,6 +42,7 @@ MISTAGGED_SURNAME_CONFIDENCE = 0.75  # a surname tagged as another type: the tag
 MISTAGGED_NAME_CONFIDENCE = 0.8      # a whole multi-word name tagged as another type: every word agrees
 ACRONYM_CONFIDENCE = 0.8             # the initials of the only organisation that has them
 COUNTRY_BODY_CONFIDENCE = 0.75       # "the Chilean ministry": the head and country agree, the portfolio is unsaid
+HOME_PLACE_CONFIDENCE = 0.8          # "the Saints" for the only "<place> Saints": news drops a team's home town
 
 
 @dataclass
@@ -81,6 +83,7 @@ def merge_keys(rows: Sequence[KeyRow], cfg: Config) -> Merged:
     orgs = [g for g in rows if g.kind == "ORG"]
     _merge_acronyms(c, orgs)
     _merge_bodies_by_country(c, orgs)
+    _merge_without_home_place(c, orgs)
     return Merged({r.first: c.find(r.first) for r in rows}, dict(c.evidence))
 
 
@@ -283,6 +286,26 @@ def _merge_bodies_by_country(c: _Clusters, orgs: Sequence[KeyRow]) -> None:
             root = roots.pop()
             c.merge(root, g.first, sorted({g.name, c.first_name[root]}),
                     "the one such body of that country named in the corpus", COUNTRY_BODY_CONFIDENCE)
+
+
+def _merge_without_home_place(c: _Clusters, orgs: Sequence[KeyRow]) -> None:
+    """Rule 4c: an organisation named without the place it is named for ('the Red Sox', 'the Saints') joins the
+    one organisation in the corpus named by a known place and then exactly that name ('Boston Red Sox'); where two
+    places share it ('Boston Red Sox' / 'Chicago White Sox' share nothing, 'New York Times' / 'Los Angeles Times'
+    share 'Times') the bare name stays alone."""
+    plain = [g for g in orgs if g.key.startswith("org:") and ":" not in g.key[4:]]
+    homed: dict[str, set[int]] = defaultdict(set)
+    for g in plain:
+        w = g.key[4:].split()
+        for k in range(1, len(w)):
+            if is_known_place(" ".join(w[:k])):
+                homed[" ".join(w[k:])].add(c.find(g.first))
+    for g in plain:
+        roots = {c.find(r) for r in homed.get(g.key[4:], ())} - {c.find(g.first)}
+        if len(roots) == 1 and c.allows(HOME_PLACE_CONFIDENCE):
+            root = roots.pop()
+            c.merge(root, g.first, sorted({g.name, c.first_name[root]}),
+                    "the one organisation of that name with its home place in the corpus", HOME_PLACE_CONFIDENCE)
 
 
 class _Company:
