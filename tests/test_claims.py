@@ -236,3 +236,16 @@ def test_a_catenative_verb_tells_the_act_it_governs(nlp):
     assert sorted((c.predicate, c.tense) for c in record.claims) == [("board", "future"), ("board", "past"),
                                                                      ("try", "past")]
     assert all(c.subject_text == "Pirates" for c in record.claims)
+
+
+def test_a_headline_passive_without_its_was_names_the_one_it_was_done_to(nlp):
+    """'Teen killed by police': the teen was killed, the police killed; a whole active clause stays active."""
+    record, _ = analyse(nlp, "Teen killed by police in Harlow", {})
+    [kill] = [c for c in record.claims if c.predicate == "kill"]
+    assert kill.object_text == "Teen" and kill.subject_text.startswith("police")
+    record, _ = analyse(nlp, "Local man arrested on suspicion of arson", {})
+    [arrest] = [c for c in record.claims if c.predicate == "arrest"]
+    assert arrest.subject_text is None and arrest.object_text == "Local man"
+    record, _ = analyse(nlp, "Police arrested the man on Sunday.", {})
+    [arrest] = [c for c in record.claims if c.predicate == "arrest"]
+    assert arrest.subject_text == "Police" and arrest.object_text == "the man"

@@ -105,6 +105,10 @@ CAUSE_NOUNS = {n for n, cls in EVENT_NOUNS.items() if cls in ("attack", "kill", 
     "derailment", "stampede", "fumes", "smoke", "gas", "flooding", "floods", "storms", "explosions", "bombs",
     "blasts", "attacks", "strikes", "airstrikes", "shelling", "gunfire", "bullet", "bullets", "gunshot", "gunshots",
     "shot", "shots", "gun"}
+# acts always done to someone or something: their past participle with a subject and no auxiliary is a passive
+# cut short, as headlines and small clauses write it ('Teen killed by police', 'with 23,000 people killed')
+DONE_TO = {"kill", "injure", "arrest", "charge", "sentence", "steal", "destroy", "hold captive", "hijack", "evacuate",
+           "expel", "summon", "appoint", "accuse", "attack", "shoot", "cut", "foil"}
 REFLEXIVE = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 # "ask X to expel Y", "call for the expulsion of Y": the request names the act requested
 REQUEST_VERBS = {"ask", "urge", "call", "demand", "request", "appeal", "press", "push", "order", "instruct", "tell"}
