@@ -361,6 +361,24 @@ def test_a_definite_description_may_stand_for_the_person_named_elsewhere():
     assert agreed(council) == []
 
 
+def test_a_title_the_coverage_sets_before_a_name_describes_a_person():
+    """'Rovers lineman Dane Pell' makes 'the lineman' a description of a person, who may be Dane Pell; where no
+    report sets 'lineman' before a name, the word is of no known kind and cannot be the person named."""
+    def corpus(titled: bool) -> Corpus:
+        c = Corpus()
+        pell = c.entity("e1", "Dane Pell")
+        words = "Rovers lineman Dane Pell" if titled else "Dane Pell"
+        c.claim("a", f"{words} blocked the final kick.", predicate="block", subject=pell, subject_text=words,
+                object_text="the final kick", tense="past")
+        c.entities[pell].mentions.clear()
+        c.mention("a", "Dane Pell", pell)    # the name alone, its title before it
+        c.claim("b", "The lineman blocked the final kick.", predicate="block", subject_text="The lineman",
+                object_text="the final kick", tense="past")
+        return c
+    assert [docs for _, docs in agreed(corpus(titled=True))] == [["a", "b"]]
+    assert agreed(corpus(titled=False)) == []
+
+
 def _beat(c: Corpus, outer: Claim, opponent: str) -> None:
     """Another act of the same doer told inside `outer` ('stopped X in the sixth round to retain ...')."""
     c.claims.append(Claim(id=f"c{len(c.claims) + 1}", doc=outer.doc, start=outer.start, end=outer.end, text=outer.text,

@@ -19,18 +19,27 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config
-from ..lexicon.predicates import (DONE_TO, EVENT_NOUNS, OBJECT_CONTROL, PREP_OBJECTS, REFLEXIVE, REQUEST_VERBS, ROLE_NOUNS,
-                                  phrasal_class, predicate_class)
+from ..lexicon.predicates import (
+    DONE_TO,
+    EVENT_NOUNS,
+    OBJECT_CONTROL,
+    PREP_OBJECTS,
+    REFLEXIVE,
+    REQUEST_VERBS,
+    ROLE_NOUNS,
+    phrasal_class,
+    predicate_class,
+)
 from ..model import Claim, Document, FigureSlot, FigureValue, SlotArg, Time
+from ..parse import text_of
 from ..records import DocRecord
 from . import speech
-from .modality import modality as modality_of
-from .quotes import quote_spans
-from .quantities import Quantity, find_quantities
-from .tense import clause_tense
-from .entity_index import EntityIndex
 from .claim_times import own_time, time_tokens, weekday_tokens, when_of
-from ..parse import text_of
+from .entity_index import EntityIndex
+from .modality import modality as modality_of
+from .quantities import Quantity, find_quantities
+from .quotes import quote_spans
+from .tense import clause_tense
 
 # verbs whose act is the verb they govern: the complement is the claim, read with the tense and modality its
 # governor gives it ('managed to board' is a boarding; 'grain needs to reach buyers' a reaching). An attempt

@@ -16,6 +16,9 @@ from ...resolve import names
 from .values import base_unit, stated, value_key
 from .words import DAY, PRONOUNS, STOP, TITLES, WORD
 
+# the word right before a name: 'tackle' in 'defensive tackle Jamal Brown'
+WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]+)\s+$")
+
 
 @dataclass
 class Context:
@@ -33,6 +36,31 @@ class Context:
     days: dict[str, set[str]] = field(default_factory=dict)   # doc -> calendar days it names, fully resolved
     figures_at: dict[str, list[tuple[int, int, tuple[str, float]]]] = field(default_factory=dict)  # doc -> figures
     _name_words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def person_titles(self) -> frozenset[str]:
+        """Nouns a clause's doer or thing done to sets right before a person's name ('defensive tackle Jamal
+        Brown', 'Judge Ann Lee') that the coverage also uses as a description's head ('the tackle', 'the judge'):
+        words for a person in this coverage, beyond any fixed list. Read inside the argument only, so a verb
+        before a name ('asked Lee') is none."""
+        before: set[str] = set()
+        heads: set[str] = set()
+        for c in self.analysis.claims:
+            for ref, text in ((c.subject, c.subject_text), (c.object, c.object_text)):
+                if not text:
+                    continue
+                if ref is None or self.analysis.entity(ref) is None:
+                    heads.add(head_word(text) or "")
+                elif self.entity_type(ref) == "PERSON" and (span := span_in(c, text)) is not None:
+                    lo, hi = c.start + span[0], c.start + span[1]
+                    starts, rows = self.mentions.get(c.doc, ([], []))
+                    for start, _, r in rows[bisect.bisect_left(starts, lo):]:
+                        if start >= hi:
+                            break
+                        m = WORD_BEFORE.search(self.texts.get(c.doc, ""), lo, start) if r == ref else None
+                        if m:
+                            before.add(head_word(m.group(1)) or "")
+        return frozenset((before & heads) - {""})
 
     def root_of(self, doc: str) -> str:
         """The storyline of a document: figures are compared across the events of one storyline, because

@@ -90,6 +90,14 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
                        heads=frozenset(h for part in (text or "").split(" and ") if (h := head_word(part))))
 
 
+def _for_person(ctx: Context, *heads: Optional[str]) -> bool:
+    """Whether every head is a word for a person: of the fixed list, or a title this coverage sets before its
+    people's names ('defensive tackle Jamal Brown' makes 'the tackle' one), unless a word for a body or a time
+    ('police Constable Ann Lee': the police are no person)."""
+    return all(h in PERSON_NOUNS or (h in ctx.person_titles and h not in BODY_NOUNS and h not in TIME_NOUNS)
+               for h in heads)
+
+
 def _kind(ctx: Context, ref: str) -> Optional[str]:
     t = ctx.entity_type(ref)
     return "person" if t in PEOPLE else "body" if t in BODIES else None
@@ -137,7 +145,8 @@ def may_stand_for(ctx: Context, pronoun: Participant, named: Participant) -> boo
 
 def _describes_person(ctx: Context, p: Participant) -> bool:
     """A phrase naming a person inside it, or a definite description of one ('the actress')."""
-    return any(_kind(ctx, e) == "person" for e in p.named) or (p.definite and bool((p.heads | {p.head}) & PERSON_NOUNS))
+    return any(_kind(ctx, e) == "person" for e in p.named) \
+        or (p.definite and any(_for_person(ctx, h) for h in p.heads | {p.head}))
 
 
 def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
@@ -153,7 +162,7 @@ def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
     if same_referent(ctx, a, b):
         return 1.0
     for described, named in ((a, b), (b, a)):
-        if described.definite and not described.named and described.head in PERSON_NOUNS \
+        if described.definite and not described.named and _for_person(ctx, described.head) \
                 and named.entity and _kind(ctx, named.entity) == "person":
             return 0.5     # 'the actress' may be 'Tara Reid': a definite description of a person, without a name
     return None if _conflict(ctx, a, b) else 0.0
@@ -167,14 +176,14 @@ def _conflict(ctx: Context, a: Participant, b: Participant) -> bool:
     if a.entity and b.entity:
         return True
     if not (a.entity or b.entity):
-        if a.plural != b.plural and {a.head, b.head} <= PERSON_NOUNS:
+        if a.plural != b.plural and _for_person(ctx, a.head, b.head):
             return True                       # 'two climbers killed' / 'a man died': not the same dead
         return bool(a.named and b.named)      # two descriptions, each naming something else
     named, described = (a, b) if a.entity else (b, a)
     kind = _kind(ctx, named.entity)
     if any(_kind(ctx, e) == kind for e in described.named):
         return True                           # 'Iran's deputy minister' / 'Abbas'
-    return not ((kind == "person" and described.heads & PERSON_NOUNS)
+    return not ((kind == "person" and any(_for_person(ctx, h) for h in described.heads))
                 or (kind == "body" and described.heads & BODY_NOUNS))
 
 
