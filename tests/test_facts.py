@@ -294,6 +294,23 @@ def test_an_unnamed_age_belongs_to_the_person_the_article_is_about():
     assert {p.normalized for p in fact.positions} == {33, 36}
 
 
+def test_ages_of_two_named_people_never_dispute_through_an_unnamed_one():
+    """'Dana Ruiz, 40' and 'Omar Platt, 61' are two people's ages; 'a 61-year-old man' told in words like Ruiz's
+    must not make the two one disputed age."""
+    def aged(v: int, lemma: Optional[str] = None, at: Optional[int] = None) -> dict:
+        slot = {"verb": "shoot", "pred": "shoot"} | ({"owner": {"lemma": lemma, "at": at}} if lemma else {})
+        return {"amount": v, "qualifier": None, "unit": "years old", "noun": "age", "text": str(v), "slot": slot}
+    c = Corpus()
+    ruiz, platt = c.entity("e1", "Dana Ruiz"), c.entity("e2", "Omar Platt")
+    c.claim("a", "Dana Ruiz, 40, was shot at the office party on Friday.", predicate="shoot", object=ruiz,
+            object_text="Dana Ruiz", value=aged(40, "ruiz", 5))
+    c.claim("b", "A 61-year-old man was shot at the office party on Friday.", predicate="shoot",
+            object_text="A 61-year-old man", value=aged(61))
+    c.claim("c", "Omar Platt, 61, was shot at the office party on Friday.", predicate="shoot", object=platt,
+            object_text="Omar Platt", value=aged(61, "platt", 5))
+    assert [f for f in facts_of(c) if f.verdict == "contested"] == []
+
+
 def test_one_speakers_unrelated_statements_are_not_one_fact():
     """'Costa say' groups only statements that say the same thing, not everything Costa said."""
     c = Corpus()

@@ -207,7 +207,8 @@ def _figure_slots(ctx: Context, base: str, figs: list[Figure], idf: dict[str, fl
     edges: dict[tuple[str, str], float] = {}
     for x, y, score in pairs:
         rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
-        if rx != ry and _contests(ctx, x, y, score) and not docs_of[rx] & docs_of[ry] and not gives_both(x, y):
+        if rx != ry and _contests(ctx, x, y, score) and not docs_of[rx] & docs_of[ry] and not gives_both(x, y) \
+                and not _of_other_people(ctx, clusters[rx], clusters[ry]):
             edges[tuple(sorted((rx, ry)))] = max(score, edges.get(tuple(sorted((rx, ry))), 0.0))
     # a bound ("at least 10", "over 200") sits with the figure it was matched to ("224"), unless that
     # figure is disputed: a bound compatible with both sides of a dispute belongs to neither
@@ -224,10 +225,12 @@ def _figure_slots(ctx: Context, base: str, figs: list[Figure], idf: dict[str, fl
     # clusters joined by disputes, surest dispute first, never more than max_positions in one fact
     disputes = DisjointSets(clusters)
     size = {r: 1 for r in clusters}
+    held = {r: list(fs) for r, fs in clusters.items()}   # a dispute group's figures, for whose they are
     for (rx, ry), _ in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])):
         gx, gy = disputes.find(rx), disputes.find(ry)
-        if gx != gy and size[gx] + size[gy] <= ctx.cfg.max_positions:
-            size[disputes.union(gx, gy)] = size[gx] + size[gy]
+        if gx != gy and size[gx] + size[gy] <= ctx.cfg.max_positions and not _of_other_people(ctx, held[gx], held[gy]):
+            g = disputes.union(gx, gy)
+            size[g], held[g] = size[gx] + size[gy], held[gx] + held[gy]
     facts: list[Fact] = []
     groups: dict[str, list[str]] = defaultdict(list)
     for r in sorted(clusters):
@@ -239,6 +242,17 @@ def _figure_slots(ctx: Context, base: str, figs: list[Figure], idf: dict[str, fl
         else:
             facts.append(contested_figures(ctx, base, [clusters[r] for r in members]))
     return facts
+
+
+def _of_other_people(ctx: Context, a: list[Figure], b: list[Figure]) -> bool:
+    """Two clusters of figures that are people's own (an age, 'Lee's 300 yards'), none of whose owners may be one
+    of the other's: 'Ann Lee, 40' and 'Tom Hart, 61' are two ages, however alike the clauses around them, and a
+    clause naming no one ('a 61-year-old man') must not carry the dispute from one to the other. A name merely
+    near a figure ('the $184 million reported by Mike Lynch') is no owner."""
+    def owners(cluster: list[Figure]) -> frozenset[str]:
+        return frozenset().union(*(f.people for f in cluster if f.base == "years old" or f.parse.get("owner")))
+    named_a, named_b = owners(a), owners(b)
+    return bool(named_a and named_b) and not ctx.may_be_same(named_a, named_b)
 
 
 def _contests(ctx: Context, a: Figure, b: Figure, score: float) -> bool:
