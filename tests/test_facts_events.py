@@ -379,6 +379,23 @@ def test_a_title_the_coverage_sets_before_a_name_describes_a_person():
     assert agreed(corpus(titled=False)) == []
 
 
+def test_what_exists_is_one_fact_only_where_the_same_thing_is_said_of_it():
+    """'there is no room for prejudice' told twice is one statement; 'there is a connection' and 'there were plans'
+    share no thing, and 'there is a chance' twice says nothing more in common."""
+    def exist(c: Corpus, doc: str, text: str, what: str) -> None:
+        c.claim(doc, text, predicate="exist", subject_text=what, tense="present")
+    c = Corpus()
+    exist(c, "a", "When you open your heart, there is no room for prejudice in Harlow.", "no room for prejudice")
+    exist(c, "b", "There is no room for prejudice, the mayor said.", "no room for prejudice")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+    other = Corpus()
+    exist(other, "a", "There is a connection between the two fires.", "a connection between the two fires")
+    exist(other, "b", "There were plans to rebuild the dairy.", "plans to rebuild the dairy")
+    exist(other, "c", "There is a chance of rain on Sunday.", "a chance of rain on Sunday")
+    exist(other, "d", "There is a chance the mill reopens.", "a chance")
+    assert agreed(other) == []
+
+
 def _beat(c: Corpus, outer: Claim, opponent: str) -> None:
     """Another act of the same doer told inside `outer` ('stopped X in the sixth round to retain ...')."""
     c.claims.append(Claim(id=f"c{len(c.claims) + 1}", doc=outer.doc, start=outer.start, end=outer.end, text=outer.text,
