@@ -396,6 +396,24 @@ def test_what_exists_is_one_fact_only_where_the_same_thing_is_said_of_it():
     assert agreed(other) == []
 
 
+def test_an_attempt_is_one_only_where_it_is_at_the_same_act():
+    """'sought to win over unions' / 'sought to set herself apart from rivals': one doer, two attempts; 'they tried to
+    board a vessel off Harlow' and 'the raiders tried to board a cargo vessel off Harlow' tell one attempt, whoever
+    'they' are."""
+    c = Corpus()
+    ann = c.entity("e1", "Ann Vale")
+    c.claim("a", "Vale sought to win over the unions at the rally.", predicate="try", subject=ann,
+            subject_text="Vale", tense="past")
+    c.claim("b", "Vale sought to set herself apart from her rivals.", predicate="try", subject=ann,
+            subject_text="Vale", tense="past")
+    assert agreed(c) == []
+    raid = Corpus()
+    raid.claim("a", "they tried to board a vessel off Harlow", predicate="try", subject_text="they", tense="past")
+    raid.claim("b", "the raiders tried to board a cargo vessel off Harlow", predicate="try",
+               subject_text="the raiders", tense="past")
+    assert [docs for _, docs in agreed(raid)] == [["a", "b"]]
+
+
 def _beat(c: Corpus, outer: Claim, opponent: str) -> None:
     """Another act of the same doer told inside `outer` ('stopped X in the sixth round to retain ...')."""
     c.claims.append(Claim(id=f"c{len(c.claims) + 1}", doc=outer.doc, start=outer.start, end=outer.end, text=outer.text,

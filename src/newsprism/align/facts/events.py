@@ -35,6 +35,7 @@ from functools import cached_property
 from typing import Optional
 
 from ...disjoint import DisjointSets
+from ...extract.tense import INTENT_VERBS
 from ...lexicon.dates import days_covered
 from ...lexicon.predicates import CAUSE_NOUNS, EVENT_NOUNS, PREDICATE_CLASSES
 from ...model import Claim, Fact
@@ -315,7 +316,10 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
         # surely when the other names some
         score = 0.5 if not (a.subj or a.obj or b.subj or b.obj) else 0.25
     if _told_content(a.block[1], a.obj) or _told_content(b.block[1], b.obj):   # one named speaker saying one thing
-        if not (a.content and b.content and a.subj.named_at_all and b.subj.named_at_all and doer >= 1):
+        # an attempt is about the act it governs, whoever 'they' are ('they tried to board a vessel in the Gulf')
+        speaker = a.block[1] in SAYING or a.block[1] not in INTENT_VERBS
+        if not (a.content and b.content and (not speaker or (a.subj.named_at_all and b.subj.named_at_all
+                                                              and doer >= 1))):
             return 0.0
         shared = sum(ctx.cfg.topic_weight if w in topic else 1.0 for w in a.content & b.content)
         if shared < ctx.cfg.shared_words and thing < 1:
@@ -324,9 +328,10 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
 
 
 def _told_content(sense: str, thing: Participant) -> bool:
-    """A statement, a state of mind, or a finding of no thing found ('discovered that it would not work', 'found it
-    lawful'), which is what someone came to hold: its content is what it says."""
-    return sense in SAYING or (sense == FINDING and not thing)
+    """A statement, a state of mind, a finding of no thing found ('discovered that it would not work', 'found it
+    lawful'), which is what someone came to hold, or an attempt or intention with no thing ('sought to address
+    unions' / 'sought to distinguish herself'), which is about the act it governs: its content is what it says."""
+    return sense in SAYING or (not thing and (sense == FINDING or sense in INTENT_VERBS))
 
 
 def _verbatim(a: EventClaim, b: EventClaim) -> bool:
