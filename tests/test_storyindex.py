@@ -241,3 +241,29 @@ def test_the_second_look_revisits_only_documents_near_a_move_and_places_as_a_ful
     assert ["s1", "s2", "s3", "x"] in events_of(index)
     later = looks[len(rows):]                        # the passes after the first
     assert later and not any(d.startswith("o") for d in later)   # the unrelated occasions did not look again
+
+
+def test_a_run_saved_and_restored_halfway_places_undated_texts_as_one_continuous_run() -> None:
+    # six harbour occasions three weeks apart, then late reports of the first: in one run the first occasion's
+    # event is the one that most recently took up the harbour words, not the newest by number. A run saved and
+    # restored in between must offer the undated texts of its second half the same latest events of each key.
+    cfg = Config.load(overrides={"stories.retention_days": 100_000, "stories.max_candidates": 2})
+    first = _dated_batch(6)
+    day0 = first[0][2]
+    first += [(f"late{j}", words(HARBOR, [f"late{j}x"]), day0, None) for j in range(2)]
+    second = [(f"u{j}", words(HARBOR, [f"u{j}x"]), None, None) for j in range(3)]
+    second += [("u-week5", words(HARBOR, ["week5a", "week5b", "other"]), None, None)]
+
+    continuous = StoryIndex(cfg)
+    continuous.add_many(first)
+    continuous.add_many(second)
+    split = StoryIndex(cfg)
+    split.add_many(first)
+    split = StoryIndex.from_state(json.loads(json.dumps(split.to_state())), cfg)   # what a store writes and reads
+    split.add_many(second)
+    assert [s.model_dump() for s in split.stories()] == [s.model_dump() for s in continuous.stories()]
+    assert split.to_state() == continuous.to_state()
+    assert {k: list(v) for k, v in split._dated.items()} == {k: list(v) for k, v in continuous._dated.items()}
+    assert split._post == continuous._post and split._lpost == continuous._lpost
+    # the undated texts joined the late reports' occasion, which a key's latest events by number leave out
+    assert continuous.doc_event["u0"] == continuous.doc_event["h0"] == continuous.doc_event["late0"]

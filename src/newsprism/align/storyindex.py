@@ -49,7 +49,7 @@ from .storylines import StoryLines
 from .storytime import latest_day, ordinal, written_after
 from .storyvectors import StoryVectors, raw_weights, with_vectors
 
-STATE_VERSION = 2
+STATE_VERSION = 3      # 3: the order events were last indexed and linked in (the postings' recency order)
 Row = tuple  # (doc_id, features, published or None, entity ids or None)
 
 
@@ -101,6 +101,8 @@ class StoryIndex(StoryVectors, StoryLines):
         self._ldated: dict[str, dict[int, None]] = {}  # the same for the storyline index
         self._bucket_events: dict[str, list[int]] = {}
         self._dated: dict[str, dict[int, None]] = {}   # key -> active dated events, the most recently joined last
+        self._indexed: dict[int, None] = {}       # events in the event index, the least recently (re)indexed first
+        self._linked: dict[int, None] = {}        # the same for the storyline index
         self._idf_memo: dict[str, float] = {}
         self._tick = 0                               # changes to the postings, counted (within a batch)
         self._ev_tick: dict[int, int] = {}           # event -> the change that last touched it
@@ -155,6 +157,7 @@ class StoryIndex(StoryVectors, StoryLines):
         self._touch(ev_i, ev.keys)
         drop_postings(self._post, ev.buckets, ev.keys, ev_i)
         drop_recent(self._dated, ev.keys, ev_i)
+        self._indexed.pop(ev_i, None)
         for b in ev.buckets:
             members = self._bucket_events.get(b)
             if members and ev_i in members:
@@ -173,6 +176,8 @@ class StoryIndex(StoryVectors, StoryLines):
             self._bucket_events.setdefault(b, []).append(ev_i)
         if ev.first is not None:
             post_recent(self._dated, ev.keys, ev_i)
+        self._indexed.pop(ev_i, None)
+        self._indexed[ev_i] = None
         self._touch(ev_i, ev.keys)
 
     def _candidates(self, lookup: list[tuple[str, float]], day: Optional[int], est: Optional[tuple[int, int]]) -> list[int]:
@@ -388,6 +393,7 @@ class StoryIndex(StoryVectors, StoryLines):
                 ev.lbuckets = [x for x in ev.lbuckets if x != b]
                 if not ev.lbuckets:
                     drop_recent(self._ldated, ev.lkeys, ev_i)
+                    self._linked.pop(ev_i, None)
                     ev.sig, ev.lkeys = {}, []
 
     def _evict_undated(self) -> None:
@@ -413,12 +419,13 @@ class StoryIndex(StoryVectors, StoryLines):
 
     # -- persistence -----------------------------------------------------------------
     def to_state(self) -> dict:
-        """Everything needed to continue, as JSON-serializable data (postings are rebuilt on load)."""
+        """Everything needed to continue, as JSON-serializable data (postings are rebuilt on load, in the order
+        the events were last indexed and linked: a key of more than `max_candidates` events offers its latest)."""
         return {
             "version": STATE_VERSION, "n_docs": self.n_docs, "df": dict(self.df), "clock": self.clock,
             "counter": self.counter, "events": [event_state(e) for e in self.events],
             "parent": list(self.parent), "line_id": {str(k): v for k, v in self.line_id.items()},
-            "undated": list(self.undated),
+            "undated": list(self.undated), "indexed": list(self._indexed), "linked": list(self._linked),
         }
 
     @classmethod
@@ -437,17 +444,24 @@ class StoryIndex(StoryVectors, StoryLines):
         for i, ev in enumerate(idx.events):
             for d in ev.docs:
                 idx.doc_event[d] = i
+        # each posting list holds its events in the order they were last (re)indexed: rebuild it in that order
+        for i in state["indexed"]:
+            ev = idx.events[i]
             for b in ev.buckets:
                 post = idx._post.setdefault(b, {})
                 for k in ev.keys:
                     post.setdefault(k, []).append(i)
                 idx._bucket_events.setdefault(b, []).append(i)
-            if ev.buckets and ev.first is not None:
+            if ev.first is not None:
                 post_recent(idx._dated, ev.keys, i)
+            idx._indexed[i] = None
+        for i in state["linked"]:
+            ev = idx.events[i]
             for b in ev.lbuckets:
                 post = idx._lpost.setdefault(b, {})
                 for k in ev.lkeys:
                     post.setdefault(k, []).append(i)
-            if ev.lbuckets and ev.first is not None:
+            if ev.first is not None:
                 post_recent(idx._ldated, ev.lkeys, i)
+            idx._linked[i] = None
         return idx

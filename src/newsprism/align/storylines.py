@@ -28,6 +28,7 @@ class StoryLines:
     counter: int
     _lpost: dict[str, dict[str, list[int]]]
     _ldated: dict[str, dict[int, None]]          # key -> dated events in the storyline index, latest linked last
+    _linked: dict[int, None]                     # events in the storyline index, the least recently linked first
 
     def _idf(self, key: str) -> float:
         raise NotImplementedError          # StoryVectors
@@ -46,6 +47,7 @@ class StoryLines:
         ev = self.events[ev_i]
         drop_postings(self._lpost, ev.lbuckets, ev.lkeys, ev_i)
         drop_recent(self._ldated, ev.lkeys, ev_i)
+        self._linked.pop(ev_i, None)
         ev.lkeys, ev.lbuckets = [], []
 
     def _lindex(self, ev_i: int) -> None:
@@ -58,6 +60,7 @@ class StoryLines:
                 post.setdefault(k, []).append(ev_i)
         if ev.first is not None:
             post_recent(self._ldated, ev.lkeys, ev_i)
+        self._linked[ev_i] = None
 
     def _find(self, i: int) -> int:
         while self.parent[i] != i:
