@@ -17,9 +17,10 @@ def test_the_heaviest_keys_with_ties_broken_by_key() -> None:
 
 
 def test_an_event_leaves_its_postings_and_empty_lists_go() -> None:
-    postings = {"1": {"flood": [0, 3], "river": [3]}, "2": {"flood": [3]}}
+    postings = {"1": {"flood": dict.fromkeys([0, 3, 5]), "river": {3: None}}, "2": {"flood": {3: None}}}
     drop_postings(postings, ["1", "2", "9"], ["flood", "river"], 3)
-    assert postings == {"1": {"flood": [0]}, "2": {}}
+    assert postings == {"1": {"flood": {0: None, 5: None}}, "2": {}}
+    assert list(postings["1"]["flood"]) == [0, 5]          # the others keep their order
 
 
 def test_an_event_span_follows_its_members() -> None:

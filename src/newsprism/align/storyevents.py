@@ -108,15 +108,9 @@ def drop_recent(postings: dict[str, dict[int, None]], keys: list[str], ev_i: int
             del postings[k]
 
 
-def drop_postings(postings: dict[str, dict[str, list[int]]], buckets: list[str], keys: list[str], ev_i: int) -> None:
-    """Remove an event from the posting lists of its buckets and keys (empty lists are deleted)."""
+def drop_postings(postings: dict[str, dict[str, dict[int, None]]], buckets: list[str], keys: list[str], ev_i: int) -> None:
+    """Remove an event from the postings of its buckets and keys (empty ones are deleted)."""
     for b in buckets:
         post = postings.get(b)
-        if not post:
-            continue
-        for k in keys:
-            lst = post.get(k)
-            if lst and ev_i in lst:
-                lst.remove(ev_i)
-                if not lst:
-                    del post[k]
+        if post:
+            drop_recent(post, keys, ev_i)

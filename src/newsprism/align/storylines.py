@@ -26,7 +26,7 @@ class StoryLines:
     parent: list[int]
     line_id: dict[int, int]
     counter: int
-    _lpost: dict[str, dict[str, list[int]]]
+    _lpost: dict[str, dict[str, dict[int, None]]]   # storyline bucket -> key -> events, latest linked last
     _ldated: dict[str, dict[int, None]]          # key -> dated events in the storyline index, latest linked last
     _linked: dict[int, None]                     # events in the storyline index, the least recently linked first
 
@@ -55,9 +55,7 @@ class StoryLines:
         ev.lkeys = [k for k, _ in strongest(ev.sig, int(self.s.index_keys))]
         ev.lbuckets = self._lbuckets(ev.first, ev.last) if ev.first is not None else [UNDATED]
         for b in ev.lbuckets:
-            post = self._lpost.setdefault(b, {})
-            for k in ev.lkeys:
-                post.setdefault(k, []).append(ev_i)
+            post_recent(self._lpost.setdefault(b, {}), ev.lkeys, ev_i)
         if ev.first is not None:
             post_recent(self._ldated, ev.lkeys, ev_i)
         self._linked[ev_i] = None
