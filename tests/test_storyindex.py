@@ -277,3 +277,42 @@ def test_a_run_saved_and_restored_halfway_places_undated_texts_as_one_continuous
         assert _in_buckets(getattr(split, name)) == _in_buckets(getattr(continuous, name))
     # the undated texts joined the late reports' occasion, which a key's latest events by number leave out
     assert continuous.doc_event["u0"] == continuous.doc_event["h0"] == continuous.doc_event["late0"]
+
+
+def test_a_look_compares_again_only_the_events_that_changed_since_the_documents_last_look() -> None:
+    # the dockers' strike told early (the second look moves it), beside occasions told dated and undated
+    rows = [("h1", words(HARBOR, ["h1x"]), None, None), ("h2", words(HARBOR, ["h2x"]), None, None),
+            ("x", words(HARBOR[:2] + STRIKE[:3], ["xx", "xy"]), None, None),
+            ("s1", words(STRIKE, ["s1x"]), None, None), ("s2", words(STRIKE, ["s2x"]), None, None),
+            ("s3", words(STRIKE, ["s3x"]), None, None)]
+    for occ in range(5):
+        own = [f"occ{occ}word{j}" for j in range(5)]
+        rows += [(f"o{occ}-{v}", words(own[: 3 + v % 3], [f"d{occ}{v}", "harbor", "pay"]),
+                  f"2020-03-0{1 + occ}" if v % 2 else None, None) for v in range(3)]
+    compared: list[int] = []
+
+    class Counting(StoryIndex):
+        def _similarity(self, query, ev, dense=None):        # type: ignore[no-untyped-def]
+            compared.append(1)
+            return super()._similarity(query, ev, dense)
+
+    class Fresh(StoryIndex):
+        def _best(self, arr, query, dense, skip=-1):          # type: ignore[no-untyped-def]
+            self._sims.pop(arr.doc_id, None)                  # every look compares every candidate again
+            return super()._best(arr, query, dense, skip)
+
+        def _stay(self, arr, here, dense):                    # type: ignore[no-untyped-def]
+            return self._similarity_without(arr.query, self.events[here], arr, dense)
+
+        def _similarity(self, query, ev, dense=None):        # type: ignore[no-untyped-def]
+            fresh.append(1)
+            return super()._similarity(query, ev, dense)
+
+    fresh: list[int] = []
+    index, full = Counting(CFG), Fresh(CFG)
+    index.add_many(rows)
+    full.add_many(rows)
+    assert [s.model_dump() for s in index.stories()] == [s.model_dump() for s in full.stories()]
+    assert ["s1", "s2", "s3", "x"] in events_of(index)        # a document moved
+    assert 0 < len(compared) < len(fresh)
+    assert index._sims == {} and index._stays == {}          # what the looks computed is dropped after the batch

@@ -61,10 +61,16 @@ EMB_FIELDS = ("emb", "emb_n")
 
 
 def strongest(weights: dict[str, float], n: int) -> list[tuple[str, float]]:
-    """The n heaviest items, ties by key (the order `sorted` would give)."""
+    """The n heaviest items, ties by key (the order `sorted` would give). The n-th heaviest weight is found
+    by a sort of the bare weights, so only the items at or above it are ordered by (weight, key)."""
     if len(weights) <= n:
         return sorted(weights.items(), key=heaviest)
-    return heapq.nsmallest(n, weights.items(), key=heaviest)
+    if n <= 0:
+        return []
+    cut = heapq.nlargest(n, weights.values())[-1] if n < 16 else sorted(weights.values(), reverse=True)[n - 1]
+    top = [kv for kv in weights.items() if kv[1] >= cut]
+    top.sort(key=heaviest)
+    return top[:n]
 
 
 def heaviest(kv: tuple[str, float]) -> tuple[float, str]:

@@ -109,6 +109,10 @@ class StoryIndex(StoryVectors, StoryLines):
         self._tick = 0                               # changes to the postings, counted (within a batch)
         self._ev_tick: dict[int, int] = {}           # event -> the change that last touched it
         self._key_tick: dict[str, int] = {}          # key -> the change that last touched its postings
+        # what a document's last look computed (within a batch): the change count then, and per candidate event
+        # its similarity (None: the document did not fit it); and the similarity with its own event without it
+        self._sims: dict[str, tuple[int, dict[int, Optional[float]]]] = {}
+        self._stays: dict[str, tuple[int, int, float]] = {}
 
     # -- time ----------------------------------------------------------------------
     def _buckets_between(self, lo: int, hi: int) -> list[str]:
@@ -224,6 +228,7 @@ class StoryIndex(StoryVectors, StoryLines):
         fell out of the windows. Order-dependent: each document is compared with the events placed before it."""
         clock = self.clock
         self._tick, self._ev_tick, self._key_tick = 0, {}, {}
+        self._sims, self._stays = {}, {}
         for arr in batch:
             self._place(arr)
         if len(batch) > 1:
@@ -240,6 +245,7 @@ class StoryIndex(StoryVectors, StoryLines):
                         looked[arr.doc_id] = self._tick
                 if not moved:                    # until no document moves
                     break
+        self._sims, self._stays = {}, {}
         if self.clock is not None and self.clock != clock:
             self._retire()
         self._evict_undated()
@@ -251,15 +257,25 @@ class StoryIndex(StoryVectors, StoryLines):
 
     def _best(self, arr: Arrival, query: dict[str, float],
               dense: Optional[list[float]], skip: int = -1) -> tuple[Optional[int], float]:
-        """The most similar candidate event the document fits, at or above the threshold."""
+        """The most similar candidate event the document fits, at or above the threshold. A candidate that has
+        not changed since the document's last look in this batch is not compared again: its similarity (or
+        that the document does not fit it) is the one that look computed."""
         best, best_sim = None, float(self.s.event_threshold)
+        tick, before = self._sims.get(arr.doc_id, (0, {}))
+        ev_tick = self._ev_tick
+        sims: dict[int, Optional[float]] = {}
         for ev_i in self._candidates(arr.lookup, arr.day, arr.est):
-            ev = self.events[ev_i]
-            if ev_i == skip or not self._fits(ev, arr):
+            if ev_i == skip:
                 continue
-            sim = self._similarity(query, ev, dense)
-            if sim >= best_sim:
+            if ev_i in before and ev_tick.get(ev_i, 0) <= tick:
+                sim = before[ev_i]
+            else:
+                ev = self.events[ev_i]
+                sim = self._similarity(query, ev, dense) if self._fits(ev, arr) else None
+            sims[ev_i] = sim
+            if sim is not None and sim >= best_sim:
                 best, best_sim = ev_i, sim
+        self._sims[arr.doc_id] = (self._tick, sims)
         return best, best_sim
 
     def _place(self, arr: Arrival) -> None:
@@ -290,7 +306,7 @@ class StoryIndex(StoryVectors, StoryLines):
         dense = self._dense(arr.features)
         best, best_sim = self._best(arr, query, dense, skip=here)
         alone = len(ev.docs) == 1
-        stay = 0.0 if alone else self._similarity_without(query, ev, arr, dense)
+        stay = 0.0 if alone else self._stay(arr, here, dense)
         if best is not None and best_sim > stay:
             target = best
         elif alone or stay >= float(self.s.event_threshold):
@@ -300,6 +316,14 @@ class StoryIndex(StoryVectors, StoryLines):
         self._leave(here, arr)
         self._join(target, arr)
         return True
+
+    def _stay(self, arr: Arrival, here: int, dense: Optional[list[float]]) -> float:
+        """The similarity of a document with its event without it, computed again only when the event changed."""
+        tick, was, sim = self._stays.get(arr.doc_id, (0, -1, 0.0))
+        if was != here or self._ev_tick.get(here, 0) > tick:
+            sim = self._similarity_without(arr.query, self.events[here], arr, dense)
+        self._stays[arr.doc_id] = (self._tick, here, sim)
+        return sim
 
     def _new_event(self) -> int:
         self.counter += 1

@@ -119,12 +119,13 @@ class StoryVectors:
     def _similarity_without(self, query: dict[str, float], ev: Event, arr: Arrival,
                             dense: Optional[list[float]]) -> float:
         """The similarity with the event as it would be without this document (its own vote taken out)."""
-        c, u = ev.centroid, arr.unit
-        rest = {k: w - u.get(k, 0.0) for k, w in c.items()}
-        norm = math.sqrt(sum((w * self._idf(k)) ** 2 for k, w in rest.items() if w > 1e-9))
+        c, u_get, idf = ev.centroid, arr.unit.get, self._idf
+        # the centroid less the document's share, key by key in the centroid's order (the sums stay the same
+        # floating-point sums whatever the speed-up): `r` is its weight once the document is taken out
+        norm = math.sqrt(sum((r * idf(k)) ** 2 for k, w in c.items() if (r := w - u_get(k, 0.0)) > 1e-9))
         if norm <= 1e-9:
             return 0.0
-        sim = sum(w * rest[k] for k, w in query.items() if rest.get(k, 0.0) > 1e-9) / norm
+        sim = sum(w * r for k, w in query.items() if k in c and (r := c[k] - u_get(k, 0.0)) > 1e-9) / norm
         emb = [a - b for a, b in zip(ev.emb, dense)] if (dense and ev.emb and ev.emb_n > 1) else []
         return self._blend(sim, dense, emb)
 
