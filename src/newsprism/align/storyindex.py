@@ -170,9 +170,10 @@ class StoryIndex(StoryVectors, StoryLines):
                 members.pop(ev_i, None)
         ev.keys, ev.buckets = [], []
 
-    def _index(self, ev_i: int) -> None:
+    def _index(self, ev_i: int, eff: Optional[dict[str, float]] = None) -> None:
+        """Post the event under its strongest keys (`eff`: its centroid times IDF, when the caller has it)."""
         ev = self.events[ev_i]
-        eff = {k: w * self._idf(k) for k, w in ev.centroid.items()}
+        eff = self._weighted(ev.centroid) if eff is None else eff
         ev.keys = [k for k, _ in strongest(eff, int(self.s.index_keys))]
         ev.buckets = self._buckets_between(ev.first, ev.last) if ev.first is not None else [UNDATED]
         for b in ev.buckets:
@@ -337,9 +338,11 @@ class StoryIndex(StoryVectors, StoryLines):
         for k, w in arr.unit.items():
             ev.centroid[k] = ev.centroid.get(k, 0.0) + w
         limit = int(self.s.max_centroid_terms)
+        eff = self._weighted(ev.centroid)          # read by the pruning, the index and the signature alike
         if len(ev.centroid) > limit:
-            eff = {k: w * self._idf(k) for k, w in ev.centroid.items()}
-            ev.centroid = {k: ev.centroid[k] for k, _ in strongest(eff, limit)}
+            top = strongest(eff, limit)
+            ev.centroid = {k: ev.centroid[k] for k, _ in top}
+            eff = dict(top)
         ev.norm_n = 0
         ev.docs.append(arr.doc_id)
         ev.days.append(arr.day)
@@ -357,11 +360,11 @@ class StoryIndex(StoryVectors, StoryLines):
         if title and len(ev.titles) < 50:
             ev.titles.append((title, list(arr.features.get("title_terms") or [])))
         self.doc_event[arr.doc_id] = ev_i
-        self._index(ev_i)
+        self._index(ev_i, eff)
         self._note_undated(ev_i)
         n = len(ev.docs)
         if n & (n - 1) == 0:           # sizes 1, 2, 4, 8...: the event's signature has changed enough
-            self._link(ev_i)
+            self._link(ev_i, eff)
 
     def _leave(self, ev_i: int, arr: Arrival) -> None:
         """Take a document of the current batch out of its event (undoing its `_join`)."""

@@ -33,8 +33,12 @@ class StoryLines:
     def _idf(self, key: str) -> float:
         raise NotImplementedError          # StoryVectors
 
-    def _signature(self, ev: Event) -> dict[str, float]:
-        eff = {k: w * self._idf(k) for k, w in ev.centroid.items()}
+    def _weighted(self, centroid: dict[str, float]) -> dict[str, float]:
+        raise NotImplementedError          # StoryVectors
+
+    def _signature(self, ev: Event, eff: Optional[dict[str, float]] = None) -> dict[str, float]:
+        """The event's strongest keys, unit length (`eff`: its centroid times IDF, when the caller has it)."""
+        eff = self._weighted(ev.centroid) if eff is None else eff
         top = strongest(eff, int(self.s.signature_terms))
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {k: w / norm for k, w in top}
@@ -80,11 +84,11 @@ class StoryLines:
             self.counter += 1
             self.line_id[root] = self.counter
 
-    def _link(self, ev_i: int) -> None:
+    def _link(self, ev_i: int, eff: Optional[dict[str, float]] = None) -> None:
         """Join the event's storyline to those of similar events within the storyline window."""
         ev = self.events[ev_i]
         self._lunindex(ev_i)
-        ev.sig = self._signature(ev)
+        ev.sig = self._signature(ev, eff)
         span = int(self.s.storyline_window_days)
         # a dated event looks at the buckets within the storyline window; an undated one at the dated events
         # most recently linked under each key (not every bucket: its cost must not grow with the months held)
