@@ -248,7 +248,7 @@ def _in_order(postings: dict) -> dict:
 
 
 def _in_buckets(postings: dict) -> dict:
-    return {b: _in_order(post) for b, post in postings.items()}
+    return {b: _in_order(post) for b, post in postings.items() if post}    # a bucket left empty offers nothing
 
 
 def test_a_run_saved_and_restored_halfway_places_undated_texts_as_one_continuous_run() -> None:
@@ -259,6 +259,9 @@ def test_a_run_saved_and_restored_halfway_places_undated_texts_as_one_continuous
     first = _dated_batch(6)
     day0 = first[0][2]
     first += [(f"late{j}", words(HARBOR, [f"late{j}x"]), day0, None) for j in range(2)]
+    # an event linked into storylines while undated, then joined by a dated report (no new link at size 3)
+    first += [("v0", words(STRIKE, ["v0x"]), None, None), ("v1", words(STRIKE, ["v1x"]), None, None),
+              ("v2", words(STRIKE, ["v2x"]), day0, None)]
     second = [(f"u{j}", words(HARBOR, [f"u{j}x"]), None, None) for j in range(3)]
     second += [("u-week5", words(HARBOR, ["week5a", "week5b", "other"]), None, None)]
 

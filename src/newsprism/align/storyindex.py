@@ -27,7 +27,11 @@ written looks up, under each of its keys, the dated events that most recently to
 costs does not grow with the weeks a batch spans.
 
 The second look after the first pass revisits only documents near a move: one whose event and
-whose lookup keys' postings did not change since it last looked and stayed would compute the same.
+whose lookup keys' postings did not change since it last looked and stayed would compute the same, and
+a look compares again only the candidate events that changed since the document's last look.
+
+The saved state (`to_state`) keeps the order the events were last indexed and linked in, so an index
+restored from it offers the candidates the index that saved it would have offered.
 """
 from __future__ import annotations
 
@@ -484,7 +488,7 @@ class StoryIndex(StoryVectors, StoryLines):
             ev = idx.events[i]
             for b in ev.lbuckets:
                 post_recent(idx._lpost.setdefault(b, {}), ev.lkeys, i)
-            if ev.first is not None:
+            if UNDATED not in ev.lbuckets:       # dated when it was last linked (it may have changed since)
                 post_recent(idx._ldated, ev.lkeys, i)
             idx._linked[i] = None
         return idx
