@@ -16,10 +16,19 @@ def test_the_heaviest_keys_with_ties_broken_by_key() -> None:
     assert strongest(weights, 10) == sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+def test_the_heaviest_keys_of_a_large_table_tied_at_the_cut_are_those_sorted_would_give() -> None:
+    # many keys share the weight at the n-th place: the cut keeps them all, and the order picks by key
+    weights = {f"k{i:03d}": (1.0 if i % 3 else 2.0) for i in range(300)}
+    weights.update({"z": 5.0, "a": 0.5})
+    for n in (5, 40, 120, 299):
+        assert strongest(weights, n) == sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
 def test_an_event_leaves_its_postings_and_empty_lists_go() -> None:
-    postings = {"1": {"flood": [0, 3], "river": [3]}, "2": {"flood": [3]}}
+    postings = {"1": {"flood": dict.fromkeys([0, 3, 5]), "river": {3: None}}, "2": {"flood": {3: None}}}
     drop_postings(postings, ["1", "2", "9"], ["flood", "river"], 3)
-    assert postings == {"1": {"flood": [0]}, "2": {}}
+    assert postings == {"1": {"flood": {0: None, 5: None}}, "2": {}}
+    assert list(postings["1"]["flood"]) == [0, 5]          # the others keep their order
 
 
 def test_an_event_span_follows_its_members() -> None:

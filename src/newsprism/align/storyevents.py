@@ -61,10 +61,16 @@ EMB_FIELDS = ("emb", "emb_n")
 
 
 def strongest(weights: dict[str, float], n: int) -> list[tuple[str, float]]:
-    """The n heaviest items, ties by key (the order `sorted` would give)."""
+    """The n heaviest items, ties by key (the order `sorted` would give). The n-th heaviest weight is found
+    by a sort of the bare weights, so only the items at or above it are ordered by (weight, key)."""
     if len(weights) <= n:
         return sorted(weights.items(), key=heaviest)
-    return heapq.nsmallest(n, weights.items(), key=heaviest)
+    if n <= 0:
+        return []
+    cut = heapq.nlargest(n, weights.values())[-1] if n < 16 else sorted(weights.values(), reverse=True)[n - 1]
+    top = [kv for kv in weights.items() if kv[1] >= cut]
+    top.sort(key=heaviest)
+    return top[:n]
 
 
 def heaviest(kv: tuple[str, float]) -> tuple[float, str]:
@@ -108,15 +114,9 @@ def drop_recent(postings: dict[str, dict[int, None]], keys: list[str], ev_i: int
             del postings[k]
 
 
-def drop_postings(postings: dict[str, dict[str, list[int]]], buckets: list[str], keys: list[str], ev_i: int) -> None:
-    """Remove an event from the posting lists of its buckets and keys (empty lists are deleted)."""
+def drop_postings(postings: dict[str, dict[str, dict[int, None]]], buckets: list[str], keys: list[str], ev_i: int) -> None:
+    """Remove an event from the postings of its buckets and keys (empty ones are deleted)."""
     for b in buckets:
         post = postings.get(b)
-        if not post:
-            continue
-        for k in keys:
-            lst = post.get(k)
-            if lst and ev_i in lst:
-                lst.remove(ev_i)
-                if not lst:
-                    del post[k]
+        if post:
+            drop_recent(post, keys, ev_i)

@@ -27,7 +27,11 @@ written looks up, under each of its keys, the dated events that most recently to
 costs does not grow with the weeks a batch spans.
 
 The second look after the first pass revisits only documents near a move: one whose event and
-whose lookup keys' postings did not change since it last looked and stayed would compute the same.
+whose lookup keys' postings did not change since it last looked and stayed would compute the same, and
+a look compares again only the candidate events that changed since the document's last look.
+
+The saved state (`to_state`) keeps the order the events were last indexed and linked in, so an index
+restored from it offers the candidates the index that saved it would have offered.
 """
 from __future__ import annotations
 
@@ -49,7 +53,7 @@ from .storylines import StoryLines
 from .storytime import latest_day, ordinal, written_after
 from .storyvectors import StoryVectors, raw_weights, with_vectors
 
-STATE_VERSION = 2
+STATE_VERSION = 3      # 3: the order events were last indexed and linked in (the postings' recency order)
 Row = tuple  # (doc_id, features, published or None, entity ids or None)
 
 
@@ -96,15 +100,23 @@ class StoryIndex(StoryVectors, StoryLines):
         self.parent: list[int] = []                  # union-find over events: storylines
         self.line_id: dict[int, int] = {}            # storyline root -> its story id number
         self.undated: OrderedDict[int, None] = OrderedDict()   # active undated events, least recent first
-        self._post: dict[str, dict[str, list[int]]] = {}
-        self._lpost: dict[str, dict[str, list[int]]] = {}
+        # postings: time bucket -> key -> events, each an insertion-ordered dict (the most recently indexed last;
+        # O(1) to drop an event from, where a list's remove was O(n))
+        self._post: dict[str, dict[str, dict[int, None]]] = {}
+        self._lpost: dict[str, dict[str, dict[int, None]]] = {}
         self._ldated: dict[str, dict[int, None]] = {}  # the same for the storyline index
-        self._bucket_events: dict[str, list[int]] = {}
+        self._bucket_events: dict[str, dict[int, None]] = {}   # time bucket -> its events, in the same order
         self._dated: dict[str, dict[int, None]] = {}   # key -> active dated events, the most recently joined last
+        self._indexed: dict[int, None] = {}       # events in the event index, the least recently (re)indexed first
+        self._linked: dict[int, None] = {}        # the same for the storyline index
         self._idf_memo: dict[str, float] = {}
         self._tick = 0                               # changes to the postings, counted (within a batch)
         self._ev_tick: dict[int, int] = {}           # event -> the change that last touched it
         self._key_tick: dict[str, int] = {}          # key -> the change that last touched its postings
+        # what a document's last look computed (within a batch): the change count then, and per candidate event
+        # its similarity (None: the document did not fit it); and the similarity with its own event without it
+        self._sims: dict[str, tuple[int, dict[int, Optional[float]]]] = {}
+        self._stays: dict[str, tuple[int, int, float]] = {}
 
     # -- time ----------------------------------------------------------------------
     def _buckets_between(self, lo: int, hi: int) -> list[str]:
@@ -155,24 +167,26 @@ class StoryIndex(StoryVectors, StoryLines):
         self._touch(ev_i, ev.keys)
         drop_postings(self._post, ev.buckets, ev.keys, ev_i)
         drop_recent(self._dated, ev.keys, ev_i)
+        self._indexed.pop(ev_i, None)
         for b in ev.buckets:
             members = self._bucket_events.get(b)
-            if members and ev_i in members:
-                members.remove(ev_i)
+            if members:
+                members.pop(ev_i, None)
         ev.keys, ev.buckets = [], []
 
-    def _index(self, ev_i: int) -> None:
+    def _index(self, ev_i: int, eff: Optional[dict[str, float]] = None) -> None:
+        """Post the event under its strongest keys (`eff`: its centroid times IDF, when the caller has it)."""
         ev = self.events[ev_i]
-        eff = {k: w * self._idf(k) for k, w in ev.centroid.items()}
+        eff = self._weighted(ev.centroid) if eff is None else eff
         ev.keys = [k for k, _ in strongest(eff, int(self.s.index_keys))]
         ev.buckets = self._buckets_between(ev.first, ev.last) if ev.first is not None else [UNDATED]
         for b in ev.buckets:
-            post = self._post.setdefault(b, {})
-            for k in ev.keys:
-                post.setdefault(k, []).append(ev_i)
-            self._bucket_events.setdefault(b, []).append(ev_i)
+            post_recent(self._post.setdefault(b, {}), ev.keys, ev_i)
+            self._bucket_events.setdefault(b, {})[ev_i] = None
         if ev.first is not None:
             post_recent(self._dated, ev.keys, ev_i)
+        self._indexed.pop(ev_i, None)
+        self._indexed[ev_i] = None
         self._touch(ev_i, ev.keys)
 
     def _candidates(self, lookup: list[tuple[str, float]], day: Optional[int], est: Optional[tuple[int, int]]) -> list[int]:
@@ -219,6 +233,7 @@ class StoryIndex(StoryVectors, StoryLines):
         fell out of the windows. Order-dependent: each document is compared with the events placed before it."""
         clock = self.clock
         self._tick, self._ev_tick, self._key_tick = 0, {}, {}
+        self._sims, self._stays = {}, {}
         for arr in batch:
             self._place(arr)
         if len(batch) > 1:
@@ -235,6 +250,7 @@ class StoryIndex(StoryVectors, StoryLines):
                         looked[arr.doc_id] = self._tick
                 if not moved:                    # until no document moves
                     break
+        self._sims, self._stays = {}, {}
         if self.clock is not None and self.clock != clock:
             self._retire()
         self._evict_undated()
@@ -246,15 +262,25 @@ class StoryIndex(StoryVectors, StoryLines):
 
     def _best(self, arr: Arrival, query: dict[str, float],
               dense: Optional[list[float]], skip: int = -1) -> tuple[Optional[int], float]:
-        """The most similar candidate event the document fits, at or above the threshold."""
+        """The most similar candidate event the document fits, at or above the threshold. A candidate that has
+        not changed since the document's last look in this batch is not compared again: its similarity (or
+        that the document does not fit it) is the one that look computed."""
         best, best_sim = None, float(self.s.event_threshold)
+        tick, before = self._sims.get(arr.doc_id, (0, {}))
+        ev_tick = self._ev_tick
+        sims: dict[int, Optional[float]] = {}
         for ev_i in self._candidates(arr.lookup, arr.day, arr.est):
-            ev = self.events[ev_i]
-            if ev_i == skip or not self._fits(ev, arr):
+            if ev_i == skip:
                 continue
-            sim = self._similarity(query, ev, dense)
-            if sim >= best_sim:
+            if ev_i in before and ev_tick.get(ev_i, 0) <= tick:
+                sim = before[ev_i]
+            else:
+                ev = self.events[ev_i]
+                sim = self._similarity(query, ev, dense) if self._fits(ev, arr) else None
+            sims[ev_i] = sim
+            if sim is not None and sim >= best_sim:
                 best, best_sim = ev_i, sim
+        self._sims[arr.doc_id] = (self._tick, sims)
         return best, best_sim
 
     def _place(self, arr: Arrival) -> None:
@@ -285,7 +311,7 @@ class StoryIndex(StoryVectors, StoryLines):
         dense = self._dense(arr.features)
         best, best_sim = self._best(arr, query, dense, skip=here)
         alone = len(ev.docs) == 1
-        stay = 0.0 if alone else self._similarity_without(query, ev, arr, dense)
+        stay = 0.0 if alone else self._stay(arr, here, dense)
         if best is not None and best_sim > stay:
             target = best
         elif alone or stay >= float(self.s.event_threshold):
@@ -295,6 +321,14 @@ class StoryIndex(StoryVectors, StoryLines):
         self._leave(here, arr)
         self._join(target, arr)
         return True
+
+    def _stay(self, arr: Arrival, here: int, dense: Optional[list[float]]) -> float:
+        """The similarity of a document with its event without it, computed again only when the event changed."""
+        tick, was, sim = self._stays.get(arr.doc_id, (0, -1, 0.0))
+        if was != here or self._ev_tick.get(here, 0) > tick:
+            sim = self._similarity_without(arr.query, self.events[here], arr, dense)
+        self._stays[arr.doc_id] = (self._tick, here, sim)
+        return sim
 
     def _new_event(self) -> int:
         self.counter += 1
@@ -308,9 +342,11 @@ class StoryIndex(StoryVectors, StoryLines):
         for k, w in arr.unit.items():
             ev.centroid[k] = ev.centroid.get(k, 0.0) + w
         limit = int(self.s.max_centroid_terms)
+        eff = self._weighted(ev.centroid)          # read by the pruning, the index and the signature alike
         if len(ev.centroid) > limit:
-            eff = {k: w * self._idf(k) for k, w in ev.centroid.items()}
-            ev.centroid = {k: ev.centroid[k] for k, _ in strongest(eff, limit)}
+            top = strongest(eff, limit)
+            ev.centroid = {k: ev.centroid[k] for k, _ in top}
+            eff = dict(top)
         ev.norm_n = 0
         ev.docs.append(arr.doc_id)
         ev.days.append(arr.day)
@@ -328,11 +364,11 @@ class StoryIndex(StoryVectors, StoryLines):
         if title and len(ev.titles) < 50:
             ev.titles.append((title, list(arr.features.get("title_terms") or [])))
         self.doc_event[arr.doc_id] = ev_i
-        self._index(ev_i)
+        self._index(ev_i, eff)
         self._note_undated(ev_i)
         n = len(ev.docs)
         if n & (n - 1) == 0:           # sizes 1, 2, 4, 8...: the event's signature has changed enough
-            self._link(ev_i)
+            self._link(ev_i, eff)
 
     def _leave(self, ev_i: int, arr: Arrival) -> None:
         """Take a document of the current batch out of its event (undoing its `_join`)."""
@@ -372,7 +408,7 @@ class StoryIndex(StoryVectors, StoryLines):
         assert self.clock is not None
         keep_from = (self.clock - int(self.s.retention_days)) // self.window
         for b in sorted((b for b in self._post if b != UNDATED and int(b) < keep_from), key=int):
-            for ev_i in list(self._bucket_events.get(b, [])):
+            for ev_i in list(self._bucket_events.get(b, ())):
                 ev = self.events[ev_i]
                 if int(ev.buckets[-1]) < keep_from:
                     self._finalize(ev_i)
@@ -388,6 +424,7 @@ class StoryIndex(StoryVectors, StoryLines):
                 ev.lbuckets = [x for x in ev.lbuckets if x != b]
                 if not ev.lbuckets:
                     drop_recent(self._ldated, ev.lkeys, ev_i)
+                    self._linked.pop(ev_i, None)
                     ev.sig, ev.lkeys = {}, []
 
     def _evict_undated(self) -> None:
@@ -413,12 +450,13 @@ class StoryIndex(StoryVectors, StoryLines):
 
     # -- persistence -----------------------------------------------------------------
     def to_state(self) -> dict:
-        """Everything needed to continue, as JSON-serializable data (postings are rebuilt on load)."""
+        """Everything needed to continue, as JSON-serializable data (postings are rebuilt on load, in the order
+        the events were last indexed and linked: a key of more than `max_candidates` events offers its latest)."""
         return {
             "version": STATE_VERSION, "n_docs": self.n_docs, "df": dict(self.df), "clock": self.clock,
             "counter": self.counter, "events": [event_state(e) for e in self.events],
             "parent": list(self.parent), "line_id": {str(k): v for k, v in self.line_id.items()},
-            "undated": list(self.undated),
+            "undated": list(self.undated), "indexed": list(self._indexed), "linked": list(self._linked),
         }
 
     @classmethod
@@ -437,17 +475,20 @@ class StoryIndex(StoryVectors, StoryLines):
         for i, ev in enumerate(idx.events):
             for d in ev.docs:
                 idx.doc_event[d] = i
+        # each posting list holds its events in the order they were last (re)indexed: rebuild it in that order
+        for i in state["indexed"]:
+            ev = idx.events[i]
             for b in ev.buckets:
-                post = idx._post.setdefault(b, {})
-                for k in ev.keys:
-                    post.setdefault(k, []).append(i)
-                idx._bucket_events.setdefault(b, []).append(i)
-            if ev.buckets and ev.first is not None:
+                post_recent(idx._post.setdefault(b, {}), ev.keys, i)
+                idx._bucket_events.setdefault(b, {})[i] = None
+            if ev.first is not None:
                 post_recent(idx._dated, ev.keys, i)
+            idx._indexed[i] = None
+        for i in state["linked"]:
+            ev = idx.events[i]
             for b in ev.lbuckets:
-                post = idx._lpost.setdefault(b, {})
-                for k in ev.lkeys:
-                    post.setdefault(k, []).append(i)
-            if ev.lbuckets and ev.first is not None:
+                post_recent(idx._lpost.setdefault(b, {}), ev.lkeys, i)
+            if UNDATED not in ev.lbuckets:       # dated when it was last linked (it may have changed since)
                 post_recent(idx._ldated, ev.lkeys, i)
+            idx._linked[i] = None
         return idx

@@ -26,14 +26,19 @@ class StoryLines:
     parent: list[int]
     line_id: dict[int, int]
     counter: int
-    _lpost: dict[str, dict[str, list[int]]]
+    _lpost: dict[str, dict[str, dict[int, None]]]   # storyline bucket -> key -> events, latest linked last
     _ldated: dict[str, dict[int, None]]          # key -> dated events in the storyline index, latest linked last
+    _linked: dict[int, None]                     # events in the storyline index, the least recently linked first
 
     def _idf(self, key: str) -> float:
         raise NotImplementedError          # StoryVectors
 
-    def _signature(self, ev: Event) -> dict[str, float]:
-        eff = {k: w * self._idf(k) for k, w in ev.centroid.items()}
+    def _weighted(self, centroid: dict[str, float]) -> dict[str, float]:
+        raise NotImplementedError          # StoryVectors
+
+    def _signature(self, ev: Event, eff: Optional[dict[str, float]] = None) -> dict[str, float]:
+        """The event's strongest keys, unit length (`eff`: its centroid times IDF, when the caller has it)."""
+        eff = self._weighted(ev.centroid) if eff is None else eff
         top = strongest(eff, int(self.s.signature_terms))
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {k: w / norm for k, w in top}
@@ -46,6 +51,7 @@ class StoryLines:
         ev = self.events[ev_i]
         drop_postings(self._lpost, ev.lbuckets, ev.lkeys, ev_i)
         drop_recent(self._ldated, ev.lkeys, ev_i)
+        self._linked.pop(ev_i, None)
         ev.lkeys, ev.lbuckets = [], []
 
     def _lindex(self, ev_i: int) -> None:
@@ -53,11 +59,10 @@ class StoryLines:
         ev.lkeys = [k for k, _ in strongest(ev.sig, int(self.s.index_keys))]
         ev.lbuckets = self._lbuckets(ev.first, ev.last) if ev.first is not None else [UNDATED]
         for b in ev.lbuckets:
-            post = self._lpost.setdefault(b, {})
-            for k in ev.lkeys:
-                post.setdefault(k, []).append(ev_i)
+            post_recent(self._lpost.setdefault(b, {}), ev.lkeys, ev_i)
         if ev.first is not None:
             post_recent(self._ldated, ev.lkeys, ev_i)
+        self._linked[ev_i] = None
 
     def _find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -79,11 +84,11 @@ class StoryLines:
             self.counter += 1
             self.line_id[root] = self.counter
 
-    def _link(self, ev_i: int) -> None:
+    def _link(self, ev_i: int, eff: Optional[dict[str, float]] = None) -> None:
         """Join the event's storyline to those of similar events within the storyline window."""
         ev = self.events[ev_i]
         self._lunindex(ev_i)
-        ev.sig = self._signature(ev)
+        ev.sig = self._signature(ev, eff)
         span = int(self.s.storyline_window_days)
         # a dated event looks at the buckets within the storyline window; an undated one at the dated events
         # most recently linked under each key (not every bucket: its cost must not grow with the months held)
