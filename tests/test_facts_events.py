@@ -414,6 +414,22 @@ def test_an_attempt_is_one_only_where_it_is_at_the_same_act():
     assert [docs for _, docs in agreed(raid)] == [["a", "b"]]
 
 
+def test_calling_something_something_is_one_only_where_it_is_called_the_same():
+    """'Vale called the meeting wonderful' / 'Vale called the ruling a disgrace': one speaker, two namings; 'Vale
+    called Hart a reckless coward' twice is one."""
+    c = Corpus()
+    vale, hart = c.entity("e1", "Ann Vale"), c.entity("e2", "Tom Hart")
+    c.claim("a", "Vale called the meeting wonderful and thanked the mayor.", predicate="call", subject=vale,
+            subject_text="Vale", object_text="the meeting", tense="past")
+    c.claim("b", "Vale called the ruling a disgrace for the town.", predicate="call", subject=vale,
+            subject_text="Vale", object_text="the ruling", tense="past")
+    c.claim("c", "Vale called Hart a reckless coward on Sunday.", predicate="call", subject=vale, subject_text="Vale",
+            object=hart, object_text="Hart", tense="past")
+    c.claim("d", "Calling Hart a reckless coward, Vale left the stage.", predicate="call", subject=vale,
+            subject_text="Vale", object=hart, object_text="Hart", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["c", "d"]]
+
+
 def _beat(c: Corpus, outer: Claim, opponent: str) -> None:
     """Another act of the same doer told inside `outer` ('stopped X in the sixth round to retain ...')."""
     c.claims.append(Claim(id=f"c{len(c.claims) + 1}", doc=outer.doc, start=outer.start, end=outer.end, text=outer.text,

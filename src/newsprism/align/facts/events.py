@@ -56,8 +56,11 @@ from .words import MIND_PREDICATES, MONTHS_DAYS, STATEMENT_PREDICATES, content_w
 # verbs whose meaning is their noun: 'expressed outrage', 'made a statement', 'held talks'
 LIGHT_VERBS = {"express", "voice", "make", "take", "give", "have", "hold", "do", "conduct", "carry", "issue",
                "offer", "pay", "raise", "show", "register", "lodge", "file", "deliver", "extend", "reach"}
-# senses whose content is what is said or held (statements, states of mind): one only where that is the same
-SAYING = frozenset(STATEMENT_PREDICATES | MIND_PREDICATES)
+# verbs that say what something is ('called Trump a coward', 'what he described as an opportunity'): like a
+# statement, what they say is their content
+NAMING = {"call", "describe", "label", "dub", "brand", "term"}
+# senses whose content is what is said or held (statements, states of mind, namings): one only where that is the same
+SAYING = frozenset(STATEMENT_PREDICATES | MIND_PREDICATES | NAMING)
 # verbs of going and coming, which alone name no act ('what is going on', 'comes a month after'); with a particle
 # or a place they may ('checked in' is read as entering)
 BARE_MOTION = {"go", "come"}
