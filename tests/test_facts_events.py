@@ -498,6 +498,23 @@ def test_a_report_alone_in_its_storyline_may_tell_an_event_of_any_storyline():
     assert sorted(sorted(d for p in f.positions for d in p.documents) for f in facts) == [["a", "b"], ["c", "d"]]
 
 
+def test_one_persons_death_told_in_two_event_stories_is_one_death():
+    """Story clustering may split a storyline's reports into two events; a clause with a doer alone does not cross
+    them ('Tarn spoke' in two events may be two speeches), but a person dies once."""
+    c = Corpus()
+    tarn = c.entity("e1", "Ilse Tarn")
+    for doc in ("a", "b", "c", "d"):
+        c.claim(doc, "Ilse Tarn died at her home.", predicate="die", subject=tarn, subject_text="Ilse Tarn",
+                tense="past")
+        c.claim(doc, "Ilse Tarn spoke at length.", predicate="speak", subject=tarn, subject_text="Ilse Tarn",
+                tense="past")
+    lines = [Story(id="L", documents=["a", "b", "c", "d"]), Story(id="s1", documents=["a", "b"], parent="L"),
+             Story(id="s2", documents=["c", "d"], parent="L")]
+    facts = [f for f in align_facts(c.analysis(stories=lines), CFG) if f.verdict == "corroborated"]
+    assert sorted((f.about, sorted({d for p in f.positions for d in p.documents})) for f in facts) == [
+        ("Ilse Tarn die", ["a", "b", "c", "d"]), ("Ilse Tarn speak", ["a", "b"]), ("Ilse Tarn speak", ["c", "d"])]
+
+
 def test_a_description_of_the_named_doers_kind_does_not_part_two_reports():
     """'the police arrested Dane Pell' and 'the Harbour Constabulary arrested Dane Pell': a description of a body
     may be the body another report names; a thing ('a report') may not be a doer named elsewhere."""

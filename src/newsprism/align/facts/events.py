@@ -56,6 +56,8 @@ from .words import MIND_PREDICATES, MONTHS_DAYS, STATEMENT_PREDICATES, content_w
 # verbs whose meaning is their noun: 'expressed outrage', 'made a statement', 'held talks'
 LIGHT_VERBS = {"express", "voice", "make", "take", "give", "have", "hold", "do", "conduct", "carry", "issue",
                "offer", "pay", "raise", "show", "register", "lodge", "file", "deliver", "extend", "reach"}
+# what happens to someone once: one named person's death told in two event stories of a storyline is one death
+ONCE = {"die"}
 # verbs that say what something is ('called Trump a coward', 'what he described as an opportunity'): like a
 # statement, what they say is their content
 NAMING = {"call", "describe", "label", "dub", "brand", "term"}
@@ -305,7 +307,8 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
     doer, thing = match(ctx, a.subj, b.subj) or 0.0, match(ctx, a.obj, b.obj) or 0.0
     if a.agent and b.agent:
         thing = match(ctx, a.agent, b.agent) or 0.0     # a death's killer is its other participant
-    if a.story and b.story and a.story != b.story and (doer < 1 or thing < 1):
+    if a.story and b.story and a.story != b.story and (doer < 1 or thing < 1) \
+            and not (a.block[1] in ONCE and surely_one_doer(ctx, a.subj, b.subj)):
         return 0.0
     score = doer + thing
     if _verbatim(a, b):
