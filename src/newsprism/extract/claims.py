@@ -7,45 +7,37 @@ Each claim quotes the clause it comes from with exact offsets into `document.tex
 Arguments resolve to the document's local entity ids where the words name an entity (a role noun
 such as "a member of the board, Karim Haddad" resolves to the person it names), else stay words.
 Predicates are normalized to sense classes (`lexicon/predicates.py`), so "arrived in" and "is visiting" compare.
-A figure's value carries its `slot`, the parse around it (see `figure_slot`), so that the fact ledger can
+A figure's value carries its `slot`, the parse around it (`figure_slot.py`), so that the fact ledger can
 tell which count a figure is even when outlets word it differently.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config
-from ..lexicon.predicates import (
-    DONE_TO,
-    EVENT_NOUNS,
-    OBJECT_CONTROL,
-    PREP_OBJECTS,
-    REFLEXIVE,
-    REQUEST_VERBS,
-    ROLE_NOUNS,
-    phrasal_class,
-    predicate_class,
-)
-from ..model import Claim, Document, FigureSlot, FigureValue, SlotArg, Time
+from ..lexicon.predicates import (DONE_TO, EVENT_NOUNS, PREP_OBJECTS, REFLEXIVE, REQUEST_VERBS, ROLE_NOUNS,
+                                  phrasal_class, predicate_class)
+from ..model import Claim, Document, Time
 from ..parse import text_of
 from ..records import DocRecord
 from . import speech
 from .claim_times import own_time, time_tokens, weekday_tokens, when_of
 from .entity_index import EntityIndex
+from .figure_slot import figure_value
 from .modality import modality as modality_of
 from .quantities import Quantity, find_quantities
 from .quotes import quote_spans
+from .subjects import RELATIVE, subject_of
 from .tense import clause_tense
 
 # verbs whose act is the verb they govern: the complement is the claim, read with the tense and modality its
 # governor gives it ('managed to board' is a boarding; 'grain needs to reach buyers' a reaching). An attempt
 # ('tried to board') stays an act of its own: it happened, the boarding did not
 CATENATIVES = {"need", "manage", "tend"}
-RELATIVE = {"who", "which", "that", "whom", "whose"}
 MAX_WORDS_CHARS = 120
 
 
@@ -137,7 +129,7 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
     lemma = v.lemma_.lower()
     kids = list(v.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (v.tag_ == "VBN" and v.dep_ == "acl")
-    subj = _subject(v)
+    subj = subject_of(v)
     obj = None
     if not passive and _cut_short_passive(v, kids, lemma):
         # 'Teen killed by police': the one named first is the one it was done to; the doer, if any, follows 'by'
@@ -222,44 +214,6 @@ def _cut_short_passive(v: Token, kids: list[Token], lemma: str) -> bool:
     participles of other verbs are often simple pasts ('the team followed', 'he served'), so only these."""
     return (v.tag_ == "VBN" and predicate_class(lemma) in DONE_TO and any(c.dep_ == "nsubj" for c in kids)
             and not any(c.dep_ in ("aux", "auxpass", "dobj", "dative") for c in kids))
-
-
-def _subject(v: Token, depth: int = 0) -> Optional[Token]:
-    if depth > 6:
-        return None
-    kids = list(v.children)
-    agent = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    if agent is not None:
-        return agent
-    s = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
-    if s is not None:
-        if s.lower_ in RELATIVE and v.dep_ == "relcl":
-            return v.head
-        if s.dep_ == "nsubj" and s.lower_ in ("it", "there") and v.lemma_ == "be":
-            return None
-        if s.dep_ == "nsubj" and s.pos_ in ("ADJ", "VERB"):
-            return None   # "Particularly worrying was ...": an inverted judgement, nobody who acts
-        return s
-    if any(c.dep_ == "nsubjpass" for c in kids):
-        return None     # agentless passive: the doer is not said
-    if v.dep_ == "xcomp":
-        h = v.head
-        ctrl = next((c for c in h.children if c.dep_ == "dobj"), None)
-        if h.lemma_.lower() in OBJECT_CONTROL and ctrl is not None:
-            return ctrl
-        raised = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
-        if raised is not None and raised.lower_ not in RELATIVE:
-            return raised   # "X is slated (expected, said) to visit": X is the one who visits
-        return _subject(h, depth + 1)
-    if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX"):
-        return _subject(v.head, depth + 1)
-    if v.dep_ == "acl" and v.tag_ == "VBG":
-        noun = v.head
-        # "issued a statement praising X": the statement's author praises
-        if noun.lemma_.lower() in speech.ISSUED_NOUNS and noun.dep_ == "dobj":
-            return _subject(noun.head, depth + 1) or noun
-        return noun
-    return None
 
 
 def _prep_object(tok: Token, preps: tuple[str, ...]) -> Optional[Token]:
@@ -393,7 +347,7 @@ def _claim(document: Document, sent: Span, fr: Frame, q: Optional[Quantity], ent
     modality = modality_of(fr.anchor, sent, attributed=attribution is not None, in_quote=in_quote is not None)
     return Claim(
         id=f"{document.id}#c{n + 1}", doc=document.id, start=start, end=end, text=document.text[start:end],
-        subject=subject, predicate=fr.predicate, object=obj, value=_figure_value(doc, q) if q is not None else None,
+        subject=subject, predicate=fr.predicate, object=obj, value=figure_value(doc, q) if q is not None else None,
         when=fr.when.value if fr.when else None, time=(fr.when or fr.weekday).id if (fr.when or fr.weekday) else None, attribution=attribution,
         modality=modality, tense=clause_tense(fr.anchor), subject_text=subject_text, object_text=object_text, attribution_text=attribution_text,
     )
@@ -424,96 +378,3 @@ def _fit(doc: Doc, start: int, end: int, q: Optional[Quantity], fr: Frame, limit
     if span is None or len(span) == 0:
         return start, min(end, start + limit)
     return span.start_char, span.end_char
-
-
-# -- the slot of a figure -----------------------------------------------------------------------------
-
-# verbs that only link a figure to its noun ("the toll is 50", "there were 50"): no slot of their own
-LINK_VERBS = {"be", "have", "become", "remain", "include", "total", "number", "reach", "rise", "climb", "stand"}
-SLOT_MODS = ("amod", "compound", "nmod", "poss")
-# what the verb does or says of its thing: "cut 50 jobs", "remain solvent for 75 years", "keep it solvent"
-OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "acomp", "oprd")
-PLACES = {"GPE", "LOC", "FAC", "NORP", "ORG"}
-
-
-def _figure_value(doc: Doc, q: Quantity) -> FigureValue:
-    """The figure's value with its `slot`: what the parse says the figure is about, so that outlets that word
-    one count differently still line up ("the blaze drew 40 fire trucks" / "40 engines were sent to the fire")."""
-    slot = figure_slot(doc, q)
-    return FigureValue(**q.value(), slot=slot if slot.model_dump() else None)
-
-
-def _lemma(t: Token) -> str:
-    return t.lemma_.lower() if t.pos_ != "PROPN" else t.text.lower()
-
-
-def _arg(t: Token) -> SlotArg:
-    """An argument with its character offset: the offset lets the fact ledger find the entity named there."""
-    return SlotArg(lemma=_lemma(t), at=t.idx)
-
-
-def figure_slot(doc: Doc, q: Quantity) -> FigureSlot:
-    """Compact parse neighbourhood of a figure: the counted noun's modifiers, the governing verb (lemma and
-    class), the verb's other arguments, the prepositions hanging off noun and verb ("of the budget",
-    "in the crash") and, for an age or a person's figure, whose it is."""
-    inside = set(range(*q.tokens))
-    noun = doc[q.head]
-    slot: dict[str, Any] = {}
-    mods = sorted({_lemma(c) for c in noun.children if c.dep_ in SLOT_MODS and not q.start <= c.idx < q.end
-                   and not c.like_num and c.is_alpha and c.lower_ not in ("old", "year")})
-    if mods:
-        slot["mods"] = mods
-    preps = _preps(noun, inside)
-    # the verb that says what happened to the counted: climb from the noun through nouns and prepositions
-    node, path = noun, noun
-    for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            break
-        path, node = node, node.head
-    verb = node if node.pos_ in ("VERB", "AUX") else None
-    if verb is not None:
-        slot["verb"] = verb.lemma_.lower()
-        slot["pred"] = predicate_class(verb.lemma_)
-        below = {t.i for t in path.subtree}
-        subj = _subject(verb)
-        if subj is not None and subj.i not in below and subj.lower_ not in RELATIVE:
-            slot["subj"] = _arg(subj)
-        obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in below
-                    and c.i not in inside), None)
-        if obj is not None and obj.lower_ not in RELATIVE:
-            slot["obj"] = _arg(obj)
-        preps += _preps(verb, below | inside)
-    if preps:
-        slot["preps"] = sorted(set(preps))
-    owner = _owner(noun, inside)
-    if owner is not None:
-        slot["owner"] = _arg(owner)
-    return FigureSlot(**slot)
-
-
-def _preps(tok: Token, skip: set[int]) -> list[str]:
-    """'of budget', 'in crash': each preposition under the token with its object's lemma, one level down too."""
-    out = []
-    for c in tok.children:
-        if c.dep_ != "prep" or c.i in skip:
-            continue
-        for g in c.children:
-            if g.dep_ == "pobj" and g.i not in skip and not g.like_num and g.lower_ not in RELATIVE \
-                    and g.ent_type_ not in ("DATE", "TIME", "CARDINAL"):   # when is no part of what is counted
-                out.append(f"{c.lower_} {_lemma(g)}")
-    return out
-
-
-def _owner(noun: Token, inside: set[int]) -> Optional[Token]:
-    """The named person or body a figure belongs to: 'the 33-year-old actress Jane Roe', 'Roe, the 33-year-old'."""
-    def named(t: Token) -> bool:   # "a 61-year-old Vancouver man": a place names no owner
-        return t.pos_ == "PROPN" and t.ent_type_ not in PLACES and t.i not in inside
-
-    if named(noun):
-        return noun
-    for c in noun.children:
-        if c.dep_ in ("appos", "flat", "compound") and named(c):
-            return c
-    if noun.dep_ == "appos" and named(noun.head):
-        return noun.head
-    return None
