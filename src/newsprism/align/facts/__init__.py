@@ -22,17 +22,26 @@ from typing import Optional
 
 from ...config import Config
 from ...model import Analysis, Fact
-from .context import build_context
+from .context import build_context, head_word
 from .dates import date_facts
 from .figure_match import numeric_facts
 from .events import event_facts
 from .functional import functional_facts
+from .words import content_words
 
 VERDICT_ORDER = {"contested": 0, "corroborated": 1, "compatible": 2, "single_source": 3}
 
 
 def align_facts(analysis: Analysis, cfg: Config) -> list[Fact]:
     """Facts of the analysis: numeric, functional and relational slots, each with a verdict."""
+    try:
+        return _align_facts(analysis, cfg)
+    finally:
+        content_words.cache_clear()     # the clauses' words and heads are kept for one run only
+        head_word.cache_clear()
+
+
+def _align_facts(analysis: Analysis, cfg: Config) -> list[Fact]:
     ctx = build_context(analysis, cfg.facts)
     claims = sorted(analysis.claims, key=lambda c: (c.doc, c.start, c.id))
     # one claim, one fact: a figure two documents give, then a functional slot, an event's date, the event itself

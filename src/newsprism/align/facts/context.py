@@ -36,6 +36,9 @@ class Context:
     days: dict[str, set[str]] = field(default_factory=dict)   # doc -> calendar days it names, fully resolved
     figures_at: dict[str, list[tuple[int, int, tuple[str, float]]]] = field(default_factory=dict)  # doc -> figures
     _name_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _same_person: dict[tuple[str, str], bool] = field(default_factory=dict)   # (x, y) -> may be one person
+    _same_value: dict[tuple[str, str], bool] = field(default_factory=dict)    # (a, b) -> one referent by name
+    participant_names: dict[tuple, frozenset[str]] = field(default_factory=dict)  # (names, types) -> their words
 
     @functools.cached_property
     def person_titles(self) -> frozenset[str]:
@@ -100,7 +103,14 @@ class Context:
 
     def _may_be_same_person(self, x: str, y: str) -> bool:
         """A bare surname or given name ('Gigante') may be anyone of that name ('Vincent Gigante'); two full
-        names ('Mario Williams', 'Esther Williams') are two people unless they match as names."""
+        names ('Mario Williams', 'Esther Williams') are two people unless they match as names. Remembered per
+        pair: one pair of people meets again in every pair of clauses that name them."""
+        known = self._same_person.get((x, y))
+        if known is None:
+            known = self._same_person[x, y] = self._one_person(x, y)
+        return known
+
+    def _one_person(self, x: str, y: str) -> bool:
         full_x, full_y = len(names.words(self.name(x))) > 1, len(names.words(self.name(y))) > 1
         if full_x and full_y:
             return same_value(self, x, y)
@@ -219,13 +229,18 @@ def span_in(c: Claim, words: Optional[str]) -> Optional[tuple[int, int]]:
     return (at, at + len(words or "")) if at >= 0 else None
 
 
-@functools.lru_cache(maxsize=1 << 16)   # the same argument words are asked for by several rules
+HEAD_END = re.compile(r",| of | who | which | that | in | at | from | to | led | with | on | over | about | for | between "
+                      r"|\(|;|:")    # where a noun phrase's head has been said
+
+
+# the same argument words are asked for by several rules: kept for one ledger run, which clears it at its end
+# (a bounded cache thrashed once a corpus had more arguments than it held)
+@functools.lru_cache(maxsize=None)
 def head_word(text: Optional[str]) -> Optional[str]:
     """The head noun of a noun phrase given as words: 'The trade delegation, led by ...' -> 'delegation'."""
     if not text:
         return None
-    first = re.split(r",| of | who | which | that | in | at | from | to | led | with | on | over | about | for | between "
-                     r"|\(|;|:", " " + text + " ", 1)[0]
+    first = HEAD_END.split(" " + text + " ", 1)[0]
     words = WORD.findall(first)
     if not words:
         return None
@@ -272,9 +287,17 @@ def same_person(a: str, b: str) -> bool:
 
 
 def same_value(ctx: Context, a: str, b: str) -> bool:
-    """Resolved entity ids first; names (all aliases) where resolution kept one person apart."""
+    """Resolved entity ids first; names (all aliases) where resolution kept one person apart. Remembered per
+    pair: the same two referents are compared again for every pair of clauses that name them."""
     if a == b:
         return True
+    known = ctx._same_value.get((a, b))
+    if known is None:
+        known = ctx._same_value[a, b] = _same_value(ctx, a, b)
+    return known
+
+
+def _same_value(ctx: Context, a: str, b: str) -> bool:
     ta, tb = ctx.entity_type(a), ctx.entity_type(b)
     if "PERSON" in (ta, tb) or ta is None or tb is None:
         return any(same_person(x, y) for x in names_of(ctx, a) for y in names_of(ctx, b))

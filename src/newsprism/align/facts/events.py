@@ -390,9 +390,17 @@ def _group(ctx: Context, views: list[EventClaim], topic: dict[str, frozenset[str
                                    views[t[1]].claim.id, views[t[2]].claim.id))
     sets = DisjointSets(range(len(views)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(views))}
+    fits: dict[tuple[int, int], bool] = {}   # a pair of claims asked again each time their groups might join
+
+    def fit(x: int, y: int) -> bool:
+        known = fits.get((x, y))
+        if known is None:
+            known = fits[x, y] = compatible(ctx, views[x], views[y])
+        return known
+
     for _, i, j in scored:
         gi, gj = sets.find(i), sets.find(j)
-        if gi == gj or not all(compatible(ctx, views[x], views[y]) for x in members[gi] for y in members[gj]):
+        if gi == gj or not all(fit(x, y) for x in members[gi] for y in members[gj]):
             continue
         merged = members.pop(gi) + members.pop(gj)
         members[sets.union(gi, gj)] = merged

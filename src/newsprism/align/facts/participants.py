@@ -50,7 +50,7 @@ TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years"
 # Russians' do not)
 ADJECTIVAL = {"NORP"}
 # names of states, which others take their adjective from: 'Israel' and 'the Israeli foreign ministry'
-STATES = {"GPE"}
+STATES = frozenset({"GPE"})
 
 @dataclass(frozen=True)
 class Participant:
@@ -103,10 +103,19 @@ def _kind(ctx: Context, ref: str) -> Optional[str]:
     return "person" if t in PEOPLE else "body" if t in BODIES else None
 
 
-def _name_words(ctx: Context, p: Participant, types: Optional[set[str]] = None) -> set[str]:
-    """The words (four letters or more) of the names a participant carries, of these entity types only if given."""
-    return {w.lower() for e in p.named if types is None or ctx.entity_type(e) in types
-            for w in re.findall(r"[A-Za-z]{4,}", ctx.name(e))}
+def _name_words(ctx: Context, p: Participant, types: Optional[frozenset[str]] = None) -> frozenset[str]:
+    """The words (four letters or more) of the names a participant carries, of these entity types only if given;
+    remembered per set of names, which meets every other participant of its block."""
+    key = (p.named, types)
+    known = ctx.participant_names.get(key)
+    if known is None:
+        known = ctx.participant_names[key] = _names_words(ctx, p, types)
+    return known
+
+
+def _names_words(ctx: Context, p: Participant, types: Optional[frozenset[str]]) -> frozenset[str]:
+    return frozenset({w.lower() for e in p.named if types is None or ctx.entity_type(e) in types
+            for w in re.findall(r"[A-Za-z]{4,}", ctx.name(e))})
 
 
 def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:

@@ -67,7 +67,10 @@ def stem(w: str) -> str:
     return w
 
 
-@functools.lru_cache(maxsize=1 << 16)   # one clause is read by several rules (its words, its topic, its content)
+# one clause is read by several rules (its words, its topic, its content): kept for one ledger run, which
+# clears it at its end (a bounded cache thrashed once a corpus had more clauses than it held: the topic pass
+# reads every claim before the event pass reads them again)
+@functools.lru_cache(maxsize=None)
 def content_words(text: str) -> frozenset[str]:
     """The content words of a clause, lower-cased, a plural or possessive 's' cut."""
     return frozenset(re.sub(r"(['’]s|s)$", "", w) if len(w) > 3 else w
