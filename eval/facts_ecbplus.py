@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Callable, Hashable, Iterable, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))   # this checkout's code, not the installed one
 from coref_scores import chains, conll  # noqa: E402
 from ecbplus_data import event_mentions, read_conll, subtopics_by_topic  # noqa: E402
 
