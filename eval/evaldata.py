@@ -16,6 +16,10 @@ from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "evaldata"
+# every script that reads a set scores this checkout's code, not whatever newsprism is installed (a worktree's
+# scripts scored main's code through the editable install)
+if str(ROOT / "src") not in sys.path:
+    sys.path.insert(0, str(ROOT / "src"))
 
 
 class Source(NamedTuple):
