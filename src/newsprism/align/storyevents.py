@@ -114,7 +114,8 @@ def drop_recent(postings: dict[str, dict[int, None]], keys: list[str], ev_i: int
             del postings[k]
 
 
-def drop_postings(postings: dict[str, dict[str, dict[int, None]]], buckets: list[str], keys: list[str], ev_i: int) -> None:
+def drop_postings(postings: dict[str, dict[str, dict[int, None]]], buckets: list[str], keys: list[str],
+                  ev_i: int) -> None:
     """Remove an event from the postings of its buckets and keys (empty ones are deleted)."""
     for b in buckets:
         post = postings.get(b)

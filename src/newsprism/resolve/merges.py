@@ -3,10 +3,9 @@
 Every local entity with one exact key is one referent (entities.key_rows builds one `KeyRow` per key); the
 rules here then join keys, surest first, each later rule seeing the clusters the earlier ones made: full
 person names that are spelling variants (within surname blocks), bare surnames and name parts, a surname or
-full name tagged as another type, acronyms, a country's body without its portfolio, a
-team or paper without its home town. A cluster is named by its
-smallest row (`KeyRow.first`, the corpus order of its first local entity), so the outcome does not depend on
-the order the rows arrive in, only on that order. The rules are sequential (a merge is allowed or not by the
+full name tagged as another type, acronyms, a country's body without its portfolio, a team or paper without
+its home town. A cluster is named by its smallest row (`KeyRow.first`, the corpus order of its first local
+entity), so the outcome does not depend on the order the rows arrive in, only on that order. The rules are sequential (a merge is allowed or not by the
 clusters merged so far), so this pass is not a connected-components step over independent pairs.
 """
 from __future__ import annotations

@@ -229,8 +229,9 @@ def span_in(c: Claim, words: Optional[str]) -> Optional[tuple[int, int]]:
     return (at, at + len(words or "")) if at >= 0 else None
 
 
-HEAD_END = re.compile(r",| of | who | which | that | in | at | from | to | led | with | on | over | about | for | between "
-                      r"|\(|;|:")    # where a noun phrase's head has been said
+# where a noun phrase's head has been said
+HEAD_END = re.compile(r",| of | who | which | that | in | at | from | to | led | with | on | over | about | for "
+                      r"| between |\(|;|:")
 
 
 # the same argument words are asked for by several rules: kept for one ledger run, which clears it at its end
