@@ -173,13 +173,15 @@ WARM_UP = ("The minister of transport, Maria Lopez, said on Tuesday in Lisbon th
            "a train left the rails near Porto last week, according to the police.")
 
 
-def _init_worker(cfg: Config, doc_stages: list[Stage], warm: bool = False) -> None:
+def _init_worker(cfg: Config, doc_stages: list[Stage], warm: bool = False, forked: bool = False) -> None:
+    """Set the stages this process runs; `warm`: run them once on WARM_UP first; `forked`: a pool worker forked
+    from a warmed parent, which has everything loaded already and keeps it as long as it lives (see _settle)."""
     global _worker_cfg, _worker_stages
     _worker_cfg, _worker_stages = cfg, doc_stages
     if warm:
         _annotate_chunk([Document(id="warm-up", text=WARM_UP, published="2020-01-07", language="en")])
-        if multiprocessing.parent_process() is not None:
-            gc.freeze()   # a worker: what it loaded lives as long as it does (see _settle)
+    if forked:
+        gc.freeze()
 
 
 def _parallel(cfg: Config, n_docs: int) -> bool:
@@ -217,7 +219,7 @@ def _pool(cfg: Config, doc_stages: list[Stage]) -> Any:
     _init_worker(cfg, doc_stages, warm=True)   # and so are the stages' modules and tables (see WARM_UP)
     _settle()
     ctx = multiprocessing.get_context("fork")
-    return ctx.Pool(cfg.parse.processes, initializer=_init_worker, initargs=(cfg, doc_stages, True))
+    return ctx.Pool(cfg.parse.processes, initializer=_init_worker, initargs=(cfg, doc_stages, False, True))
 
 
 # Documents a worker parses at a time while the parent still cleans: small enough that the workers
