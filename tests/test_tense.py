@@ -79,6 +79,17 @@ def standing(nlp, sentence: str, word: str):
     ("He said he would resign.", "resign", "future"),
     ("The group had arrived to discuss the release of the crew.", "discuss", "past"),
     ("The delegation met the minister and praised the plan.", "praised", "past"),
+    # an act someone is told, asked or chosen to do is not yet done
+    ("The general ordered the troops to withdraw from the town.", "withdraw", "future"),
+    ("Police urged residents to leave their homes.", "leave", "future"),
+    ("The gunman was chosen to kill the boss.", "kill", "future"),
+    ("Witnesses named a young man who was chosen to kill the boss to win his spurs.", "kill", "future"),
+    # ... while one they were made to do was done
+    ("The scandal forced the minister to resign.", "resign", "past"),
+    # an infinitive on a noun of an aim or an attempt is not an act told as done
+    ("Rebels shelled the port in a bid to capture the city.", "capture", "future"),
+    ("The plot to kill the king failed.", "kill", "future"),
+    ("Smith was the first player to score twice in a final.", "score", None),
 ])
 def test_tense_of_a_clause(nlp, sentence, word, expected):
     assert standing(nlp, sentence, word) == expected
