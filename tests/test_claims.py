@@ -249,3 +249,11 @@ def test_a_headline_passive_without_its_was_names_the_one_it_was_done_to(nlp):
     record, _ = analyse(nlp, "Police arrested the man on Sunday.", {})
     [arrest] = [c for c in record.claims if c.predicate == "arrest"]
     assert arrest.subject_text == "Police" and arrest.object_text == "the man"
+
+
+def test_a_noun_phrase_the_parser_splits_keeps_its_head(nlp):
+    """'Toronto Owls goalie Pete Karlsson was suspended': the parser reads the team as a second subject; the goalie
+    is the one suspended, and the team is not made the one who suspended him."""
+    record, _ = analyse(nlp, "Reports came in.\n\nToronto Owls goalie Pete Karlsson was suspended on Monday.", {})
+    [suspend] = [c for c in record.claims if c.predicate == "suspend"]
+    assert suspend.subject_text is None and suspend.object_text.endswith("Pete Karlsson")

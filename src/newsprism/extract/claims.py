@@ -31,7 +31,7 @@ from .figure_slot import figure_value
 from .modality import modality as modality_of
 from .quantities import Quantity, find_quantities
 from .quotes import quote_spans
-from .subjects import RELATIVE, subject_of
+from .subjects import RELATIVE, clause_subject, subject_of
 from .tense import clause_tense
 
 # verbs whose act is the verb they govern: the complement is the claim, read with the tense and modality its
@@ -136,7 +136,7 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
         obj = next(c for c in kids if c.dep_ == "nsubj")
         subj = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     elif passive:
-        obj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        obj = clause_subject(kids, ("nsubjpass",))
         if obj is None and v.dep_ == "acl":
             obj = v.head   # "the delegation, led by X"
         if obj is not None and obj.lower_ in RELATIVE and v.dep_ == "relcl":
