@@ -585,3 +585,32 @@ def test_names_around_a_short_clause_say_what_its_figure_is_about():
             at = text.index(name)
             c.entities[eid].mentions.append(Mention(doc=doc, start=at, end=at + len(name), text=name))
     assert [{p.normalized for p in f.positions} for f in facts_of(c) if f.verdict == "contested"] == [{9e6, 1e6}]
+
+
+def rebels_killed(c: Corpus, doc: str, text: str, value=None) -> None:
+    rebels = c.entity("e9", "Dorn Front", "ORG")
+    c.claim(doc, text, predicate="kill", subject=rebels, subject_text="Dorn Front", object_text="villagers",
+            tense="past", value=value)
+
+
+def test_a_figure_agreed_on_is_told_by_the_event_that_holds_all_its_claims():
+    """'killed 12 villagers' twice and 'killed villagers' once are one killing, not a count beside an event."""
+    c = Corpus()
+    rebels_killed(c, "a", "Dorn Front fighters killed 12 villagers near the dam.", killed(12, text="12"))
+    rebels_killed(c, "b", "Dorn Front gunmen killed 12 villagers near the dam.", killed(12, text="12"))
+    rebels_killed(c, "c", "Dorn Front fighters killed villagers near the dam.")
+    [fact] = [f for f in facts_of(c) if f.verdict != "single_source"]
+    assert fact.verdict == "corroborated" and sorted(fact.claims) == ["c1", "c2", "c3"]
+    assert not fact.about.startswith("Number of")
+
+
+def test_a_figure_agreed_on_stays_whole_when_its_event_counts_another_amount_too():
+    """An event that also holds '40 villagers' tells two counts: the agreement on 12 stands as its own fact, and
+    the event, left with one document, is no fact."""
+    c = Corpus()
+    rebels_killed(c, "a", "Dorn Front fighters killed 12 villagers near the dam.", killed(12, text="12"))
+    rebels_killed(c, "b", "Dorn Front gunmen killed 12 villagers near the dam.", killed(12, text="12"))
+    rebels_killed(c, "b", "Last year Dorn Front fighters killed 40 villagers near the dam.", killed(40, text="40"))
+    facts = [f for f in facts_of(c) if f.verdict != "single_source"]
+    assert [(f.about.startswith("Number of"), f.verdict, sorted(f.claims)) for f in facts] == \
+        [(True, "corroborated", ["c1", "c2"])]

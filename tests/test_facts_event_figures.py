@@ -54,3 +54,25 @@ def test_no_dispute_without_the_same_doer_named_on_both_sides():
     cut(c, "b", "Lumo Systems cut $2,151 million from pensions.", usd(2151e6, "$2,151 million"))
     rest, facts = split(c, same_doer=lambda a, b: False)
     assert facts == [] and len(rest) == 2
+
+
+def test_a_sentence_giving_both_values_counts_two_things():
+    """'Green (14 points) became the first to score 1,000 points': the game's 14 and the career's 1,000 are two
+    counts of points in one sentence, so another report's 'scored 14 points' disputes nothing."""
+    def points(amount, text):
+        return {"amount": amount, "unit": "point", "text": text}
+
+    def build(with_game_points: bool) -> Corpus:
+        c = Corpus()
+        green = c.entity("e2", "Dana Green")
+        c.claim("a", "Dana Green scored 14 points in the win.", predicate="score", subject=green,
+                subject_text="Dana Green", object_text="14 points", tense="past", value=points(14, "14 points"))
+        if with_game_points:
+            c.claim("b", "Dana Green (14 points)", predicate="be", subject=green, subject_text="Dana Green",
+                    value=points(14, "14 points"))
+        c.claim("b", "became the first player to score 1,000 points.", predicate="score", subject=green,
+                object_text="1,000 points", tense="past", value=points(1000, "1,000 points"))
+        return c
+
+    assert split(build(with_game_points=False))[1] != []      # alone, 1,000 against 14 is a dispute
+    assert split(build(with_game_points=True))[1] == []

@@ -21,12 +21,14 @@ from __future__ import annotations
 from typing import Optional
 
 from ...config import Config
-from ...model import Analysis, Fact
-from .context import build_context, head_word
+from ...model import Analysis, Claim, Fact, FigureValue
+from .context import Context, build_context, head_word
 from .dates import date_facts
 from .figure_match import numeric_facts
 from .events import event_facts
 from .functional import functional_facts
+from .positions import agreed_fact
+from .values import amount, base_unit, rounded
 from .words import content_words
 
 VERDICT_ORDER = {"contested": 0, "corroborated": 1, "compatible": 2, "single_source": 3}
@@ -46,10 +48,11 @@ def _align_facts(analysis: Analysis, cfg: Config) -> list[Fact]:
     claims = sorted(analysis.claims, key=lambda c: (c.doc, c.start, c.id))
     # one claim, one fact: a figure two documents give, then a functional slot, an event's date, the event itself
     numeric = numeric_facts([c for c in claims if c.value is not None], ctx)
-    facts = [f for f in numeric if f.verdict != "single_source"]
+    facts = [f for f in numeric if f.verdict in ("contested", "compatible")]
     for family in (functional_facts, date_facts, event_facts):
         used = {c for f in facts for c in f.claims}
         facts += family([c for c in claims if c.id not in used], ctx)
+    facts = _figures_told_by_events(ctx, facts, [f for f in numeric if f.verdict == "corroborated"], claims)
     # a figure only one document gives stays a single-source fact, unless its clause tells an event others tell
     used = {c for f in facts for c in f.claims}
     doc_of = {c.id: c.doc for c in claims}
@@ -60,6 +63,49 @@ def _align_facts(analysis: Analysis, cfg: Config) -> list[Fact]:
     for k, f in enumerate(facts, 1):
         f.id = f"f{k}"
     return facts
+
+
+def _figures_told_by_events(ctx: Context, facts: list[Fact], agreed: list[Fact], claims: list[Claim]) -> list[Fact]:
+    """A figure several documents agree on is told by the event its clauses tell ('killed 12 people' is the
+    killing) when one event fact holds all its claims and another document's telling too (an event of just those
+    documents says less than the figure). Where a disputed figure of an event holds one of its claims, the dispute
+    keeps it and the agreement keeps the rest. Otherwise the agreement stands whole, and the events that took some
+    of its claims give them back (an event left with one independent document is no fact)."""
+    home: dict[str, Fact] = {c: f for f in facts for c in f.claims}
+    by_id = {c.id: c for c in claims}
+    doc_of = {c.id: c.doc for c in claims}
+    whole, rests = [], []
+    for f in agreed:
+        event = home.get(f.claims[0])
+        if event is not None and all(home.get(c) is event for c in f.claims) \
+                and len(_docs(event, doc_of)) > len(_docs(f, doc_of)) \
+                and _tells_only(event, by_id[f.claims[0]].value, by_id):
+            continue
+        if any(home[c].verdict == "contested" for c in f.claims if c in home):
+            rest = _without(f, set(home), doc_of)
+            if rest is not None:
+                rests.append(agreed_fact(ctx, f.about, rest.positions, [by_id[c] for c in rest.claims]))
+        else:
+            whole.append(f)
+    give_back = {c for f in whole for c in f.claims}
+    kept = []
+    for f in facts:
+        rest = _without(f, give_back, doc_of)
+        if rest is not None and (rest is f or ctx.independent(_docs(rest, doc_of)) >= 2):
+            kept.append(rest)
+    return kept + whole + rests
+
+
+def _docs(fact: Fact, doc_of: dict[str, str]) -> set[str]:
+    return {doc_of[c] for c in fact.claims}
+
+
+def _tells_only(event: Fact, value: FigureValue, by_id: dict[str, Claim]) -> bool:
+    """Whether every figure of this unit the event's claims give can be the agreed one: an event that also holds
+    another amount ('earned $140 million', 'earning $16,450 as a young professor') tells two things."""
+    unit = base_unit(value)[0]
+    others = [by_id[c].value for c in event.claims if by_id[c].value is not None and by_id[c].value.unit]
+    return all(v.compatible(value) or rounded(amount(v), amount(value)) for v in others if base_unit(v)[0] == unit)
 
 
 def _without(fact: Fact, used: set[str], doc_of: dict[str, str]) -> Optional[Fact]:

@@ -48,6 +48,9 @@ def split_disputed(ctx: Context, group: list[View], same_doer: Callable[[View, V
         docs = [{c.doc for c in cl} for cl in clusters]
         if any(a & b for i, a in enumerate(docs) for b in docs[i + 1:]):
             continue     # one document gives two values: two things counted, nothing disputed
+        if any(_beside(ctx, c, base, other) for i, cl in enumerate(clusters) for c in cl
+               for j, other in enumerate(clusters) if j != i):
+            continue     # or the other value in one sentence: 'Green (14 points) became the 61st to score 1,000'
         if ctx.independent(set().union(*docs)) < 2:
             continue
         if not all(any(same_doer(view[x.id], view[y.id]) for x in a for y in b)
@@ -56,6 +59,17 @@ def split_disputed(ctx: Context, group: list[View], same_doer: Callable[[View, V
         facts.append(contested_figures(ctx, base, [[figure(ctx, c) for c in cl] for cl in clusters]))
         taken |= {c.id for cl in clusters for c in cl}
     return [v for v in group if v.claim.id not in taken], facts
+
+
+def _beside(ctx: Context, c: Claim, base: str, other: list[Claim]) -> bool:
+    """Whether the sentence of claim `c` also states one of the other side's values of this unit."""
+    text = ctx.texts.get(c.doc, "")
+    start = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    ends = [i for i in (text.find(". ", c.end), text.find("\n", c.end)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    wanted = {float(amount(o.value)) for o in other}
+    return any(start <= s and e <= end and unit == base and x in wanted
+               for s, e, (unit, x) in ctx.figures_at.get(c.doc, []))
 
 
 def _clusters(claims: list[Claim]) -> list[list[Claim]]:
