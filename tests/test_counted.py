@@ -47,3 +47,11 @@ def test_chunk_at_gives_the_noun_chunk_that_starts_there_in_that_sentence_only(n
             assert ((got.start, got.end) if got is not None else None) == expected
     first = next(iter(doc.sents))
     assert _chunk_at(first, first.end) is None   # the next sentence's first chunk is not this one's
+
+
+def test_a_figure_ending_a_paragraph_counts_nothing_in_the_next(nlp):
+    # a page's address or story number ends one paragraph, a headline starts the next: the parser joins them
+    assert counted_after(nlp, "Story 1333220\n\nRebels seize the northern town", "1333220")[0] is None
+    assert counted_after(nlp, "Posted at 20130504\n\nVillagers gather at the dam", "20130504")[0] is None
+    # a hard-wrapped line stays one paragraph
+    assert counted_after(nlp, "Rebels seized 12\nvillages, officials said.", "12")[0] == "village"

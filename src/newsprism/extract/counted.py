@@ -11,6 +11,8 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from ..parse import text_of
+
 # What happened to the counted people: lemma of the verb or noun -> role.
 ROLES = {
     "kill": "killed", "slaughter": "killed", "murder": "killed", "die": "killed", "dead": "killed",
@@ -52,6 +54,13 @@ def _of_object(tok: Token) -> Optional[Token]:
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
+def _across_lines(sent: Span, toks: list[Token], noun: Token) -> bool:
+    """Whether a paragraph break lies between the figure and its noun: the parser joined two paragraphs, not a
+    phrase (a hard-wrapped line, one line break, stays inside its paragraph)."""
+    lo, hi = sorted((min(t.idx for t in toks), noun.idx))
+    return "\n\n" in text_of(sent.doc)[lo:hi]
+
+
 def counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str], int]:
     """(counted noun, role, head token index) for the figure made of `toks`."""
     inside = {t.i for t in toks}
@@ -76,6 +85,8 @@ def counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str]
         noun_tok = top.head.head   # "a crew of 19"
     if noun_tok is None:
         noun_tok = _noun_after(sent, toks[-1])
+    if noun_tok is not None and _across_lines(sent, toks, noun_tok):
+        return None, None, top.i    # '...-20130504' ending a paragraph counts nothing of the headline below it
     if noun_tok is None:
         # "killed 50", "the toll rose to 50": the figure stands for people when a role verb governs it
         gov = top.head if top.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") else None
