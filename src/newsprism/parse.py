@@ -52,11 +52,18 @@ def _has_long_run(text: str, max_tokens: int) -> bool:
 
 
 def bounded_doc(nlp: Language, text: str, max_tokens: int) -> Doc:
-    """`text` tokenized, with a sentence start forced every `max_tokens` tokens of any run that has no
-    sentence punctuation or line break (one long unpunctuated line). The parser keeps preset starts,
+    """`text` tokenized, with a sentence start forced after every paragraph break, and every `max_tokens` tokens of
+    any run that has no sentence punctuation or line break (one long unpunctuated line). The parser keeps preset starts,
     so no sentence grows past the bound and every per-sentence stage stays linear in the text.
     Ordinary text is returned as the tokenizer made it."""
     doc = nlp.make_doc(text)
+    if "\n\n" in text:
+        # a paragraph break ends a sentence: a headline or a page address without a full stop is no part of
+        # the paragraph below it
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if prev.is_space and "\n\n" in prev.text and not tok.is_space:
+                tok.is_sent_start = True
     if max_tokens <= 0 or not _has_long_run(text, max_tokens):
         return doc
     run = 0
