@@ -41,6 +41,7 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*(?=\S)")
 # A token that ends a sentence, or a line break: where a run of words may end naturally.
 _BREAK_CHARS = ".!?…\n"
 
@@ -57,13 +58,12 @@ def bounded_doc(nlp: Language, text: str, max_tokens: int) -> Doc:
     so no sentence grows past the bound and every per-sentence stage stays linear in the text.
     Ordinary text is returned as the tokenizer made it."""
     doc = nlp.make_doc(text)
-    if "\n\n" in text:
-        # a paragraph break ends a sentence: a headline or a page address without a full stop is no part of
-        # the paragraph below it
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            if prev.is_space and "\n\n" in prev.text and not tok.is_space:
-                tok.is_sent_start = True
+    # a paragraph break ends a sentence: a headline or a page address without a full stop is no part of the
+    # paragraph below it (found in the text, not token by token: a document has tens of paragraphs)
+    for m in _PARAGRAPH.finditer(text):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].i > 0 and not span[0].is_space:
+            span[0].is_sent_start = True
     if max_tokens <= 0 or not _has_long_run(text, max_tokens):
         return doc
     run = 0
