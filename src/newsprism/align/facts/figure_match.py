@@ -118,36 +118,6 @@ def slot_score(a: Figure, b: Figure, idf: dict[str, float]) -> float:
     return score + (cfg.same_value_bonus if a.key[:2] == b.key[:2] else 0.0)   # one amount, however qualified
 
 
-def _ceiling(a: Figure, b: Figure, idf: dict[str, float]) -> float:
-    """At least `slot_score(a, b)` whenever that is above 0 (every part weight and penalty non-negative,
-    `figure_reach.prunable`): the same sums without the penalties, the people check and `_parse_score`'s
-    early returns, which only lower the score. Cheaper: no order, size or part checks."""
-    cfg = a.ctx.cfg
-    if a.role and b.role and a.role != b.role:
-        return 0.0
-    na, nb = _weight(a, idf), _weight(b, idf)
-    if na <= 0 or nb <= 0:
-        return 0.0
-    shared = sum(idf.get(w, 1.0) * min(x, b.words[w]) for w, x in a.words.items() if w in b.words)
-    parse = 0.0
-    for part, weight in cfg.parse_weights.items():
-        x, y = a.parse.get(part), b.parse.get(part)
-        if x and y and (x & y or (part in ("subj", "obj", "owner") and a.ctx.may_be_same(x, y))):
-            parse += weight
-    score = shared / (cfg.score_mix * min(na, nb) + (1 - cfg.score_mix) * max(na, nb)) + parse
-    if a.co and b.co:
-        told = sum(max(0.0, min(1.0, math.log10(amount) / cfg.co_digits)) for _, amount in a.co & b.co)
-        score += cfg.co_figure_weight * min(cfg.co_max, told)
-    return score + (cfg.same_value_bonus if a.key[:2] == b.key[:2] else 0.0)
-
-
-def _may_align(a: Figure, b: Figure, idf: dict[str, float], unique: bool) -> bool:
-    """Whether the two figures' cell may reach `agree_min` in `_align`: a score of at least it, or any score
-    above 0 where the unique-figure bonus is added."""
-    top = _ceiling(a, b, idf)
-    return top >= a.ctx.cfg.agree_min or (unique and top > 0)
-
-
 # -- matching two documents' figures ------------------------------------------------------------------------
 
 def _align(ctx: Context, figs: list[Figure], idf: dict[str, float],
@@ -161,8 +131,7 @@ def _align(ctx: Context, figs: list[Figure], idf: dict[str, float],
         by_doc[f.claim.doc].append(f)
     docs = sorted(by_doc)
     if people is not None:
-        key_of = {f.claim.id: keys(ctx, f, people) for f in figs}
-        later = partners([frozenset().union(*(key_of[f.claim.id] for f in by_doc[d])) for d in docs])
+        later = partners([frozenset().union(*(keys(ctx, f, people) for f in by_doc[d])) for d in docs])
     else:
         later = [list(range(i + 1, len(docs))) for i in range(len(docs))]
     pairs: list[tuple[Figure, Figure, float]] = []   # figure, figure, score
@@ -171,12 +140,8 @@ def _align(ctx: Context, figs: list[Figure], idf: dict[str, float],
             fa, fb = by_doc[da], by_doc[db]
             if len(fa) * len(fb) > cfg.max_pairs:
                 continue
-            unique = len({x.key for x in fa}) == 1 and len({y.key for y in fb}) == 1
-            if people is not None and not any(not key_of[x.claim.id].isdisjoint(key_of[y.claim.id])
-                                              and _may_align(x, y, idf, unique) for x in fa for y in fb):
-                continue    # no score can reach agree_min: the pair aligns nothing
             score = [[slot_score(x, y, idf) for y in fb] for x in fa]
-            if unique:
+            if len({x.key for x in fa}) == 1 and len({y.key for y in fb}) == 1:
                 # each document gives one figure of this kind: the natural reading is that they count one thing
                 score = [[v + cfg.unique_bonus if v > 0 and _share_content(x, y) else v for v, y in zip(row, fb)]
                          for row, x in zip(score, fa)]
