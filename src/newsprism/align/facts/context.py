@@ -13,6 +13,7 @@ from ...config import FactsConfig
 from ...disjoint import DisjointSets
 from ...model import Analysis, Claim
 from ...resolve import names
+from .name_index import PersonIndex
 from .values import base_unit, stated, value_key
 from .words import DAY, PRONOUNS, STOP, TITLES, WORD
 
@@ -64,6 +65,11 @@ class Context:
                         if m:
                             before.add(head_word(m.group(1)) or "")
         return frozenset((before & heads) - {""})
+
+    @functools.cached_property
+    def person_index(self) -> PersonIndex:
+        """Every person of the analysis by the keys of its names, built once per run (`name_index`)."""
+        return PersonIndex((e.id, names_of(self, e.id)) for e in self.analysis.entities if e.type == "PERSON")
 
     def root_of(self, doc: str) -> str:
         """The storyline of a document: figures are compared across the events of one storyline, because

@@ -278,23 +278,31 @@ def _content(c: Claim) -> frozenset[str]:
 def compatible(ctx: Context, a: EventClaim, b: EventClaim) -> bool:
     """Whether two claims may tell one event: the doers are one where both name one; the things done to are one
     where the doers do not already say so; no two named participants of one type differ; the times meet."""
+    return _ties(ctx, a, b) is not None
+
+
+def _ties(ctx: Context, a: EventClaim, b: EventClaim) -> Optional[tuple[float, float, float]]:
+    """None where two claims cannot tell one event (`compatible`), else the matches read on the way, which `support`
+    reads again: the doers', the things done to (-1 where not read) and the killers' (0 where not both named)."""
     if different_referents(ctx, a.subj, b.subj) or different_referents(ctx, a.obj, b.obj):
-        return False
-    if a.agent and b.agent and match(ctx, a.agent, b.agent) is None:
-        return False     # one death, two killers named: two killings
+        return None
+    killer = match(ctx, a.agent, b.agent) if a.agent and b.agent else 0.0
+    if killer is None:
+        return None     # one death, two killers named: two killings
     if a.others and b.others and not any(ctx.may_be_same(frozenset({x}), frozenset({y})) or x == y
                                          for x in a.others for y in b.others):
-        return False     # the same act on two occasions: the doer acted on two different people in the telling
+        return None     # the same act on two occasions: the doer acted on two different people in the telling
     doer = match(ctx, a.subj, b.subj)
     if doer is None:
-        return False
-    if not doer and match(ctx, a.obj, b.obj) is None:
-        return False
+        return None
+    thing = match(ctx, a.obj, b.obj) if not doer else -1.0
+    if thing is None:
+        return None
     if a.venues and b.venues and not _same_venue(ctx, a.venues, b.venues):
-        return False     # 'checked into the Betty Ford Center' / '... into Morningside Recovery': two stays
+        return None     # 'checked into the Betty Ford Center' / '... into Morningside Recovery': two stays
     if a.weekday and b.weekday and a.weekday != b.weekday:
-        return False     # 'released a patch on Wednesday' / '... on Tuesday': two releases
-    return not (a.when and b.when and (a.when[1] < b.when[0] or b.when[1] < a.when[0]))
+        return None     # 'released a patch on Wednesday' / '... on Tuesday': two releases
+    return None if a.when and b.when and (a.when[1] < b.when[0] or b.when[1] < a.when[0]) else (doer, thing, killer)
 
 
 def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -> float:
@@ -302,11 +310,12 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
     done to (a half where a pronoun stands for it), less for a clause that names no participant ('the quake');
     0 where nothing ties them. Clauses of two events of one storyline need both doer and thing done to; a
     statement needs its speaker named on both sides and what is said in common."""
-    if not compatible(ctx, a, b):
+    ties = _ties(ctx, a, b)
+    if ties is None:
         return 0.0
-    doer, thing = match(ctx, a.subj, b.subj) or 0.0, match(ctx, a.obj, b.obj) or 0.0
+    doer, thing = ties[0] or 0.0, (match(ctx, a.obj, b.obj) if ties[1] < 0 else ties[1]) or 0.0
     if a.agent and b.agent:
-        thing = match(ctx, a.agent, b.agent) or 0.0     # a death's killer is its other participant
+        thing = ties[2] or 0.0     # a death's killer is its other participant
     if a.story and b.story and a.story != b.story and (doer < 1 or thing < 1) \
             and not (a.block[1] in ONCE and surely_one_doer(ctx, a.subj, b.subj)):
         return 0.0

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from typing import Optional
 
 from ...disjoint import DisjointSets
 from ...model import Claim, Fact, Position
 from .context import Context
 from .dates import time_groups
+from .figure_reach import keys, partners, prunable, slot_people
 from .figures import Figure, figure, order_of
+from .name_index import PersonIndex
 from .values import amount, far_apart, measured, rounded, significant, stated, value_key
 from .positions import agreed_fact, fact, position
 from .words import stem
@@ -27,6 +30,8 @@ def numeric_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
         v = c.value
         if v is not None and v.unit and (v.amount is not None or v.min is not None):
             figures[ctx.root_of(c.doc)].append(figure(ctx, c))
+    # the people figures' slots name, to find the document pairs that may align a figure (figure_reach)
+    people = slot_people(ctx, [f for fs in figures.values() for f in fs]) if prunable(ctx.cfg) else None
     facts: list[Fact] = []
     for root in sorted(figures):
         figs = figures[root]
@@ -41,7 +46,7 @@ def numeric_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
         for base in sorted(blocks):
             by_claim = {f.claim.id: f for f in blocks[base]}
             for tgroup in time_groups(ctx, [f.claim for f in blocks[base]], by_event=False):
-                facts += _figure_slots(ctx, base, [by_claim[c.id] for c in tgroup], idf)
+                facts += _figure_slots(ctx, base, [by_claim[c.id] for c in tgroup], idf, people)
     return facts
 
 
@@ -115,17 +120,23 @@ def slot_score(a: Figure, b: Figure, idf: dict[str, float]) -> float:
 
 # -- matching two documents' figures ------------------------------------------------------------------------
 
-def _align(ctx: Context, figs: list[Figure], idf: dict[str, float]) -> list[tuple[Figure, Figure, float]]:
+def _align(ctx: Context, figs: list[Figure], idf: dict[str, float],
+           people: Optional[PersonIndex] = None) -> list[tuple[Figure, Figure, float]]:
     """Pairs of figures from two documents, one-to-one, surest match first, with their score; a match counts
-    only when it beats by the margin every other value on either side not already matched to its own."""
+    only when it beats by the margin every other value on either side not already matched to its own. With
+    `people`, only document pairs sharing a key of `figure_reach` are compared: the others align nothing."""
     cfg = ctx.cfg
     by_doc: dict[str, list[Figure]] = defaultdict(list)
     for f in figs:
         by_doc[f.claim.doc].append(f)
     docs = sorted(by_doc)
+    if people is not None:
+        later = partners([frozenset().union(*(keys(ctx, f, people) for f in by_doc[d])) for d in docs])
+    else:
+        later = [list(range(i + 1, len(docs))) for i in range(len(docs))]
     pairs: list[tuple[Figure, Figure, float]] = []   # figure, figure, score
     for i, da in enumerate(docs):
-        for db in docs[i + 1:]:
+        for db in (docs[j] for j in later[i]):
             fa, fb = by_doc[da], by_doc[db]
             if len(fa) * len(fb) > cfg.max_pairs:
                 continue
@@ -162,11 +173,12 @@ def _align(ctx: Context, figs: list[Figure], idf: dict[str, float]) -> list[tupl
     return pairs
 
 
-def _figure_slots(ctx: Context, base: str, figs: list[Figure], idf: dict[str, float]) -> list[Fact]:
+def _figure_slots(ctx: Context, base: str, figs: list[Figure], idf: dict[str, float],
+                  people: Optional[PersonIndex] = None) -> list[Fact]:
     """Figures that agree (the same value, or values that can both be true) form a cluster; two clusters whose
     figures are aligned with different exact values contest. Disagreement never chains clusters into one
     slot: a weak match between '1099 yards' and '101 yards' must not lump a game's every yardage together."""
-    pairs = _align(ctx, figs, idf)
+    pairs = _align(ctx, figs, idf, people)
     agree = DisjointSets(f.claim.id for f in figs)
     first: dict[tuple, str] = {}
     for f in figs:   # a document repeating its own figure

@@ -36,8 +36,7 @@ def _leader_ref(ctx: Context, c: Claim) -> Optional[str]:
     if words[0].lower().strip(".") in ROLE_NOUNS | TITLES:
         return None
     name = " ".join(words)
-    known = [e.id for e in ctx.analysis.entities if e.type == "PERSON" and any(same_person(name, n) for n in
-                                                                                 names_of(ctx, e.id))]
+    known = [e for e in ctx.person_index.candidates(name) if any(same_person(name, n) for n in names_of(ctx, e))]
     return min(known, key=lambda e: (len(ctx.name(e)), e)) if len(known) == 1 else name
 
 
