@@ -84,6 +84,7 @@ def standing(nlp, sentence: str, word: str):
     ("Police urged residents to leave their homes.", "leave", "future"),
     ("The gunman was chosen to kill the boss.", "kill", "future"),
     ("Witnesses named a young man who was chosen to kill the boss to win his spurs.", "kill", "future"),
+    ("The minister called a news conference to announce his resignation.", "announce", "past"),
     # ... while one they were made to do was done
     ("The scandal forced the minister to resign.", "resign", "past"),
     # an infinitive on a noun of an aim or an attempt is not an act told as done

@@ -41,6 +41,7 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+# A blank line and what follows it up to the next paragraph's first character.
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*(?=\S)")
 # A token that ends a sentence, or a line break: where a run of words may end naturally.
 _BREAK_CHARS = ".!?…\n"
@@ -53,10 +54,10 @@ def _has_long_run(text: str, max_tokens: int) -> bool:
 
 
 def bounded_doc(nlp: Language, text: str, max_tokens: int) -> Doc:
-    """`text` tokenized, with a sentence start forced after every paragraph break, and every `max_tokens` tokens of
-    any run that has no sentence punctuation or line break (one long unpunctuated line). The parser keeps preset starts,
-    so no sentence grows past the bound and every per-sentence stage stays linear in the text.
-    Ordinary text is returned as the tokenizer made it."""
+    """`text` tokenized, with a sentence start preset after every paragraph break, and every `max_tokens` tokens
+    of any run that has no sentence punctuation or line break (one long unpunctuated line). The parser keeps
+    preset starts, so no sentence crosses a paragraph or grows past the bound, and every per-sentence stage stays
+    linear in the text. Elsewhere the parser finds the sentences."""
     doc = nlp.make_doc(text)
     # a paragraph break ends a sentence: a headline or a page address without a full stop is no part of the
     # paragraph below it (found in the text, not token by token: a document has tens of paragraphs)

@@ -257,8 +257,10 @@ def clause_tense(tok: Any, depth: int = 0) -> Optional[Tense]:
             return "future"
         if head.pos_ in ("VERB", "AUX"):
             return clause_tense(head, depth + 1)
-    if tok.dep_ == "advcl" and "to" in auxes and lemma(tok.head) in DIRECTIVE_VERBS:
-        return "future"    # the parser's other reading of 'who was chosen to kill'
+    if tok.dep_ == "advcl" and "to" in auxes and lemma(tok.head) in DIRECTIVE_VERBS \
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children):
+        return "future"    # the parser's other reading of 'who was chosen to kill' ('called a news conference to
+        # announce' is a purpose, read as before)
     if tok.dep_ == "acl" and "to" in auxes and tok.head.lemma_.lower() in INTENT_NOUNS:
         return "future"
     own = _verb_tense(tok, 4)    # depth 4: an infinitive is judged here, not by the dates' rules
