@@ -642,3 +642,16 @@ def test_the_ledger_cut_by_storyline_attaches_a_lone_report_as_the_whole_ledger_
         parts += align_facts(part.bind(), CFG)
     strip = lambda fs: [f.model_dump(exclude={"id"}) for f in sorted(fs, key=fact_order)]  # noqa: E731
     assert strip(parts) == strip(facts)
+
+
+def test_a_person_described_through_another_is_not_that_other():
+    """'Tarn's mentor, Oskar Lind, had died' tells Lind's death, not Tarn's; 'Tarn's lawyer said' is not Tarn
+    speaking. A thing described through a person stays theirs ('Newton's record')."""
+    c = Corpus()
+    tarn = c.entity("e1", "Ilse Tarn")
+    c.claim("a", "Ilse Tarn's mentor had died the month before.", predicate="die", subject_text="Ilse Tarn's mentor",
+            tense="past")
+    c.mention("a", "Ilse Tarn", tarn)
+    c.claim("b", "Ilse Tarn died on Thursday at her home.", predicate="die", subject=tarn, subject_text="Ilse Tarn",
+            tense="past")
+    assert [f for f in facts_of(c) if f.verdict == "corroborated"] == []

@@ -8,6 +8,7 @@ description naming another of its kind ('Iran's deputy minister' / 'Abbas') are 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -30,6 +31,13 @@ PERSON_NOUNS = ROLE_NOUNS | {"man", "woman", "boy", "girl", "actor", "actress", 
                              "rep", "publicist", "agent", "manager", "owner", "husband", "wife", "son", "daughter",
                              "queen", "icon", "legend", "starlet", "celebrity", "athlete", "swimmer", "rapper",
                              "comedian", "musician", "author", "writer", "journalist", "producer", "activist"}
+# nouns for a person by their tie to another ('Felt's mentor', 'Trump's attorney'): used only to tell that the
+# one named as possessor is someone else, never to match a description to a name
+RELATION_NOUNS = {"mentor", "protege", "friend", "ally", "rival", "colleague", "partner", "successor", "predecessor",
+                  "boss", "attorney", "brother", "sister", "niece", "nephew", "cousin", "girlfriend", "boyfriend",
+                  "fiance", "fiancee", "widow", "widower", "assistant", "bodyguard", "uncle", "aunt", "grandson",
+                  "granddaughter", "grandfather", "grandmother", "stepson", "stepdaughter", "relative", "child",
+                  "parent", "spokesperson", "representative", "employee", "employer", "client", "patient"}
 # nouns for a body (a state, an organisation, a force) that a report uses for one it names elsewhere
 BODY_NOUNS = {"government", "administration", "ministry", "department", "agency", "authorities", "officials",
               "army", "military", "navy", "forces", "troops", "police", "group", "organisation", "organization",
@@ -62,6 +70,7 @@ class Participant:
     words: frozenset[str] = frozenset()   # its words, lower-cased
     heads: frozenset[str] = frozenset()   # the head noun of each conjunct ('the actress and velvet-rope fixture')
     plural: bool = False           # 'two climbers' is not 'a climber'
+    owners: frozenset[str] = frozenset()   # people named as possessors ('Felt's mentor'): named, not the referent
 
     def __bool__(self) -> bool:
         return bool(self.entity or self.head or self.named or self.pronoun)
@@ -81,13 +90,34 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
     span = span_in(c, text)
     named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
     head = head_word(text) if text else None
+    # a person described through another ('Felt's mentor'): the one named is not the one meant ('Newton's
+    # record' is still Newton's)
+    owners = _owners(ctx, c.doc, c.start + span[0], c.start + span[1]) \
+        if span and not entity and head and (head in RELATION_NOUNS or _for_person(ctx, head)) else frozenset()
     if head in TIME_NOUNS and not named:
         return Participant()    # 'Saturday morning' read as the doer: a time does nothing
     definite = bool(text) and text.strip().lower().split(" ", 1)[0] in ("the", "this", "that")
     words = frozenset(re.findall(r"[a-z]+", (text or "").lower()))
     return Participant(entity, head, named | ({entity} if entity else set()), definite=definite, words=words,
-                       plural=bool(head) and bool(words & {head + "s", head + "es"}),
+                       plural=bool(head) and bool(words & {head + "s", head + "es"}), owners=owners,
                        heads=frozenset(h for part in (text or "").split(" and ") if (h := head_word(part))))
+
+
+_POSSESSIVE = re.compile(r"\s?['’]s?\b")
+
+
+def _owners(ctx: Context, doc: str, start: int, end: int) -> frozenset[str]:
+    """People named as a possessor inside [start, end) with words after them ('Felt's mentor, J. Edgar Hoover',
+    'Trump's lawyer'): someone else, of them. A body's possession is not ('Microsoft's spokesman' speaks for it)."""
+    text = ctx.texts.get(doc, "")
+    starts, rows = ctx.mentions.get(doc, ([], []))
+    out = set()
+    for s, e, ref in rows[bisect.bisect_left(starts, start):]:
+        if s >= end:
+            break
+        if e < end and ctx.entity_type(ref) == "PERSON" and _POSSESSIVE.match(text, e) and text[e:end].strip(" '’s"):
+            out.add(ref)
+    return frozenset(out)
 
 
 def _for_person(ctx: Context, *heads: Optional[str]) -> bool:
@@ -126,10 +156,11 @@ def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:
         return True
     if a.head and a.head == b.head and not (a.entity and b.entity) and a.plural == b.plural:
         return True     # two names ending alike ('Mario Williams' / 'Esther Williams') were answered above
-    shared = a.named & b.named
+    own_a, own_b = a.named - a.owners, b.named - b.owners    # 'Felt's mentor' is not Felt
+    shared = own_a & own_b
     if any(ctx.entity_type(e) not in ADJECTIVAL for e in shared) or (shared and _head_in(a, b)):
         return True
-    if any(ctx.may_be_same(frozenset({x}), frozenset({y})) for x in a.named for y in b.named
+    if any(ctx.may_be_same(frozenset({x}), frozenset({y})) for x in own_a for y in own_b
            if _kind(ctx, x) == "person" == _kind(ctx, y)):
         return True
     for home, other in ((a, b), (b, a)):
@@ -187,6 +218,8 @@ def _conflict(ctx: Context, a: Participant, b: Participant) -> bool:
     if not (a.entity or b.entity):
         if a.plural != b.plural and _for_person(ctx, a.head, b.head):
             return True                       # 'two climbers killed' / 'a man died': not the same dead
+        if a.owners and a.owners == b.owners:
+            return False                      # 'Lohan's attorney' / 'Lohan's lawyer': no evidence either way
         return bool(a.named and b.named)      # two descriptions, each naming something else
     named, described = (a, b) if a.entity else (b, a)
     kind = _kind(ctx, named.entity)
