@@ -649,8 +649,8 @@ def test_a_person_described_through_another_is_not_that_other():
     speaking. A thing described through a person stays theirs ('Newton's record')."""
     c = Corpus()
     tarn = c.entity("e1", "Ilse Tarn")
-    c.claim("a", "Ilse Tarn's mentor had died the month before.", predicate="die", subject_text="Ilse Tarn's mentor",
-            tense="past")
+    c.claim("a", "Ilse Tarn's mentor had died the month before.", predicate="die",
+            subject_text="Ilse Tarn's mentor", tense="past")
     c.mention("a", "Ilse Tarn", tarn)
     c.claim("b", "Ilse Tarn died on Thursday at her home.", predicate="die", subject=tarn, subject_text="Ilse Tarn",
             tense="past")
