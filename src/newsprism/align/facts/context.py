@@ -206,16 +206,21 @@ def _attach_lone(analysis: Analysis, story_of: dict[str, Optional[str]], storyli
     return frozenset(lone)
 
 
-def entities_in(ctx: Context, doc: str, start: int, end: int) -> list[str]:
-    """The entities named within [start, end) of a document, in text order."""
+def mentions_in(ctx: Context, doc: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The mentions (start, end, entity) lying within [start, end) of a document, in text order."""
     starts, rows = ctx.mentions.get(doc, ([], []))
     i = bisect.bisect_left(starts, start)
     out = []
     while i < len(rows) and rows[i][0] < end:
         if rows[i][1] <= end:
-            out.append(rows[i][2])
+            out.append(rows[i])
         i += 1
     return out
+
+
+def entities_in(ctx: Context, doc: str, start: int, end: int) -> list[str]:
+    """The entities named within [start, end) of a document, in text order."""
+    return [ref for _, _, ref in mentions_in(ctx, doc, start, end)]
 
 
 def entity_at(ctx: Context, doc: str, at: int) -> Optional[str]:

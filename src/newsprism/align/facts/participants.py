@@ -8,14 +8,13 @@ description naming another of its kind ('Iran's deputy minister' / 'Abbas') are 
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from ...lexicon.predicates import REFLEXIVE, ROLE_NOUNS
 from ...model import Claim
-from .context import Context, entities_in, head_word, span_in
+from .context import Context, entities_in, head_word, mentions_in, span_in
 
 # the kind of referent a named participant or a pronoun is: two different named ones of one kind in one role
 # are two events; a pronoun stands only for its own kind
@@ -90,12 +89,12 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
     span = span_in(c, text)
     named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
     head = head_word(text) if text else None
+    if head in TIME_NOUNS and not named:
+        return Participant()    # 'Saturday morning' read as the doer: a time does nothing
     # a person described through another ('Felt's mentor'): the one named is not the one meant ('Newton's
     # record' is still Newton's)
     owners = _owners(ctx, c.doc, c.start + span[0], c.start + span[1]) \
         if span and not entity and head and (head in RELATION_NOUNS or _for_person(ctx, head)) else frozenset()
-    if head in TIME_NOUNS and not named:
-        return Participant()    # 'Saturday morning' read as the doer: a time does nothing
     definite = bool(text) and text.strip().lower().split(" ", 1)[0] in ("the", "this", "that")
     words = frozenset(re.findall(r"[a-z]+", (text or "").lower()))
     return Participant(entity, head, named | ({entity} if entity else set()), definite=definite, words=words,
@@ -110,14 +109,9 @@ def _owners(ctx: Context, doc: str, start: int, end: int) -> frozenset[str]:
     """People named as a possessor inside [start, end) with words after them ('Felt's mentor, J. Edgar Hoover',
     'Trump's lawyer'): someone else, of them. A body's possession is not ('Microsoft's spokesman' speaks for it)."""
     text = ctx.texts.get(doc, "")
-    starts, rows = ctx.mentions.get(doc, ([], []))
-    out = set()
-    for s, e, ref in rows[bisect.bisect_left(starts, start):]:
-        if s >= end:
-            break
-        if e < end and ctx.entity_type(ref) == "PERSON" and _POSSESSIVE.match(text, e) and text[e:end].strip(" '’s"):
-            out.add(ref)
-    return frozenset(out)
+    return frozenset(ref for _, e, ref in mentions_in(ctx, doc, start, end)
+                     if e < end and ctx.entity_type(ref) == "PERSON" and _POSSESSIVE.match(text, e)
+                     and text[e:end].strip(" '’s"))
 
 
 def _for_person(ctx: Context, *heads: Optional[str]) -> bool:
