@@ -26,7 +26,6 @@ events. A group stated by two or more independent documents is a corroborated fa
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -39,10 +38,9 @@ from ...extract.tense import INTENT_VERBS
 from ...lexicon.dates import days_covered
 from ...lexicon.predicates import CAUSE_NOUNS, EVENT_NOUNS, PREDICATE_CLASSES
 from ...model import Claim, Fact
-from .context import Context, head_word, span_in
+from .context import Context, head_word
 from .event_figures import split_disputed
 from .participants import (
-    FACILITY_NOUNS,
     TIME_NOUNS,
     Participant,
     different_referents,
@@ -51,6 +49,7 @@ from .participants import (
     surely_one_doer,
 )
 from .positions import agreed_fact, position
+from .venues import OTHER_ONE, same_venue, venues_of
 from .words import MIND_PREDICATES, MONTHS_DAYS, STATEMENT_PREDICATES, content_words
 
 # verbs whose meaning is their noun: 'expressed outrage', 'made a statement', 'held talks'
@@ -74,17 +73,6 @@ EXISTING = "exist"
 FINDING = "find"
 # light verbs that, with a thing that is no event, put it out ('issued a patch', 'issued new guidelines')
 PUBLISH_VERBS = {"issue"}
-# named buildings and institutions an act can take place at; 'into', 'in', 'at' before one names where; after
-# 'into' a name of any kind but a place of the map is one ('checked into Birch Recovery', whatever the tagger says)
-VENUES = {"FAC", "ORG"}
-NOT_VENUES = {"GPE", "LOC", "NORP"}
-VENUE_PREP = re.compile(r"\b(?:into|in to|in|at|inside|outside)\s+(?:the\s+)?(?:\w+['’]s\s+)?", re.IGNORECASE)
-# two or more capitalized words entered: a named place, where the tagger named nothing there; read only for
-# acts of entering, whose clause is about the place entered ('a flaw that lets hackers into X' enters nothing)
-ENTERING = {"enter"}
-INTO_NAME = re.compile(r"\b(?:into|in to)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+)")
-# words that say a place is not the one named before: 'has since checked into a different rehab'
-OTHER_ONE = {"different", "another", "second", "other", "new"}
 WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
 # a clause opened by one of these, not in the past tense, tells what has not happened yet; 'before' and 'after'
 # also open a phrase ('After the vote, officials say ...'), so they count only for a clause with no comma
@@ -171,7 +159,7 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         story = ctx.story_of.get(c.doc) or ""
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
-                              _venues(ctx, c, sense), agent))
+                              venues_of(ctx, c, sense), agent))
     return _venues_of_the_report(ctx, out)
 
 
@@ -194,45 +182,12 @@ def _venues_of_the_report(ctx: Context, views: list[EventClaim]) -> list[EventCl
         if not named or len(named) == len(told):
             continue
         venues = frozenset().union(*(v.venues for v in named))
-        if not all(_same_venue(ctx, frozenset({x}), frozenset({y})) for x in venues for y in venues):
+        if not all(same_venue(ctx, frozenset({x}), frozenset({y})) for x in venues for y in venues):
             continue
         for v in told:
             if not v.venues and not (v.obj.words & OTHER_ONE) and all(match(ctx, v.subj, w.subj) for w in named):
                 v.venues = venues
     return views
-
-
-def _venues(ctx: Context, c: Claim, sense: str) -> frozenset[str]:
-    """Named buildings and institutions the clause puts its act in, at or into ('checked into the Betty Ford
-    Center', 'the fire at the Matanuska Maid warehouse'), outside its doer (the place entered may be the thing done
-    to). Places of the map
-    (towns, regions) are left out: one may lie inside another ('in Malibu' / 'in Los Angeles') and no gazetteer says so."""
-    text = ctx.texts.get(c.doc, "")
-    doer = span_in(c, c.subject_text) if c.subject_text else None
-    out: set[str] = set()
-    covered: set[int] = set()
-    starts, rows = ctx.mentions.get(c.doc, ([], []))
-    for start, end, ref in rows[bisect.bisect_left(starts, c.start):]:
-        if start >= c.end:
-            break
-        kind = ctx.entity_type(ref)
-        if end > c.end or kind in NOT_VENUES or (doer and doer[0] <= start - c.start < doer[1]):
-            continue
-        before = VENUE_PREP.search(text, max(c.start, start - 12), start)
-        into = before is not None and before.group(0).lower().startswith(("into", "in to"))
-        if before is not None and before.end() == start and (kind in VENUES or into):
-            out.add(ref)    # the place may be the thing done to: 'checked into the X Center' enters it
-            covered.add(start)
-    for m in INTO_NAME.finditer(text, c.start, c.end) if sense in ENTERING else ():
-        if m.start(1) not in covered and m.end(1) <= c.end:
-            out.add(m.group(1))   # a name the tagger missed: 'checked in to the Birch Recovery rehab facility'
-    return frozenset(out)
-
-
-def _same_venue(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
-    """Venues that may be one: one entity, or names sharing a word that says which ('Betty Ford Center' / 'Betty
-    Ford Clinic'; not 'Center')."""
-    return bool(a & b) or any((ctx.name_words(x) & ctx.name_words(y)) - FACILITY_NOUNS for x in a for y in b)
 
 
 def _weekday(ctx: Context, c: Claim) -> Optional[str]:
@@ -298,7 +253,7 @@ def _ties(ctx: Context, a: EventClaim, b: EventClaim) -> Optional[tuple[float, f
     thing = match(ctx, a.obj, b.obj) if not doer else -1.0
     if thing is None:
         return None
-    if a.venues and b.venues and not _same_venue(ctx, a.venues, b.venues):
+    if a.venues and b.venues and not same_venue(ctx, a.venues, b.venues):
         return None     # 'checked into the Betty Ford Center' / '... into Morningside Recovery': two stays
     if a.weekday and b.weekday and a.weekday != b.weekday:
         return None     # 'released a patch on Wednesday' / '... on Tuesday': two releases
@@ -434,7 +389,7 @@ def _ambiguous(ctx: Context, views: list[EventClaim], scored: list[tuple[float, 
         if gi == gj or not (venues[gi] and venues[gj]):
             continue
         if (gi, gj) not in apart:
-            apart[gi, gj] = any(not _same_venue(ctx, a, b) for a in venues[gi] for b in venues[gj])
+            apart[gi, gj] = any(not same_venue(ctx, a, b) for a in venues[gi] for b in venues[gj])
         if not apart[gi, gj]:
             continue
         for x, y in ((i, j), (j, i)):
