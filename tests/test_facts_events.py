@@ -655,3 +655,54 @@ def test_a_person_described_through_another_is_not_that_other():
     c.claim("b", "Ilse Tarn died on Thursday at her home.", predicate="die", subject=tarn, subject_text="Ilse Tarn",
             tense="past")
     assert [f for f in facts_of(c) if f.verdict == "corroborated"] == []
+
+
+def _lede_and_body(c: Corpus, doc: str, lede: str, body: str, **fields) -> None:
+    """A report that tells the clause in its first sentence (its lede), or in `body` below another lede."""
+    if body:
+        c.claim(doc, "The council met on a wet Tuesday in the old hall by the harbour.")
+    c.claim(doc, body or lede, **fields)
+
+
+def test_two_reports_leading_with_one_act_tell_one_event_though_nothing_names_it_alike():
+    """'A woman has died ...' and 'A 59-year-old mother of two died ...' lead two reports of one event story:
+    a report leads with its news, so their ledes tell one death, where no name or date parts them."""
+    c = Corpus()
+    _lede_and_body(c, "a", "A woman has died after a car hit her at a crossing in Harrow.", "",
+                   predicate="die", subject_text="A woman", tense="past")
+    _lede_and_body(c, "b", "A 59-year-old mother of two died when a van struck her on Sunday.", "",
+                   predicate="die", subject_text="A 59-year-old mother of two", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+
+
+def test_the_same_clauses_deeper_in_a_report_are_no_evidence_of_one_event():
+    """Further down a report tells background and earlier events: two deaths of undescribed people there are
+    not one death, nor is one in a lede and one in the body."""
+    c = Corpus()
+    _lede_and_body(c, "a", "", "A woman has died after a car hit her at a crossing in Harrow.",
+                   predicate="die", subject_text="A woman", tense="past")
+    _lede_and_body(c, "b", "", "A 59-year-old mother of two died when a van struck her on Sunday.",
+                   predicate="die", subject_text="A 59-year-old mother of two", tense="past")
+    assert agreed(c) == []
+    c = Corpus()
+    _lede_and_body(c, "a", "A woman has died after a car hit her at a crossing in Harrow.", "",
+                   predicate="die", subject_text="A woman", tense="past")
+    _lede_and_body(c, "b", "", "A 59-year-old mother of two died when a van struck her on Sunday.",
+                   predicate="die", subject_text="A 59-year-old mother of two", tense="past")
+    assert agreed(c) == []
+
+
+def test_ledes_of_two_event_stories_or_naming_two_people_stay_two_events():
+    c = Corpus()
+    for doc, who in (("a", "A woman"), ("b", "A cyclist")):
+        _lede_and_body(c, doc, f"{who} has died after a car hit her at a crossing in Harrow.", "",
+                       predicate="die", subject_text=who, tense="past")
+    two = [Story(id="L", documents=["a", "b"]), Story(id="s1", documents=["a"], parent="L"),
+           Story(id="s2", documents=["b"], parent="L")]
+    assert [f for f in align_facts(c.analysis(stories=two), CFG) if f.verdict == "corroborated"] == []
+    c = Corpus()
+    mora, lind = c.entity("e1", "Ada Mora"), c.entity("e2", "Lea Lind")
+    for doc, who, ref in (("a", "Ada Mora", mora), ("b", "Lea Lind", lind)):
+        _lede_and_body(c, doc, f"{who} has died after a car hit her at a crossing in Harrow.", "",
+                       predicate="die", subject=ref, subject_text=who, tense="past")
+    assert agreed(c) == []

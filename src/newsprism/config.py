@@ -127,6 +127,8 @@ class FactsConfig(Section):
     topic_weight: float = Field(0.5, description="a topic word shared counts this much toward shared_words")
     shared_words: float = Field(2.0, description="content words two clauses must share, beyond who and the verb, to state one thing")
     max_statements: int = Field(200, description="clauses of one speaker compared pairwise (bounds the work)")
+    lede_min_words: int = Field(8, description="a report's lede is its first sentence this long: a headline, dateline "
+                                "or byline above it is shorter")
 
 
 class StoriesConfig(Section):

@@ -19,6 +19,8 @@ from .words import DAY, PRONOUNS, STOP, TITLES, WORD
 
 # the word right before a name: 'tackle' in 'defensive tackle Jamal Brown'
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]+)\s+$")
+# where a sentence may end: a full stop (closing quotes after it) before a capital, or a line break
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“‘'(]?[A-Z0-9])|\n")
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Context:
     figure_values: dict[str, set[tuple]] = field(default_factory=dict)   # doc -> (counted noun, value) it states
     days: dict[str, set[str]] = field(default_factory=dict)   # doc -> calendar days it names, fully resolved
     figures_at: dict[str, list[tuple[int, int, tuple[str, float]]]] = field(default_factory=dict)  # doc -> figures
+    ledes: dict[str, int] = field(default_factory=dict)    # doc -> where its lede (first sentence) ends
     _name_words: dict[str, frozenset[str]] = field(default_factory=dict)
     _same_person: dict[tuple[str, str], bool] = field(default_factory=dict)   # (x, y) -> may be one person
     _same_value: dict[tuple[str, str], bool] = field(default_factory=dict)    # (a, b) -> one referent by name
@@ -170,7 +173,19 @@ def build_context(analysis: Analysis, cfg: FactsConfig) -> Context:
                    {d.id: d.published for d in analysis.documents}, storyline,
                    texts={d.id: d.text for d in analysis.documents}, figure_values=dict(stated_values),
                    figures_at={d: sorted(set(rows)) for d, rows in figures_at.items()},
-                   days=dict(days), lone=lone)
+                   days=dict(days), lone=lone,
+                   ledes={d.id: lede_end(d.text, cfg.lede_min_words) for d in analysis.documents})
+
+
+def lede_end(text: str, min_words: int) -> int:
+    """Where a report's lede ends: its first sentence of `min_words` words or more, with any headline, dateline
+    or byline lines above it (shorter, or without a full stop). A report leads with its news."""
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        if text[m.start()] != "\n" and len(text[start:m.end()].split()) >= min_words:
+            return m.end()
+        start = m.end()
+    return len(text)
 
 
 def _attach_lone(analysis: Analysis, story_of: dict[str, Optional[str]], storyline: dict[str, str],

@@ -8,11 +8,12 @@ assertion), a time that meets (its own date, else the weeks before its report wa
 participants in the same roles: the doer when both name one (Abbas's visit and an Iranian minister's visit
 to Moscow are two visits), else the thing done to. A pronoun may stand for a named participant of its kind
 ('he' for a person, 'it' for a body), and a description without a name for a named one ('the actress'), less
-surely. What one speaker said is one statement only where two
-clauses name the speaker and share what is said, not merely who said it.
+surely. Two reports of one event story that both lead with the act (their ledes: a report leads with its news)
+tell one event where nothing parts them ('A woman has died ...' / 'A 59-year-old mother of two died ...').
+What one speaker said is one statement only where two clauses name the speaker and share what is said.
 
 Claims are blocked by (storyline, sense, standing); candidate pairs share a participant key within a block (a
-clause naming none pairs with the block), so no step compares all claims with all. A report the story clustering
+clause naming none pairs with the block; ledes of one event story pair), so no step compares all claims with all. A report the story clustering
 left alone is no evidence of a separate event: it sits in the storyline naming most of its entities
 (`context`), as one of no known event. Two clauses of different events of one storyline (as story clustering
 drew them) must agree on both doer and thing done to. A participant with no name ('the police', 'her spokesman') may be one named
@@ -95,6 +96,7 @@ class EventClaim:
     weekday: Optional[str] = None  # the bare weekday the clause gives its act, where it has no date ('on Wednesday')
     venues: frozenset[str] = frozenset()   # named venues the act took place at or went into ('into the X Center')
     agent: Participant = Participant()     # who killed, for a killing read as the death it caused
+    lede: bool = False                     # told in its report's lede, which leads with the news
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -159,7 +161,7 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         story = ctx.story_of.get(c.doc) or ""
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
-                              venues_of(ctx, c, sense), agent))
+                              venues_of(ctx, c, sense), agent, c.start < ctx.ledes.get(c.doc, 0)))
     return _venues_of_the_report(ctx, out)
 
 
@@ -294,6 +296,8 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
         shared = sum(ctx.cfg.topic_weight if w in topic else 1.0 for w in a.content & b.content)
         if shared < ctx.cfg.shared_words and thing < 1:
             return 0.0
+    if not score and a.lede and b.lede and a.story and a.story == b.story and not (a.subj.pronoun and b.subj.pronoun):
+        return 0.25   # two reports of one event leading with one act, nothing against it: they lead with one event
     return score
 
 
@@ -332,11 +336,12 @@ def event_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
 
 def _group(ctx: Context, views: list[EventClaim], topic: dict[str, frozenset[str]]) -> list[list[EventClaim]]:
     """Claims of one block grouped into events: candidate pairs share a participant key (or one of them names
-    none), link surest first, and never join two groups unless every pair across them is compatible."""
+    none, or both lead their reports of one event story), link surest first, and never join two groups unless
+    every pair across them is compatible."""
     by_key: dict[str, list[int]] = defaultdict(list)
     bare: list[int] = []
     for i, v in enumerate(views):
-        keys = _keys(v.subj) | _keys(v.obj) | _keys(v.agent)
+        keys = _keys(v.subj) | _keys(v.obj) | _keys(v.agent) | ({f"lede:{v.story}"} if v.lede and v.story else set())
         if not keys:
             bare.append(i)
         for k in keys:
