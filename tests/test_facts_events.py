@@ -706,3 +706,18 @@ def test_ledes_of_two_event_stories_or_naming_two_people_stay_two_events():
         _lede_and_body(c, doc, f"{who} has died after a car hit her at a crossing in Harrow.", "",
                        predicate="die", subject=ref, subject_text=who, tense="past")
     assert agreed(c) == []
+
+
+def test_a_place_in_the_description_of_one_who_died_is_no_second_occasion():
+    """A person dies once: 'Mora, the No. 2 official at the Harbour Authority, died' and 'Mora, who worked at the
+    Tarn Museum, died' tell one death, though each names a building at which something was done."""
+    c = Corpus()
+    mora = c.entity("e1", "Ada Mora")
+    authority, museum = c.entity("e2", "Harbour Authority", "ORG"), c.entity("e3", "Tarn Museum", "ORG")
+    c.claim("a", "Ada Mora, the No. 2 official at the Harbour Authority, died on Thursday.", predicate="die",
+            subject=mora, subject_text="Ada Mora", tense="past")
+    c.mention("a", "Harbour Authority", authority)
+    c.claim("b", "Ada Mora, who worked at the Tarn Museum for years, died at home.", predicate="die", subject=mora,
+            subject_text="Ada Mora", tense="past")
+    c.mention("b", "Tarn Museum", museum)
+    assert agreed(c) == [("Ada Mora die", ["a", "b"])]

@@ -159,9 +159,11 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
             sense, subj, obj = "die", obj, Participant()
         content = _content(c) if _told_content(sense, obj) else frozenset()
         story = ctx.story_of.get(c.doc) or ""
+        # a person dies once: where is no second occasion ('Felt, the No. 2 official at the FBI, died' names no venue)
+        venues = venues_of(ctx, c, sense) if sense not in ONCE else frozenset()
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
-                              venues_of(ctx, c, sense), agent, c.start < ctx.ledes.get(c.doc, 0)))
+                              venues, agent, c.start < ctx.ledes.get(c.doc, 0)))
     return _venues_of_the_report(ctx, out)
 
 
