@@ -587,6 +587,21 @@ def test_names_around_a_short_clause_say_what_its_figure_is_about():
     assert [{p.normalized for p in f.positions} for f in facts_of(c) if f.verdict == "contested"] == [{9e6, 1e6}]
 
 
+def test_a_figure_said_to_be_of_a_separate_thing_is_no_telling_of_the_story_s_figure():
+    """'launched a separate $1 million radio spot' is not the flight the other report prices at $1 million: the
+    flight's cost is contested ($9 million / $1 million), and the separate spot sides with neither."""
+    usd = lambda v, t: {"amount": v, "qualifier": None, "unit": "USD", "text": t}  # noqa: E731
+    c = Corpus()
+    c.claim("a", "The harbour ad flight is costing the Clean Harbours group $9 million.", predicate="cost",
+            value=usd(9e6, "$9 million"))
+    c.claim("a", "The Clean Harbours group also launched a separate $1 million harbour ad flight on radio.",
+            predicate="launch", value=usd(1e6, "$1 million"))
+    c.claim("b", "The harbour ad flight is ultimately going to cost the Clean Harbours group $1 million.",
+            predicate="cost", value=usd(1e6, "$1 million"))
+    [fact] = [f for f in facts_of(c) if f.verdict == "contested"]
+    assert {p.normalized: set(p.documents) for p in fact.positions} == {9e6: {"a"}, 1e6: {"b"}}
+
+
 def rebels_killed(c: Corpus, doc: str, text: str, value=None) -> None:
     rebels = c.entity("e9", "Dorn Front", "ORG")
     c.claim(doc, text, predicate="kill", subject=rebels, subject_text="Dorn Front", object_text="villagers",

@@ -106,6 +106,8 @@ def slot_score(a: Figure, b: Figure, idf: dict[str, float]) -> float:
         return 0.0
     if a.people and b.people and not (_named_alike(a, b) or _named_alike(b, a)):
         return 0.0      # "Manning threw for 364 yards" / "Garrard threw for 329 yards"
+    if bool(a.parse.get("separate")) != bool(b.parse.get("separate")):
+        return 0.0      # "a separate $5 million ad" / "the ad is costing $1 million": two things
     na, nb = _weight(a, idf), _weight(b, idf)
     if na <= 0 or nb <= 0:
         return 0.0

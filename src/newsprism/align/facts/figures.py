@@ -10,7 +10,17 @@ from typing import Iterable, Optional
 from ...model import Claim, SlotArg
 from .context import Context, entities_in, entity_at, main_person, span_in
 from .values import base_unit, measured, value_key
-from .words import LINK_PREDICATES, ORDER_MODS, PARTITIVE, PRONOUNS, ROLE_WORDS, STOP, WORD, stem
+from .words import (
+    LINK_PREDICATES,
+    ORDER_MODS,
+    PARTITIVE,
+    PRONOUNS,
+    ROLE_WORDS,
+    SEPARATE,
+    STOP,
+    WORD,
+    stem,
+)
 
 
 @dataclass
@@ -57,6 +67,8 @@ def figure(ctx: Context, c: Claim) -> Figure:
     parse = _parse_slot(ctx, c)
     if PARTITIVE.match(c.text, end):
         parse["part"] = frozenset({"part"})    # "eight of their last 10 games": a part, not the whole
+    if SEPARATE.search(c.text, max(0, at - 40), at):
+        parse["separate"] = frozenset({"separate"})   # "a separate $5 million ad": not the thing the others count
     what = measured(v)
     if what:
         parse["thing"] = frozenset({stem(what)})

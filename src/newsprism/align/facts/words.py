@@ -42,6 +42,10 @@ ROLE_WORDS.update({"died": "~killed", "dying": "~killed", "dead": "~killed", "de
 # a figure followed by "of (their) (last) 10": a part of another figure of the same noun
 PARTITIVE = re.compile(r"\s+of\s+(?:(?:the|their|its|his|her|our|these|those|all)\s+)?(?:[a-z]+\s+)?(?:\d|"
                        r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred)\b)", re.I)
+# a figure said to count a thing apart from the one told ('launched a separate $5 million ad'); 'another' and
+# 'additional' are not: they add to what their report told before, which other reports may tell as the same
+# figure ('another 201 yards on 29 catches' / 'caught 29 passes for 201 yards')
+SEPARATE = re.compile(r"\b(?:separate|distinct|unrelated)\s+(?:[a-z]+\s+)?\W*$", re.I)
 EXPLICIT_DATE = re.compile(r"\d|\b" + MONTH, re.I)
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")     # a time value naming one calendar day ('2011-06-17', '2011-06-17TMO')
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")    # a word of a clause, apostrophes and hyphens kept
