@@ -219,6 +219,9 @@ def test_a_phrasal_verb_is_read_with_its_particle(nlp):
     assert by_pred["shoot"].object_text.startswith("commuters")
     record, _ = analyse(nlp, "The dockers said they would keep up their weekly protests.", times={})
     assert [c.object_text for c in record.claims if c.predicate == "continue"] == ["their weekly protests"]
+    record, _ = analyse(nlp, "The firm rushed out a patch on Friday. Vera Lind set a record in the relay. "
+                             "The coach was relieved of his duties.", times={})
+    assert {c.predicate for c in record.claims} >= {"release", "break", "fire"}
 
 
 

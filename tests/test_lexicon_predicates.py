@@ -39,3 +39,8 @@ def test_finding_keeping_and_plugging_are_one_act_however_worded():
     assert predicate_class("discover") == predicate_class("locate") == predicate_class("find") == "find"
     assert predicate_class("keep") == predicate_class("retain") == "retain"
     assert predicate_class("plug") == "fix"
+
+
+def test_placing_and_putting_and_remedying_are_one_act_however_worded():
+    assert predicate_class("put") == predicate_class("place") == "place"
+    assert predicate_class("remedy") == predicate_class("rectify") == predicate_class("fix") == "fix"

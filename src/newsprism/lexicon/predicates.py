@@ -59,7 +59,9 @@ PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["enter"], "enter"),
     **dict.fromkeys(["shoot", "gun"], "shoot"),
     **dict.fromkeys(["foil", "thwart", "avert"], "foil"),
-    **dict.fromkeys(["fix", "patch", "repair", "mend", "plug"], "fix"),
+    **dict.fromkeys(["fix", "patch", "repair", "mend", "plug", "remedy", "rectify"], "fix"),
+    # 'placed on injured reserve' / 'put on injured reserve'
+    **dict.fromkeys(["place", "put"], "place"),
     **dict.fromkeys(["find", "discover", "locate"], "find"),
     **dict.fromkeys(["retain", "keep"], "retain"),
     **dict.fromkeys(["spark", "trigger", "provoke", "unleash"], "trigger"),
@@ -71,6 +73,10 @@ PHRASAL_CLASSES: dict[tuple[str, str], tuple[str, str]] = {
     ("check", "into"): ("enter", "into"), ("check", "in"): ("enter", "into to"),
     ("pass", "away"): ("die", ""), ("gun", "down"): ("shoot", ""), ("open", "fire"): ("shoot", "on at"),
     ("keep", "up"): ("continue", ""), ("carry", "on"): ("continue", ""),
+    # 'rushed out a patch', 'rolled out an update': put out; 'set a record' breaks the one before it; 'relieved of
+    # his duties' is dismissed
+    ("rush", "out"): ("release", ""), ("roll", "out"): ("release", ""), ("set", "record"): ("break", ""),
+    ("relieve", "of"): ("fire", ""),
 }
 # nouns that name an event; a date attached to one dates the event ("the May 3 raid")
 EVENT_NOUNS: dict[str, str] = {
