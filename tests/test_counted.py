@@ -55,3 +55,8 @@ def test_a_figure_ending_a_paragraph_counts_nothing_in_the_next(nlp):
     assert counted_after(nlp, "Posted at 20130504\n\nVillagers gather at the dam", "20130504")[0] is None
     # a hard-wrapped line stays one paragraph
     assert counted_after(nlp, "Rebels seized 12\nvillages, officials said.", "12")[0] == "village"
+
+
+def test_a_mother_of_twelve_counts_her_children_and_a_crew_of_nineteen_the_crew(nlp):
+    assert counted_after(nlp, "Ana Vel, a mother of 12, was shot on Tuesday.", "12")[:2] == ("child", None)
+    assert counted_after(nlp, "The ship sailed with a crew of 19.", "19")[0] == "crew"

@@ -33,6 +33,8 @@ PEOPLE = {"people", "person", "persons", "individual", "human", "life"}
 # "a crew of 19", "a fleet of 40": the noun before "of" is what is counted, unless it only says "a number of"
 # "31 pieces of firefighting apparatus", "40 head of cattle": the noun after "of" is what is counted
 CLASSIFIERS = {"piece", "item", "unit", "head", "pair"}
+# "a mother of 12", "a father of three": the figure counts the children, not the parent
+PARENTS = {"mother", "father", "parent", "mom", "dad", "grandmother", "grandfather", "grandparent"}
 OF_COUNTERS = {"total", "number", "toll", "count", "average", "maximum", "minimum", "majority", "sum", "tally",
                "figure", "age", "rate", "score", "record", "lead", "margin", "out", "one", "each", "all", "some",
                "most", "many", "none", "both", "any", "half", "percent", "%"}
@@ -82,6 +84,8 @@ def counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str]
                 role = ROLES[top.head.lemma_.lower()]
     if noun_tok is None and top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN" \
             and top.head.head.lemma_.lower() not in OF_COUNTERS:
+        if top.head.head.lemma_.lower() in PARENTS:
+            return "child", None, top.i   # "a mother of 12" has twelve children: she is one mother
         noun_tok = top.head.head   # "a crew of 19"
     if noun_tok is None:
         noun_tok = _noun_after(sent, toks[-1])
