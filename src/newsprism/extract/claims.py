@@ -133,7 +133,7 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
     obj = None
     if not passive and _cut_short_passive(v, kids, lemma):
         # 'Teen killed by police': the one named first is the one it was done to; the doer, if any, follows 'by'
-        obj = next(c for c in kids if c.dep_ == "nsubj")
+        obj = clause_subject(kids, ("nsubj",))
         subj = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     elif passive:
         obj = clause_subject(kids, ("nsubjpass",))
