@@ -239,6 +239,9 @@ def test_a_catenative_verb_tells_the_act_it_governs(nlp):
     assert sorted((c.predicate, c.tense) for c in record.claims) == [("board", "future"), ("board", "past"),
                                                                      ("try", "past")]
     assert all(c.subject_text == "Pirates" for c in record.claims)
+    # 'continued to shell', 'began to evacuate': the act goes on or begins; continuing is no act of its own
+    record, _ = analyse(nlp, "Rebels continued to shell the port. Firefighters began to evacuate the block.", times={})
+    assert sorted(c.predicate for c in record.claims) == ["attack", "evacuate"]
 
 
 def test_a_headline_passive_without_its_was_names_the_one_it_was_done_to(nlp):

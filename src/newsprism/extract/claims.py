@@ -35,9 +35,10 @@ from .subjects import RELATIVE, clause_subject, subject_of
 from .tense import clause_tense
 
 # verbs whose act is the verb they govern: the complement is the claim, read with the tense and modality its
-# governor gives it ('managed to board' is a boarding; 'grain needs to reach buyers' a reaching). An attempt
-# ('tried to board') stays an act of its own: it happened, the boarding did not
-CATENATIVES = {"need", "manage", "tend"}
+# governor gives it ('managed to board' is a boarding; 'grain needs to reach buyers' a reaching; 'continue to
+# hold hostages' a holding, 'began to fire' a firing). An attempt ('tried to board') stays an act of its own: it
+# happened, the boarding did not
+CATENATIVES = {"need", "manage", "tend", "continue", "keep", "begin", "start"}
 MAX_WORDS_CHARS = 120
 
 
