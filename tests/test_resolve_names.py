@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsprism.resolve.names import (
+    GENERATION_UNSAID,
+    PARTICLES,
+    SUFFIXES,
     country_code,
     demonym_code,
     fold,
@@ -67,6 +72,53 @@ def test_arabic_particles_and_kunya_do_not_make_a_given_name():
     assert parse_person("Ismail Abu Shanab").given == "ismail"
     m = person_match("Abu Shanab", "Ismail Abu Shanab")
     assert m is not None and m.reason == "surname only"   # the caller checks it is unambiguous
+
+
+def test_a_leading_initial_before_a_middle_name_is_set_apart():
+    # "T. Ansel Brook" goes by Ansel: the name matches "Ansel Brook", not on the initial
+    p = parse_person("T. Ansel Brook")
+    assert (p.initial, p.given, p.tokens) == ("t", "ansel", ("ansel", "brook"))
+    assert person_match("T. Ansel Brook", "Ansel Brook").reason == "same name"
+    assert parse_person("T. Ansel Brook").joined == parse_person("Ansel Brook").joined
+    m = person_match("T. Ansel Brook", "Thomas Brook")      # the initial still stands for a given name
+    assert m is not None and m.reason == "initial of the given name"
+    assert person_match("T. Ansel Brook", "R. Ansel Brook") is None
+    # two initials, or an initial and a surname, are no name to go by
+    assert parse_person("T. R. Brook").initial is None and parse_person("T. Brook").given == "t"
+    assert parse_person("Ansel T. Brook").middle == ("t",)
+
+
+def test_generations_of_one_name_are_two_people():
+    assert parse_person("Orin Vask Jr.").generation == "jr"
+    assert parse_person("Orin Vask, Sr.").generation == "sr"
+    assert parse_person("Orin Vask III").generation == "iii"
+    assert parse_person("Orin Vask").generation is None
+    assert person_match("Orin Vask Jr.", "Orin Vask Sr.") is None
+    assert person_match("Orin Vask Jr.", "Orin Vask III") is None
+    assert person_match("Orin Vask Jr.", "Orin Vask Jr").reason == "same name"
+    assert parse_person("Orin Vask Jr.").joined != parse_person("Orin Vask").joined
+    m = person_match("Orin Vask", "Orin Vask Jr.")           # the caller decides which generation it is
+    assert m is not None and m.reason == GENERATION_UNSAID
+    assert person_match("Vask", "Orin Vask Jr.").reason == "surname only"
+    assert parse_person("Vask Jr.").generation == "jr" and not parse_person("Vask Jr.").full
+    assert parse_person("O. Dell Vask Sr.").generation == "sr" and parse_person("O. Dell Vask Sr.").given == "dell"
+
+
+_NAME = st.text(alphabet="abcdefghijklmnoprstuvwyz", min_size=3, max_size=9).filter(
+    lambda w: w not in SUFFIXES and w not in PARTICLES and len(translit(w)) > 1)
+
+
+@given(_NAME, _NAME, st.sampled_from("abcdefghjkmnprstw"), st.sampled_from(["Jr.", "Sr.", "II", "III", "IV"]),
+       st.sampled_from(["Jr.", "Sr.", "II", "III", "IV"]))
+def test_initials_and_generations_on_any_name(middle, surname, initial, gen_a, gen_b):
+    known_as = f"{middle.title()} {surname.title()}"
+    full = f"{initial.upper()}. {known_as}"
+    assert parse_person(full).tokens == parse_person(known_as).tokens
+    assert person_match(full, known_as) is not None and person_match(full, known_as).confidence == 1.0
+    # a generation never changes the name's tokens; two generations never match; one matches itself
+    assert parse_person(f"{full} {gen_a}").tokens == parse_person(full).tokens
+    m = person_match(f"{known_as} {gen_a}", f"{full} {gen_b}")
+    assert (m is None) == (gen_a.strip(".").lower() != gen_b.strip(".").lower())
 
 
 def test_countries_by_official_common_and_short_names():

@@ -107,17 +107,24 @@ PARTICLES = frozenset({
     "al", "el", "ad", "ed", "ash", "as", "at", "an", "ar", "az", "ibn", "bin", "bint", "abu", "abou", "abd",
     "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "dos", "das", "ter",
 })
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md"})
+# A generational suffix tells a father from his son: "Mark Doe Jr." and "Mark Doe Sr." are two people,
+# so it is kept beside the name (`PersonName.generation`), not dropped like a degree.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+JUNIOR = GENERATIONS - {"sr"}   # the later generations: news writes them with their suffix every time
+SUFFIXES = GENERATIONS | {"phd", "md"}
 
 
 @dataclass(frozen=True)
 class PersonName:
-    """A person's name split the way outlets vary it: given names, middle names, surname."""
+    """A person's name split the way outlets vary it: given names, middle names, surname; a leading initial
+    before the name a person goes by ("J. Ellis Varn" is "Ellis Varn") and a generation ("Jr.") apart."""
 
-    tokens: tuple[str, ...]      # folded core tokens (particles and suffixes removed)
+    tokens: tuple[str, ...]      # folded core tokens (particles, suffixes and a leading initial removed)
     given: Optional[str]         # first core token when the name has two or more
     middle: tuple[str, ...]
     surname: str                 # last core token
+    initial: Optional[str] = None      # the leading initial dropped before the name the person goes by
+    generation: Optional[str] = None   # jr, sr, ii, iii or iv
 
     @property
     def full(self) -> bool:
@@ -125,7 +132,14 @@ class PersonName:
 
     @property
     def joined(self) -> str:
-        return "".join(translit(t) for t in self.tokens)
+        """A key equal for one name spelled together or apart, with its generation: 'markdoe', 'markdoe~jr'."""
+        base = "".join(translit(t) for t in self.tokens)
+        return base + "~" + self.generation if self.generation else base
+
+    @property
+    def junior(self) -> bool:
+        """Written with the suffix of a later generation (Jr., II, III, IV)."""
+        return self.generation in JUNIOR
 
 
 def _split_particles(raw: list[str]) -> list[str]:
@@ -143,16 +157,31 @@ def _split_particles(raw: list[str]) -> list[str]:
 def parse_person(name: str) -> Optional[PersonName]:
     """Split a person's name; None when nothing name-like is left.
 
+    A generational suffix after the name is kept as `generation`. A name led by an initial and then a
+    middle name ("J. Ellis Varn", "T. Boone Pickens") is known by the middle name: the initial is set
+    apart as `initial` and the middle name is the given name.
+
     >>> parse_person("Ismail Abu Shanab").given, parse_person("Abu Shanab").given
     ('ismail', None)
+    >>> p = parse_person("J. Ellis Varn Jr.")
+    >>> p.tokens, p.initial, p.generation
+    (('ellis', 'varn'), 'j', 'jr')
     """
-    raw = [w for w in _split_particles(words(name)) if w not in SUFFIXES]
+    split = _split_particles(words(name))
+    generation = None
+    for i, w in enumerate(split):
+        if i and w in GENERATIONS and any(x not in SUFFIXES for x in split[:i]):
+            generation = w
+    raw = [w for w in split if w not in SUFFIXES]
     if not raw:
         return None
     core = list(raw)
     # leading particles never make a given name ("Abu Shanab", "al-Rashid")
     while len(core) > 1 and core[0] in PARTICLES:
         core = core[1:]
+    initial = None
+    if len(core) >= 3 and len(core[0]) == 1 and len(core[1]) > 1 and core[1] not in PARTICLES:
+        initial, core = core[0], core[1:]
     # particles before the surname belong to it
     given_part: list[str] = []
     for i, w in enumerate(core[:-1]):
@@ -162,7 +191,8 @@ def parse_person(name: str) -> Optional[PersonName]:
     surname = core[-1]
     middle = tuple(w for w in given_part[1:])
     tokens = tuple(w for w in core if w not in PARTICLES) or (surname,)
-    return PersonName(tokens=tokens, given=given_part[0] if given_part else None, middle=middle, surname=surname)
+    return PersonName(tokens=tokens, given=given_part[0] if given_part else None, middle=middle, surname=surname,
+                      initial=initial, generation=generation)
 
 
 @dataclass(frozen=True)
@@ -171,17 +201,35 @@ class Match:
     reason: str
 
 
+GENERATION_UNSAID = "generation unsaid"
+GENERATION_UNSAID_CONFIDENCE = 0.8   # one name with and without "Jr.": the same person only if no other generation is
+
+
 def person_match(a: str, b: str, threshold: float = 0.88) -> Optional[Match]:
     """Whether two person names can be one person, with how sure and why.
 
     Surnames must match up to transliteration; when both names carry a given name, those must
     match too ("Nikolai Patrushev" vs "Nikolai Yermakov" differ). A name without a given name
     ("Ruiz", "Abu Shanab") matches a full one with a lower confidence: the caller decides
-    whether that bare surname is unambiguous.
+    whether that bare surname is unambiguous. Two generations of one name ("Jr." / "Sr.") never
+    match; a name written without its generation matches one written with it as GENERATION_UNSAID
+    (the caller decides which generation it is). A leading initial before the name a person goes by
+    matches that name without it, or a given name it starts ("J. Ellis Varn" = "Ellis Varn" = "John Varn").
     """
     pa, pb = parse_person(a), parse_person(b)
     if pa is None or pb is None:
         return None
+    if pa.generation and pb.generation and pa.generation != pb.generation:
+        return None
+    if pa.initial and pb.initial and pa.initial != pb.initial:
+        return None
+    m = _name_match(pa, pb, threshold)
+    if m is not None and pa.generation != pb.generation and m.reason != "surname only":
+        return Match(min(m.confidence, GENERATION_UNSAID_CONFIDENCE), GENERATION_UNSAID)
+    return m
+
+
+def _name_match(pa: PersonName, pb: PersonName, threshold: float) -> Optional[Match]:
     if pa.tokens == pb.tokens:
         return Match(1.0, "same name")
     if pa.joined == pb.joined and len(pa.joined) >= 5:
@@ -191,7 +239,11 @@ def person_match(a: str, b: str, threshold: float = 0.88) -> Optional[Match]:
     if pa.given is None or pb.given is None:
         return Match(0.8, "surname only")
     if not tokens_match(pa.given, pb.given, threshold):
-        return None
+        # "J. Ellis Varn" against "John Varn": the initial is the other's given name
+        if not ((pa.initial and not pb.initial and tokens_match(pa.initial, pb.given, threshold))
+                or (pb.initial and not pa.initial and tokens_match(pb.initial, pa.given, threshold))):
+            return None
+        return Match(0.8, "initial of the given name")
     if pa.middle and pb.middle:
         if len(pa.middle) != len(pb.middle) or not all(
             tokens_match(x, y, threshold) for x, y in zip(pa.middle, pb.middle)
