@@ -208,3 +208,57 @@ def test_a_countrys_ministry_without_portfolio_joins_its_one_named_ministry():
     assert same(m, "a@0", "b@0", "c@0")
     assert not same(m, "a@0", "d@0")                       # another country's ministry
     assert not same(m, "d@1", "d@0") and not same(m, "d@1", "e@0")   # two Chilean ministries: ambiguous
+
+
+def test_a_name_without_its_generation_joins_the_elder_never_the_son():
+    # the father is written 'J. Ellis Varn Sr.' and 'Ellis Varn'; the son always 'Ellis Varn Jr.'
+    a = record("a", ("J. Ellis Varn Sr.", "PERSON", ["J. Ellis Varn Sr.", "Varn"]),
+               ("Ostrava Mills", "ORG", ["Ostrava Mills"]))
+    b = record("b", ("Ellis Varn", "PERSON", ["Ellis Varn"]), ("Ostrava Mills", "ORG", ["Ostrava Mills"]))
+    c = record("c", ("Ellis Varn Jr.", "PERSON", ["Ellis Varn Jr."]), ("Ostrava Mills", "ORG", ["Ostrava Mills"]))
+    d = record("d", ("J. Ellis Varn", "PERSON", ["J. Ellis Varn"]))
+    e = record("e", ("Varn", "PERSON", ["Varn"]), ("Ostrava Mills", "ORG", ["Ostrava Mills"]))
+    ents, m = resolved(a, b, c, d, e)
+    assert same(m, "a@0", "b@0", "d@0")
+    assert not same(m, "a@0", "c@0")
+    assert same(m, "e@0", "a@0")          # a bare surname is not the son, who is written with his 'Jr.'
+    father = next(x for x in ents if x.id == m["a@0"])
+    assert any(ev.reason == "the elder of this name" for ev in father.evidence)
+
+
+def test_a_name_without_its_generation_is_the_one_generation_the_corpus_names():
+    a = record("a", ("Dorian Pell Jr.", "PERSON", ["Dorian Pell Jr."]))
+    b = record("b", ("Dorian Pell", "PERSON", ["Dorian Pell"]))
+    _, m = resolved(a, b)
+    assert same(m, "a@0", "b@0")
+    # ... unless one document names the two apart: the bare name is then the father
+    c = record("c", ("Dorian Pell", "PERSON", ["Dorian Pell"]), ("Dorian Pell Jr.", "PERSON", ["Dorian Pell Jr."]))
+    _, m = resolved(a, b, c)
+    assert not same(m, "c@0", "c@1") and not same(m, "b@0", "a@0")
+    assert same(m, "a@0", "c@1") and same(m, "b@0", "c@0")
+
+
+def test_two_later_generations_leave_the_bare_name_alone():
+    a = record("a", ("Dorian Pell Jr.", "PERSON", ["Dorian Pell Jr."]))
+    b = record("b", ("Dorian Pell III", "PERSON", ["Dorian Pell III"]))
+    c = record("c", ("Dorian Pell", "PERSON", ["Dorian Pell"]))
+    _, m = resolved(a, b, c)
+    assert len({m["a@0"], m["b@0"], m["c@0"]}) == 3
+
+
+def test_a_bare_name_joins_its_generation_written_with_a_middle_initial():
+    a = record("a", ("Harlan T. Prewitt III", "PERSON", ["Harlan T. Prewitt III", "Prewitt"]))
+    b = record("b", ("Harlan Prewitt", "PERSON", ["Harlan Prewitt", "Prewitt"]))
+    c = record("c", ("Harlan T. Prewitt Sr.", "PERSON", ["Harlan T. Prewitt Sr."]))
+    _, m = resolved(a, b)
+    assert same(m, "a@0", "b@0")
+    _, m = resolved(a, b, c)       # the elder named too: the bare name is his
+    assert same(m, "b@0", "c@0") and not same(m, "a@0", "c@0")
+
+
+def test_a_surname_tagged_as_another_type_joins_the_elder_beside_his_son():
+    a = record("a", ("Corwin Brask", "PERSON", ["Corwin Brask", "Brask"]),
+               ("Corwin Brask Jr.", "PERSON", ["Corwin Brask Jr."]))
+    b = record("b", ("Brask", "ORG", ["Brask"]))
+    _, m = resolved(a, b)
+    assert same(m, "b@0", "a@0") and not same(m, "a@0", "a@1")

@@ -20,3 +20,46 @@ def test_acronym_joins_the_spelled_out_name(record):
     nato = by_name(record, "North Atlantic Treaty Organization")
     assert {m.text for m in nato.mentions} == {"NATO", "North Atlantic Treaty Organization"}
 
+
+
+OBITUARY = (
+    "Former senator R. Harold Benton Sr., who chaired the budget committee, died on Tuesday. He was 91.\n\n"
+    "Harold Benton served in the Senate for thirty years. His son, Harold Benton Jr., said his father died "
+    "peacefully. Benton had been ill for months, his family said."
+)
+
+
+def test_father_and_son_of_one_name_are_two_clusters_and_the_bare_names_are_the_fathers(nlp):
+    from newsprism.config import Config
+    from newsprism.model import Document
+    from newsprism.records import DocRecord
+    from newsprism.resolve.mentions import component
+
+    rec = DocRecord(doc="d2")
+    component(Document(id="d2", text=OBITUARY), nlp(OBITUARY), rec, Config())
+    people = {e.name: {m.text for m in e.mentions} for e in rec.entities if e.type == "PERSON"}
+    father = next(v for k, v in people.items() if k.startswith("R. Harold Benton"))
+    assert {"Harold Benton", "Benton"} <= father               # the initial set apart; 'Sr.' is the bare name
+    assert people["Harold Benton Jr."] == {"Harold Benton Jr."}
+
+
+def _people(nlp, text):
+    from newsprism.config import Config
+    from newsprism.model import Document
+    from newsprism.records import DocRecord
+    from newsprism.resolve.mentions import component
+
+    rec = DocRecord(doc="d3")
+    component(Document(id="d3", text=text), nlp(text), rec, Config())
+    return sorted(sorted({m.text for m in e.mentions}) for e in rec.entities if e.type == "PERSON")
+
+
+def test_a_bare_name_after_a_later_generation_is_that_person_unless_the_suffix_is_written_again(nlp):
+    # introduced with the suffix, then called by the short name: one person
+    assert ["Hallam", "Robert Hallam", "Robert T. Hallam III"] in _people(nlp, (
+        "Special counsel Robert T. Hallam III was appointed on Friday to lead the inquiry.\n\n"
+        "Robert Hallam is a former prosecutor. Hallam declined to comment."))
+    # the bare name named first, or the suffix written again after it: the father and the son
+    assert ["Harold Benton"] in _people(nlp, (
+        "Harold Benton Jr. met donors on Tuesday.\n\n"
+        "His father, Harold Benton, did not attend. Harold Benton Jr. said the meeting went well."))

@@ -62,7 +62,10 @@ def exact_key(e: Entity, etype: Optional[str] = None) -> str:
     kind = kind_of(etype or e.type)
     if kind == "PERSON":
         p = parse_person(e.name)
-        return "person:" + (p.joined if p and p.full else "part:" + (translit(p.surname) if p else fold(e.name)))
+        if p is None:
+            return "person:part:" + fold(e.name)
+        part = "part:" + translit(p.surname) + ("~" + p.generation if p.generation else "")   # 'Doe Jr.'
+        return "person:" + (p.joined if p.full else part)
     if kind == "ORG":
         return org_key(e.name)
     if kind == "PLACE":

@@ -20,7 +20,10 @@ from ..parse import text_of
 from ..records import DocRecord, local_id
 from .candidates import covered_tokens, find_candidates, same_line
 from .names import (
+    GENERATION_UNSAID,
+    JUNIOR,
     ORG_HEADS,
+    PersonName,
     demonym_code,
     fold,
     initials,
@@ -28,6 +31,7 @@ from .names import (
     nationality_code,
     org_key,
     parse_person,
+    person_match,
     place_key,
     translit,
     words,
@@ -59,7 +63,7 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
         c.cluster = idx
 
     # 1. full person names first, so surnames can find them before or after
-    persons_full: list[tuple[int, str, str]] = []   # (cluster idx, surname key, all core tokens)
+    persons_full: list[tuple[int, str, str, Optional[str]]] = []   # (cluster idx, surname key, core tokens, generation)
     pending: list[Candidate] = []
     for c in cands:
         s = text[c.start:c.end]
@@ -70,20 +74,22 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
                 add(c, "PERSON", key)
                 continue
         pending.append(c)
+    _join_bare_names(text, clusters, by_key, cands)
     for idx, cl in enumerate(clusters):
-        p = parse_person(text[cl.members[0].start:cl.members[0].end])
-        persons_full.append((idx, translit(p.surname), " ".join(translit(t) for t in p.tokens)))
+        if cl.members:
+            p = parse_person(text[cl.members[0].start:cl.members[0].end])
+            persons_full.append((idx, translit(p.surname), " ".join(translit(t) for t in p.tokens), p.generation))
 
     def person_for(s: str) -> Optional[int]:
         p = parse_person(s)
         if p is None or p.full:
             return None
-        by_surname = {i for i, sk, _ in persons_full if sk == translit(p.surname)}
+        by_surname = _of_generation(p, [(i, g) for i, sk, _, g in persons_full if sk == translit(p.surname)])
         if len(by_surname) == 1:
             return by_surname.pop()
         if by_surname:
             return None
-        by_token = {i for i, _, toks in persons_full if translit(p.surname) in toks.split()}
+        by_token = _of_generation(p, [(i, g) for i, _, toks, g in persons_full if translit(p.surname) in toks.split()])
         return by_token.pop() if len(by_token) == 1 else None
 
     # 2. the rest, in text order
@@ -96,7 +102,7 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
                 c.cluster = target
                 continue
             p = parse_person(s)
-            add(c, "PERSON", "person-part:" + (translit(p.surname) if p else fold(s)))
+            add(c, "PERSON", "person-part:" + (translit(p.surname) + _gen(p) if p else fold(s)))
             continue
         # a single word that is a person's surname in this document, whatever spaCy tagged it
         if " " not in s and not is_known_place(s) and nationality_code(s) is None:
@@ -137,6 +143,51 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
                 cl.members = []
     _ministries_by_country(clusters)
     return [cl for cl in clusters if cl.members]
+
+
+def _gen(p: PersonName) -> str:
+    return "~" + p.generation if p.generation else ""
+
+
+def _join_bare_names(text: str, clusters: list[_Cluster], by_key: dict[str, int], cands: list[Candidate]) -> None:
+    """A full name written without its generation joins the same name written with one in the document, by how
+    news writes generations: the son is written with his "Jr." every time, so beside a "Sr." the bare name is the
+    father; beside a later generation alone ("Robert Doe III", then "Robert Doe") it is that person only when the
+    writer moved from the suffixed name to the bare one and never wrote the suffix again ("Doe Jr." after it)."""
+    full = [(idx, parse_person(text[cl.members[0].start:cl.members[0].end])) for idx, cl in enumerate(clusters)
+            if cl.members]
+    named = {idx: text[clusters[idx].members[0].start:clusters[idx].members[0].end] for idx, _ in full}
+    for idx, p in full:
+        if p.generation or not clusters[idx].members:
+            continue
+        others = [(j, q) for j, q in full if q.generation and clusters[j].members
+                  and (m := person_match(named[idx], named[j])) is not None and m.reason == GENERATION_UNSAID]
+        seniors = [j for j, q in others if q.generation == "sr"]
+        if len(seniors) == 1:
+            target = seniors[0]
+        elif len(others) == 1:
+            target, q = others[0]
+            first_bare = min(c.start for c in clusters[idx].members)
+            if min(c.start for c in clusters[target].members) > first_bare or any(
+                    c.start > first_bare and c.label == "PERSON" and (r := parse_person(text[c.start:c.end]))
+                    and r.generation == q.generation and translit(r.surname) == translit(q.surname) for c in cands):
+                continue
+        else:
+            continue
+        for m in clusters[idx].members:
+            m.cluster = target
+        clusters[target].members.extend(clusters[idx].members)
+        clusters[idx].members = []
+        by_key[clusters[idx].key] = target
+
+
+def _of_generation(p: PersonName, people: list[tuple[int, Optional[str]]]) -> set[int]:
+    """Which of the people (cluster, generation) a partial name may be by its generation: the one it names ('Doe
+    Jr.'), else any but a later generation while some other is there (a son is written with his 'Jr.')."""
+    if p.generation:
+        return {i for i, g in people if g == p.generation}
+    elder = {i for i, g in people if g not in JUNIOR}
+    return elder or {i for i, _ in people}
 
 
 def _ministries_by_country(clusters: list[_Cluster]) -> None:

@@ -2,7 +2,8 @@
 
 Every local entity with one exact key is one referent (entities.key_rows builds one `KeyRow` per key); the
 rules here then join keys, surest first, each later rule seeing the clusters the earlier ones made: full
-person names that are spelling variants (within surname blocks), bare surnames and name parts, a surname or
+person names that are spelling variants (within surname blocks), a full name written without its generation
+and the generation ("Jr.", "Sr.") it is, bare surnames and name parts, a surname or
 full name tagged as another type, acronyms, a country's body without its portfolio, a team or paper without
 its home town. A cluster is named by its smallest row (`KeyRow.first`, the corpus order of its first local
 entity), so the outcome does not depend on the order the rows arrive in, only on that order. The rules are sequential (a merge is allowed or not by the
@@ -13,12 +14,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Optional, Sequence
 
 from ..config import Config
 from ..disjoint import DisjointSets
 from ..model import MergeEvidence
 from .names import (
+    GENERATION_UNSAID,
+    JUNIOR,
     fold,
     initials,
     is_known_place,
@@ -41,6 +44,7 @@ MISTAGGED_SURNAME_CONFIDENCE = 0.75  # a surname tagged as another type: the tag
 MISTAGGED_NAME_CONFIDENCE = 0.8      # a whole multi-word name tagged as another type: every word agrees
 ACRONYM_CONFIDENCE = 0.8             # the initials of the only organisation that has them
 COUNTRY_BODY_CONFIDENCE = 0.75       # "the Chilean ministry": the head and country agree, the portfolio is unsaid
+GENERATION_CONFIDENCE = 0.8          # a name without "Jr."/"Sr." joins the one generation of it the corpus names
 HOME_PLACE_CONFIDENCE = 0.8          # "the Saints" for the only "<place> Saints": news drops a team's home town
 
 
@@ -75,6 +79,7 @@ def merge_keys(rows: Sequence[KeyRow], cfg: Config) -> Merged:
     person_part = [g for g in rows if g.kind == "PERSON" and g.key.startswith("person:part:")]
     c.start_merging(person_full)
     _merge_name_variants(c, person_full)
+    _merge_unsaid_generations(c, person_full)
     people = _People(c, person_full)
     _merge_bare_surnames(c, person_part, people)
     _merge_mistagged_surnames(c, rows, person_full + person_part, people)
@@ -164,7 +169,7 @@ def _merge_name_variants(c: _Clusters, person_full: Sequence[KeyRow]) -> None:
                     continue
                 seen_pairs.add(pair)
                 m = person_match(ga.name, gb.name, c.threshold)
-                if m is None or not c.allows(m.confidence) or m.reason == "surname only":
+                if m is None or not c.allows(m.confidence) or m.reason in ("surname only", GENERATION_UNSAID):
                     continue
                 ra, rb = c.find(ga.first), c.find(gb.first)
                 if ra == rb:
@@ -172,6 +177,45 @@ def _merge_name_variants(c: _Clusters, person_full: Sequence[KeyRow]) -> None:
                 # every full name on one side must be compatible with every one on the other
                 if all(_compatible(a, b, c.threshold) for a in c.full_names[ra] for b in c.full_names[rb]):
                     c.merge(ga.first, gb.first, sorted({ga.name, gb.name}), m.reason, m.confidence)
+
+
+def _merge_unsaid_generations(c: _Clusters, person_full: Sequence[KeyRow]) -> None:
+    """Rule 2b: a full name written without its generation ("Mark Doe") joins the same name written with one
+    ("Mark Doe Sr.", "Mark S. Doe III") when the corpus names that generation alone, or names the elder ("Sr.")
+    among others: the son is written with his "Jr." every time. Never where one document names the two apart
+    (the writer told them apart), nor into a cluster holding another generation."""
+    by_surname: dict[str, list[tuple[KeyRow, Optional[str]]]] = defaultdict(list)
+    for g in person_full:
+        p = parse_person(g.name)
+        if p is not None:
+            by_surname[translit(p.surname)].append((g, p.generation))
+    for block in by_surname.values():
+        suffixed = [(h, gen) for h, gen in block if gen]
+        if not suffixed or len(block) > MAX_BLOCK:
+            continue
+        for g, _ in [(g, gen) for g, gen in block if gen is None]:
+            gens: dict[str, list[KeyRow]] = defaultdict(list)
+            for h, gen in suffixed:
+                m = person_match(g.name, h.name, c.threshold)
+                if m is not None and m.reason == GENERATION_UNSAID:
+                    gens[gen].append(h)
+            gen = next(iter(gens)) if len(gens) == 1 else ("sr" if "sr" in gens else None)
+            roots = {c.find(h.first) for h in gens.get(gen, ())}
+            if len(roots) != 1 or not c.allows(GENERATION_CONFIDENCE):
+                continue
+            root, mine = roots.pop(), c.find(g.first)
+            if root == mine or c.docs_of[mine] & {d for h in gens[gen] for d in h.docs}:
+                continue   # a document names the two apart
+            if not _generations(c, mine) <= {None, gen} or not _generations(c, root) <= {None, gen}:
+                continue
+            if all(person_match(a, b, c.threshold) is not None for a in c.full_names[root] for b in c.full_names[mine]):
+                reason = "the one generation of this name in the corpus" if len(gens) == 1 else "the elder of this name"
+                c.merge(root, g.first, sorted({g.name, c.target_name(root, g.name)}), reason, GENERATION_CONFIDENCE)
+
+
+def _generations(c: _Clusters, root: int) -> set:
+    """The generations the full names of a cluster are written with (None: without one)."""
+    return {p.generation for n in c.full_names.get(root, ()) if (p := parse_person(n)) is not None}
 
 
 class _People:
@@ -207,9 +251,19 @@ def _merge_bare_surnames(c: _Clusters, person_part: Sequence[KeyRow], people: _P
         if not roots:
             roots = {c.find(r) for r in people.by_token.get(s, ())}
             conf, reason = NAME_PART_CONFIDENCE, "name part unambiguous in the corpus"
+        roots = _by_generation(c, p.generation, roots)
         if len(roots) == 1 and c.allows(conf) and people.company.shared(next(iter(roots)), g):
             root = roots.pop()
             c.merge(root, g.first, sorted({g.name, c.target_name(root, g.name)}), reason, conf)
+
+
+def _by_generation(c: _Clusters, generation, roots: set[int]) -> set[int]:
+    """Who a partial name may be by its generation: one written with it ('Doe Jr.'), else any but a later
+    generation while another person is there (a son is written with his 'Jr.')."""
+    if generation:
+        return {r for r in roots if generation in _generations(c, r)}
+    elder = {r for r in roots if not _generations(c, r) <= JUNIOR}
+    return elder or roots
 
 
 def _merge_mistagged_surnames(c: _Clusters, rows: Sequence[KeyRow], persons: Sequence[KeyRow],
@@ -228,7 +282,7 @@ def _merge_mistagged_surnames(c: _Clusters, rows: Sequence[KeyRow], persons: Seq
             continue
         s = translit(strip_possessive(g.name))
         roots = {c.find(r) for r in bare_alias.get(s, ())}
-        full_roots = {c.find(r) for r in people.by_surname.get(s, ())}
+        full_roots = _by_generation(c, None, {c.find(r) for r in people.by_surname.get(s, ())})
         if len(roots) == 1 and roots == full_roots and c.allows(MISTAGGED_SURNAME_CONFIDENCE):
             root = roots.pop()
             c.merge(root, g.first, sorted({g.name, c.target_name(root, c.first_name[root])}),
@@ -342,4 +396,4 @@ class _Company:
 
 def _compatible(a: str, b: str, threshold: float) -> bool:
     m = person_match(a, b, threshold)
-    return m is not None and m.reason != "surname only"
+    return m is not None and m.reason not in ("surname only", GENERATION_UNSAID)
