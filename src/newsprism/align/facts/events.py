@@ -13,8 +13,9 @@ tell one event where nothing parts them ('A woman has died ...' / 'A 59-year-old
 What one speaker said is one statement only where two clauses name the speaker and share what is said.
 
 Claims are blocked by (storyline, sense, standing); candidate pairs share a participant key within a block (a
-clause naming none pairs with the block; ledes of one event story pair), so no step compares all claims with all. A report the story clustering
-left alone is no evidence of a separate event: it sits in the storyline naming most of its entities
+clause naming none pairs with the block; ledes of one event story pair), so no step compares all claims with
+all. A report the story clustering left alone is no evidence of a separate event: it sits in the storyline
+naming most of its entities
 (`context`), as one of no known event. Two clauses of different events of one storyline (as story clustering
 drew them) must agree on both doer and thing done to. A participant with no name ('the police', 'her spokesman') may be one named
 elsewhere of its kind; two names that differ, or a name and a description of another kind ('Israel' / 'a
@@ -159,7 +160,7 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
             sense, subj, obj = "die", obj, Participant()
         content = _content(c) if _told_content(sense, obj) else frozenset()
         story = ctx.story_of.get(c.doc) or ""
-        # a person dies once: where is no second occasion ('Felt, the No. 2 official at the FBI, died' names no venue)
+        # a person dies once, so no building names a second occasion ('Felt, the No. 2 man at the FBI, died')
         venues = venues_of(ctx, c, sense) if sense not in ONCE else frozenset()
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
