@@ -64,7 +64,7 @@ def exact_key(e: Entity, etype: Optional[str] = None) -> str:
         p = parse_person(e.name)
         if p is None:
             return "person:part:" + fold(e.name)
-        part = "part:" + translit(p.surname) + ("~" + p.generation if p.generation else "")   # 'Doe Jr.'
+        part = "part:" + translit(p.surname) + p.generation_key   # 'Doe Jr.' apart from 'Doe'
         return "person:" + (p.joined if p.full else part)
     if kind == "ORG":
         return org_key(e.name)

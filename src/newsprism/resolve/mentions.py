@@ -102,7 +102,7 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
                 c.cluster = target
                 continue
             p = parse_person(s)
-            add(c, "PERSON", "person-part:" + (translit(p.surname) + _gen(p) if p else fold(s)))
+            add(c, "PERSON", "person-part:" + (translit(p.surname) + p.generation_key if p else fold(s)))
             continue
         # a single word that is a person's surname in this document, whatever spaCy tagged it
         if " " not in s and not is_known_place(s) and nationality_code(s) is None:
@@ -143,10 +143,6 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
                 cl.members = []
     _ministries_by_country(clusters)
     return [cl for cl in clusters if cl.members]
-
-
-def _gen(p: PersonName) -> str:
-    return "~" + p.generation if p.generation else ""
 
 
 def _join_bare_names(text: str, clusters: list[_Cluster], by_key: dict[str, int], cands: list[Candidate]) -> None:

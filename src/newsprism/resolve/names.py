@@ -133,13 +133,12 @@ class PersonName:
     @property
     def joined(self) -> str:
         """A key equal for one name spelled together or apart, with its generation: 'markdoe', 'markdoe~jr'."""
-        base = "".join(translit(t) for t in self.tokens)
-        return base + "~" + self.generation if self.generation else base
+        return "".join(translit(t) for t in self.tokens) + self.generation_key
 
     @property
-    def junior(self) -> bool:
-        """Written with the suffix of a later generation (Jr., II, III, IV)."""
-        return self.generation in JUNIOR
+    def generation_key(self) -> str:
+        """What a key adds for the generation a name is written with: '~jr' ('Doe Jr.'), else nothing."""
+        return "~" + self.generation if self.generation else ""
 
 
 def _split_particles(raw: list[str]) -> list[str]:
