@@ -717,3 +717,66 @@ def test_a_place_in_the_description_of_one_who_died_is_no_second_occasion():
             subject_text="Ada Mora", tense="past")
     c.mention("b", "Tarn Museum", museum)
     assert agreed(c) == [("Ada Mora die", ["a", "b"])]
+
+
+def test_a_pronoun_and_a_description_it_may_be_are_no_evidence_either_way():
+    """'she slipped from the north ridge' / 'a woman slipped from the north ridge': the pronoun's antecedent is in
+    its own report, so an indefinite description of a person neither ties nor parts them; the ridge ties them.
+    'he' and the police, or 'it' and the climbers, cannot be one referent."""
+    c = Corpus()
+    c.claim("a", "after she slipped from the north ridge", predicate="slip", subject_text="she",
+            object_text="the north ridge", tense="past")
+    c.claim("b", "a woman slipped from the north ridge on Sunday", predicate="slip", subject_text="a woman",
+            object_text="the north ridge", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+    apart = Corpus()
+    apart.claim("a", "he fired a rifle at the crowd", predicate="fire", subject_text="he", object_text="a rifle",
+                tense="past")
+    apart.claim("b", "the police fired a rifle at the crowd", predicate="fire", subject_text="the police",
+                object_text="a rifle", tense="past")
+    assert agreed(apart) == []
+    climbers = Corpus()
+    climbers.claim("a", "it fell down the gully", predicate="fall", subject_text="it", object_text="the gully",
+                   tense="past")
+    climbers.claim("b", "two climbers fell down the gully", predicate="fall", subject_text="two climbers",
+                   object_text="the gully", tense="past")
+    assert agreed(climbers) == []
+
+
+def test_it_may_be_a_thing_or_a_body_described_without_a_name():
+    """'it could allow businesses to refuse service' / 'a new law could allow businesses to refuse service': 'it'
+    may be the law; 'it' is never a person."""
+    c = Corpus()
+    c.claim("a", "that it could allow businesses to refuse service", predicate="allow", subject_text="it",
+            object_text="businesses", tense="present")
+    c.claim("b", "a new law could allow businesses to refuse service", predicate="allow", subject_text="a new law",
+            object_text="businesses", tense="present")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+    person = Corpus()
+    person.claim("a", "that it could allow businesses to refuse service", predicate="allow", subject_text="it",
+                 object_text="businesses", tense="present")
+    person.claim("b", "the senator could allow businesses to refuse service", predicate="allow",
+                 subject_text="the senator", object_text="businesses", tense="present")
+    assert agreed(person) == []
+
+
+def test_a_person_told_by_a_tie_to_someone_unnamed_may_be_the_one_named():
+    """'his grandfather died at home' / 'Olaf Brandt died at home': a relation noun describes a person, which may
+    be the one the other report names; 'Brandt's mentor' names Brandt as someone else."""
+    c = Corpus()
+    brandt = c.entity("e1", "Olaf Brandt")
+    c.claim("a", "his grandfather died at his home in Vigo", predicate="die", subject_text="his grandfather",
+            tense="past")
+    c.claim("b", "Olaf Brandt died at his home in Vigo", predicate="die", subject=brandt, subject_text="Olaf Brandt",
+            tense="past")
+    c.claim("c", "Olaf Brandt, 91, died at his home in Vigo on Friday", predicate="die", subject=brandt,
+            subject_text="Olaf Brandt, 91", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["a", "b", "c"]]
+    mentor = Corpus()
+    brandt = mentor.entity("e1", "Olaf Brandt")
+    mentor.claim("a", "Olaf Brandt's mentor died at his home in Vigo", predicate="die",
+                 subject_text="Olaf Brandt's mentor", tense="past")
+    mentor.mention("a", "Olaf Brandt", brandt)
+    mentor.claim("b", "Olaf Brandt died at his home in Vigo", predicate="die", subject=brandt,
+                 subject_text="Olaf Brandt", tense="past")
+    assert agreed(mentor) == []

@@ -114,12 +114,12 @@ def _owners(ctx: Context, doc: str, start: int, end: int) -> frozenset[str]:
                      and text[e:end].strip(" '’s"))
 
 
-def _for_person(ctx: Context, *heads: Optional[str]) -> bool:
+def _for_person(ctx: Context, *heads: Optional[str], relations: bool = False) -> bool:
     """Whether every head is a word for a person: of the fixed list, or a title this coverage sets before its
     people's names ('defensive tackle Jamal Brown' makes 'the tackle' one), unless a word for a body or a time
     ('police Constable Ann Lee': the police are no person)."""
-    return all(h in PERSON_NOUNS or (h in ctx.person_titles and h not in BODY_NOUNS and h not in TIME_NOUNS)
-               for h in heads)
+    return all(h in PERSON_NOUNS or (relations and h in RELATION_NOUNS)
+               or (h in ctx.person_titles and h not in BODY_NOUNS and h not in TIME_NOUNS) for h in heads)
 
 
 def _kind(ctx: Context, ref: str) -> Optional[str]:
@@ -177,6 +177,23 @@ def may_stand_for(ctx: Context, pronoun: Participant, named: Participant) -> boo
     return kind == "body" or (kind is None and pronoun.pronoun == "group")
 
 
+def _not_its_kind(ctx: Context, pronoun: Participant, other: Participant) -> bool:
+    """A pronoun and an argument it cannot stand for: 'he' and a body, a thing or people ('the police', 'the
+    climbers'); 'it' and a person or people; 'they' and one person. A pronoun and a description that may be of its
+    kind but is not told as one referred back to ('she' / 'a woman', 'it' / 'a software giant') are no evidence
+    either way: the pronoun's antecedent is in its own report."""
+    if other.entity:
+        kind = _kind(ctx, other.entity)
+        return kind == "person" if pronoun.pronoun != "person" else True
+    person = bool(other.heads | {other.head} - {None}) and _for_person(ctx, *(other.heads | {other.head} - {None}),
+                                                                     relations=True)
+    if pronoun.pronoun == "person":
+        return not person or other.plural
+    if pronoun.pronoun == "body":
+        return person or other.plural
+    return person and not other.plural
+
+
 def _describes_person(ctx: Context, p: Participant) -> bool:
     """A phrase naming a person inside it, or a definite description of one ('the actress')."""
     return any(_kind(ctx, e) == "person" for e in p.named) \
@@ -192,7 +209,9 @@ def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
         if a.pronoun and b.pronoun:
             return 0.5 if a.pronoun == b.pronoun else None
         pro, named = (a, b) if a.pronoun else (b, a)
-        return 0.5 if may_stand_for(ctx, pro, named) else None
+        if may_stand_for(ctx, pro, named):
+            return 0.5
+        return None if _not_its_kind(ctx, pro, named) else 0.0
     if same_referent(ctx, a, b):
         return 1.0
     for described, named in ((a, b), (b, a)):
@@ -219,7 +238,7 @@ def _conflict(ctx: Context, a: Participant, b: Participant) -> bool:
     kind = _kind(ctx, named.entity)
     if any(_kind(ctx, e) == kind for e in described.named):
         return True                           # 'Iran's deputy minister' / 'Abbas'
-    return not ((kind == "person" and any(_for_person(ctx, h) for h in described.heads))
+    return not ((kind == "person" and any(_for_person(ctx, h, relations=True) for h in described.heads))
                 or (kind == "body" and described.heads & BODY_NOUNS))
 
 
