@@ -1,5 +1,5 @@
 """spaCy loading and the bounded parse: one long unpunctuated line never makes one endless sentence."""
-from newsprism.parse import bounded_doc, text_of
+from newsprism.parse import bounded_doc, load_nlp, text_of
 
 WORDS = "harbour pilots said the ferry would sail again after talks with the port authority on monday".split()
 
@@ -47,3 +47,15 @@ def test_a_bound_of_zero_turns_it_off(nlp):
 def test_text_of_is_the_doc_text(nlp):
     doc = nlp("Ferries resume on Monday.")
     assert text_of(doc) == doc.text
+
+
+def test_a_contraction_with_a_typographic_apostrophe_gets_the_lemma_of_the_straight_one():
+    """"that’s a failure" is "that is a failure": the verb is 'be', as for "that's"; a possessive stays one."""
+    nlp = load_nlp()
+
+    def lemmas(text: str) -> list[tuple[str, str]]:
+        return [(t.text.replace("’", "'"), t.lemma_.replace("’", "'")) for t in nlp(text) if "’" in t.text or "'" in t.text]
+
+    curly = lemmas("It’s over, they’re home and I’m sure we’ve won; don’t ask about Lee’s car.")
+    assert curly == lemmas("It's over, they're home and I'm sure we've won; don't ask about Lee's car.")
+    assert curly == [("'s", "be"), ("'re", "be"), ("'m", "be"), ("'ve", "have"), ("n't", "not"), ("'s", "'s")]

@@ -19,9 +19,30 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     return _load(model)
 
 
+# contractions written with a typographic apostrophe ("it’s", "they’re", "don’t") are tokens the lemmatizer has
+# no rule for: it gives "’" or "’s" where "it's" gets "be", so every reader of lemmas ("be", "have") missed them
+# and "that’s a failure" read as an act named "’"
+CONTRACTION_LEMMAS = {"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'d": "would", "'ll": "will", "n't": "not"}
+VERB_POS = {"AUX", "VERB", "PART"}
+
+
+@Language.component("contraction_lemmas")
+def contraction_lemmas(doc: Doc) -> Doc:
+    """The lemma the straight-apostrophe form gets, for a contraction read as a verb (never a possessive 's)."""
+    for t in doc:
+        if "’" in t.text and t.tag_ != "POS" and t.pos_ in VERB_POS:
+            lemma = CONTRACTION_LEMMAS.get(t.lower_.replace("’", "'"))
+            if lemma is not None:
+                t.lemma_ = lemma
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def _load(model: str) -> Language:
-    return spacy.load(model)
+    nlp = spacy.load(model)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("contraction_lemmas", after="lemmatizer")
+    return nlp
 
 
 def parse_many(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[Doc]:
