@@ -222,6 +222,10 @@ def test_a_phrasal_verb_is_read_with_its_particle(nlp):
     record, _ = analyse(nlp, "The firm rushed out a patch on Friday. Vera Lind set a record in the relay. "
                              "The coach was relieved of his duties.", times={})
     assert {c.predicate for c in record.claims} >= {"release", "break", "fire"}
+    record, _ = analyse(nlp, "Lena Ivo eclipsed the school scoring record. Tom Hart defended his title in Dorn. "
+                             "The update closes a hole in the browser. The judge handed Pell a life sentence.",
+                        times={})
+    assert {c.predicate for c in record.claims} >= {"break", "retain", "fix", "sentence"}
 
 
 

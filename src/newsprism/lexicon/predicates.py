@@ -77,6 +77,14 @@ PHRASAL_CLASSES: dict[tuple[str, str], tuple[str, str]] = {
     # his duties' is dismissed
     ("rush", "out"): ("release", ""), ("roll", "out"): ("release", ""), ("set", "record"): ("break", ""),
     ("relieve", "of"): ("fire", ""),
+    # a record passed, eclipsed, surpassed or topped is broken (a 'mark' is not: 'passed the 1,000 mark' reaches a
+    # round number); a title defended is kept; a vote cast is a vote; a sentence handed to someone sentences them
+    **{(verb, "record"): ("break", "") for verb in ("pass", "eclipse", "surpass", "top")},
+    **{("defend", title): ("retain", "") for title in ("title", "crown", "belt")},
+    ("cast", "vote"): ("vote", ""), ("cast", "ballot"): ("vote", ""), ("hand", "sentence"): ("sentence", ""),
+    # a software flaw addressed, resolved or closed is fixed ('a patch that closes the hole')
+    **{(verb, flaw): ("fix", "") for verb in ("address", "resolve", "close")
+       for flaw in ("flaw", "vulnerability", "bug", "hole", "loophole", "glitch", "exploit")},
 }
 # nouns that name an event; a date attached to one dates the event ("the May 3 raid")
 EVENT_NOUNS: dict[str, str] = {
