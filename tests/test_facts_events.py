@@ -394,6 +394,10 @@ def test_what_exists_is_one_fact_only_where_the_same_thing_is_said_of_it():
     exist(other, "c", "There is a chance of rain on Sunday.", "a chance of rain on Sunday")
     exist(other, "d", "There is a chance the mill reopens.", "a chance")
     assert agreed(other) == []
+    lot = Corpus()
+    exist(lot, "a", "There’s a whole lot of anger", "a whole lot of anger")
+    exist(lot, "b", "there’s a lot of soul-searching", "a lot of soul-searching")
+    assert agreed(lot) == []
 
 
 def test_an_attempt_is_one_only_where_it_is_at_the_same_act():

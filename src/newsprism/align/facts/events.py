@@ -71,6 +71,7 @@ BARE_MOTION = {"go", "come"}
 # thing exists in both and something more is said of it in both ('there is a connection' / 'there were plans' /
 # 'there is strong corporate culture' are not one fact because none of them names a doer)
 EXISTING = "exist"
+EXPLETIVE = "there"    # 'there is': no word of what is said of the thing
 # the sense of finding: with no thing found ('discovered that it would not work') it is what someone came to hold
 FINDING = "find"
 # light verbs that, with a thing that is no event, put it out ('issued a patch', 'issued new guidelines')
@@ -283,7 +284,7 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
     if _verbatim(a, b):
         return max(score, 1.0)   # one clause word for word in two reports ('she should apologize to the court')
     if a.block[1] == EXISTING:     # the same thing, and some other word said of it ('no room for prejudice')
-        return score if doer >= 1 and (a.words & b.words) - {a.subj.head, b.subj.head} else 0.0
+        return score if doer >= 1 and (a.words & b.words) - {a.subj.head, b.subj.head, EXPLETIVE} else 0.0
     if a.subj.pronoun and b.subj.pronoun and not thing:
         return 0.0   # 'he could win' / 'he needs to win over': two pronouns and nothing else say no one act
     if not (a.subj or a.obj) or not (b.subj or b.obj):
