@@ -784,3 +784,30 @@ def test_a_person_told_by_a_tie_to_someone_unnamed_may_be_the_one_named():
     mentor.claim("b", "Olaf Brandt died at his home in Vigo", predicate="die", subject=brandt,
                  subject_text="Olaf Brandt", tense="past")
     assert agreed(mentor) == []
+
+
+def test_two_descriptions_part_only_where_they_name_two_of_one_kind():
+    """'broke Ilse Tarn's scoring record' / 'broke Harlow College's scoring mark': a person and a body named in
+    two descriptions of one record may both be its; 'Valdor's envoy' / 'Carth's ambassador' name two states, two
+    people."""
+    c = Corpus()
+    lind, tarn, harlow = c.entity("e1", "Oskar Lind"), c.entity("e2", "Ilse Tarn"), c.entity("e3", "Harlow College", "ORG")
+    c.claim("a", "Oskar Lind broke Ilse Tarn's scoring record", predicate="break", subject=lind,
+            subject_text="Oskar Lind", object_text="Ilse Tarn's scoring record", tense="past")
+    c.mention("a", "Ilse Tarn", tarn)
+    c.claim("b", "Oskar Lind broke Harlow College's scoring mark", predicate="break", subject=lind,
+            subject_text="Oskar Lind", object_text="Harlow College's scoring mark", tense="past")
+    c.mention("b", "Harlow College", harlow)
+    c.claim("c", "a player broke Harlow College's scoring mark", predicate="break", subject_text="a player",
+            object_text="Harlow College's scoring mark", tense="past")
+    c.mention("c", "Harlow College", harlow)
+    assert [docs for _, docs in agreed(c)] == [["a", "b", "c"]]
+    envoys = Corpus()
+    valdor, carth = envoys.entity("e1", "Valdor", "GPE"), envoys.entity("e2", "Carth", "GPE")
+    envoys.claim("a", "Valdor's envoy arrived in Lisbon", predicate="arrive", subject_text="Valdor's envoy",
+                 object_text="Lisbon", tense="past")
+    envoys.mention("a", "Valdor", valdor)
+    envoys.claim("b", "Carth's ambassador arrived in Lisbon", predicate="arrive", subject_text="Carth's ambassador",
+                 object_text="Lisbon", tense="past")
+    envoys.mention("b", "Carth", carth)
+    assert agreed(envoys) == []

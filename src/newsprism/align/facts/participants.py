@@ -233,7 +233,10 @@ def _conflict(ctx: Context, a: Participant, b: Participant) -> bool:
             return True                       # 'two climbers killed' / 'a man died': not the same dead
         if a.owners and a.owners == b.owners:
             return False                      # 'Lohan's attorney' / 'Lohan's lawyer': no evidence either way
-        return bool(a.named and b.named)      # two descriptions, each naming something else
+        # two descriptions, each naming another of one kind ('Iran's deputy minister' / 'the Hamas delegation');
+        # names of two kinds may describe one thing ('Ford's scoring mark' / 'North Carolina's record')
+        return any(_kind(ctx, x) is not None and _kind(ctx, x) == _kind(ctx, y)
+                   and not ctx.may_be_same(frozenset({x}), frozenset({y})) for x in a.named for y in b.named)
     named, described = (a, b) if a.entity else (b, a)
     kind = _kind(ctx, named.entity)
     if any(_kind(ctx, e) == kind for e in described.named):
