@@ -791,7 +791,8 @@ def test_two_descriptions_part_only_where_they_name_two_of_one_kind():
     two descriptions of one record may both be its; 'Valdor's envoy' / 'Carth's ambassador' name two states, two
     people."""
     c = Corpus()
-    lind, tarn, harlow = c.entity("e1", "Oskar Lind"), c.entity("e2", "Ilse Tarn"), c.entity("e3", "Harlow College", "ORG")
+    lind, tarn = c.entity("e1", "Oskar Lind"), c.entity("e2", "Ilse Tarn")
+    harlow = c.entity("e3", "Harlow College", "ORG")
     c.claim("a", "Oskar Lind broke Ilse Tarn's scoring record", predicate="break", subject=lind,
             subject_text="Oskar Lind", object_text="Ilse Tarn's scoring record", tense="past")
     c.mention("a", "Ilse Tarn", tarn)
