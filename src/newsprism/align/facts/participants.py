@@ -182,11 +182,10 @@ def _not_its_kind(ctx: Context, pronoun: Participant, other: Participant) -> boo
     climbers'); 'it' and a person or people; 'they' and one person. A pronoun and a description that may be of its
     kind but is not told as one referred back to ('she' / 'a woman', 'it' / 'a software giant') are no evidence
     either way: the pronoun's antecedent is in its own report."""
-    if other.entity:
-        kind = _kind(ctx, other.entity)
-        return kind == "person" if pronoun.pronoun != "person" else True
-    person = bool(other.heads | {other.head} - {None}) and _for_person(ctx, *(other.heads | {other.head} - {None}),
-                                                                     relations=True)
+    if other.entity:     # a name the pronoun may not stand for (`may_stand_for` said no): only 'it' for a thing
+        return pronoun.pronoun == "person" or _kind(ctx, other.entity) == "person"
+    heads = other.heads | ({other.head} - {None})
+    person = bool(heads) and _for_person(ctx, *heads, relations=True)
     if pronoun.pronoun == "person":
         return not person or other.plural
     if pronoun.pronoun == "body":
