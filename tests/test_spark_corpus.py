@@ -47,25 +47,3 @@ def test_the_ledger_per_storyline_gives_the_ledgers_facts(sample_analysis):
     whole = align_facts(sample_analysis, cfg)
     strip = lambda fs: [f.model_dump(exclude={"id"}) for f in sorted(fs, key=fact_order)]  # noqa: E731
     assert strip(facts) == strip(whole)
-
-
-def test_binding_a_group_with_the_stubs_is_binding_it_whole(sample_analysis):
-    from newsprism.scale.codec import pack, unpack
-    from newsprism.scale.corpus import Stubs, bind_with_stubs, name_stubs, with_stubs
-
-    cfg = Config()
-    stubs = Stubs(name_stubs(sample_analysis))
-    fast, facts = [], []
-    for part in storyline_groups(sample_analysis, cfg).values():
-        part, whole = unpack(pack(part)), unpack(pack(part))     # as a worker receives it
-        whole.entities = with_stubs(whole, stubs.list)
-        whole.bind()
-        quick = bind_with_stubs(part, stubs)
-        assert [e.model_dump() for e in quick.entities] == [e.model_dump() for e in whole.entities]
-        assert {k: v.model_dump() for k, v in quick._index["entity"].items()} == \
-            {k: v.model_dump() for k, v in whole._index["entity"].items()}
-        assert all(quick.entity(e.id) is e for e in quick.entities)
-        fast += align_facts(quick, cfg)
-        facts += align_facts(whole, cfg)
-    strip = lambda fs: [f.model_dump(exclude={"id"}) for f in sorted(fs, key=fact_order)]
-    assert fast and strip(fast) == strip(facts) == strip(align_facts(sample_analysis, cfg))
