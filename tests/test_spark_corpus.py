@@ -1,4 +1,9 @@
 """scale/corpus.py: the analysis cut by storyline (the fact ledger's blocking key) and the ledger's order."""
+import os
+import sys
+
+import pytest
+
 from newsprism.align.facts import align_facts
 from newsprism.config import Config
 from newsprism.model import Analysis, Claim, Document, Story
@@ -47,3 +52,61 @@ def test_the_ledger_per_storyline_gives_the_ledgers_facts(sample_analysis):
     whole = align_facts(sample_analysis, cfg)
     strip = lambda fs: [f.model_dump(exclude={"id"}) for f in sorted(fs, key=fact_order)]  # noqa: E731
     assert strip(facts) == strip(whole)
+
+
+def _lineman_in_two_storylines():
+    """'Rovers lineman Ari Voss' (one storyline) makes 'lineman' a word for a person of this coverage, so 'The
+    lineman' of another storyline may be Dane Pell, who blocked the same kick."""
+    from test_facts import Corpus
+
+    c = Corpus()
+    pell, voss = c.entity("e1", "Dane Pell"), c.entity("e2", "Ari Voss")
+    c.claim("a", "Dane Pell blocked the final kick.", predicate="block", subject=pell, subject_text="Dane Pell",
+            object_text="the final kick", tense="past")
+    c.claim("b", "The lineman blocked the final kick.", predicate="block", subject_text="The lineman",
+            object_text="the final kick", tense="past")
+    for doc in ("c", "d"):
+        c.claim(doc, "Rovers lineman Ari Voss signed a new contract.", predicate="sign", subject=voss,
+                subject_text="Rovers lineman Ari Voss", object_text="a new contract", tense="past")
+    c.entities[voss].mentions.clear()
+    for doc in ("c", "d"):
+        c.mention(doc, "Ari Voss", voss)     # the name alone, its title before it
+    return c.analysis(stories=[Story(id="s1", documents=["a", "b"]), Story(id="s2", documents=["c", "d"])]).bind()
+
+
+def test_a_storyline_reads_the_words_for_a_person_of_the_whole_coverage():
+    from newsprism.align.facts.context import build_context
+    from newsprism.scale.corpus import name_stubs, with_stubs
+
+    cfg = Config()
+    whole = _lineman_in_two_storylines()
+    facts = align_facts(whole, cfg)
+    assert [f.positions[0].documents for f in facts if f.verdict == "corroborated"] == [["a", "b"], ["c", "d"]]
+    titles = build_context(whole, cfg.facts).person_titles
+    assert "lineman" in titles
+    strip = lambda fs: [f.model_dump(exclude={"id"}) for f in sorted(fs, key=fact_order)]  # noqa: E731
+    for given, same in ((None, False), (titles, True)):
+        parts = []
+        for part in storyline_groups(whole, cfg).values():
+            part.entities = with_stubs(part, name_stubs(whole))
+            parts += align_facts(part.bind(), cfg, given)
+        whole.bind()
+        assert (strip(parts) == strip(facts)) is same
+
+
+@pytest.mark.spark
+def test_the_ledger_on_spark_reads_the_words_for_a_person_of_the_whole_coverage():
+    pytest.importorskip("pyspark", reason="PySpark is not installed (make spark installs the extra and Java 17)")
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    from newsprism.scale.corpus import facts_by_storyline
+    from newsprism.scale.session import spark_session
+
+    whole = _lineman_in_two_storylines()
+    expected = [f.model_dump() for f in align_facts(whole, Config())]
+    whole.bind()
+    spark = spark_session("local[2]")
+    try:
+        assert [f.model_dump() for f in facts_by_storyline(spark, whole, Config())] == expected
+    finally:
+        spark.stop()

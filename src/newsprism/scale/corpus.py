@@ -102,7 +102,7 @@ def fact_order(f: Fact) -> tuple:
             f.about, f.positions[0].claims[0] if f.positions and f.positions[0].claims else "")
 
 
-def _facts_of_group(cfg: Config):
+def _facts_of_group(cfg: Config, titles: frozenset[str]):
     def run(group: "pd.DataFrame", stubs: "pd.DataFrame") -> "pd.DataFrame":
         import pandas as pd
 
@@ -112,25 +112,28 @@ def _facts_of_group(cfg: Config):
             return pd.DataFrame({"key": [], "facts": []})
         part: Analysis = unpack(group["part"].iloc[0])
         part.entities = with_stubs(part, [unpack(b) for b in stubs.sort_values("place")["stub"]])
-        facts = align_facts(part.bind(), cfg)
+        facts = align_facts(part.bind(), cfg, titles)
         return pd.DataFrame({"key": [group["key"].iloc[0]], "facts": [pack(facts)]})
     return run
 
 
 def facts_by_storyline(spark: "SparkSession", analysis: Analysis, cfg: Config) -> list[Fact]:
     """The ledger per storyline: each group cogrouped with the stubs it needs (`scale.stubs`), its ledger run on
-    an executor; the facts in the local ledger's order, numbered."""
+    an executor with the whole coverage's words for a person (`Context.person_titles`, read over every claim on
+    the driver: a set of nouns); the facts in the local ledger's order, numbered."""
+    from ..align.facts.context import build_context
     from .stubs import stubs_by_group
 
     groups = storyline_groups(analysis, cfg)
     if not groups:
         return []
+    titles = build_context(analysis, cfg.facts).person_titles
     parts = max(1, min(len(groups), spark.sparkContext.defaultParallelism * 4))
     rows = spark.createDataFrame([(k, pack(part)) for k, part in groups.items()], "key string, part binary")
     stubs = stubs_by_group(spark, groups, analysis)
     out = (rows.repartition(parts, "key").groupBy("key")
            .cogroup(stubs.repartition(parts, "key").groupBy("key"))
-           .applyInPandas(_facts_of_group(cfg), "key string, facts binary").collect())
+           .applyInPandas(_facts_of_group(cfg, titles), "key string, facts binary").collect())
     facts = sorted((f for r in out for f in unpack(r.facts)), key=fact_order)
     for k, f in enumerate(facts, 1):
         f.id = f"f{k}"
