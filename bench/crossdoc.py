@@ -158,6 +158,18 @@ def _rss_mb() -> float:
     return 0.0
 
 
+def stub_counts(analysis: Any, groups: dict) -> tuple[int, int, int]:
+    """The entity stubs the Spark ledger's groups receive (`scale.stubs.needed`), the largest group's, and what
+    sending every entity to every group would be."""
+    from newsprism.align.facts.name_index import PersonIndex
+    from newsprism.scale.stubs import needed
+
+    ids = {e.id for e in analysis.entities}
+    people = PersonIndex((e.id, sorted({e.name, *e.aliases})) for e in analysis.entities if e.type == "PERSON")
+    counts = [len(needed(part, ids, people)) for part in groups.values()]
+    return sum(counts), max(counts, default=0), len(ids) * len(groups)
+
+
 def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
             spark_stages: tuple[str, ...] = ("entities", "facts")) -> dict[str, Any]:
     """One run of dedup and the corpus stages on the first `n` documents: seconds (wall and CPU) per stage."""
@@ -221,6 +233,7 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
             wall["facts.spark"], cpu["facts.spark"] = time.perf_counter() - t, tree_cpu_seconds(os.getpid()) - c
             out["storylines"] = len(groups)
             out["largest storyline (claims)"] = max((len(g.claims) for g in groups.values()), default=0)
+            out["stubs"] = stub_counts(analysis, groups)
         if stage.name == "stories" and spark is not None and "stories" in spark_stages:
             from spark import tree_cpu_seconds
 
@@ -261,6 +274,7 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
         if stage.name == "facts" and spark is not None and "facts" in spark_stages:
             same = groupings(analysis.model_copy(update={"facts": spark_facts}))["facts"] == groupings(analysis)["facts"]
             out["facts: Spark == local"] = same
+            out["facts: every field"] = [f.model_dump() for f in spark_facts] == [f.model_dump() for f in analysis.facts]
     if spark is not None and {"link", "stories"} & set(spark_stages):
         spark_rows.unpersist()
     analysis.bind()
@@ -413,7 +427,9 @@ def main(argv: list[str] | None = None) -> None:
                   f"{r['stories']:,} stories, {r['facts']:,} facts, {r['timeline']:,} timeline entries; "
                   f"driver data {r['driver_bytes'] / r['kept'] / 1024:.1f} KiB/doc, RSS {r['rss_mb']:.0f} MB"
                   + (f"; {r['storylines']} storylines, largest {r['largest storyline (claims)']} claims, "
-                     f"facts Spark == local: {r['facts: Spark == local']}" if "storylines" in r else "")
+                     f"stubs sent {r['stubs'][0]:,} (largest group {r['stubs'][1]:,}; every entity to every group "
+                     f"{r['stubs'][2]:,}), facts Spark == local: {r['facts: Spark == local']} "
+                     f"(every field: {r['facts: every field']})" if "storylines" in r else "")
                   + (f"; entities Spark == local: {r['entities: Spark == local']}" if "entities: Spark == local" in r else "")
                   + (f"; stories Spark == local: {r['stories: Spark == local']}, driver rows "
                      f"{r['stories rows KiB/doc (Python objects)']:.1f} KiB/doc as objects, "

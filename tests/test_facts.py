@@ -229,6 +229,22 @@ def test_one_person_named_with_a_stray_word_in_front_is_one_leader():
     assert {d for p in fact.positions if p.value == "Anton Keller" for d in p.documents} == {"a", "b"}
 
 
+def test_the_names_the_ledger_looks_up_among_all_people_are_its_leaders_named_in_passing():
+    """`person_lookups`: what a Spark group must be able to find among the people of other storylines."""
+    from newsprism.align.facts.functional import person_lookups
+
+    c = Corpus()
+    c.entity("e1", "Anton Keller")
+    c.claim("a", "The delegation, led by Minister of Transport Nurlan Rakhimov", predicate="lead",
+            subject_text="Minister of Transport Nurlan Rakhimov", object_text="The delegation")
+    c.claim("a", "The delegation, led by Anton Keller", predicate="lead", subject="e1", subject_text="Anton Keller",
+            object_text="The delegation")
+    c.claim("b", "A delegation led by the minister", predicate="lead", subject_text="the minister",
+            object_text="A delegation")
+    c.claim("b", "Mira Sand visited Astana.", predicate="visit", subject_text="Mira Sand", object_text="Astana")
+    assert person_lookups(c.claims) == {"Nurlan Rakhimov", "Anton Keller"}    # a superset: Keller is an entity
+
+
 def test_a_rounded_figure_agrees_with_the_precise_one():
     c = Corpus()
     usd = {"unit": "USD"}

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsprism.align.facts.context import same_person
-from newsprism.align.facts.name_index import PersonIndex, spellings
+from newsprism.align.facts.name_index import PersonIndex, Surnames, asked_keys, filed_keys, spellings
 from newsprism.resolve import names
 
 PEOPLE = {
@@ -64,3 +64,28 @@ def test_two_people_share_a_key_whenever_one_name_of_each_matches():
 def test_spellings_are_the_name_and_its_last_words():
     assert spellings("Minister Yevgeny Saparov") == ["Minister Yevgeny Saparov", "yevgeny saparov",
                                                      "minister yevgeny saparov"]
+
+
+def test_a_join_on_the_filed_and_asked_keys_gives_the_candidates():
+    """What `scale.stubs` joins on: a person is a candidate for a name exactly when one of its filed keys is one
+    the name asks for, its surname keys widened by `Surnames.near` over every filed surname key."""
+    filed = {ref: {k for n in aliases for k in filed_keys(n)} for ref, aliases in PEOPLE.items()}
+    surnames = Surnames(k for ks in filed.values() for kind, k in ks if kind == "s")
+    index = PersonIndex(PEOPLE.items())
+    for q in QUERIES + ["J. Hart", "S. Lavrov Jr."]:
+        exact, asked = asked_keys(q)
+        wanted = exact | {("s", near) for s in asked for near in surnames.near(s)}
+        assert {ref for ref, ks in filed.items() if ks & wanted} == set(index.candidates(q)), q
+
+
+def test_surname_keys_split_in_parts_are_near_what_they_are_near_together():
+    """`Surnames.near` judges each indexed key alone, so over keys split across machines it is the union of each
+    part's answers."""
+    keys = sorted({k for aliases in PEOPLE.values() for n in aliases for kind, k in filed_keys(n) if kind == "s"}
+                  | {"j", "s", "lavrin"})
+    whole = Surnames(keys)
+    parts = [keys[i::3] for i in range(3)]
+    for q in ["lavrov", "lavrow", "yvanov", "j", "s", "okafor", "hart", "zzzz"]:
+        split = set().union(*(Surnames(p).near(q) & set(p) for p in parts))
+        assert split == whole.near(q) & set(keys), q
+    assert {"lavrov", "lavrow", "lavrin"} <= whole.near("lavrov") and "j" in whole.near("jide")

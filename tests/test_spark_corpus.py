@@ -1,4 +1,9 @@
 """scale/corpus.py: the analysis cut by storyline (the fact ledger's blocking key) and the ledger's order."""
+import os
+import sys
+
+import pytest
+
 from newsprism.align.facts import align_facts
 from newsprism.config import Config
 from newsprism.model import Analysis, Claim, Document, Story
@@ -49,23 +54,59 @@ def test_the_ledger_per_storyline_gives_the_ledgers_facts(sample_analysis):
     assert strip(facts) == strip(whole)
 
 
-def test_binding_a_group_with_the_stubs_is_binding_it_whole(sample_analysis):
-    from newsprism.scale.codec import pack, unpack
-    from newsprism.scale.corpus import Stubs, bind_with_stubs, name_stubs, with_stubs
+def _lineman_in_two_storylines():
+    """'Rovers lineman Ari Voss' (one storyline) makes 'lineman' a word for a person of this coverage, so 'The
+    lineman' of another storyline may be Dane Pell, who blocked the same kick."""
+    from test_facts import Corpus
+
+    c = Corpus()
+    pell, voss = c.entity("e1", "Dane Pell"), c.entity("e2", "Ari Voss")
+    c.claim("a", "Dane Pell blocked the final kick.", predicate="block", subject=pell, subject_text="Dane Pell",
+            object_text="the final kick", tense="past")
+    c.claim("b", "The lineman blocked the final kick.", predicate="block", subject_text="The lineman",
+            object_text="the final kick", tense="past")
+    for doc in ("c", "d"):
+        c.claim(doc, "Rovers lineman Ari Voss signed a new contract.", predicate="sign", subject=voss,
+                subject_text="Rovers lineman Ari Voss", object_text="a new contract", tense="past")
+    c.entities[voss].mentions.clear()
+    for doc in ("c", "d"):
+        c.mention(doc, "Ari Voss", voss)     # the name alone, its title before it
+    return c.analysis(stories=[Story(id="s1", documents=["a", "b"]), Story(id="s2", documents=["c", "d"])]).bind()
+
+
+def test_a_storyline_reads_the_words_for_a_person_of_the_whole_coverage():
+    from newsprism.align.facts.context import build_context
+    from newsprism.scale.corpus import name_stubs, with_stubs
 
     cfg = Config()
-    stubs = Stubs(name_stubs(sample_analysis))
-    fast, facts = [], []
-    for part in storyline_groups(sample_analysis, cfg).values():
-        part, whole = unpack(pack(part)), unpack(pack(part))     # as a worker receives it
-        whole.entities = with_stubs(whole, stubs.list)
+    whole = _lineman_in_two_storylines()
+    facts = align_facts(whole, cfg)
+    assert [f.positions[0].documents for f in facts if f.verdict == "corroborated"] == [["a", "b"], ["c", "d"]]
+    titles = build_context(whole, cfg.facts).person_titles
+    assert "lineman" in titles
+    strip = lambda fs: [f.model_dump(exclude={"id"}) for f in sorted(fs, key=fact_order)]  # noqa: E731
+    for given, same in ((None, False), (titles, True)):
+        parts = []
+        for part in storyline_groups(whole, cfg).values():
+            part.entities = with_stubs(part, name_stubs(whole))
+            parts += align_facts(part.bind(), cfg, given)
         whole.bind()
-        quick = bind_with_stubs(part, stubs)
-        assert [e.model_dump() for e in quick.entities] == [e.model_dump() for e in whole.entities]
-        assert {k: v.model_dump() for k, v in quick._index["entity"].items()} == \
-            {k: v.model_dump() for k, v in whole._index["entity"].items()}
-        assert all(quick.entity(e.id) is e for e in quick.entities)
-        fast += align_facts(quick, cfg)
-        facts += align_facts(whole, cfg)
-    strip = lambda fs: [f.model_dump(exclude={"id"}) for f in sorted(fs, key=fact_order)]
-    assert fast and strip(fast) == strip(facts) == strip(align_facts(sample_analysis, cfg))
+        assert (strip(parts) == strip(facts)) is same
+
+
+@pytest.mark.spark
+def test_the_ledger_on_spark_reads_the_words_for_a_person_of_the_whole_coverage():
+    pytest.importorskip("pyspark", reason="PySpark is not installed (make spark installs the extra and Java 17)")
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    from newsprism.scale.corpus import facts_by_storyline
+    from newsprism.scale.session import spark_session
+
+    whole = _lineman_in_two_storylines()
+    expected = [f.model_dump() for f in align_facts(whole, Config())]
+    whole.bind()
+    spark = spark_session("local[2]")
+    try:
+        assert [f.model_dump() for f in facts_by_storyline(spark, whole, Config())] == expected
+    finally:
+        spark.stop()

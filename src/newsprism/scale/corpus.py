@@ -1,10 +1,11 @@
 """The cross-document stages of a Spark run, in the local run's order (`registry.stages("corpus")`).
 
 The fact ledger compares claims only within a storyline (its blocking buckets all start with the storyline
-or one of its stories), so it runs per storyline: `applyInPandas` on the storyline key, each group calling
-the local `align.facts.align_facts` on its storyline's documents, stories and claims, with every entity
-broadcast by name only (a leader named in passing is looked up among all people) and each group carrying the
-mentions in its own documents. The facts are then put in the order the local ledger gives them and numbered.
+or one of its stories), so it runs per storyline: a cogroup on the storyline key, each group calling the local
+`align.facts.align_facts` on its storyline's documents, stories and claims, carrying the mentions in its own
+documents, and receiving as stubs (names only) just the other entities it can read: those its claims name and
+the people a leader named in passing may be, found by joins on ids and name keys (`scale.stubs`). The facts
+are then put in the order the local ledger gives them and numbered.
 
 Entity resolution runs as group-bys on its keys (`scale.entities.resolve_on_spark`: the local resolver's
 steps, the pass over keys on the driver over one row per key) when the records are a DataFrame; story
@@ -18,9 +19,8 @@ from __future__ import annotations
 
 import logging
 import time
-import uuid
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from ..config import Config
 from ..model import Analysis, Document, Fact
@@ -53,7 +53,8 @@ def driver_needs_records(corpus_stages: list[Stage]) -> bool:
 def storyline_groups(analysis: Analysis, cfg: Config) -> dict[str, Analysis]:
     """The analysis cut by storyline (the ledger's blocking key): each part holds the storyline's documents,
     its stories, the claims and times of its documents, and the entities named in them with only those
-    documents' mentions (the ledger reads mentions by document; every entity's names are broadcast apart)."""
+    documents' mentions (the ledger reads mentions by document; the other entities it reads come as stubs,
+    `scale.stubs`)."""
     from ..align.facts.context import build_context
 
     ctx = build_context(analysis, cfg.facts)
@@ -80,45 +81,17 @@ def storyline_groups(analysis: Analysis, cfg: Config) -> dict[str, Analysis]:
 
 
 def name_stubs(analysis: Analysis) -> list:
-    """Every entity without its mentions: what a group needs of the entities it does not name (a leader
-    named in passing is looked up among all people by name and alias)."""
-    return [e.model_copy(update={"mentions": [], "documents": [], "evidence": []}) for e in analysis.entities]
+    """Every entity as a stub (without its mentions), in the corpus order."""
+    from .stubs import stub
 
-
-_stubs: dict[str, Stubs] = {}   # per Python worker: the job's token -> the stubs, unpacked and indexed once
-
-
-class Stubs:
-    """Every entity as a stub, unpacked once per worker: the corpus-ordered list, each id's place in it and
-    the id index. The stubs are bound once to an analysis of their own (a stub holds no nested object:
-    no mentions, documents or evidence), so a group binds only its own objects, not every stub again."""
-
-    def __init__(self, stubs: list) -> None:
-        self.list = stubs
-        self.place = {e.id: k for k, e in enumerate(stubs)}
-        self.index = {e.id: e for e in stubs}
-        Analysis(entities=stubs).bind()
+    return [stub(e) for e in analysis.entities]
 
 
 def with_stubs(part: Analysis, stubs: list) -> list:
-    """The part's entities (its mentions) and every other entity as a stub, in the corpus order."""
+    """The part's entities (its mentions) in the places of their stubs, the other stubs kept: `stubs` in the
+    corpus order holding the part's own entities gives the part's entities in that order."""
     own = {e.id: e for e in part.entities}
     return [own.get(s.id, s) for s in stubs]
-
-
-def bind_with_stubs(part: Analysis, stubs: Stubs) -> Analysis:
-    """What `Analysis.bind` gives for the part with `with_stubs` as its entities, without walking every stub
-    (their binding only ever serves `Entity.document_objects`, empty on a stub): the part binds its own
-    objects, then takes the stub list and index with its own entities in their places."""
-    own = part.bind().entities
-    entities = stubs.list.copy()
-    index = stubs.index.copy()
-    for e in own:
-        entities[stubs.place[e.id]] = e
-        index[e.id] = e
-    part.entities = entities
-    part._index["entity"] = index
-    return part
 
 
 def fact_order(f: Fact) -> tuple:
@@ -129,31 +102,38 @@ def fact_order(f: Fact) -> tuple:
             f.about, f.positions[0].claims[0] if f.positions and f.positions[0].claims else "")
 
 
-def _facts_of_group(cfg: Config, entities: Any, token: str):
-    def run(group: "pd.DataFrame") -> "pd.DataFrame":
+def _facts_of_group(cfg: Config, titles: frozenset[str]):
+    def run(group: "pd.DataFrame", stubs: "pd.DataFrame") -> "pd.DataFrame":
         import pandas as pd
 
         from ..align.facts import align_facts
 
+        if group.empty:
+            return pd.DataFrame({"key": [], "facts": []})
         part: Analysis = unpack(group["part"].iloc[0])
-        if token not in _stubs:
-            _stubs.clear()
-            _stubs[token] = Stubs(unpack(entities.value))
-        facts = align_facts(bind_with_stubs(part, _stubs[token]), cfg)
+        part.entities = with_stubs(part, [unpack(b) for b in stubs.sort_values("place")["stub"]])
+        facts = align_facts(part.bind(), cfg, titles)
         return pd.DataFrame({"key": [group["key"].iloc[0]], "facts": [pack(facts)]})
     return run
 
 
 def facts_by_storyline(spark: "SparkSession", analysis: Analysis, cfg: Config) -> list[Fact]:
+    """The ledger per storyline: each group cogrouped with the stubs it needs (`scale.stubs`), its ledger run on
+    an executor with the whole coverage's words for a person (`Context.person_titles`, read over every claim on
+    the driver: a set of nouns); the facts in the local ledger's order, numbered."""
+    from ..align.facts.context import build_context
+    from .stubs import stubs_by_group
+
     groups = storyline_groups(analysis, cfg)
     if not groups:
         return []
-    entities = spark.sparkContext.broadcast(pack(name_stubs(analysis)))
-    rows = spark.createDataFrame([(k, pack(part)) for k, part in groups.items()], "key string, part binary")
+    titles = build_context(analysis, cfg.facts).person_titles
     parts = max(1, min(len(groups), spark.sparkContext.defaultParallelism * 4))
+    rows = spark.createDataFrame([(k, pack(part)) for k, part in groups.items()], "key string, part binary")
+    stubs = stubs_by_group(spark, groups, analysis)
     out = (rows.repartition(parts, "key").groupBy("key")
-           .applyInPandas(_facts_of_group(cfg, entities, uuid.uuid4().hex), "key string, facts binary").collect())
-    entities.unpersist()
+           .cogroup(stubs.repartition(parts, "key").groupBy("key"))
+           .applyInPandas(_facts_of_group(cfg, titles), "key string, facts binary").collect())
     facts = sorted((f for r in out for f in unpack(r.facts)), key=fact_order)
     for k, f in enumerate(facts, 1):
         f.id = f"f{k}"

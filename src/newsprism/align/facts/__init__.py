@@ -34,17 +34,18 @@ from .words import content_words
 VERDICT_ORDER = {"contested": 0, "corroborated": 1, "compatible": 2, "single_source": 3}
 
 
-def align_facts(analysis: Analysis, cfg: Config) -> list[Fact]:
-    """Facts of the analysis: numeric, functional and relational slots, each with a verdict."""
+def align_facts(analysis: Analysis, cfg: Config, titles: Optional[frozenset[str]] = None) -> list[Fact]:
+    """Facts of the analysis: numeric, functional and relational slots, each with a verdict. `titles`: the
+    coverage's words for a person (`Context.person_titles`), when the analysis is one storyline of it."""
     try:
-        return _align_facts(analysis, cfg)
+        return _align_facts(analysis, cfg, titles)
     finally:
         content_words.cache_clear()     # the clauses' words and heads are kept for one run only
         head_word.cache_clear()
 
 
-def _align_facts(analysis: Analysis, cfg: Config) -> list[Fact]:
-    ctx = build_context(analysis, cfg.facts)
+def _align_facts(analysis: Analysis, cfg: Config, titles: Optional[frozenset[str]] = None) -> list[Fact]:
+    ctx = build_context(analysis, cfg.facts, titles)
     claims = sorted(analysis.claims, key=lambda c: (c.doc, c.start, c.id))
     # one claim, one fact: a figure two documents give, then a functional slot, an event's date, the event itself
     numeric = numeric_facts([c for c in claims if c.value is not None], ctx)

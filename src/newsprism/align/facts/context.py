@@ -43,13 +43,17 @@ class Context:
     _same_person: dict[tuple[str, str], bool] = field(default_factory=dict)   # (x, y) -> may be one person
     _same_value: dict[tuple[str, str], bool] = field(default_factory=dict)    # (a, b) -> one referent by name
     participant_names: dict[tuple, frozenset[str]] = field(default_factory=dict)  # (names, types) -> their words
+    titles: Optional[frozenset[str]] = None   # `person_titles` given: a Spark group's are the whole coverage's
 
     @functools.cached_property
     def person_titles(self) -> frozenset[str]:
         """Nouns a clause's doer or thing done to sets right before a person's name ('defensive tackle Jamal
         Brown', 'Judge Ann Lee') that the coverage also uses as a description's head ('the tackle', 'the judge'):
         words for a person in this coverage, beyond any fixed list. Read inside the argument only, so a verb
-        before a name ('asked Lee') is none."""
+        before a name ('asked Lee') is none. Read over every claim of the analysis: a ledger run on one storyline
+        is given the whole coverage's (`titles`)."""
+        if self.titles is not None:
+            return self.titles
         before: set[str] = set()
         heads: set[str] = set()
         for c in self.analysis.claims:
@@ -126,7 +130,7 @@ class Context:
         return bool(self.name_words(x) & self.name_words(y))
 
 
-def build_context(analysis: Analysis, cfg: FactsConfig) -> Context:
+def build_context(analysis: Analysis, cfg: FactsConfig, titles: Optional[frozenset[str]] = None) -> Context:
     docs = [d.id for d in analysis.documents]
     story_of: dict[str, Optional[str]] = {d: None for d in docs}
     parents = {s.parent for s in analysis.stories if s.parent}
@@ -174,7 +178,7 @@ def build_context(analysis: Analysis, cfg: FactsConfig) -> Context:
                    texts={d.id: d.text for d in analysis.documents}, figure_values=dict(stated_values),
                    figures_at={d: sorted(set(rows)) for d, rows in figures_at.items()},
                    days=dict(days), lone=lone,
-                   ledes={d.id: lede_end(d.text, cfg.lede_min_words) for d in analysis.documents})
+                   ledes={d.id: lede_end(d.text, cfg.lede_min_words) for d in analysis.documents}, titles=titles)
 
 
 def lede_end(text: str, min_words: int) -> int:

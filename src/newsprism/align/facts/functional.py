@@ -27,6 +27,16 @@ def _leader_ref(ctx: Context, c: Claim) -> Optional[str]:
         people = [e for e in named if ctx.entity_type(e) == "PERSON"]
         if people or named:
             return (people or named)[-1]
+    name = leader_name(text)
+    if name is None:
+        return None
+    known = [e for e in ctx.person_index.candidates(name) if any(same_person(name, n) for n in names_of(ctx, e))]
+    return min(known, key=lambda e: (len(ctx.name(e)), e)) if len(known) == 1 else name
+
+
+def leader_name(text: str) -> Optional[str]:
+    """The name a 'lead' claim's subject words end with, titles in front dropped ('Minister of Transport Nurlan
+    Rakhimov' -> 'Nurlan Rakhimov'); None when they end with no name of two words."""
     m = re.search(r"(?:\b[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+$", text.strip())
     if not m or len(m.group(0).split()) < 2:
         return None
@@ -35,9 +45,15 @@ def _leader_ref(ctx: Context, c: Claim) -> Optional[str]:
         words = words[1:]      # "Minister Mira Sand" -> "Mira Sand"
     if words[0].lower().strip(".") in ROLE_NOUNS | TITLES:
         return None
-    name = " ".join(words)
-    known = [e for e in ctx.person_index.candidates(name) if any(same_person(name, n) for n in names_of(ctx, e))]
-    return min(known, key=lambda e: (len(ctx.name(e)), e)) if len(known) == 1 else name
+    return " ".join(words)
+
+
+def person_lookups(claims: list[Claim]) -> set[str]:
+    """Every name the ledger may look up among all the people of the analysis (`Context.person_index`) for these
+    claims: the leader named in passing of each 'lead' claim (a superset: the claims whose leader is an entity
+    look nothing up). The ledger's only lookup of entities its claims and mentions do not name: a Spark group
+    receives the people these names may be (`scale.stubs`)."""
+    return {n for c in claims if c.predicate in FUNCTIONAL and (n := leader_name(c.subject_text or "")) is not None}
 
 
 def functional_facts(claims: list[Claim], ctx: Context) -> list[Fact]:

@@ -11,12 +11,14 @@ last: no exact key holds every pair of strings within a Jaro-Winkler similarity 
 share no first letter, 'smit' / 'smithsonian' no length band), so those surname keys are found by
 `rapidfuzz.process.extract` over the distinct surname keys (in C, once per surname looked up), with a cut-off
 below 0.8. The index thus returns every entity `same_person` can accept (and some it rejects); the caller
-still decides with `same_person` itself.
+still decides with `same_person` itself. The keys a name is filed under (`filed_keys`) and asked for
+(`asked_keys`), and the surname search (`Surnames`), are apart so that a Spark run can find the same
+candidates by joins (`scale.stubs`).
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
@@ -35,53 +37,80 @@ def spellings(name: str) -> list[str]:
     return [name] + [" ".join(w[-k:]) for k in range(2, len(w) + 1)]
 
 
+def filed_keys(name: str) -> Iterator[tuple]:
+    """The keys `PersonIndex` files a person's name under: ("t", tokens), ("j", joined spelling) and ("s", surname
+    key) of each of its spellings."""
+    for s in spellings(name):
+        p = names.parse_person(s)
+        if p is not None:
+            yield from (("t", p.tokens), ("j", p.joined), ("s", names.translit(p.surname)))
+
+
+def asked_keys(name: str) -> tuple[set[tuple], set[str]]:
+    """What `PersonIndex.candidates(name)` looks up: the ("t", tokens) and ("j", joined) keys of the name's
+    spellings, and their surname keys, each looked up with every indexed surname key `Surnames.near` gives."""
+    exact: set[tuple] = set()
+    surnames: set[str] = set()
+    for s in spellings(name):
+        p = names.parse_person(s)
+        if p is not None:
+            exact |= {("t", p.tokens), ("j", p.joined)}
+            surnames.add(names.translit(p.surname))
+    return exact, surnames
+
+
+class Surnames:
+    """Surname keys, and which of them `names.tokens_match` may accept beside a surname key. `near` over the keys
+    of several sets together is the union of `near` over each (each key is judged alone), so the keys may be split
+    across machines (`scale.stubs`)."""
+
+    def __init__(self, keys: Iterable[str]):
+        self.by_initial: dict[str, set[str]] = defaultdict(set)   # first letter -> keys starting with it
+        for key in keys:
+            if key:
+                self.by_initial[key[0]].add(key)
+        self.long = sorted(k for ks in self.by_initial.values() for k in ks if len(k) >= 2)
+        self._near: dict[str, list[str]] = {}
+
+    def near(self, key: str) -> set[str]:
+        """The keys `names.tokens_match` may accept with `key` (and `key` itself, indexed or not): for an initial,
+        every key it starts; else the key, a one-letter key of its initial, and the keys of two letters or more
+        within a Jaro-Winkler similarity of FUZZY_CUTOFF."""
+        if not key:
+            return set()
+        if len(key) == 1:
+            return set(self.by_initial.get(key, ()))
+        if key not in self._near:
+            self._near[key] = [k for k, _, _ in process.extract(key, self.long, scorer=JaroWinkler.similarity,
+                                                                score_cutoff=FUZZY_CUTOFF, limit=None)]
+        return {key, *self._near[key]} | ({key[0]} if key[0] in self.by_initial.get(key[0], ()) else set())
+
+
 class PersonIndex:
     """Entities by the keys of their names' spellings; `candidates(name)` is a superset of the entities with a
     name that `same_person` matches to `name`."""
 
     def __init__(self, people: Iterable[tuple[str, list[str]]]):
         self.by_key: dict[tuple, set[str]] = defaultdict(set)   # ("t", tokens) / ("j", joined) / ("s", surname)
-        self.by_initial: dict[str, set[str]] = defaultdict(set)   # first letter -> surname keys starting with it
         self.order: dict[str, int] = {}
         self.own: dict[str, set[tuple]] = defaultdict(set)   # entity -> the keys of its names
         for ref, aliases in people:
             self.order.setdefault(ref, len(self.order))
             for n in aliases:
-                for s in spellings(n):
-                    p = names.parse_person(s)
-                    if p is None:
-                        continue
-                    key = names.translit(p.surname)
-                    for k in (("t", p.tokens), ("j", p.joined), ("s", key)):
-                        self.by_key[k].add(ref)
-                        self.own[ref].add(k)
-                    if key:
-                        self.by_initial[key[0]].add(key)
-        self.surnames = sorted(k for ks in self.by_initial.values() for k in ks if len(k) >= 2)
-        self._near: dict[str, list[str]] = {}
+                for k in filed_keys(n):
+                    self.by_key[k].add(ref)
+                    self.own[ref].add(k)
+        self.surnames = Surnames(k[1] for k in self.by_key if k[0] == "s")
         self._keys: dict[str, frozenset] = {}
-
-    def _surname_keys(self, key: str) -> set[str]:
-        """The indexed surname keys `names.tokens_match` may accept with `key`."""
-        if not key:
-            return set()
-        if len(key) == 1:
-            return set(self.by_initial.get(key, ()))
-        if key not in self._near:
-            self._near[key] = [k for k, _, _ in process.extract(key, self.surnames, scorer=JaroWinkler.similarity,
-                                                                score_cutoff=FUZZY_CUTOFF, limit=None)]
-        return {key, *self._near[key]} | ({key[0]} if key[0] in self.by_initial.get(key[0], ()) else set())
 
     def candidates(self, name: str) -> list[str]:
         """Entities that may have a name `same_person` matches to `name`, in the order they were indexed."""
+        exact, surnames = asked_keys(name)
         found: set[str] = set()
-        for s in spellings(name):
-            p = names.parse_person(s)
-            if p is None:
-                continue
-            found |= self.by_key.get(("t", p.tokens), set())
-            found |= self.by_key.get(("j", p.joined), set())
-            for k in self._surname_keys(names.translit(p.surname)):
+        for k in exact:
+            found |= self.by_key.get(k, set())
+        for key in surnames:
+            for k in self.surnames.near(key):
                 found |= self.by_key.get(("s", k), set())
         return sorted(found, key=self.order.__getitem__)
 
@@ -92,5 +121,5 @@ class PersonIndex:
         if ref not in self._keys:
             own = self.own.get(ref, set())
             self._keys[ref] = frozenset({k for k in own if k[0] != "s"} | {
-                ("s", near) for _, key in (k for k in own if k[0] == "s") for near in self._surname_keys(key)})
+                ("s", near) for _, key in (k for k in own if k[0] == "s") for near in self.surnames.near(key)})
         return self._keys[ref]
