@@ -723,44 +723,38 @@ def test_a_place_in_the_description_of_one_who_died_is_no_second_occasion():
     assert agreed(c) == [("Ada Mora die", ["a", "b"])]
 
 
+def _one_act(predicate: str, thing: str, tense: str, *tellings: tuple[str, str]) -> Corpus:
+    """One act done to one thing, told by documents a, b, ... each as (its clause, its doer)."""
+    c = Corpus()
+    for k, (text, doer) in enumerate(tellings):
+        c.claim("abcd"[k], text, predicate=predicate, subject_text=doer, object_text=thing, tense=tense)
+    return c
+
+
 def test_a_pronoun_and_a_description_it_may_be_are_no_evidence_either_way():
     """'she slipped from the north ridge' / 'a woman slipped from the north ridge': the pronoun's antecedent is in
     its own report, so an indefinite description of a person neither ties nor parts them; the ridge ties them.
     'he' and the police, or 'it' and the climbers, cannot be one referent."""
-    c = Corpus()
-    c.claim("a", "after she slipped from the north ridge", predicate="slip", subject_text="she",
-            object_text="the north ridge", tense="past")
-    c.claim("b", "a woman slipped from the north ridge on Sunday", predicate="slip", subject_text="a woman",
-            object_text="the north ridge", tense="past")
+    c = _one_act("slip", "the north ridge", "past", ("after she slipped from the north ridge", "she"),
+                 ("a woman slipped from the north ridge on Sunday", "a woman"))
     assert [docs for _, docs in agreed(c)] == [["a", "b"]]
-    apart = Corpus()
-    apart.claim("a", "he fired a rifle at the crowd", predicate="fire", subject_text="he", object_text="a rifle",
-                tense="past")
-    apart.claim("b", "the police fired a rifle at the crowd", predicate="fire", subject_text="the police",
-                object_text="a rifle", tense="past")
+    apart = _one_act("fire", "a rifle", "past", ("he fired a rifle at the crowd", "he"),
+                     ("the police fired a rifle at the crowd", "the police"))
     assert agreed(apart) == []
-    climbers = Corpus()
-    climbers.claim("a", "it fell down the gully", predicate="fall", subject_text="it", object_text="the gully",
-                   tense="past")
-    climbers.claim("b", "two climbers fell down the gully", predicate="fall", subject_text="two climbers",
-                   object_text="the gully", tense="past")
+    climbers = _one_act("fall", "the gully", "past", ("it fell down the gully", "it"),
+                        ("two climbers fell down the gully", "two climbers"))
     assert agreed(climbers) == []
 
 
 def test_it_may_be_a_thing_or_a_body_described_without_a_name():
     """'it could allow businesses to refuse service' / 'a new law could allow businesses to refuse service': 'it'
     may be the law; 'it' is never a person."""
-    c = Corpus()
-    c.claim("a", "that it could allow businesses to refuse service", predicate="allow", subject_text="it",
-            object_text="businesses", tense="present")
-    c.claim("b", "a new law could allow businesses to refuse service", predicate="allow", subject_text="a new law",
-            object_text="businesses", tense="present")
+    told_by_it = ("that it could allow businesses to refuse service", "it")
+    c = _one_act("allow", "businesses", "present", told_by_it,
+                 ("a new law could allow businesses to refuse service", "a new law"))
     assert [docs for _, docs in agreed(c)] == [["a", "b"]]
-    person = Corpus()
-    person.claim("a", "that it could allow businesses to refuse service", predicate="allow", subject_text="it",
-                 object_text="businesses", tense="present")
-    person.claim("b", "the senator could allow businesses to refuse service", predicate="allow",
-                 subject_text="the senator", object_text="businesses", tense="present")
+    person = _one_act("allow", "businesses", "present", told_by_it,
+                      ("the senator could allow businesses to refuse service", "the senator"))
     assert agreed(person) == []
 
 
