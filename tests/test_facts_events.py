@@ -785,17 +785,15 @@ def test_two_descriptions_part_only_where_they_name_two_of_one_kind():
     two descriptions of one record may both be its; 'Valdor's envoy' / 'Carth's ambassador' name two states, two
     people."""
     c = Corpus()
-    lind, tarn = c.entity("e1", "Oskar Lind"), c.entity("e2", "Ilse Tarn")
-    harlow = c.entity("e3", "Harlow College", "ORG")
-    c.claim("a", "Oskar Lind broke Ilse Tarn's scoring record", predicate="break", subject=lind,
-            subject_text="Oskar Lind", object_text="Ilse Tarn's scoring record", tense="past")
-    c.mention("a", "Ilse Tarn", tarn)
-    c.claim("b", "Oskar Lind broke Harlow College's scoring mark", predicate="break", subject=lind,
-            subject_text="Oskar Lind", object_text="Harlow College's scoring mark", tense="past")
-    c.mention("b", "Harlow College", harlow)
-    c.claim("c", "a player broke Harlow College's scoring mark", predicate="break", subject_text="a player",
-            object_text="Harlow College's scoring mark", tense="past")
-    c.mention("c", "Harlow College", harlow)
+    lind = c.entity("e1", "Oskar Lind")
+    owners = {"Ilse Tarn": c.entity("e2", "Ilse Tarn"), "Harlow College": c.entity("e3", "Harlow College", "ORG")}
+    for doc, doer, owner, record in (("a", "Oskar Lind", "Ilse Tarn", "scoring record"),
+                                     ("b", "Oskar Lind", "Harlow College", "scoring mark"),
+                                     ("c", "a player", "Harlow College", "scoring mark")):
+        thing = f"{owner}'s {record}"
+        c.claim(doc, f"{doer} broke {thing}", predicate="break", subject=lind if doer == "Oskar Lind" else None,
+                subject_text=doer, object_text=thing, tense="past")
+        c.mention(doc, owner, owners[owner])
     assert [docs for _, docs in agreed(c)] == [["a", "b", "c"]]
     envoys = Corpus()
     valdor, carth = envoys.entity("e1", "Valdor", "GPE"), envoys.entity("e2", "Carth", "GPE")
