@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from pyspark.sql import DataFrame, SparkSession
 
+    from ..align.facts.context import Context
+
 log = logging.getLogger(__name__)
 BUILTIN_FACTS = "newsprism.stages:align_facts"
 BUILTIN_ENTITIES = "newsprism.stages:resolve_entities"
@@ -50,14 +52,15 @@ def driver_needs_records(corpus_stages: list[Stage]) -> bool:
     return any(s.target not in RECORDS_APART for s in corpus_stages)
 
 
-def storyline_groups(analysis: Analysis, cfg: Config) -> dict[str, Analysis]:
+def storyline_groups(analysis: Analysis, cfg: Config, ctx: Optional["Context"] = None) -> dict[str, Analysis]:
     """The analysis cut by storyline (the ledger's blocking key): each part holds the storyline's documents,
     its stories, the claims and times of its documents, and the entities named in them with only those
     documents' mentions (the ledger reads mentions by document; the other entities it reads come as stubs,
-    `scale.stubs`)."""
+    `scale.stubs`). `ctx`: the whole analysis's ledger context, where the caller has built it."""
     from ..align.facts.context import build_context
 
-    ctx = build_context(analysis, cfg.facts)
+    if ctx is None:
+        ctx = build_context(analysis, cfg.facts)
     mentions: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))   # storyline -> entity -> mentions
     for e in analysis.entities:
         for m in e.mentions:
@@ -124,10 +127,11 @@ def facts_by_storyline(spark: "SparkSession", analysis: Analysis, cfg: Config) -
     from ..align.facts.context import build_context
     from .stubs import stubs_by_group
 
-    groups = storyline_groups(analysis, cfg)
+    ctx = build_context(analysis, cfg.facts)
+    groups = storyline_groups(analysis, cfg, ctx)
     if not groups:
         return []
-    titles = build_context(analysis, cfg.facts).person_titles
+    titles = ctx.person_titles
     parts = max(1, min(len(groups), spark.sparkContext.defaultParallelism * 4))
     rows = spark.createDataFrame([(k, pack(part)) for k, part in groups.items()], "key string, part binary")
     stubs = stubs_by_group(spark, groups, analysis)

@@ -49,14 +49,8 @@ def filed_keys(name: str) -> Iterator[tuple]:
 def asked_keys(name: str) -> tuple[set[tuple], set[str]]:
     """What `PersonIndex.candidates(name)` looks up: the ("t", tokens) and ("j", joined) keys of the name's
     spellings, and their surname keys, each looked up with every indexed surname key `Surnames.near` gives."""
-    exact: set[tuple] = set()
-    surnames: set[str] = set()
-    for s in spellings(name):
-        p = names.parse_person(s)
-        if p is not None:
-            exact |= {("t", p.tokens), ("j", p.joined)}
-            surnames.add(names.translit(p.surname))
-    return exact, surnames
+    keys = set(filed_keys(name))
+    return {k for k in keys if k[0] != "s"}, {k[1] for k in keys if k[0] == "s"}
 
 
 class Surnames:
