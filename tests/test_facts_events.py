@@ -49,6 +49,20 @@ def test_a_fact_of_what_did_not_happen_or_is_to_come_says_so():
     assert sorted(about for about, _ in agreed(c)) == ["Ilse Tarn not visit Lisbon", "Ilse Tarn to visit Lisbon"]
 
 
+def test_a_guess_at_what_may_come_is_neither_the_act_nor_the_plan():
+    """'could face charges' guesses; 'faced charges' tells it happened and 'will face charges' that it is set: three
+    standings. Two outlets guessing alike corroborate the guess, and its heading says it may come."""
+    c = Corpus()
+    oda = c.entity("e1", "Pell Oda")
+    for doc, text, tense, modality in (("a", "Pell Oda could face charges.", "future", "hedged"),
+                                       ("b", "Pell Oda might face charges.", "future", "hedged"),
+                                       ("d", "Pell Oda faced charges.", "past", "asserted"),
+                                       ("e", "Pell Oda will face charges.", "future", "asserted")):
+        c.claim(doc, text, predicate="face", subject=oda, subject_text="Pell Oda", object_text="charges",
+                tense=tense, modality=modality)
+    assert agreed(c) == [("Pell Oda may face charge", ["a", "b"])]
+
+
 def test_what_a_clause_says_will_happen_once_or_before_something_has_not_happened():
     """'once the negotiations are concluded' (three outlets) is no conclusion of the negotiations: it is told
     as still to come, and its heading says so."""

@@ -91,6 +91,14 @@ def standing(nlp, sentence: str, word: str):
     ("Rebels shelled the port in a bid to capture the city.", "capture", "future"),
     ("The plot to kill the king failed.", "kill", "future"),
     ("Smith was the first player to score twice in a final.", "score", None),
+    # 'could' with a bare verb guesses at what may come; with 'have' any guessing modal looks back
+    ("Officials warned that the river could flood the town.", "flood", "future"),
+    ("The suspect could face charges.", "face", "future"),
+    ("The storm damaged the bridge, which may have collapsed.", "collapsed", "past"),
+    ("The photo could have been sent from his account.", "sent", "past"),
+    # ... but what 'could' be seen was seen, and what could not be done was not done ahead of the report
+    ("Firefighters could see flames under the eaves.", "see", None),
+    ("Police could not find the driver.", "find", None),
 ])
 def test_tense_of_a_clause(nlp, sentence, word, expected):
     assert standing(nlp, sentence, word) == expected

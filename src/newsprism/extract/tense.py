@@ -24,6 +24,10 @@ from ..model import Tense
 
 FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 MODAL_FUTURE = {"may", "might", "can", "should", "must", "ought"}
+# modals that guess: with "have" they guess about what is done ("may have collapsed"), not what is to come
+MODAL_GUESS = {"may", "might", "could", "must"}
+# "could" before these tells what was perceived ("firefighters could see flames"), not a possibility
+PERCEPTION_VERBS = {"see", "hear", "smell", "feel", "sense", "spot", "notice", "watch"}
 # verbs whose present tense announces something to come ("is scheduled to", "plans to", "is due")
 FUTURE_VERBS = {"schedule", "expect", "plan", "set", "due", "slate", "intend", "aim", "hope", "prepare", "poise",
                 "anticipate", "propose", "want", "seek", "promise", "threaten", "vow", "pledge", "go"}
@@ -72,10 +76,14 @@ def _verb_tense(tok: Any, depth: int = 0) -> Optional[str]:
         return "future"
     if "going" in words or (tok.lower_ == "going" and any(c.lower_ == "to" for c in tok.children)):
         return "future"
+    if words & MODAL_GUESS and "have" in words and tok.tag_ == "VBN":
+        return "past"    # "may have collapsed", "could have been sent": a guess about what is done
     if words & MODAL_FUTURE:
         return "future"
     if "could" in words:
-        return NEUTRAL
+        if lemma(tok) in PERCEPTION_VERBS or any(c.dep_ == "neg" for c in tok.children):
+            return NEUTRAL   # "could see smoke", "could not find him": what was seen or not done, not ahead
+        return "future"      # "the river could flood the town": a possibility, still to come
     if tok.tag_ == "VB" and "to" in words:
         # an infinitive happens after the verb that governs it: "decided to admit them in March"
         head = tok.head

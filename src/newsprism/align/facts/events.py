@@ -125,7 +125,7 @@ def sense_of(c: Claim) -> Optional[str]:
 
 
 def standing_of(c: Claim) -> Optional[str]:
-    """Told as done or going on, told as coming, or denied; questions state nothing."""
+    """Told as done or going on, told as coming, guessed at as coming, or denied; questions state nothing."""
     if c.modality == "question":
         return None
     if c.modality == "denied":
@@ -134,7 +134,10 @@ def standing_of(c: Claim) -> Optional[str]:
         return None
     if c.tense != "past" and (PENDING.match(c.text) or PENDING_SHORT.match(c.text)):
         return "planned"     # 'once the negotiations are concluded', 'before it is signed': not yet happened
-    return "planned" if c.tense == "future" else "actual"
+    if c.tense == "future":
+        # 'the dam might fail', 'could face charges': a guess at what may come is neither a plan nor an act
+        return "possible" if c.modality == "hedged" else "planned"
+    return "actual"
 
 
 def _keys(p: Participant) -> set[str]:
@@ -442,8 +445,9 @@ def _about(ctx: Context, group: list[EventClaim]) -> str:
         doer, sense, thing = killer, "kill", doer
     if thing and sense.endswith(" " + thing):
         thing = ""     # 'express outrage': the light verb's noun is already the sense
-    # what did not happen, or is still to come, says so: 'Lohan not enter Morningside', 'Abbas to visit Moscow'
-    sense = {"denied": "not " + sense, "planned": "to " + sense}.get(standing, sense)
+    # what did not happen, is still to come or may come says so: 'Lohan not enter Morningside', 'Abbas to visit
+    # Moscow', 'dam may fail'
+    sense = {"denied": "not " + sense, "planned": "to " + sense, "possible": "may " + sense}.get(standing, sense)
     return " ".join(x for x in (doer, sense, thing) if x)
 
 
