@@ -12,7 +12,8 @@ cleaned text line by line; a mention whose words the cleaned text no longer hold
 
 Anchoring: a claim is anchored at a gold event mention inside its span [start, end) whose head lemma (or
 the lemma of any of its tokens, tagged in its sentence) gives the claim's predicate: predicate_class(lemma),
-an event noun's class (EVENT_NOUNS), or the class after "call for". Of several, the one nearest the
+an event noun's class (EVENT_NOUNS), or the class after "call for"; a predicate of a verb and a particle
+('take over') is given by its verb. Of several, the one nearest the
 claim's centre; a mention keeps only the shortest claim that chose it, so it sits in one cluster.
 
 Our clustering: the claims of one fact (its `claims`, else those of all its positions) form one cluster; a
@@ -76,6 +77,11 @@ def predicate_classes(predicate: str) -> set[str]:
     return {p, p[len("call for "):]} if p.startswith("call for ") else {p}
 
 
+# words spaCy parses as a verb's particle ('prt'): the extractor adds them to the predicate ('take over')
+PARTICLES = {"up", "down", "out", "off", "over", "away", "back", "in", "on", "around", "about", "through", "along",
+             "aside", "apart", "together", "forward", "by", "across", "behind", "ahead", "under"}
+
+
 def lemma_gives(lemma: str, predicate: str, predicate_class: Callable[[str], str],
                 event_nouns: dict[str, str], phrasal: Optional[dict] = None) -> bool:
     """Does a gold mention's lemma give this claim predicate (a verb's class, an event noun's, or for a verb with a
@@ -84,8 +90,17 @@ def lemma_gives(lemma: str, predicate: str, predicate_class: Callable[[str], str
     if not lemma:
         return False
     want = predicate_classes(predicate)
+    # a claim's verb with a particle the lexicon does not know ('took over': 'take over') is given by a mention
+    # of its verb, alone or with that particle (the gold head of 'took over' is 'take')
+    verb, _, particle = (predicate or "").lower().partition(" ")
+    with_particle = particle in PARTICLES and not any(v == (verb, particle) for v in (phrasal or {}))
     if " " in lemma:     # 'check into': a verb with its particle, from a mention of several tokens
+        head, _, word = lemma.partition(" ")
+        if with_particle and word == particle and predicate_class(head) == verb:
+            return True
         return (phrasal or {}).get(tuple(lemma.split(" ", 1)), ("",))[0] in want
+    if with_particle:
+        return predicate_class(lemma) == verb
     return predicate_class(lemma) in want or event_nouns.get(lemma) in want
 
 

@@ -228,6 +228,18 @@ def test_a_phrasal_verb_is_read_with_its_particle(nlp):
     assert {c.predicate for c in record.claims} >= {"break", "retain", "fix", "sentence"}
 
 
+def test_a_particle_the_lexicon_does_not_know_makes_another_act(nlp):
+    """'took over the port' is no taking of the port, 'called off the strike' no calling: the particle stays in the
+    predicate. A particle also settles which phrasal verb it is: 'carried out a raid on the town' is the raid, not
+    'carry on'."""
+    record, _ = analyse(nlp, "The rebels took over the port. The army took the bridge. "
+                             "The union called off the strike. Militants carried out a raid on the town.", times={})
+    preds = {c.predicate: c for c in record.claims}
+    assert preds["take over"].object_text == "the port" and preds["take"].object_text == "the bridge"
+    assert preds["call off"].object_text == "the strike"
+    assert preds["attack"].object_text == "the town" and "continue" not in preds
+
+
 
 def test_not_going_to_act_is_a_denial_of_the_act(nlp):
     """'is not going to pay': the paying is told as coming and denied (the clause of going stays, for the figures

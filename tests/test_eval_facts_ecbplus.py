@@ -121,3 +121,12 @@ def test_a_verb_with_the_particle_of_its_mention_gives_the_phrasal_class():
     assert F.lemma_gives("check into", "enter", lambda x: x, {}, phrasal)
     assert not F.lemma_gives("check", "enter", lambda x: x, {}, phrasal)        # 'checked out' enters nothing
     assert not F.lemma_gives("check out", "enter", lambda x: x, {}, phrasal)
+
+
+def test_a_verb_and_a_particle_the_lexicon_does_not_know_is_given_by_its_verb():
+    phrasal = {("check", "into"): ("enter", "into")}
+    assert F.lemma_gives("take", "take over", lambda x: x, {}, phrasal)          # gold head of 'took over'
+    assert F.lemma_gives("take over", "take over", lambda x: x, {}, phrasal)
+    assert not F.lemma_gives("take off", "take over", lambda x: x, {}, phrasal)
+    assert not F.lemma_gives("take", "take", lambda x: "seize", {}, phrasal)    # classes still apply alone
+    assert not F.lemma_gives("hold", "hold captive", lambda x: x, {}, phrasal)  # 'captive' is no particle

@@ -101,8 +101,8 @@ def _frames(sent: Span, times: dict[int, Time], weekdays: dict[int, Time]) -> li
         if fr is None:
             continue
         if fr.object is not None and fr.object.lemma_.lower() in EVENT_NOUNS and fr.predicate in ("launch", "hold",
-                                                                                                   "carry", "attack"):
-            # "launched an attack on Israel": the event is the attack
+                                                                                                   "carry out", "attack"):
+            # "launched an attack on Israel", "carried out a raid": the event is the attack
             noun = fr.object
             fr.predicate = EVENT_NOUNS[noun.lemma_.lower()]
             fr.object = _prep_object(noun, ("on", "against", "in")) or fr.object
@@ -146,6 +146,9 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
         obj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
     pred = predicate_class(lemma)
     phrasal = phrasal_class(lemma, kids)
+    particle = next((c.lower_ for c in kids if c.dep_ == "prt"), None)
+    if phrasal is None and particle:
+        pred = f"{pred} {particle}"    # 'stopped by', 'took over', 'called off': another act than the bare verb
     if phrasal is not None:
         pred, preps, fixed = phrasal
         if fixed:

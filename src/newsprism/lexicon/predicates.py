@@ -151,8 +151,11 @@ def phrasal_class(lemma: str, children) -> Optional[tuple[str, str, bool]]:
     """The sense of a verb with its particle, preposition or fixed object among its parse children ('check into',
     'pass away', 'open fire'), the prepositions that carry its object, and whether the match was the verb's
     object itself (then part of the verb: 'fire' is no thing done to); None for no phrasal verb."""
+    children = list(children)
+    # a verb's particle makes its phrasal verb: 'carried out a raid on the town' is no 'carry on'
+    links = ("prt",) if any(c.dep_ == "prt" for c in children) else ("prt", "prep")
     for c in children:
-        word = c.lower_ if c.dep_ in ("prt", "prep") else c.lemma_.lower() if c.dep_ == "dobj" else None
+        word = c.lower_ if c.dep_ in links else c.lemma_.lower() if c.dep_ == "dobj" else None
         if word is not None and (lemma, word) in PHRASAL_CLASSES:
             return (*PHRASAL_CLASSES[(lemma, word)], c.dep_ == "dobj")
     return None

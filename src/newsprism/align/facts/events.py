@@ -64,9 +64,9 @@ ONCE = {"die"}
 NAMING = {"call", "describe", "label", "dub", "brand", "term"}
 # senses whose content is what is said or held (statements, states of mind, namings): one only where that is the same
 SAYING = frozenset(STATEMENT_PREDICATES | MIND_PREDICATES | NAMING)
-# verbs of going and coming, which alone name no act ('what is going on', 'comes a month after'); with a particle
-# or a place they may ('checked in' is read as entering)
-BARE_MOTION = {"go", "come"}
+# verbs of going and coming, which alone name no act ('comes a month after'), nor does going on ('what is going
+# on', 'went on to win': the act is the win); with another particle or a place they may ('checked in' is entering)
+BARE_MOTION = {"go", "come", "go on"}
 # 'there is no room for prejudice': what exists is no act; two such clauses state one thing only where the same
 # thing exists in both and something more is said of it in both ('there is a connection' / 'there were plans' /
 # 'there is strong corporate culture' are not one fact because none of them names a doer)
