@@ -49,6 +49,19 @@ def test_a_fact_of_what_did_not_happen_or_is_to_come_says_so():
     assert sorted(about for about, _ in agreed(c)) == ["Ilse Tarn not visit Lisbon", "Ilse Tarn to visit Lisbon"]
 
 
+def test_a_rejection_is_an_act_and_not_rejecting_is_none():
+    """'rejected the visit' (modality denied: the visit is refused) tells a rejection that took place, so two
+    outlets telling it corroborate 'Valdor deny visit', not 'Valdor not deny visit'; an outlet saying Valdor did
+    not reject it tells the opposite and joins neither."""
+    c = Corpus()
+    valdor = c.entity("e1", "Valdor", "GPE")
+    for doc, text in (("a", "Valdor rejected the visit."), ("b", "Valdor firmly rejected the visit."),
+                      ("d", "Valdor did not reject the visit.")):
+        c.claim(doc, text, predicate="deny", subject=valdor, subject_text="Valdor", object_text="the visit",
+                tense="past", modality="denied")
+    assert agreed(c) == [("Valdor deny visit", ["a", "b"])]
+
+
 def test_a_guess_at_what_may_come_is_neither_the_act_nor_the_plan():
     """'could face charges' guesses; 'faced charges' tells it happened and 'will face charges' that it is set: three
     standings. Two outlets guessing alike corroborate the guess, and its heading says it may come."""

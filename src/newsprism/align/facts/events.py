@@ -36,9 +36,10 @@ from functools import cached_property
 from typing import Optional
 
 from ...disjoint import DisjointSets
+from ...extract.modality import DENIAL_VERBS
 from ...extract.tense import INTENT_VERBS
 from ...lexicon.dates import days_covered
-from ...lexicon.predicates import CAUSE_NOUNS, EVENT_NOUNS, PREDICATE_CLASSES
+from ...lexicon.predicates import CAUSE_NOUNS, EVENT_NOUNS, PREDICATE_CLASSES, predicate_class
 from ...model import Claim, Fact
 from .context import Context, head_word
 from .event_figures import split_disputed
@@ -81,6 +82,9 @@ WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
 # also open a phrase ('After the vote, officials say ...'), so they count only for a clause with no comma
 PENDING = re.compile(r"^\W*(?:once|until|till|unless|if|as soon as)\b", re.I)
 PENDING_SHORT = re.compile(r"^\W*(?:before|after)\b[^,]*$", re.I)
+# verbs that deny: their clause is read as denied, but the denial itself is an act that took place
+DENIALS = frozenset(predicate_class(v) for v in DENIAL_VERBS)
+NEGATION = re.compile(r"\b(not|never|no)\b|n['’]t\b", re.I)
 # a habit or a schedule is no happening: 'the company typically releases its updates on the second Tuesday'
 HABITUAL = re.compile(r"\b(typically|usually|normally|generally|routinely|regularly|customarily|habitually)\b", re.I)
 
@@ -128,8 +132,8 @@ def standing_of(c: Claim) -> Optional[str]:
     """Told as done or going on, told as coming, guessed at as coming, or denied; questions state nothing."""
     if c.modality == "question":
         return None
-    if c.modality == "denied":
-        return "denied"
+    if c.modality == "denied" and not (c.predicate in DENIALS and not NEGATION.search(c.text)):
+        return "denied"    # ('rejected the visit' is a rejection that took place; 'did not deny it' is none)
     if c.tense != "past" and HABITUAL.search(c.text):
         return None
     if c.tense != "past" and (PENDING.match(c.text) or PENDING_SHORT.match(c.text)):
