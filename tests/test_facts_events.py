@@ -5,6 +5,7 @@ from __future__ import annotations
 from test_facts import CFG, Corpus, facts_of
 
 from newsprism.align.facts import align_facts
+from newsprism.align.facts.events import standing_of
 from newsprism.model import Claim, Story
 
 
@@ -47,6 +48,22 @@ def test_a_fact_of_what_did_not_happen_or_is_to_come_says_so():
         c.claim(doc, "Ilse Tarn will visit Lisbon.", predicate="visit", subject=tarn, subject_text="Ilse Tarn",
                 object=lisbon, object_text="Lisbon", tense="future")
     assert sorted(about for about, _ in agreed(c)) == ["Ilse Tarn not visit Lisbon", "Ilse Tarn to visit Lisbon"]
+
+
+def test_a_condition_on_the_past_tells_no_act():
+    """'If Tarn had visited Lisbon' (two outlets) says the visit did not happen, or nothing: no visit agreed."""
+    c = Corpus()
+    tarn, lisbon = c.entity("e1", "Ilse Tarn"), c.entity("e2", "Lisbon", "GPE")
+    for doc, text in (("a", "If Ilse Tarn had visited Lisbon"), ("b", "Ilse Tarn visited Lisbon.")):
+        c.claim(doc, text, predicate="visit", subject=tarn, subject_text="Ilse Tarn", object=lisbon,
+                object_text="Lisbon", tense="past")
+    assert agreed(c) == []
+    # an indirect question asks; what someone said opening on 'if' was still said
+    asked = Claim(id="c1", doc="a", start=0, end=28, text="if he understood the charges", predicate="understand",
+                  tense="past")
+    said = Claim(id="c2", doc="a", start=0, end=32, text="\u201cIf we wait, we lose,\u201d Tarn said", predicate="say",
+                 tense="past")
+    assert (standing_of(asked), standing_of(said)) == (None, "actual")
 
 
 def test_a_rejection_is_an_act_and_not_rejecting_is_none():
