@@ -63,7 +63,9 @@ def test_a_condition_on_the_past_tells_no_act():
                   tense="past")
     said = Claim(id="c2", doc="a", start=0, end=32, text="\u201cIf we wait, we lose,\u201d Tarn said", predicate="say",
                  tense="past")
-    assert (standing_of(asked), standing_of(said)) == (None, "actual")
+    whether = Claim(id="c3", doc="a", start=0, end=28, text="whether he supports the plan", predicate="support",
+                    tense="present")
+    assert (standing_of(asked), standing_of(whether), standing_of(said)) == (None, None, "actual")
 
 
 def test_a_rejection_is_an_act_and_not_rejecting_is_none():

@@ -82,9 +82,10 @@ WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
 # also open a phrase ('After the vote, officials say ...'), so they count only for a clause with no comma
 PENDING = re.compile(r"^\W*(?:once|until|till|unless|if|as soon as)\b", re.I)
 PENDING_SHORT = re.compile(r"^\W*(?:before|after)\b[^,]*$", re.I)
-# a clause opening on "if" tells a condition or asks ("asked if he understood the charges"); one that opens on
-# a quotation is what someone said ("'If we do not get tough ...,' Trump said"), an act
+# a clause opening on "if" tells a condition or asks ("asked if he understood the charges"), one on "whether" asks;
+# one that opens on a quotation is what someone said ("'If we do not get tough ...,' Trump said"), an act
 CONDITION = re.compile(r"^\s*(?:if|unless|even if)\b", re.I)
+ASKED = re.compile(r"^\s*whether\b", re.I)
 # verbs that deny: their clause is read as denied, but the denial itself is an act that took place
 DENIALS = frozenset(predicate_class(v) for v in DENIAL_VERBS)
 NEGATION = re.compile(r"\b(not|never|no)\b|n['’]t\b", re.I)
@@ -133,14 +134,14 @@ def sense_of(c: Claim) -> Optional[str]:
 
 def standing_of(c: Claim) -> Optional[str]:
     """Told as done or going on, told as coming, guessed at as coming, or denied; questions state nothing."""
-    if c.modality == "question":
-        return None
+    if c.modality == "question" or ASKED.match(c.text):
+        return None    # 'whether Obama was born in this country' asks
+    if c.tense == "past" and CONDITION.match(c.text):
+        return None    # 'if Ryan had replaced her', 'unsure if the fire was connected': no act told as done
     if c.modality == "denied" and not (c.predicate in DENIALS and not NEGATION.search(c.text)):
         return "denied"    # ('rejected the visit' is a rejection that took place; 'did not deny it' is none)
     if c.tense != "past" and HABITUAL.search(c.text):
         return None
-    if c.tense == "past" and CONDITION.match(c.text):
-        return None    # 'if Ryan had replaced her', 'unsure if the fire was connected': no act told as done
     if c.tense != "past" and (PENDING.match(c.text) or PENDING_SHORT.match(c.text)):
         return "planned"     # 'once the negotiations are concluded', 'before it is signed': not yet happened
     if c.tense == "future":
