@@ -116,6 +116,12 @@ def test_a_number_that_ends_a_name_is_no_count(nlp):
         {"amount": 312, "qualifier": None, "unit": "passenger", "text": "312", "noun": "passenger"}]
     # a name's number before a singular noun names the thing ('the Pier 3 terminal')
     assert values(nlp, "They discussed the lease of the Pier 3 terminal to a Kazakh operator.") == []
+    # ... and one between a name and the plural it names ('Boeing 737 jets'), or after 'version', counts nothing
+    assert values(nlp, "The attacks target Internet Explorer 9 users and Windows 2000 users.") == []
+    assert values(nlp, "The carrier grounded its Boeing 737 jets and the patch covers version 5.") == []
+    assert values(nlp, "Microsoft lists Internet Explorer 5.01, 6, and 7 as affected software.") == []
+    # a place before a count is no name of it
+    assert [v["amount"] for v in values(nlp, "In Gaza 30 people were killed.")] == [30]
 
 
 def test_bare_ages_after_a_name_or_closing_a_sentence(nlp):

@@ -53,7 +53,7 @@ NOT_UNITS = {"time", "%", "percent", "them", "us", "those", "these", "which", "w
 MONTHS = re.compile(r"\b" + MONTH + r"|\b(monday|tuesday|wednesday|"
                     r"thursday|friday|saturday|sunday|year|month|week|day|hour|minute|second|decade|century)s?\b", re.I)
 TIME_UNITS = re.compile(r"^(year|month|week|day|hour|minute|second|decade|century|centurie)s?$", re.I)
-LABEL_BEFORE = re.compile(r"(no\.|number|article|section|chapter|page|room|route|highway|flight|bill|h\.r\.|#|"
+LABEL_BEFORE = re.compile(r"(no\.|number|article|section|chapter|page|room|route|highway|flight|bill|h\.r\.|#|version|"
                           r"resolution|paragraph|item|level|grade|class|category|phase|stage|line)\s*$", re.I)
 
 
@@ -243,6 +243,12 @@ def _is_date_like(t: Token) -> bool:
             and prv.pos_ in ("PROPN", "NOUN") and (nxt is None or nxt.is_punct or nxt.pos_ not in ("NOUN", "PROPN")
                                                    or nxt.text[:1].isupper() or (nxt.tag_ == "NN" and t.text != "1")):
         return True  # "Pier 3", "Gate 2", "the Pier 3 terminal": a name's number, not a count
+    if prv is not None and t.text[:1].isdigit() and prv.pos_ == "PROPN" and prv.text[:1].isupper() \
+            and prv.dep_ in ("compound", "nmod", "conj", "appos") and nxt is not None and nxt.tag_ == "NNS":
+        return True  # "Internet Explorer 9 releases", "Windows 2000 users": a name's number ("in Gaza 30 people")
+    if t.text[:1].isdigit() and t.dep_ == "nummod" and t.head.i < t.i and t.head.pos_ in ("PROPN", "NOUN") \
+            and t.head.text[:1].isupper():
+        return True  # "Internet Explorer 5.01, 6": a count comes before its noun; a name governing it is labelled
     if re.fullmatch(r"0\d+", t.text):
         return True  # "4, 051" split by the tokenizer: the tail is no figure of its own
     if prv is not None and MONTHS.search(prv.text) and prv.lower_ != "may":
