@@ -247,7 +247,8 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
                                              corpus.entity_map, cfg, parts)
             wall["stories.spark"], cpu["stories.spark"] = time.perf_counter() - t, tree_cpu_seconds(os.getpid()) - c
             out["stories rows KiB/doc (collected, compressed)"] = parts.pop("row_bytes") / max(1, len(docs)) / 1024
-            out["stories map"] = _shipped(parts, pack(story_entity_keys(analysis.entities, corpus.entity_map, {})))
+            keys = story_entity_keys(analysis.entities, corpus.entity_map, {})
+            out["stories map"] = _shipped(parts, pack(keys), (keys,))
             wall.update({f"stories.spark.{k}": v for k, v in parts.items()})
             out["stories rows KiB/doc (Python objects)"] = story_rows_kib(analysis, corpus, cfg)
         if stage.name == "link" and spark is not None and "link" in spark_stages:
@@ -261,7 +262,8 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
             spark_link = link_on_spark(spark, spark_rows, [d.id for d in docs if d.id in records], corpus.entity_map,
                                        analysis.entities, parts)
             wall["link.spark"], cpu["link.spark"] = time.perf_counter() - t, tree_cpu_seconds(os.getpid()) - c
-            out["link map"] = _shipped(parts, pack((corpus.entity_map, {e.id: e.name for e in analysis.entities})))
+            names = {e.id: e.name for e in analysis.entities}
+            out["link map"] = _shipped(parts, pack((corpus.entity_map, names)), (corpus.entity_map, names))
             wall.update({f"link.spark.{k}": v for k, v in parts.items()})
         t, c = time.perf_counter(), time.process_time()
         stage.load()(corpus)
@@ -289,10 +291,13 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
     return out
 
 
-def _shipped(parts: dict, whole: bytes) -> dict[str, int]:
+def _shipped(parts: dict, whole: bytes, maps: tuple) -> dict[str, int]:
     """What a Spark stage sent its partitions of the entity map: the whole map packed (what a broadcast sends every
-    executor), and the rows and bytes the join shipped (`map_rows`, `map_bytes`, where the stage reports them)."""
-    return {"broadcast_bytes": len(whole), "rows": int(parts.pop("map_rows", 0)), "bytes": int(parts.pop("map_bytes", 0))}
+    executor) and its entries and their strings' UTF-8 bytes (`maps`: its dicts), and the rows and bytes the join
+    shipped (`map_rows`, `map_bytes`, where the stage reports them)."""
+    return {"broadcast_bytes": len(whole), "whole_rows": sum(len(m) for m in maps),
+            "whole_bytes": sum(len(k.encode()) + len((v or "").encode()) for m in maps for k, v in m.items()),
+            "rows": int(parts.pop("map_rows", 0)), "bytes": int(parts.pop("map_bytes", 0))}
 
 
 STAGES = ("dedup", "entities", "link", "stories", "facts", "timeline", "summary", "entities.spark.upload", "entities.spark",
@@ -447,8 +452,8 @@ def main(argv: list[str] | None = None) -> None:
                      f"{r['stories rows KiB/doc (collected, compressed)']:.1f} KiB/doc collected"
                      if "stories: Spark == local" in r else "")
                   + (f"; link Spark == local: {r['link: Spark == local']}" if "link: Spark == local" in r else "")
-                  + "".join(f"; {m}: whole map packed {r[m]['broadcast_bytes']:,} bytes, join shipped {r[m]['rows']:,} "
-                            f"rows / {r[m]['bytes']:,} bytes" for m in ("link map", "stories map") if m in r))
+                  + "".join(f"; {m}: whole map {r[m]['whole_rows']:,} entries / {r[m]['whole_bytes']:,} bytes "
+                            f"({r[m]['broadcast_bytes']:,} packed), join shipped {r[m]['rows']:,} rows / {r[m]['bytes']:,} bytes" for m in ("link map", "stories map") if m in r))
         report(runs, "wall")
         report(runs, "cpu")
 
