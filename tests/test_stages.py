@@ -57,7 +57,8 @@ def test_a_records_link_needs_only_the_map_rows_it_names():
         own_map = {k: v for k, v in mapping.items() if k in local}
         own_names = {k: v for k, v in names.items() if k in words or k in own_map.values()}
         whole, own = link_record(r, mapping, names, 0, 0), link_record(r, own_map, own_names, 0, 0)
-        assert [[x.model_dump() for x in part] for part in whole[:2]] == [[x.model_dump() for x in part] for part in own[:2]]
+        assert [[x.model_dump() for x in part] for part in whole[:2]] == \
+            [[x.model_dump() for x in part] for part in own[:2]]
         assert (whole[2] and whole[2].model_dump()) == (own[2] and own[2].model_dump())
         asked += len(own_map)
         assert len(own_map) <= len(mapping) // 2        # a document reads a small share of the map

@@ -122,7 +122,8 @@ def link_on_spark(spark: "SparkSession", records: "DataFrame", order: list[str],
                     .select("pos", "record", "claims_before", "times_before", "maps")
                     .mapInPandas(_linked, LINKED).collect(), key=lambda r: r.pos)
     seconds["link"] = time.perf_counter() - t
-    seconds["map_rows"], seconds["map_bytes"] = float(sum(r.map_rows for r in linked)), float(sum(r.map_bytes for r in linked))
+    seconds["map_rows"] = float(sum(r.map_rows for r in linked))
+    seconds["map_bytes"] = float(sum(r.map_bytes for r in linked))
     rows.unpersist()
     counted.unpersist()
 

@@ -19,10 +19,11 @@
 `document_row` reads the story keys of the record's own entities only, whose ids are local ids of its document
 (records.py), so a document's key rows answer it exactly as the whole map would; a record holding another
 document's local id stops the run (`own_keys`) rather than let the stories differ. Every step calls the local
-function, in the local order, so the stories equal the local run's, ids included, whatever the partitions. The pass itself stays on the driver: where a document goes depends on
-every event placed before it (the second look moves documents between events, events link into storylines
-as they grow, and story ids are numbered as events and storylines form), so it is no set of independent
-groups; docs/scale.md says what that bounds.
+function, in the local order, so the stories equal the local run's, ids included, whatever the partitions.
+The pass itself stays on the driver: where a document goes depends on every event placed before it (the
+second look moves documents between events, events link into storylines as they grow, and story ids are
+numbered as events and storylines form), so it is no set of independent groups; docs/scale.md says what
+that bounds.
 """
 from __future__ import annotations
 
@@ -106,7 +107,7 @@ def _placed(cfg: Config, counts: Any, token: str) -> Callable[[Iterator["pd.Data
         for batch in batches:
             n_docs, df = _value(token, counts)
 
-            def idf_of(key: str) -> float:
+            def idf_of(key: str, n_docs: int = n_docs, df: dict = df) -> float:   # this batch's counts
                 v = memo.get(key)
                 if v is None:
                     v = memo[key] = idf(n_docs, df.get(key, 0), prior)
@@ -135,7 +136,8 @@ def stories_on_spark(spark: "SparkSession", records: "DataFrame", documents: lis
     dates = spark.createDataFrame([(d.id, d.published) for d in documents], "id string, published string")
     rows = (records.join(dates, "id").join(own.hint("shuffle_hash"), "id", "left")
             .select("id", "published", "record", "own").mapInPandas(_arrivals(cfg), ARRIVALS).cache())
-    sizes = rows.agg(F.count(F.lit(1)).alias("n"), F.sum("map_rows").alias("rows"), F.sum("map_bytes").alias("bytes")).first()
+    sizes = rows.agg(F.count(F.lit(1)).alias("n"), F.sum("map_rows").alias("rows"),
+                     F.sum("map_bytes").alias("bytes")).first()
     n_docs = sizes.n
     seconds["map_rows"], seconds["map_bytes"] = float(sizes.rows or 0), float(sizes.bytes or 0)
     counts = {r.key: r.n for r in rows.select(F.explode("keys").alias("key")).groupBy("key")
