@@ -237,7 +237,9 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
         if stage.name == "stories" and spark is not None and "stories" in spark_stages:
             from spark import tree_cpu_seconds
 
+            from newsprism.scale.codec import pack
             from newsprism.scale.stories import stories_on_spark
+            from newsprism.stages import story_entity_keys
 
             t, c = time.perf_counter(), tree_cpu_seconds(os.getpid())
             parts = {}
@@ -245,11 +247,14 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
                                              corpus.entity_map, cfg, parts)
             wall["stories.spark"], cpu["stories.spark"] = time.perf_counter() - t, tree_cpu_seconds(os.getpid()) - c
             out["stories rows KiB/doc (collected, compressed)"] = parts.pop("row_bytes") / max(1, len(docs)) / 1024
+            keys = story_entity_keys(analysis.entities, corpus.entity_map, {})
+            out["stories map"] = _shipped(parts, pack(keys), (keys,))
             wall.update({f"stories.spark.{k}": v for k, v in parts.items()})
             out["stories rows KiB/doc (Python objects)"] = story_rows_kib(analysis, corpus, cfg)
         if stage.name == "link" and spark is not None and "link" in spark_stages:
             from spark import tree_cpu_seconds
 
+            from newsprism.scale.codec import pack
             from newsprism.scale.link import link_on_spark
 
             t, c = time.perf_counter(), tree_cpu_seconds(os.getpid())
@@ -257,13 +262,15 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
             spark_link = link_on_spark(spark, spark_rows, [d.id for d in docs if d.id in records], corpus.entity_map,
                                        analysis.entities, parts)
             wall["link.spark"], cpu["link.spark"] = time.perf_counter() - t, tree_cpu_seconds(os.getpid()) - c
+            names = {e.id: e.name for e in analysis.entities}
+            out["link map"] = _shipped(parts, pack((corpus.entity_map, names)), (corpus.entity_map, names))
             wall.update({f"link.spark.{k}": v for k, v in parts.items()})
         t, c = time.perf_counter(), time.process_time()
         stage.load()(corpus)
         wall[stage.name], cpu[stage.name] = time.perf_counter() - t, time.process_time() - c
         if stage.name == "link" and spark is not None and "link" in spark_stages:
             out["link: Spark == local"] = all([x.model_dump() for x in a] == [x.model_dump() for x in b] for a, b in zip(
-                spark_link, (analysis.claims, analysis.times, analysis.framing)))
+                spark_link, (analysis.claims, analysis.times, analysis.framing), strict=True))
         if stage.name == "stories" and spark is not None and "stories" in spark_stages:
             out["stories: Spark == local"] = [s.model_dump() for s in spark_stories] == \
                 [s.model_dump() for s in analysis.stories]
@@ -282,6 +289,15 @@ def measure(n: int, docs_blob: bytes, records_blob: bytes, spark: Any = None,
                 "facts": len(analysis.facts), "timeline": len(analysis.timeline), "rss_mb": _rss_mb()})
     out["driver_bytes"] = len(pickle.dumps((docs, [records[d.id] for d in docs]), protocol=pickle.HIGHEST_PROTOCOL))
     return out
+
+
+def _shipped(parts: dict, whole: bytes, maps: tuple) -> dict[str, int]:
+    """What a Spark stage sent its partitions of the entity map: the whole map packed (what a broadcast sends every
+    executor) and its entries and their strings' UTF-8 bytes (`maps`: its dicts), and the rows and bytes the join
+    shipped (`map_rows`, `map_bytes`, where the stage reports them)."""
+    return {"broadcast_bytes": len(whole), "whole_rows": sum(len(m) for m in maps),
+            "whole_bytes": sum(len(k.encode()) + len((v or "").encode()) for m in maps for k, v in m.items()),
+            "rows": int(parts.pop("map_rows", 0)), "bytes": int(parts.pop("map_bytes", 0))}
 
 
 STAGES = ("dedup", "entities", "link", "stories", "facts", "timeline", "summary", "entities.spark.upload", "entities.spark",
@@ -435,7 +451,9 @@ def main(argv: list[str] | None = None) -> None:
                      f"{r['stories rows KiB/doc (Python objects)']:.1f} KiB/doc as objects, "
                      f"{r['stories rows KiB/doc (collected, compressed)']:.1f} KiB/doc collected"
                      if "stories: Spark == local" in r else "")
-                  + (f"; link Spark == local: {r['link: Spark == local']}" if "link: Spark == local" in r else ""))
+                  + (f"; link Spark == local: {r['link: Spark == local']}" if "link: Spark == local" in r else "")
+                  + "".join(f"; {m}: whole map {r[m]['whole_rows']:,} entries / {r[m]['whole_bytes']:,} bytes "
+                            f"({r[m]['broadcast_bytes']:,} packed), join shipped {r[m]['rows']:,} rows / {r[m]['bytes']:,} bytes" for m in ("link map", "stories map") if m in r))
         report(runs, "wall")
         report(runs, "cpu")
 

@@ -293,3 +293,40 @@ def test_the_driver_collects_the_records_only_for_a_stage_that_reads_them(spark)
     assert driver_needs_records(stages("corpus", cfg, extra))
     result = analyze([str(SAMPLES / "feed.jsonl")], cfg, spark=spark, extra_stages=extra)
     assert seen["records"] == len(result.analysis.documents) > 0
+
+
+def test_the_link_and_story_steps_ship_each_document_only_its_own_map_rows(spark):
+    """scale/link.py and scale/stories.py join the entity map with the documents instead of broadcasting it: the
+    rows received are the ones each document's lookups name, far fewer than the whole map sent to every partition."""
+    from newsprism.scale.codec import pack
+    from newsprism.scale.link import link_on_spark, map_rows
+    from newsprism.scale.stories import stories_on_spark
+    from newsprism.stages import link_lookups, story_entity_keys
+
+    cfg = Config()
+    docs, records, entities, mapping = _story_set("samples", cfg)
+    rows = spark.createDataFrame([(r.doc, pack(r)) for r in records], "id string, record binary").repartition(3)
+    link_seconds, story_seconds = {}, {}
+    link_on_spark(spark, rows, [d.id for d in docs], mapping, entities, link_seconds)
+    names = {e.id for e in entities}
+    asked = [link_lookups(r) for r in records]
+    assert link_seconds["map_rows"] == sum(len(m & mapping.keys()) + len(n & names) for m, n in asked)
+    assert 0 < link_seconds["map_rows"] < len(map_rows(mapping, entities)) / 2
+    stories_on_spark(spark, rows, docs, entities, mapping, cfg, story_seconds)
+    keys = story_entity_keys(entities, mapping, {})
+    assert story_seconds["map_rows"] == len(keys) > 0       # each key row goes to the one document it names
+
+
+def test_a_record_naming_another_documents_entity_stops_story_clustering_on_spark():
+    from newsprism.model import Entity
+    from newsprism.records import DocRecord
+    from newsprism.scale.stories import key_rows, own_keys
+
+    record = DocRecord(doc="a", entities=[Entity(id="a@1", name="Mira Sand", type="PERSON")])
+    assert key_rows({"a@1": "ent:mira sand", "b@x@2": "ent:x"}) == [("a", "a@1", "ent:mira sand"),
+                                                                     ("b@x", "b@x@2", "ent:x")]
+    assert own_keys("a", record, [{"local": "a@1", "key": "ent:mira sand"}]) == {"a@1": "ent:mira sand"}
+    assert own_keys("a", record, None) == {}
+    record.entities.append(Entity(id="b@1", name="Paul Brandt", type="PERSON"))
+    with pytest.raises(ValueError, match="b@1"):
+        own_keys("a", record, None)

@@ -84,6 +84,19 @@ def link_record(record: DocRecord, entity_map: dict[str, str], names: dict[str, 
     return claims, times, framing
 
 
+def link_lookups(record: DocRecord) -> tuple[set[str], set[str]]:
+    """What `link_record` reads of its two maps for this record: the local ids it looks up in `entity_map`, and
+    the keys it may look up in `names` other than the corpus ids those give (an actor's words, an unresolved
+    local id's fallback, "" for none). The record's link needs only these rows of the corpus-wide maps."""
+    refs = [r for c in record.claims for r in (c.subject, c.object, c.attribution)]
+    actors: list = []
+    if record.framing is not None:
+        actors = [a.entity for a in record.framing.actors]
+        refs += actors + [s.attributed_to for a in record.framing.actors for s in a.label_spans]
+        refs += [v.entity for v in record.framing.voices]
+    return {r for r in refs if is_local_id(r)}, {_map({}, record, r) or "" for r in actors}
+
+
 def _merge_actors(f: Framing, names: dict[str, str]) -> Framing:
     """Two local clusters of one document can resolve to one entity: merge their actor rows."""
     merged: dict[str, Actor] = {}

@@ -18,6 +18,8 @@ mentions, documents or evidence) in the corpus order: the ledger finds the same 
     -> the distinct surname keys, mapInPandas: `Surnames.near` per partition of them for the lookups' surname
        keys (those alone broadcast: a Jaro-Winkler search has no exact key), (asked, near)
     lookups' keys join filed keys on k -> (key, id); with the wants, join the stubs on id -> (key, place, stub)
+    (shuffle joins, hinted: unhinted, Spark broadcast the stubs and the filed keys, a side under 10 MB, to every
+    partition)
     -> `scale.corpus` cogroups them with the groups on the key.
 """
 from __future__ import annotations
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 STUBS = "place long, id string, type string, names array<string>, stub binary"
 FILED = "id string, k string"
 NEAR = "asked string, near string"
+SHUFFLE = "shuffle_hash"   # a join hint: without one Spark broadcasts a side under 10 MB (AQE at run time), every stub
 
 
 def stub(e: Entity) -> Entity:
@@ -116,8 +119,8 @@ def stubs_by_group(spark: "SparkSession", groups: dict[str, Analysis], analysis:
             distinct = sorted({s for _, s in surnames})
             near = (filed.filter(F.col("k").startswith("s:")).select(F.substring("k", 3, 1 << 20).alias("s"))
                     .distinct().mapInPandas(_near(distinct), NEAR))
-            by_surname = (spark.createDataFrame(surnames, "key string, asked string").join(near, "asked")
+            by_surname = (spark.createDataFrame(surnames, "key string, asked string").join(near.hint(SHUFFLE), "asked")
                           .select("key", F.concat(F.lit("s:"), F.col("near")).alias("k")))
             asked = asked.unionByName(by_surname)
-        wanted = wanted.unionByName(asked.join(filed, "k").select("key", "id"))
-    return wanted.distinct().join(stubs, "id").select("key", "place", "stub")
+        wanted = wanted.unionByName(asked.join(filed.hint(SHUFFLE), "k").select("key", "id"))
+    return wanted.distinct().join(stubs.hint(SHUFFLE), "id").select("key", "place", "stub")
