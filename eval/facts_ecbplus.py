@@ -93,7 +93,7 @@ def lemma_gives(lemma: str, predicate: str, predicate_class: Callable[[str], str
     # a claim's verb with a particle the lexicon does not know ('took over': 'take over') is given by a mention
     # of its verb, alone or with that particle (the gold head of 'took over' is 'take')
     verb, _, particle = (predicate or "").lower().partition(" ")
-    with_particle = particle in PARTICLES and not any(v == (verb, particle) for v in (phrasal or {}))
+    with_particle = particle in PARTICLES and (verb, particle) not in (phrasal or {})
     if " " in lemma:     # 'check into': a verb with its particle, from a mention of several tokens
         head, _, word = lemma.partition(" ")
         if with_particle and word == particle and predicate_class(head) == verb:

@@ -152,3 +152,12 @@ def test_the_entity_around_a_token_is_the_one_doc_ents_holds(nlp):
     assert doc.ents
     for ent in doc.ents:
         assert all((_entity_around(t).start, _entity_around(t).end) == (ent.start, ent.end) for t in ent)
+
+
+def test_pounds_after_a_weight_or_a_height_weigh_and_otherwise_are_sterling(nlp):
+    [w] = values(nlp, "The lineman from Corvale weighed 310 pounds at the combine.")
+    assert (w["amount"], w["unit"]) == (310, "pound")
+    [h] = values(nlp, "Mara Vell, a 6-foot-4, 240 pounds forward, signed on Monday.")[-1:]
+    assert h["unit"] == "pound"
+    [m] = values(nlp, "The club paid 40 million pounds for the striker.")
+    assert (m["amount"], m["unit"]) == (40_000_000, "GBP")

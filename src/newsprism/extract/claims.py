@@ -148,7 +148,7 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
     phrasal = phrasal_class(lemma, kids)
     particle = next((c.lower_ for c in kids if c.dep_ == "prt"), None)
     if phrasal is None and particle:
-        pred = f"{pred} {particle}"    # 'stopped by', 'took over', 'called off': another act than the bare verb
+        pred = f"{pred} {particle}"    # 'took over', 'called off', 'gave up': another act than the bare verb
     if phrasal is not None:
         pred, preps, fixed = phrasal
         if fixed:

@@ -66,6 +66,8 @@ _MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|second|pag
                             r"caliber|calibre)s?\b(?!\s*-?\s*old)", re.I)
 # "a 37 second runoff", "a 10 minute drive": a singular unit of time before a noun sizes it, hyphen or not
 _CLOCK_SIZE_AFTER = re.compile(r"\s+(second|minute|hour)\b(?=\s+(?!remaining|left|to\b)[a-z])", re.I)
+# "weighed 300 pounds", "a 6-foot-2, 250 pounds lineman": pounds after a weight or a height are a weight
+_WEIGHT_BEFORE = re.compile(r"\bweigh|\d\s*-?\s*(foot|feet|ft)\b", re.I)
 _AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|\s*-\s*year\s*-\s*old\b", re.I)
 
 
@@ -345,6 +347,8 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     elif nxt is not None and nxt.lower_ == "per" and j + 2 < sent.end and doc[j + 2].lower_ == "cent":
         unit, noun = "percent", None
         end_char = doc[j + 2].idx + len(doc[j + 2].text)
+    elif noun == "pound" and not currency and _WEIGHT_BEFORE.search(text_of(doc)[sent.start_char:start_char]):
+        unit = noun
     elif currency or (noun and noun in CURRENCIES):
         unit = currency or CURRENCIES[noun or ""]
         if noun in CURRENCIES:
