@@ -279,3 +279,16 @@ def test_a_noun_phrase_the_parser_splits_keeps_its_head(nlp):
     record, _ = analyse(nlp, "Reports came in.\n\nToronto Owls goalie Pete Karlsson was suspended on Monday.", {})
     [suspend] = [c for c in record.claims if c.predicate == "suspend"]
     assert suspend.subject_text is None and suspend.object_text.endswith("Pete Karlsson")
+
+
+def test_a_role_names_the_person_it_holds_not_its_possessor_nor_a_later_name(nlp):
+    record, names = analyse(nlp, (
+        "One senior adviser close to the palace said on Monday that Anton Keller had made no effort. "
+        "Anton Keller's top advisers unanimously supported the port deal. "
+        "Trade minister Rosa Imbert signed the lease."), {})
+    said = next(c for c in record.claims if c.predicate == "say")
+    supported = next(c for c in record.claims if c.predicate == "support")
+    signed = next(c for c in record.claims if c.text.startswith("Trade minister") or "signed" in c.text)
+    assert names.get(said.subject) != "Anton Keller"
+    assert names.get(supported.subject) != "Anton Keller"
+    assert names.get(signed.subject) == "Rosa Imbert"

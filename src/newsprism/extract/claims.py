@@ -295,6 +295,9 @@ def _age_of_noun(doc: Doc, q: Quantity) -> bool:
 
 # -- claims --------------------------------------------------------------------------------------
 
+_POSSESSOR = re.compile(r"\s?['’]s?\b")
+
+
 def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Optional[str]]:
     """(entity id or words, words) for an argument's head token."""
     if tok is None:
@@ -307,10 +310,13 @@ def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Option
     if tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in ROLE_NOUNS:
         # "a member of the board, Karim Haddad": the role names the person it is followed by
         full_s, full_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-        people = [r for r in ents.within(full_s, full_e) if r[3] == "PERSON"]
+        # not a possessor inside it: "Trump's advisers" are not Trump
+        text = text_of(tok.doc)
+        people = [r for r in ents.within(full_s, full_e) if r[3] == "PERSON" and not _POSSESSOR.match(text, r[1])]
         if not people:
-            text = text_of(tok.doc)
-            people = [r for r in ents.within(e, e + 60) if r[3] == "PERSON" and not re.search(r"[,;.()\n]", text[e:r[0]])][:1]
+            # the name right after the role ("adviser Karim Haddad"), not a name further on in the sentence
+            # ("an adviser close to the White House said ... that Trump")
+            people = [r for r in ents.within(e, e + 60) if r[3] == "PERSON" and not text[e:r[0]].strip()][:1]
         if people:
             return people[-1][2], words
     hit = ents.at(tok)
