@@ -44,8 +44,11 @@ from ...model import Claim, Fact
 from .context import Context, head_word
 from .event_figures import split_disputed
 from .participants import (
+    BODIES,
+    PEOPLE,
     TIME_NOUNS,
     Participant,
+    _for_person,
     different_referents,
     match,
     participant,
@@ -311,11 +314,20 @@ def support(ctx: Context, a: EventClaim, b: EventClaim, topic: frozenset[str]) -
                                                               and doer >= 1))):
             return 0.0
         shared = sum(ctx.cfg.topic_weight if w in topic else 1.0 for w in a.content & b.content)
-        if shared < ctx.cfg.shared_words and thing < 1:
+        if shared < ctx.cfg.shared_words and (thing < 1 or _addressed(ctx, a) or _addressed(ctx, b)):
             return 0.0
     if not score and a.lede and b.lede and a.story and a.story == b.story and not (a.subj.pronoun and b.subj.pronoun):
         return 0.25   # two reports of one event leading with one act, nothing against it: they lead with one event
     return score
+
+
+def _addressed(ctx: Context, v: EventClaim) -> bool:
+    """A statement told to someone ('told reporters', 'told CNBC'): whom it was told to is no part of what was said
+    ('asserts his innocence' is)."""
+    p = v.obj
+    if v.block[1] not in STATEMENT_PREDICATES or not p:
+        return False
+    return bool(p.pronoun) or ctx.entity_type(p.entity) in PEOPLE | BODIES or bool(p.heads and _for_person(ctx, *p.heads))
 
 
 def _told_content(sense: str, thing: Participant) -> bool:
