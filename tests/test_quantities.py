@@ -161,3 +161,12 @@ def test_pounds_after_a_weight_or_a_height_weigh_and_otherwise_are_sterling(nlp)
     assert h["unit"] == "pound"
     [m] = values(nlp, "The club paid 40 million pounds for the striker.")
     assert (m["amount"], m["unit"]) == (40_000_000, "GBP")
+
+
+def test_a_pair_referred_to_is_no_count_but_a_pair_counted_is(nlp):
+    assert values(nlp, "The two countries signed the accord in Valdora.") == []
+    assert values(nlp, "It is a friendship that binds our two nations.") == []
+    [v] = values(nlp, "Two men were arrested in Corvale on Friday.")
+    assert v["amount"] == 2
+    [w] = values(nlp, "The three suspects were held overnight.")
+    assert w["amount"] == 3

@@ -66,6 +66,8 @@ _MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|second|pag
                             r"caliber|calibre)s?\b(?!\s*-?\s*old)", re.I)
 # "a 37 second runoff", "a 10 minute drive": a singular unit of time before a noun sizes it, hyphen or not
 _CLOCK_SIZE_AFTER = re.compile(r"\s+(second|minute|hour)\b(?=\s+(?!remaining|left|to\b)[a-z])", re.I)
+# "the two countries", "our two nations", "the two leaders": a pair the report has named, referred to, not counted
+_PAIR_NAMED_BEFORE = re.compile(r"\b(the|these|those|our|their|its|his|her|your|my)\s+$", re.I)
 # "weighed 300 pounds", "a 6-foot-2, 250 pounds lineman": pounds after a weight or a height are a weight
 _WEIGHT_BEFORE = re.compile(r"\bweigh|\d\s*-?\s*(foot|feet|ft)\b", re.I)
 _AGE_AFTER = re.compile(r"\s*-?\s*years?\s*-?\s*old\b|\s*-\s*year\s*-\s*old\b", re.I)
@@ -293,7 +295,7 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     doc = sent.doc
     toks = [doc[k] for k in range(i, j + 1)]
     before = text_of(doc)[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
-    if LABEL_BEFORE.search(before):
+    if LABEL_BEFORE.search(before) or _PAIR_NAMED_BEFORE.search(before) and [t.lower_ for t in toks] == ["two"]:
         return None
     after = text_of(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 30]
     if _RANGE_BEFORE.search(before) and not _restated(before, toks, after=False) \
