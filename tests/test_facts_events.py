@@ -850,3 +850,24 @@ def test_two_descriptions_part_only_where_they_name_two_of_one_kind():
                  object_text="Lisbon", tense="past")
     envoys.mention("b", "Carth", carth)
     assert agreed(envoys) == []
+
+
+def test_a_past_habit_is_no_act_of_using():
+    """'used to be important' / 'than we used to produce' tell a habit; 'was used to buy' still tells a use."""
+    c = Corpus()
+    for doc, text in (("a", "The accord used to be important to the party."), ("b", "than the mills used to produce")):
+        c.claim(doc, text, predicate="use", tense="past")
+    assert agreed(c) == []
+    c = Corpus()
+    vault = c.entity("e1", "Arden Vault", "ORG")
+    for doc in ("a", "b"):
+        c.claim(doc, "The Arden Vault money was used to buy arms.", predicate="use", object=vault,
+                object_text="The Arden Vault money", tense="past")
+    assert [about for about, _ in agreed(c)] == ["use Arden Vault"]
+
+
+def test_dismissed_is_neither_a_denial_nor_a_firing():
+    """News dismisses a claim and dismisses a coach: 'dismiss' is read as its own verb, not as a denial."""
+    from newsprism.lexicon.predicates import predicate_class
+    assert predicate_class("dismiss") == "dismiss"
+    assert predicate_class("reject") == "deny"

@@ -33,7 +33,8 @@ PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["accuse", "blame"], "accuse"),
     # a formal charge by the authorities, not a blame: 'charged with murder', 'indicted for fraud'
     **dict.fromkeys(["charge", "indict"], "charge"),
-    **dict.fromkeys(["deny", "reject", "refute", "dismiss"], "deny"),
+    # not 'dismiss', which news uses for a claim rejected and for a person fired ('was dismissed by Trump')
+    **dict.fromkeys(["deny", "reject", "refute"], "deny"),
     **dict.fromkeys(["host", "welcome"], "host"),
     **dict.fromkeys(["invite"], "invite"),
     **dict.fromkeys(["release", "free", "liberate"], "release"),

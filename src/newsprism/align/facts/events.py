@@ -92,6 +92,8 @@ ASKED = re.compile(r"^\s*whether\b", re.I)
 # verbs that deny: their clause is read as denied, but the denial itself is an act that took place
 DENIALS = frozenset(predicate_class(v) for v in DENIAL_VERBS)
 NEGATION = re.compile(r"\b(not|never|no)\b|n['’]t\b", re.I)
+# 'used to' before a verb tells a past habit; after a form of 'be' it is a use ('the money was used to buy arms')
+USED_TO = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\bused to [a-z]", re.I)
 # a habit or a schedule is no happening: 'the company typically releases its updates on the second Tuesday'
 HABITUAL = re.compile(r"\b(typically|usually|normally|generally|routinely|regularly|customarily|habitually)\b", re.I)
 
@@ -125,6 +127,8 @@ def sense_of(c: Claim) -> Optional[str]:
         return None    # 'Velt, 49': a figure of a person, no act
     if pred in BARE_MOTION:
         return None    # 'that was going on', 'came after', 'had gone from the streets': no act of its own
+    if pred == "use" and USED_TO.search(c.text):
+        return None    # 'the deal used to be important', 'than we used to produce': a past habit, no using
     if pred in LIGHT_VERBS:
         noun = head_word(c.object_text)
         if not noun:
