@@ -25,3 +25,11 @@ def test_a_report_without_a_full_sentence_is_all_lede():
 @given(st.text())
 def test_the_lede_ends_inside_the_text(text):
     assert 0 <= lede_end(text, 8) <= len(text)
+
+
+def test_the_head_of_a_noun_phrase_ends_before_its_first_preposition():
+    from newsprism.align.facts.context import head_word
+    assert head_word("Online petitions against the visit") == "petition"
+    assert head_word("The trade delegation, led by the minister") == "delegation"
+    assert head_word("the fifth operation conducted by the frigate") == "operation"
+    assert head_word("Under Armour") == "armour"    # a name's capitalized word is no preposition

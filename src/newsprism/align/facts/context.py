@@ -261,7 +261,8 @@ def span_in(c: Claim, words: Optional[str]) -> Optional[tuple[int, int]]:
 
 # where a noun phrase's head has been said
 HEAD_END = re.compile(r",| of | who | which | that | in | at | from | to | led | with | on | over | about | for "
-                      r"| between |\(|;|:")
+                      r"| between | against | under | after | before | during | into | through | across | without "
+                      r"| within | near | toward | towards | among | amid | via | [a-z]+ed by | by | since | until | despite |\(|;|:")
 
 
 # the same argument words are asked for by several rules: kept for one ledger run, which clears it at its end
