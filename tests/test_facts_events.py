@@ -871,3 +871,11 @@ def test_dismissed_is_neither_a_denial_nor_a_firing():
     from newsprism.lexicon.predicates import predicate_class
     assert predicate_class("dismiss") == "dismiss"
     assert predicate_class("reject") == "deny"
+
+
+def test_a_condition_on_what_may_come_tells_no_act_either():
+    """'if they kill him' and 'the gangs threatened to kill him' are not one killing planned by two outlets."""
+    c = Corpus()
+    for doc, text in (("a", "if the gangs kill him"), ("b", "after the gangs threatened to kill him")):
+        c.claim(doc, text, predicate="kill", subject_text="the gangs", object_text="him", tense="future")
+    assert agreed(c) == []

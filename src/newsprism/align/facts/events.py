@@ -83,7 +83,7 @@ PUBLISH_VERBS = {"issue"}
 WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
 # a clause opened by one of these, not in the past tense, tells what has not happened yet; 'before' and 'after'
 # also open a phrase ('After the vote, officials say ...'), so they count only for a clause with no comma
-PENDING = re.compile(r"^\W*(?:once|until|till|unless|if|as soon as)\b", re.I)
+PENDING = re.compile(r"^\W*(?:once|until|till|as soon as)\b", re.I)
 PENDING_SHORT = re.compile(r"^\W*(?:before|after)\b[^,]*$", re.I)
 # a clause opening on "if" tells a condition or asks ("asked if he understood the charges"), one on "whether" asks;
 # one that opens on a quotation is what someone said ("'If we do not get tough ...,' Trump said"), an act
@@ -143,8 +143,8 @@ def standing_of(c: Claim) -> Optional[str]:
     """Told as done or going on, told as coming, guessed at as coming, or denied; questions state nothing."""
     if c.modality == "question" or ASKED.match(c.text):
         return None    # 'whether Obama was born in this country' asks
-    if c.tense == "past" and CONDITION.match(c.text):
-        return None    # 'if Ryan had replaced her', 'unsure if the fire was connected': no act told as done
+    if CONDITION.match(c.text):
+        return None    # 'if Ryan had replaced her', 'if they kill him', 'unsure if the fire was connected': no act told
     if c.modality == "denied" and not (c.predicate in DENIALS and not NEGATION.search(c.text)):
         return "denied"    # ('rejected the visit' is a rejection that took place; 'did not deny it' is none)
     if c.tense != "past" and HABITUAL.search(c.text):
