@@ -25,3 +25,9 @@ def test_a_verb_that_says_its_complement_did_not_happen_denies_it(nlp):
     assert mod(nlp, "The council refused to pay the contractor.", "pay") == "denied"
     assert mod(nlp, "The guards failed to stop the convoy.", "stop") == "denied"
     assert mod(nlp, "The guards managed to stop the convoy.", "stop") == "asserted"
+
+
+def test_what_a_denial_governs_is_told_as_not_done(nlp):
+    assert mod(nlp, "The envoy denied personally speaking to the mayor.", "speaking") == "denied"
+    assert mod(nlp, "The envoy denied that he had met the mayor.", "met") == "denied"
+    assert mod(nlp, "The envoy said that he had met the mayor.", "met") == "asserted"

@@ -21,6 +21,7 @@ def tense(nlp, text: str, phrase: str) -> str | None:
     ("The vote is scheduled for May 3.", "May 3", "future"),
     ("The company plans to list its shares on May 3.", "May 3", "future"),
     ("Investors expect the bank to cut rates on May 3.", "May 3", "future"),
+    ("The talks are supposed to take place on May 3.", "May 3", "future"),
 ])
 def test_the_governing_verb_gives_the_direction(nlp, text, phrase, want):
     assert tense(nlp, text, phrase) == want

@@ -33,6 +33,8 @@ def modality(tok: Token, sent: Span, attributed: bool, in_quote: bool = False) -
         return "denied"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(c.dep_ == "neg" for c in tok.head.children):
         return "denied"    # 'is not going to pay': no paying
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in DENIAL_VERBS:
+        return "denied"    # 'denied personally speaking to him', 'denies that he met them': told as not done
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATIVE_IMPLICATIVES:
         return "denied"    # 'refused to pay', 'failed to stop the attack': neither happened
     for c in kids:   # "there are no plans", "no one was hurt", "never visited"

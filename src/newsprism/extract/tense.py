@@ -30,7 +30,7 @@ MODAL_GUESS = {"may", "might", "could", "must"}
 PERCEPTION_VERBS = {"see", "hear", "smell", "feel", "sense", "spot", "notice", "watch"}
 # verbs whose present tense announces something to come ("is scheduled to", "plans to", "is due")
 FUTURE_VERBS = {"schedule", "expect", "plan", "set", "due", "slate", "intend", "aim", "hope", "prepare", "poise",
-                "anticipate", "propose", "want", "seek", "promise", "threaten", "vow", "pledge", "go"}
+                "anticipate", "propose", "want", "seek", "promise", "threaten", "vow", "pledge", "go", "suppose"}
 # verbs whose complement is an intention or an attempt, not yet an act: 'agreed to release', 'tried to flee'
 INTENT_VERBS = FUTURE_VERBS | {"agree", "decide", "try", "attempt", "seek", "struggle", "wish", "plot", "await",
                                 "mean"}
