@@ -327,6 +327,25 @@ def test_ages_of_two_named_people_never_dispute_through_an_unnamed_one():
     assert [f for f in facts_of(c) if f.verdict == "contested"] == []
 
 
+def test_two_named_peoples_same_age_in_one_report_is_not_one_figure():
+    """'Dana Ruiz, 23' and 'Omar Platt, 23' in one report are two ages: another report's unnamed '23-year-old'
+    must not make them one figure that two outlets agree on."""
+    def aged(lemma: Optional[str] = None, at: Optional[int] = None) -> dict:
+        slot = {"verb": "cross", "pred": "cross"} | ({"owner": {"lemma": lemma, "at": at}} if lemma else {})
+        return {"amount": 23, "qualifier": None, "unit": "years old", "noun": "age", "text": "23", "slot": slot}
+    c = Corpus()
+    ruiz, platt = c.entity("e1", "Dana Ruiz"), c.entity("e2", "Omar Platt")
+    first = c.claim("a", "Dana Ruiz, 23, crossed the border at dawn.", predicate="cross", subject=ruiz,
+                    subject_text="Dana Ruiz", value=aged("ruiz", 5))
+    start = len(c.texts["a"]) + 1
+    second = c.claim("a", "Omar Platt, 23, crossed the border at dawn.", predicate="cross", subject=platt,
+                     subject_text="Omar Platt", value=aged("platt", start + 5))
+    c.claim("b", "A 23-year-old crossed the border at dawn.", predicate="cross", subject_text="A 23-year-old",
+            value=aged())
+    ages = [f for f in facts_of(c) if f.about.startswith("Number of years")]
+    assert ages and not any({first.id, second.id} <= set(f.claims) for f in ages)
+
+
 def test_one_speakers_unrelated_statements_are_not_one_fact():
     """'Costa say' groups only statements that say the same thing, not everything Costa said."""
     c = Corpus()

@@ -182,16 +182,25 @@ def _figure_slots(ctx: Context, base: str, figs: list[Figure], idf: dict[str, fl
     slot: a weak match between '1099 yards' and '101 yards' must not lump a game's every yardage together."""
     pairs = _align(ctx, figs, idf, people)
     agree = DisjointSets(f.claim.id for f in figs)
-    first: dict[tuple, str] = {}
+    held: dict[str, list[Figure]] = {f.claim.id: [f] for f in figs}
+
+    def same(x: Figure, y: Figure) -> None:
+        """One figure, unless the two sides are ages or counts of people who cannot be one ('Ann Lee, 23' and
+        '23-year-old Tom Hart' are two ages, even where a bare 'a 23-year-old' sits between them)."""
+        rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
+        if rx != ry and not _of_other_people(ctx, held[rx], held[ry]):
+            held[agree.union(rx, ry)] = held.pop(rx) + held.pop(ry)
+
+    first: dict[tuple, Figure] = {}
     for f in figs:   # a document repeating its own figure
         k = (f.claim.doc, f.key)
         if k in first:
-            agree.union(f.claim.id, first[k])
+            same(f, first[k])
         else:
-            first[k] = f.claim.id
+            first[k] = f
     for x, y, _ in pairs:
         if x.key[:2] == y.key[:2]:
-            agree.union(x.claim.id, y.claim.id)     # one figure, however qualified
+            same(x, y)     # one figure, however qualified
     surest = sorted(pairs, key=lambda p: (-p[2], p[0].claim.id, p[1].claim.id))
     amounts: dict[str, set[float]] = defaultdict(set)
     for f in figs:
