@@ -292,3 +292,13 @@ def test_a_role_names_the_person_it_holds_not_its_possessor_nor_a_later_name(nlp
     assert names.get(said.subject) != "Anton Keller"
     assert names.get(supported.subject) != "Anton Keller"
     assert names.get(signed.subject) == "Rosa Imbert"
+
+
+def test_an_event_nouns_date_dates_the_verb_only_when_both_name_one_act(nlp):
+    record, _ = analyse(nlp, (
+        "As part of a tour of Europe in 1961, Anton Keller travelled to Valdora. "
+        "Rosa Imbert condemned the raid on 3 March."), {"1961": "1961", "3 March": "2024-03-03"})
+    travel = next(c for c in record.claims if c.predicate == "visit")
+    condemn = next(c for c in record.claims if c.predicate == "condemn")
+    assert travel.when == "1961"
+    assert condemn.when != "2024-03-03"

@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.dates import iso_prefix
-from ..lexicon.predicates import EVENT_NOUNS
+from ..lexicon.predicates import EVENT_NOUNS, predicate_class
 from ..model import Time
 
 
@@ -72,8 +72,11 @@ def _attached(anchor: Token, times: dict[int, Time]) -> list[Time]:
             # the first content head above the time must lead to this anchor without crossing another clause
             path_ok, n = True, tok
             while n.i != anchor.i:
+                # an event noun's date is its own ('condemned the May 3 raid'), unless it names the verb's act too
+                # ('as part of a tour of Europe in 1961, Kennedy travelled to London')
                 if n.i not in times and (n.pos_ in ("VERB",) or (n.pos_ == "NOUN" and n.lemma_.lower() in EVENT_NOUNS
-                                                               and anchor.pos_ == "VERB")):
+                                                               and anchor.pos_ == "VERB" and EVENT_NOUNS[n.lemma_.lower()]
+                                                               != predicate_class(anchor.lemma_.lower()))):
                     path_ok = False
                     break
                 if n.head.i == n.i:
