@@ -302,3 +302,10 @@ def test_an_event_nouns_date_dates_the_verb_only_when_both_name_one_act(nlp):
     condemn = next(c for c in record.claims if c.predicate == "condemn")
     assert travel.when == "1961"
     assert condemn.when != "2024-03-03"
+
+
+def test_a_role_names_the_first_person_after_it_not_one_in_its_relative_clause(nlp):
+    record, names = analyse(nlp, (
+        "The mayor welcomed the transport minister, Anton Keller, who signed a memorandum with Rosa Imbert."), {})
+    welcomed = next(c for c in record.claims if "welcomed" in c.text)
+    assert names.get(welcomed.object) == "Anton Keller"

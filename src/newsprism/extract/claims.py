@@ -312,7 +312,8 @@ def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Option
         full_s, full_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
         # not a possessor inside it: "Trump's advisers" are not Trump
         text = text_of(tok.doc)
-        people = [r for r in ents.within(full_s, full_e) if r[3] == "PERSON" and not _POSSESSOR.match(text, r[1])]
+        # the first named after the role ('Kazakhstan's transport minister, Nurlan Rakhimov, who met Costache')
+        people = [r for r in ents.within(full_s, full_e) if r[3] == "PERSON" and not _POSSESSOR.match(text, r[1])][:1]
         if not people:
             # the name right after the role ("adviser Karim Haddad"), not a name further on in the sentence
             # ("an adviser close to the White House said ... that Trump")
