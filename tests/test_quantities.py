@@ -170,3 +170,14 @@ def test_a_pair_referred_to_is_no_count_but_a_pair_counted_is(nlp):
     assert v["amount"] == 2
     [w] = values(nlp, "The three suspects were held overnight.")
     assert w["amount"] == 3
+
+
+def test_one_without_an_act_is_no_count_and_a_vague_scale_is_a_range(nlp):
+    assert values(nlp, "In one memo, the minister questioned the deal.") == []
+    [killed] = values(nlp, "One person was killed in the blast in Corvale.")
+    assert killed["amount"] == 1
+    assert values(nlp, "The party filed a multi-million dollar lawsuit.") == []
+    [several] = values(nlp, "Several hundred dockworkers gathered outside Gate 2.")
+    assert (several.get("amount"), several["min"], several["max"]) == (None, 200, 999)
+    [million] = values(nlp, "A million people marched in Valdora.")
+    assert million["amount"] == 1_000_000

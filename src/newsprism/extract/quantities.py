@@ -66,6 +66,8 @@ _MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|second|pag
                             r"caliber|calibre)s?\b(?!\s*-?\s*old)", re.I)
 # "a 37 second runoff", "a 10 minute drive": a singular unit of time before a noun sizes it, hyphen or not
 _CLOCK_SIZE_AFTER = re.compile(r"\s+(second|minute|hour)\b(?=\s+(?!remaining|left|to\b)[a-z])", re.I)
+SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion"}
+CURRENCY_UNITS = {"USD", "EUR", "GBP", "JPY", "RUB", "ILS", "percent"}
 # "the two countries", "our two nations", "the two leaders": a pair the report has named, referred to, not counted
 _PAIR_NAMED_BEFORE = re.compile(r"\b(the|these|those|our|their|its|his|her|your|my)\s+$", re.I)
 # "weighed 300 pounds", "a 6-foot-2, 250 pounds lineman": pounds after a weight or a height are a weight
@@ -313,6 +315,11 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
         return bare
     words = [t.text for t in toks]
     low = [w.lower() for w in words]
+    if len(low) == 1 and low[0] in SCALE_WORDS:
+        if re.search(r"\bmulti\s*-?\s*$", before, re.I):
+            return None   # 'a multi-million dollar lawsuit': no amount stated
+        if re.search(r"\b(several|few|many)\s*$", before, re.I):
+            low = [low[0] + "s"]   # 'several hundred', 'a few thousand': as vague as 'hundreds', not 100
     amount: Optional[float] = None
     lo = hi = None
     if low[-1] in VAGUE:
@@ -359,6 +366,8 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
         if noun is None or noun in NOT_UNITS:
             return None
         unit = noun
+    if low == ["one"] and not role and unit not in CURRENCY_UNITS:
+        return None   # 'in one memo', 'one of the men': a singular, not a count (but 'one man was killed' counts)
     if role and unit not in ("USD", "EUR", "GBP", "JPY", "RUB", "ILS", "percent"):
         unit = f"{unit} {role}" if role != unit else unit
     q = Quantity(start=start_char, end=end_char, text=text_of(doc)[start_char:end_char], amount=amount,
