@@ -1,0 +1,103 @@
+"""Why the ledger keeps apart what ECB+ joins: every gold-linked pair of anchored claims from two documents that no
+fact holds together, counted by its first cause, on analyses saved by `eval/facts_ecbplus.py --save DIR`.
+
+    nice -n 10 /work/main/.venv/bin/python eval/facts_gaps.py DIR [--show CAUSE] [--limit N]
+
+Causes, first that applies: one claim carries a figure (figure claim); the predicate senses differ; the standings
+differ (done / planned / denied ...); the reports sit in two storylines (the ledger never joins across them); two
+events of one storyline; same sense, neither claim in any fact; same sense, at least one held by another fact.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import facts_ecbplus as F  # noqa: E402
+from ecbplus_data import subtopics_by_topic  # noqa: E402
+
+
+def story_levels(stories: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
+    """(document -> its finest story, document -> its storyline) from the contract's stories (`parent` links)."""
+    parent = {s["id"]: s.get("parent") for s in stories}
+    has_child = {p for p in parent.values() if p}
+    finest, root = {}, {}
+    for s in stories:
+        top = s["id"]
+        while parent.get(top):
+            top = parent[top]
+        for d in s["documents"]:
+            if s["id"] not in has_child:
+                finest.setdefault(d, s["id"])
+            root[d] = top
+    return finest, root
+
+
+def cause(a: dict, b: dict, sense: tuple[Optional[str], Optional[str]], standing: tuple[Optional[str], Optional[str]],
+          fact_of: dict[str, str], finest: dict[str, str], root: dict[str, str]) -> str:
+    if a.get("value") or b.get("value"):
+        return "figure claim"
+    if sense[0] != sense[1]:
+        return "sense differs"
+    if standing[0] != standing[1]:
+        return "standing differs"
+    if root.get(a["doc"]) != root.get(b["doc"]):
+        return "storylines differ"
+    if finest.get(a["doc"]) != finest.get(b["doc"]):
+        return "events of one storyline differ"
+    if not fact_of.get(a["id"]) and not fact_of.get(b["id"]):
+        return "same sense, neither in a fact"
+    return "same sense, held by other facts"
+
+
+def main(argv: list[str]) -> int:
+    from newsprism.align.facts.events import sense_of, standing_of
+    from newsprism.model import Claim
+    from newsprism.parse import load_nlp
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("saved", type=Path)
+    ap.add_argument("--show", help="print pairs of this cause")
+    ap.add_argument("--limit", type=int, default=20)
+    a = ap.parse_args(argv)
+    nlp = load_nlp()
+    counts: Counter = Counter()
+    shown: dict[str, list] = defaultdict(list)
+    for topic, subs in subtopics_by_topic(35, None).items():
+        rows, gold = F.topic_data(topic, subs)
+        analysis = json.loads((a.saved / f"topic-{topic}.json").read_text(encoding="utf-8"))
+        F.token_lemmas(gold, nlp)
+        scored = F.score_topic(topic, analysis, gold, {x["id"]: x["text"] for x in rows})
+        chain = {m["id"]: m["chain"] for m in gold}
+        claims = {c["id"]: c for c in analysis["claims"]}
+        fact_of, _ = F.fact_of_claims(analysis["facts"])
+        finest, root = story_levels(analysis.get("stories", []))
+        by_chain = defaultdict(list)
+        for cid, mid in scored["anchors"].items():
+            by_chain[chain[mid]].append(cid)
+        for cids in by_chain.values():
+            for i, x in enumerate(cids):
+                for y in cids[i + 1:]:
+                    ca, cb = claims[x], claims[y]
+                    if ca["doc"] == cb["doc"] or (fact_of.get(x) and fact_of.get(x) == fact_of.get(y)):
+                        continue
+                    ma, mb = Claim(**ca), Claim(**cb)
+                    why = cause(ca, cb, (sense_of(ma), sense_of(mb)), (standing_of(ma), standing_of(mb)),
+                                fact_of, finest, root)
+                    counts[why] += 1
+                    if why == a.show and len(shown[why]) < a.limit:
+                        shown[why].append((topic, ca["text"][:100], cb["text"][:100]))
+    for why, n in counts.most_common():
+        print(f"{n:6d}  {why}")
+    print(f"{sum(counts.values()):6d}  in all")
+    for topic, x, y in shown.get(a.show or "", []):
+        print(f"\n[topic {topic}]\n  A: {x}\n  B: {y}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

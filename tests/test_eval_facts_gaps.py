@@ -1,0 +1,31 @@
+"""eval/facts_gaps.py: the first cause that keeps two gold-linked claims apart, and a story tree's two levels."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+import facts_gaps as G  # noqa: E402
+
+STORIES = [{"id": "s1", "documents": ["a", "b"], "parent": "s3"}, {"id": "s2", "documents": ["c"], "parent": "s3"},
+           {"id": "s3", "documents": ["a", "b", "c"], "parent": None}, {"id": "s4", "documents": ["d"], "parent": None}]
+
+
+def test_each_document_has_its_finest_story_and_its_storyline():
+    finest, root = G.story_levels(STORIES)
+    assert finest == {"a": "s1", "b": "s1", "c": "s2", "d": "s4"}
+    assert root == {"a": "s3", "b": "s3", "c": "s3", "d": "s4"}
+
+
+def test_the_first_cause_that_applies_is_counted():
+    finest, root = G.story_levels(STORIES)
+    a, c, d = {"id": "x", "doc": "a"}, {"id": "y", "doc": "c"}, {"id": "z", "doc": "d"}
+    same, done = ("kill", "kill"), ("actual", "actual")
+    assert G.cause(dict(a, value={"amount": 3}), c, same, done, {}, finest, root) == "figure claim"
+    assert G.cause(a, c, ("kill", "die"), done, {}, finest, root) == "sense differs"
+    assert G.cause(a, c, same, ("actual", "planned"), {}, finest, root) == "standing differs"
+    assert G.cause(a, d, same, done, {}, finest, root) == "storylines differ"
+    assert G.cause(a, c, same, done, {}, finest, root) == "events of one storyline differ"
+    b = {"id": "w", "doc": "b"}
+    assert G.cause(a, b, same, done, {}, finest, root) == "same sense, neither in a fact"
+    assert G.cause(a, b, same, done, {"x": "f1"}, finest, root) == "same sense, held by other facts"
