@@ -310,9 +310,9 @@ def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Option
     if tok.lemma_.lower() in ROLE_NOUNS or tok.lower_ in ROLE_NOUNS:
         # "a member of the board, Karim Haddad": the role names the person it is followed by
         full_s, full_e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-        # not a possessor inside it: "Trump's advisers" are not Trump
+        # the first person named in its phrase ('Kazakhstan's transport minister, Nurlan Rakhimov, who met
+        # Costache'), not a possessor ("Trump's advisers" are not Trump)
         text = text_of(tok.doc)
-        # the first named after the role ('Kazakhstan's transport minister, Nurlan Rakhimov, who met Costache')
         people = [r for r in ents.within(full_s, full_e) if r[3] == "PERSON" and not _POSSESSOR.match(text, r[1])][:1]
         if not people:
             # the name right after the role ("adviser Karim Haddad"), not a name further on in the sentence

@@ -297,7 +297,7 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     doc = sent.doc
     toks = [doc[k] for k in range(i, j + 1)]
     before = text_of(doc)[max(sent.start_char, toks[0].idx - 40):toks[0].idx]
-    if LABEL_BEFORE.search(before) or _PAIR_NAMED_BEFORE.search(before) and [t.lower_ for t in toks] == ["two"]:
+    if LABEL_BEFORE.search(before) or (_PAIR_NAMED_BEFORE.search(before) and [t.lower_ for t in toks] == ["two"]):
         return None
     after = text_of(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 30]
     if _RANGE_BEFORE.search(before) and not _restated(before, toks, after=False) \
@@ -368,7 +368,7 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
         unit = noun
     if low == ["one"] and not role and unit not in CURRENCY_UNITS:
         return None   # 'in one memo', 'one of the men': a singular, not a count (but 'one man was killed' counts)
-    if role and unit not in ("USD", "EUR", "GBP", "JPY", "RUB", "ILS", "percent"):
+    if role and unit not in CURRENCY_UNITS:
         unit = f"{unit} {role}" if role != unit else unit
     q = Quantity(start=start_char, end=end_char, text=text_of(doc)[start_char:end_char], amount=amount,
                  qualifier=qual if amount is not None else None, min=lo if amount is None else None,

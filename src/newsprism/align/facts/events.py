@@ -48,8 +48,8 @@ from .participants import (
     PEOPLE,
     TIME_NOUNS,
     Participant,
-    _for_person,
     different_referents,
+    for_person,
     match,
     participant,
     surely_one_doer,
@@ -331,7 +331,7 @@ def _addressed(ctx: Context, v: EventClaim) -> bool:
     p = v.obj
     if v.block[1] not in STATEMENT_PREDICATES or not p:
         return False
-    return bool(p.pronoun) or ctx.entity_type(p.entity) in PEOPLE | BODIES or bool(p.heads and _for_person(ctx, *p.heads))
+    return bool(p.pronoun) or ctx.entity_type(p.entity) in PEOPLE | BODIES or bool(p.heads and for_person(ctx, *p.heads))
 
 
 def _told_content(sense: str, thing: Participant) -> bool:

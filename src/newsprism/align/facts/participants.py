@@ -94,7 +94,7 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
     # a person described through another ('Felt's mentor'): the one named is not the one meant ('Newton's
     # record' is still Newton's)
     owners = _owners(ctx, c.doc, c.start + span[0], c.start + span[1]) \
-        if span and not entity and head and (head in RELATION_NOUNS or _for_person(ctx, head)) else frozenset()
+        if span and not entity and head and (head in RELATION_NOUNS or for_person(ctx, head)) else frozenset()
     definite = bool(text) and text.strip().lower().split(" ", 1)[0] in ("the", "this", "that")
     words = frozenset(re.findall(r"[a-z]+", (text or "").lower()))
     return Participant(entity, head, named | ({entity} if entity else set()), definite=definite, words=words,
@@ -114,7 +114,7 @@ def _owners(ctx: Context, doc: str, start: int, end: int) -> frozenset[str]:
                      and text[e:end].strip(" '’s"))
 
 
-def _for_person(ctx: Context, *heads: Optional[str], relations: bool = False) -> bool:
+def for_person(ctx: Context, *heads: Optional[str], relations: bool = False) -> bool:
     """Whether every head is a word for a person: of the fixed list, or a title this coverage sets before its
     people's names ('defensive tackle Jamal Brown' makes 'the tackle' one), unless a word for a body or a time
     ('police Constable Ann Lee': the police are no person)."""
@@ -185,7 +185,7 @@ def _not_its_kind(ctx: Context, pronoun: Participant, other: Participant) -> boo
     if other.entity:     # a name the pronoun may not stand for (`may_stand_for` said no): only 'it' for a thing
         return pronoun.pronoun == "person" or _kind(ctx, other.entity) == "person"
     heads = other.heads | ({other.head} - {None})
-    person = bool(heads) and _for_person(ctx, *heads, relations=True)
+    person = bool(heads) and for_person(ctx, *heads, relations=True)
     if pronoun.pronoun == "person":
         return not person or other.plural
     if pronoun.pronoun == "body":
@@ -196,7 +196,7 @@ def _not_its_kind(ctx: Context, pronoun: Participant, other: Participant) -> boo
 def _describes_person(ctx: Context, p: Participant) -> bool:
     """A phrase naming a person inside it, or a definite description of one ('the actress')."""
     return any(_kind(ctx, e) == "person" for e in p.named) \
-        or (p.definite and any(_for_person(ctx, h) for h in p.heads | {p.head}))
+        or (p.definite and any(for_person(ctx, h) for h in p.heads | {p.head}))
 
 
 def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
@@ -214,7 +214,7 @@ def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
     if same_referent(ctx, a, b):
         return 1.0
     for described, named in ((a, b), (b, a)):
-        if described.definite and not described.named and _for_person(ctx, described.head) \
+        if described.definite and not described.named and for_person(ctx, described.head) \
                 and named.entity and _kind(ctx, named.entity) == "person":
             return 0.5     # 'the actress' may be 'Tara Reid': a definite description of a person, without a name
     return None if _conflict(ctx, a, b) else 0.0
@@ -228,7 +228,7 @@ def _conflict(ctx: Context, a: Participant, b: Participant) -> bool:
     if a.entity and b.entity:
         return True
     if not (a.entity or b.entity):
-        if a.plural != b.plural and _for_person(ctx, a.head, b.head):
+        if a.plural != b.plural and for_person(ctx, a.head, b.head):
             return True                       # 'two climbers killed' / 'a man died': not the same dead
         if a.owners and a.owners == b.owners:
             return False                      # 'Lohan's attorney' / 'Lohan's lawyer': no evidence either way
@@ -240,7 +240,7 @@ def _conflict(ctx: Context, a: Participant, b: Participant) -> bool:
     kind = _kind(ctx, named.entity)
     if any(_kind(ctx, e) == kind for e in described.named):
         return True                           # 'Iran's deputy minister' / 'Abbas'
-    return not ((kind == "person" and any(_for_person(ctx, h, relations=True) for h in described.heads))
+    return not ((kind == "person" and any(for_person(ctx, h, relations=True) for h in described.heads))
                 or (kind == "body" and described.heads & BODY_NOUNS))
 
 
