@@ -4,8 +4,10 @@ first, then "recombined" articles, each made of whole paragraphs of three differ
 A recombined article is not news anyone wrote: it is real sentences in an order no outlet published, there
 only so a bench can reach a size the dev data does not hold (bench/spark.py --pool) without copies, which
 near-duplicate detection would link and exact-duplicate detection merge. Each takes a run of about a third of
-the paragraphs of each of its three sources, so it shares at most that much with any one article, well under
-the near-duplicate threshold. Deterministic: the same rows, N and seed give the same documents.
+the paragraphs of each of its three sources, and no run is more than `MAX_SHARE` of its characters (a draw
+that breaks this is drawn again): it shares at most that with any one article and at most twice that with
+another recombined article, under the near-duplicate threshold (0.8). Deterministic: the same rows, N and
+seed give the same documents.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import random
 
 SEED = "newsprism-bench-pool"
 PREFIX = "recombined/"
+MAX_SHARE = 0.4     # of a recombined article's characters, from any one source
 
 
 def paragraphs(text: str) -> list[str]:
@@ -43,14 +46,20 @@ def recombined(rows: list[dict], count: int, seed: str = SEED) -> list[dict]:
     rng = random.Random(seed)
     out: list[dict] = []
     seen: set[tuple[str, ...]] = set()
+    draws = 0
     while len(out) < count:
+        draws += 1
+        if draws > 1000 + 100 * count:
+            raise ValueError(f"no more recombinations under MAX_SHARE after {draws - 1} draws: too few or too uneven rows")
         picked = rng.sample(sources, 3)
-        parts, used = [], []
+        parts, used, runs = [], [], []
         for sid, _, paras in picked:
             start, run = _run(paras, rng)
             parts += run
+            runs.append(run)
             used.append(f"{sid}#{start}-{start + len(run) - 1}")
-        if tuple(sorted(used)) in seen:
+        sizes = [len("\n\n".join(p)) for p in runs]
+        if max(sizes) > MAX_SHARE * sum(sizes) or tuple(sorted(used)) in seen:
             continue
         seen.add(tuple(sorted(used)))
         n = len(out) + 1

@@ -11,7 +11,7 @@ import pool  # noqa: E402
 
 def _rows(k: int = 8) -> list[dict]:
     rows = [{"id": f"a/{i}", "title": f"Title {i}",
-             "text": "\n\n".join(f"Article {i} paragraph {j} says something." for j in range(3 + i % 4))}
+             "text": "\n\n".join(f"Article {i} paragraph {j} says something." for j in range(6))}
             for i in range(k)]
     rows.append({"id": "a/lines", "text": "First line of a one-block text.\nSecond line of it.\nThird line."})
     rows.append({"id": "a/html", "html": "<p>not split</p>"})
@@ -45,6 +45,21 @@ def test_each_recombined_article_is_whole_paragraphs_of_three_different_articles
             first, last = map(int, span.split("-"))
             expected += pool.paragraphs(by_id[sid]["text"])[first:last + 1]
         assert pool.paragraphs(d["text"]) == expected
+
+
+def test_no_source_gives_more_than_its_share_of_a_recombined_article():
+    rows = _rows() + [{"id": "a/long", "text": "Short lead.\n\n" + "A very long paragraph. " * 200}]
+    docs = pool.recombined(rows, 40)
+    assert not any("a/long#1-1" in u for d in docs for u in d["recombined_from"])
+    for d in docs:
+        runs = d["text"].split("\n\n")
+        assert len(runs) >= 3
+    try:
+        pool.recombined(rows[:2] + rows[-1:], 5)
+    except ValueError as e:
+        assert "MAX_SHARE" in str(e)
+    else:
+        raise AssertionError("three uneven rows cannot give five recombinations under the cap")
 
 
 def test_recombination_is_deterministic_and_seeded():
