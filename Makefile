@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SPARK   := $(VENV)/.spark-installed
 SHARED  ?= ../shared
 
-.PHONY: install browser spark run test bench bench-ingest docs screenshots clean
+.PHONY: install browser spark run test test-bbc bench bench-ingest docs screenshots clean
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -40,6 +40,10 @@ spark: $(SPARK)
 
 test: install browser spark
 	$(BIN)/python -m pytest
+
+# issue #18's equivalence at size: 2,000 BBC articles, local run against Spark local[2] (about 7 min on 2 cores)
+test-bbc: install spark
+	$(BIN)/python -m pytest -m bbc tests/test_spark_bbc.py
 
 bench: install
 	$(BIN)/python bench/run.py
