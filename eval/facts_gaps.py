@@ -4,8 +4,8 @@ fact holds together, counted by its first cause, on analyses saved by `eval/fact
     nice -n 10 /work/main/.venv/bin/python eval/facts_gaps.py DIR [--show CAUSE] [--limit N]
 
 Causes, first that applies: one claim carries a figure (figure claim); the predicate senses differ; the standings
-differ (done / planned / denied ...); the reports sit in two storylines (the ledger never joins across them); two
-events of one storyline; same sense, neither claim in any fact; same sense, at least one held by another fact.
+differ (done / planned / denied ...); the reports sit in two storylines as the ledger reads them (it never joins
+across them); two events of one storyline; same sense, neither claim in any fact; same sense, at least one held by another fact.
 """
 from __future__ import annotations
 
@@ -21,20 +21,16 @@ import facts_ecbplus as F  # noqa: E402
 from ecbplus_data import subtopics_by_topic  # noqa: E402
 
 
-def story_levels(stories: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
-    """(document -> its finest story, document -> its storyline) from the contract's stories (`parent` links)."""
-    parent = {s["id"]: s.get("parent") for s in stories}
-    has_child = {p for p in parent.values() if p}
-    finest, root = {}, {}
-    for s in stories:
-        top = s["id"]
-        while parent.get(top):
-            top = parent[top]
-        for d in s["documents"]:
-            if s["id"] not in has_child:
-                finest.setdefault(d, s["id"])
-            root[d] = top
-    return finest, root
+def ledger_stories(analysis: dict) -> tuple[dict[str, str], dict[str, str]]:
+    """(document -> its event, document -> its storyline) as the ledger itself reads them (`build_context`: the
+    finest story wins, and a report left alone sits in the storyline naming most of its entities)."""
+    from newsprism.align.facts.context import build_context
+    from newsprism.config import Config
+    from newsprism.model import Analysis
+
+    ctx = build_context(Analysis.from_dict(analysis), Config().facts)
+    docs = [d["id"] for d in analysis["documents"]]
+    return {d: ctx.story_of.get(d) or "" for d in docs}, {d: ctx.root_of(d) for d in docs}
 
 
 def cause(a: dict, b: dict, sense: tuple[Optional[str], Optional[str]], standing: tuple[Optional[str], Optional[str]],
@@ -75,7 +71,7 @@ def main(argv: list[str]) -> int:
         chain = {m["id"]: m["chain"] for m in gold}
         claims = {c["id"]: c for c in analysis["claims"]}
         fact_of, _ = F.fact_of_claims(analysis["facts"])
-        finest, root = story_levels(analysis.get("stories", []))
+        finest, root = ledger_stories(analysis)
         by_chain = defaultdict(list)
         for cid, mid in scored["anchors"].items():
             by_chain[chain[mid]].append(cid)

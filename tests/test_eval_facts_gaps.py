@@ -1,4 +1,4 @@
-"""eval/facts_gaps.py: the first cause that keeps two gold-linked claims apart, and a story tree's two levels."""
+"""eval/facts_gaps.py: the first cause that keeps two gold-linked claims apart, and the ledger's two story levels."""
 from __future__ import annotations
 
 import sys
@@ -7,18 +7,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 import facts_gaps as G  # noqa: E402
 
-STORIES = [{"id": "s1", "documents": ["a", "b"], "parent": "s3"}, {"id": "s2", "documents": ["c"], "parent": "s3"},
-           {"id": "s3", "documents": ["a", "b", "c"], "parent": None}, {"id": "s4", "documents": ["d"], "parent": None}]
+ANALYSIS = {"documents": [{"id": d, "text": "x"} for d in "abcd"], "entities": [], "claims": [], "facts": [],
+            "times": [], "stories": [{"id": "s1", "documents": ["a", "b"], "parent": "s3"},
+                                     {"id": "s2", "documents": ["c"], "parent": "s3"},
+                                     {"id": "s3", "documents": ["a", "b", "c"], "parent": None},
+                                     {"id": "s4", "documents": ["d"], "parent": None}]}
 
 
-def test_each_document_has_its_finest_story_and_its_storyline():
-    finest, root = G.story_levels(STORIES)
+def test_each_document_has_the_event_and_storyline_the_ledger_reads():
+    finest, root = G.ledger_stories(ANALYSIS)
     assert finest == {"a": "s1", "b": "s1", "c": "s2", "d": "s4"}
     assert root == {"a": "s3", "b": "s3", "c": "s3", "d": "s4"}
 
 
 def test_the_first_cause_that_applies_is_counted():
-    finest, root = G.story_levels(STORIES)
+    finest, root = G.ledger_stories(ANALYSIS)
     a, c, d = {"id": "x", "doc": "a"}, {"id": "y", "doc": "c"}, {"id": "z", "doc": "d"}
     same, done = ("kill", "kill"), ("actual", "actual")
     assert G.cause(dict(a, value={"amount": 3}), c, same, done, {}, finest, root) == "figure claim"
