@@ -4,7 +4,6 @@ analysis on Spark local[2] as the local run, ids aside and, as it turns out, ids
 About 7 minutes on two cores (6 m 49 s on a quiet machine), so it is marked `bbc` and left out of `make test`;
 `make test-bbc` runs it, and .ci/run runs that as its own step. Skipped where the set or PySpark is missing.
 """
-import gzip
 import json
 import os
 import sys
@@ -19,21 +18,17 @@ from newsprism.pipeline import run  # noqa: E402
 from newsprism.scale.compare import differences  # noqa: E402
 from newsprism.scale.run import analyze  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from spark import BBC, bbc_subset  # noqa: E402  (bench/spark.py: the same subset the bench times)
+
 pytestmark = [pytest.mark.spark, pytest.mark.bbc]
-ROOT = Path(__file__).resolve().parents[1]
-BBC = Path(os.environ.get("NEWSPRISM_EVALDATA", ROOT.parent / "shared" / "evaldata")) / "bbc" / "bbc.jsonl.gz"
 ARTICLES = 2000
 
 
 def test_two_thousand_bbc_articles_give_the_local_analysis_on_spark(tmp_path):
     if not BBC.exists():
         pytest.skip(f"no BBC set at {BBC}")
-    subset = tmp_path / "bbc.jsonl"
-    with gzip.open(BBC, "rt", encoding="utf-8") as src, open(subset, "w", encoding="utf-8") as dst:
-        for k, line in enumerate(src):
-            if k >= ARTICLES:
-                break
-            dst.write(line)
+    subset = bbc_subset(ARTICLES, tmp_path)
     cfg = Config()
     cfg.parse.processes = 2
     local = run([str(subset)], cfg)
