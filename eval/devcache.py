@@ -133,20 +133,30 @@ def analyze_rows(rows: Iterable[dict], cfg: Any = None) -> Any:
     return analyze_documents(docs, cfg)
 
 
+def _planted_harness() -> Any:
+    sys.path.insert(0, str(SHARED / "eval"))
+    import planted as p  # noqa: E402
+
+    return p
+
+
+def planted_stories(name: str) -> dict:
+    """The stories ../shared/eval/planted.py reads from one set (basil, ecbplus): {story: rows}."""
+    p = _planted_harness()
+    if name == "basil":
+        return p.stories_basil("2010-2017", str(evaldata.check(evaldata.path("basil"), "basil")))
+    return p.stories_ecbplus(str(evaldata.check(evaldata.path("ecbplus"), "ecbplus")))
+
+
 def planted(sets: str = "basil,ecbplus", rounds: int = 2, show: bool = False, cfg: Any = None) -> dict:
     """../shared/eval/planted.py, in-process, on cached records."""
     import json
 
-    sys.path.insert(0, str(SHARED / "eval"))
-    import planted as p  # noqa: E402
-
     stories: dict = {}
     for name in sets.split(","):
-        if name == "basil":
-            stories.update(p.stories_basil("2010-2017", str(evaldata.check(evaldata.path("basil"), "basil"))))
-        else:
-            stories.update(p.stories_ecbplus(str(evaldata.check(evaldata.path("ecbplus"), "ecbplus"))))
-    return p.evaluate(stories, lambda rows: json.loads(analyze_rows(rows, cfg).to_json()), rounds, show)
+        stories.update(planted_stories(name))
+    return _planted_harness().evaluate(stories, lambda rows: json.loads(analyze_rows(rows, cfg).to_json()), rounds,
+                                       show)
 
 
 def main(argv: list[str]) -> int:

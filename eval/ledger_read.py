@@ -17,16 +17,12 @@ from pathlib import Path
 from typing import Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import evaldata  # noqa: E402
-from devcache import SHARED, analyze_rows  # noqa: E402
+from devcache import analyze_rows, planted_stories  # noqa: E402
 
 
 def rows_of(name: str) -> list[dict]:
     if name == "basil":
-        sys.path.insert(0, str(SHARED / "eval"))
-        import planted
-
-        stories = planted.stories_basil("2010-2017", str(evaldata.check(evaldata.path("basil"), "basil")))
+        stories = planted_stories("basil")
         return [row for sid in sorted(stories) for row in stories[sid]]
     if name == "newswcl50":
         from entities_newswcl50 import read_conll
