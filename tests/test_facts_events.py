@@ -879,3 +879,30 @@ def test_a_condition_on_what_may_come_tells_no_act_either():
     for doc, text in (("a", "if the gangs kill him"), ("b", "after the gangs threatened to kill him")):
         c.claim(doc, text, predicate="kill", subject_text="the gangs", object_text="him", tense="future")
     assert agreed(c) == []
+
+
+def _escape(c: Corpus, doc: str, text: str, **who) -> None:
+    van = c.entity("e9", "Harlow Road", "FAC")
+    c.claim(doc, text, predicate="escape", object=van, object_text="Harlow Road", tense="past", **who)
+
+
+def test_a_nameless_description_parts_no_groups_a_bare_clause_ties():
+    """Two reports name the escaper ('Oren Vask'), two describe him ('a convicted burglar', a noun the lexicon
+    does not know for a person), a fifth names no one: the bare clause ties the groups, and a description that
+    names no one is no second escaper, so one event. A second named escaper still parts them."""
+    c = Corpus()
+    vask = c.entity("e1", "Oren Vask")
+    _escape(c, "a", "Oren Vask escaped at Harlow Road.", subject=vask, subject_text="Oren Vask")
+    _escape(c, "b", "Vask escaped at Harlow Road.", subject=vask, subject_text="Vask")
+    _escape(c, "d", "A convicted burglar escaped at Harlow Road.", subject_text="A convicted burglar")
+    _escape(c, "e", "The burglar escaped at Harlow Road.", subject_text="The burglar")
+    _escape(c, "g", "escaped at Harlow Road", subject_text=None)
+    assert agreed(c) == [("Oren Vask escape Harlow Road", ["a", "b", "d", "e", "g"])]
+    c = Corpus()
+    vask, tarn = c.entity("e1", "Oren Vask"), c.entity("e2", "Ilse Tarn")
+    _escape(c, "a", "Oren Vask escaped at Harlow Road.", subject=vask, subject_text="Oren Vask")
+    _escape(c, "b", "Vask escaped at Harlow Road.", subject=vask, subject_text="Vask")
+    _escape(c, "d", "Ilse Tarn escaped at Harlow Road.", subject=tarn, subject_text="Ilse Tarn")
+    _escape(c, "e", "Tarn escaped at Harlow Road.", subject=tarn, subject_text="Tarn")
+    _escape(c, "g", "escaped at Harlow Road", subject_text=None)
+    assert sorted(docs for _, docs in agreed(c)) in ([["a", "b"], ["d", "e", "g"]], [["a", "b", "g"], ["d", "e"]])

@@ -24,7 +24,8 @@ occasions; a report naming one venue for an act tells its bare retellings of tha
 names none where the coverage tells two such occasions is evidence for neither (it could be either). Pairs link
 surest first, and two groups merge only when every member of one is compatible with every member of the other
 (no two different doers, no two dates that cannot meet), so a chain of look-alike clauses never joins two
-events. A group stated by two or more independent documents is a corroborated fact; the rest stay claims.
+events; between groups, a pronoun or a nameless description against a name parts nothing ('a convicted sex
+offender' may be the 'Comeaux' another report names), only a second referent named does. A group stated by two or more independent documents is a corroborated fact; the rest stay claims.
 """
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ from .participants import (
     different_referents,
     for_person,
     match,
+    names_no_other,
     participant,
     surely_one_doer,
 )
@@ -256,13 +258,15 @@ def _content(c: Claim) -> frozenset[str]:
                      and w not in ("told", "tell") and not MONTHS_DAYS.match(w))
 
 
-def compatible(ctx: Context, a: EventClaim, b: EventClaim) -> bool:
+def compatible(ctx: Context, a: EventClaim, b: EventClaim, across: bool = False) -> bool:
     """Whether two claims may tell one event: the doers are one where both name one; the things done to are one
-    where the doers do not already say so; no two named participants of one type differ; the times meet."""
-    return _ties(ctx, a, b) is not None
+    where the doers do not already say so; no two named participants of one type differ; the times meet.
+    `across`: two claims of two groups, each tied by its own surest pairs, where only a second referent named
+    parts them (a pronoun or a nameless description against a name is no evidence either way there)."""
+    return _ties(ctx, a, b, across) is not None
 
 
-def _ties(ctx: Context, a: EventClaim, b: EventClaim) -> Optional[tuple[float, float, float]]:
+def _ties(ctx: Context, a: EventClaim, b: EventClaim, across: bool = False) -> Optional[tuple[float, float, float]]:
     """None where two claims cannot tell one event (`compatible`), else the matches read on the way, which `support`
     reads again: the doers', the things done to (-1 where not read) and the killers' (0 where not both named)."""
     if different_referents(ctx, a.subj, b.subj) or different_referents(ctx, a.obj, b.obj):
@@ -275,10 +279,14 @@ def _ties(ctx: Context, a: EventClaim, b: EventClaim) -> Optional[tuple[float, f
         return None     # the same act on two occasions: the doer acted on two different people in the telling
     doer = match(ctx, a.subj, b.subj)
     if doer is None:
-        return None
+        if not (across and names_no_other(a.subj, b.subj)):
+            return None
+        doer = 0.0
     thing = match(ctx, a.obj, b.obj) if not doer else -1.0
     if thing is None:
-        return None
+        if not (across and names_no_other(a.obj, b.obj)):
+            return None
+        thing = 0.0
     if a.venues and b.venues and not same_venue(ctx, a.venues, b.venues):
         return None     # 'checked into the Betty Ford Center' / '... into Morningside Recovery': two stays
     if a.weekday and b.weekday and a.weekday != b.weekday:
@@ -397,7 +405,7 @@ def _group(ctx: Context, views: list[EventClaim], topic: dict[str, frozenset[str
     def fit(x: int, y: int) -> bool:
         known = fits.get((x, y))
         if known is None:
-            known = fits[x, y] = compatible(ctx, views[x], views[y])
+            known = fits[x, y] = compatible(ctx, views[x], views[y], across=True)
         return known
 
     for _, i, j in scored:

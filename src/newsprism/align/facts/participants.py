@@ -244,6 +244,15 @@ def _conflict(ctx: Context, a: Participant, b: Participant) -> bool:
                 or (kind == "body" and described.heads & BODY_NOUNS))
 
 
+def names_no_other(a: Participant, b: Participant) -> bool:
+    """Whether two arguments that `match` parts name no second referent: a pronoun on either side, or a name against a
+    description that names no one ('Comeaux' / 'a convicted sex offender', which the nouns for a person may miss)."""
+    if a.pronoun or b.pronoun:
+        return True
+    named, described = (a, b) if a.entity else (b, a)
+    return bool(named.entity) and not (described.entity or described.named)
+
+
 def different_referents(ctx: Context, a: Participant, b: Participant) -> bool:
     """Two named arguments of one type that cannot be one referent: 'Abbas' and 'Bagheri Kani', 'Israel' and 'Iran'."""
     if not (a.entity and b.entity) or ctx.entity_type(a.entity) != ctx.entity_type(b.entity):
