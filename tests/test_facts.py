@@ -664,3 +664,35 @@ def test_a_figure_agreed_on_stays_whole_when_its_event_counts_another_amount_too
     facts = [f for f in facts_of(c) if f.verdict != "single_source"]
     assert [(f.about.startswith("Number of"), f.verdict, sorted(f.claims)) for f in facts] == \
         [(True, "corroborated", ["c1", "c2"])]
+
+
+def sentencing(serving: tuple[str, ...], c: Optional[Corpus] = None, judge: str = "Rhea Moss",
+               convict: str = "Ana Pell", docs: str = "abeg") -> Corpus:
+    """Two outlets (`docs` 0, 1): 'Moss sentenced Pell to seven life sentences'; outlets `serving`: 'Pell must serve
+    seven life sentences'; two more (`docs` 2, 3) tell the sentencing with no figure."""
+    c = c or Corpus()
+    n = len(c.entities)
+    pell, moss = c.entity(f"e{n + 1}", convict), c.entity(f"e{n + 2}", judge)
+    seven = {"amount": 7, "unit": "sentence", "text": "seven"}
+    for doc in docs[:2]:
+        c.claim(doc, f"{judge} sentenced {convict} to seven life sentences.", predicate="sentence", subject=moss,
+                subject_text=judge, object=pell, object_text=convict, tense="past", value=seven)
+    for doc in serving:
+        c.claim(doc, f"{convict} must serve seven life sentences.", predicate="serve", subject=pell,
+                subject_text=convict, tense="present", value=seven)
+    for doc in docs[2:]:
+        c.claim(doc, f"{judge} sentenced {convict} on Friday.", predicate="sentence", subject=moss,
+                subject_text=judge, object=pell, object_text=convict, tense="past")
+    return c
+
+
+def test_an_agreed_figure_names_the_event_its_clauses_tell():
+    """The seven sentences stand as their own agreement (three outlets, one telling it as what Pell must serve),
+    and name the sentencing as their event: most of their clauses tell it. Where most tell another act, the
+    figure names no event."""
+    facts = {f.about: f for f in facts_of(sentencing(("d",)))}
+    figure, event = facts["Number of sentence"], facts["Rhea Moss sentence Ana Pell"]
+    assert figure.verdict == event.verdict == "corroborated" and figure.event == event.id and event.event is None
+    assert not set(figure.claims) & set(event.claims)
+    facts = {f.about: f for f in facts_of(sentencing(("d", "h", "k")))}
+    assert facts["Number of sentence"].event is None and "Rhea Moss sentence Ana Pell" in facts

@@ -277,6 +277,7 @@ class Fact(Model):
     explanation: str = ""
     claims: list[str] = Field(default_factory=list,
                               description="every claim that states it; the positions quote a readable few")
+    event: Optional[str] = Field(None, description="the id of the event fact whose clauses give this agreed figure")
 
     @property
     def claim_objects(self) -> list[Claim]:

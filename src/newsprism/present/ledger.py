@@ -34,6 +34,7 @@ class LedgerEntry:
     explanation: str
     values: list[ValueLine] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
+    event: Optional[tuple[str, str]] = None   # an agreed figure's event: (its fact id, its heading)
 
     @property
     def documents(self) -> set[str]:
@@ -80,7 +81,9 @@ def entry(a: Analysis, f: Fact) -> LedgerEntry:
     values = [ValueLine(position_words(a, p) if shows_value(f, p) else None, list(p.claim_objects),
                         repr(p.normalized) if p.normalized is not None else None)
               for p in f.positions]
-    return LedgerEntry(f.id, fact_heading(a, f), f.verdict, _explanation(a, f), values, [f.id])
+    event = a.fact(f.event) if f.event else None
+    return LedgerEntry(f.id, fact_heading(a, f), f.verdict, _explanation(a, f), values, [f.id],
+                       (event.id, fact_heading(a, event)) if event is not None else None)
 
 
 def _merge_restatements(a: Analysis, entries: list[LedgerEntry]) -> list[LedgerEntry]:

@@ -31,7 +31,7 @@ def _outlet(a: Analysis, doc_id: str) -> str:
 
 def _entry(a: Analysis, e: LedgerEntry) -> list[str]:
     head = f"**{md_escape(e.heading)}**" + (f" — {md_escape(e.explanation)}" if e.explanation else "")
-    out = [head, ""]
+    out = [head, ""] + ([f"A figure of: {md_escape(e.event[1])}", ""] if e.event else [])
     for v in e.values:
         indent = ""
         if v.value:

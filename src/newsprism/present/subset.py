@@ -55,6 +55,7 @@ def restrict(a: Analysis, story_id: str) -> Analysis:
         if tdocs:
             timeline.append(t.model_copy(update={"claims": kept, "documents": tdocs}))
     fact_ids = {f.id for f in facts}
+    facts = [f.model_copy(update={"event": None}) if f.event and f.event not in fact_ids else f for f in facts]
     summary = [s for s in a.summary if set(s.documents) <= docs and set(s.facts) <= fact_ids]
     sub = Analysis.model_validate({
         "schema": a.schema_, "generated": a.generated,

@@ -138,9 +138,17 @@ def facts_by_storyline(spark: "SparkSession", analysis: Analysis, cfg: Config) -
     out = (rows.repartition(parts, "key").groupBy("key")
            .cogroup(stubs.repartition(parts, "key").groupBy("key"))
            .applyInPandas(_facts_of_group(cfg, titles), "key string, facts binary").collect())
-    facts = sorted((f for r in out for f in unpack(r.facts)), key=fact_order)
+    by_group = [unpack(r.facts) for r in out]
+    event: dict[int, Fact] = {}     # a figure's event fact, read by the ids of its own group before renumbering
+    for fs in by_group:
+        mine = {f.id: f for f in fs}
+        event.update((id(f), mine[f.event]) for f in fs if f.event)
+    facts = sorted((f for fs in by_group for f in fs), key=fact_order)
     for k, f in enumerate(facts, 1):
         f.id = f"f{k}"
+    for f in facts:
+        if id(f) in event:
+            f.event = event[id(f)].id
     return facts
 
 

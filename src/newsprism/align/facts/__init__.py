@@ -25,7 +25,7 @@ from ...model import Analysis, Claim, Fact, FigureValue
 from .context import Context, build_context, head_word
 from .dates import date_facts
 from .figure_match import numeric_facts
-from .events import event_facts
+from .events import event_facts, sense_of
 from .functional import functional_facts
 from .positions import agreed_fact
 from .values import amount, base_unit, rounded
@@ -50,10 +50,13 @@ def _align_facts(analysis: Analysis, cfg: Config, titles: Optional[frozenset[str
     # one claim, one fact: a figure two documents give, then a functional slot, an event's date, the event itself
     numeric = numeric_facts([c for c in claims if c.value is not None], ctx)
     facts = [f for f in numeric if f.verdict in ("contested", "compatible")]
-    for family in (functional_facts, date_facts, event_facts):
+    for family in (functional_facts, date_facts):
         used = {c for f in facts for c in f.claims}
         facts += family([c for c in claims if c.id not in used], ctx)
-    facts = _figures_told_by_events(ctx, facts, [f for f in numeric if f.verdict == "corroborated"], claims)
+    used = {c for f in facts for c in f.claims}
+    events = event_facts([c for c in claims if c.id not in used], ctx)
+    facts, told = _figures_told_by_events(ctx, facts + events, events,
+                                          [f for f in numeric if f.verdict == "corroborated"], claims)
     # a figure only one document gives stays a single-source fact, unless its clause tells an event others tell
     used = {c for f in facts for c in f.claims}
     doc_of = {c.id: c.doc for c in claims}
@@ -63,15 +66,19 @@ def _align_facts(analysis: Analysis, cfg: Config, titles: Optional[frozenset[str
                               f.about, f.positions[0].claims[0] if f.positions and f.positions[0].claims else ""))
     for k, f in enumerate(facts, 1):
         f.id = f"f{k}"
+    for agreed, event in told:
+        agreed.event = event.id
     return facts
 
 
-def _figures_told_by_events(ctx: Context, facts: list[Fact], agreed: list[Fact], claims: list[Claim]) -> list[Fact]:
+def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact], agreed: list[Fact],
+                            claims: list[Claim]) -> tuple[list[Fact], list[tuple[Fact, Fact]]]:
     """A figure several documents agree on is told by the event its clauses tell ('killed 12 people' is the
     killing) when one event fact holds all its claims and another document's telling too (an event of just those
     documents says less than the figure). Where a disputed figure of an event holds one of its claims, the dispute
     keeps it and the agreement keeps the rest. Otherwise the agreement stands whole, and the events that took some
-    of its claims give them back (an event left with one independent document is no fact)."""
+    of its claims give them back (an event left with one independent document is no fact); the agreement is then
+    a figure of that event (`Fact.event`, see `_event_of`). -> the facts, and (agreement, its event) pairs."""
     home: dict[str, Fact] = {c: f for f in facts for c in f.claims}
     by_id = {c.id: c for c in claims}
     doc_of = {c.id: c.doc for c in claims}
@@ -89,12 +96,31 @@ def _figures_told_by_events(ctx: Context, facts: list[Fact], agreed: list[Fact],
         else:
             whole.append(f)
     give_back = {c for f in whole for c in f.claims}
-    kept = []
+    kept, left = [], {}
     for f in facts:
         rest = _without(f, give_back, doc_of)
         if rest is not None and (rest is f or ctx.independent(_docs(rest, doc_of)) >= 2):
             kept.append(rest)
-    return kept + whole + rests
+            left[id(f)] = rest
+    told = []
+    for f in whole:
+        event = _event_of(f, [(e, left[id(e)]) for e in events if id(e) in left], by_id)
+        if event is not None:
+            told.append((f, event))
+    return kept + whole + rests, told
+
+
+def _event_of(figure: Fact, events: list[tuple[Fact, Fact]], by_id: dict[str, Claim]) -> Optional[Fact]:
+    """The event an agreed figure is given in: of the event facts that took some of its clauses (each with what is
+    left of it once they are given back), the one that took most, where most of the figure's clauses tell that
+    event's act ('was sentenced to seven life sentences' under the sentencing; not 'fired after a 9-14 start' and
+    'sat 9-14 in the division', which tell two acts)."""
+    took = [(len(set(e.claims) & set(figure.claims)), rest) for e, rest in events]
+    n, event = max(took, key=lambda t: t[0], default=(0, None))
+    if not n or event is None:
+        return None
+    senses = {sense_of(by_id[c]) for c in event.claims}
+    return event if 2 * sum(sense_of(by_id[c]) in senses for c in figure.claims) > len(figure.claims) else None
 
 
 def _docs(fact: Fact, doc_of: dict[str, str]) -> set[str]:
