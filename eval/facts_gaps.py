@@ -3,7 +3,8 @@ fact holds together, counted by its first cause, on analyses saved by `eval/fact
 
     nice -n 10 /work/main/.venv/bin/python eval/facts_gaps.py DIR [--show CAUSE] [--limit N]
 
-Causes, first that applies: one claim carries a figure (figure claim); the predicate senses differ; the standings
+Causes, first that applies: a figure fact holds one claim (a count several reports give; one whose `event` is the
+other claim's fact joins it, as the scorer counts it); the predicate senses differ; the standings
 differ (done / planned / denied ...); the reports sit in two storylines as the ledger reads them (it never joins
 across them); two events of one storyline; same sense, neither claim in any fact; same sense, at least one held by another fact.
 """
@@ -34,9 +35,9 @@ def ledger_stories(analysis: dict) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def cause(a: dict, b: dict, sense: tuple[Optional[str], Optional[str]], standing: tuple[Optional[str], Optional[str]],
-          fact_of: dict[str, str], finest: dict[str, str], root: dict[str, str]) -> str:
-    if a.get("value") or b.get("value"):
-        return "figure claim"
+          fact_of: dict[str, str], finest: dict[str, str], root: dict[str, str], figure_held: set[str]) -> str:
+    if a["id"] in figure_held or b["id"] in figure_held:
+        return "held by a figure fact"
     if sense[0] != sense[1]:
         return "sense differs"
     if standing[0] != standing[1]:
@@ -48,6 +49,14 @@ def cause(a: dict, b: dict, sense: tuple[Optional[str], Optional[str]], standing
     if not fact_of.get(a["id"]) and not fact_of.get(b["id"]):
         return "same sense, neither in a fact"
     return "same sense, held by other facts"
+
+
+def figure_held(facts: list[dict]) -> set[str]:
+    """The claims of figure facts (positions holding numbers) that more than one document gives."""
+    def counts(f: dict) -> bool:
+        return any(isinstance(p.get("normalized"), (int, float)) and not isinstance(p.get("normalized"), bool)
+                   for p in f["positions"])
+    return {c for f in facts if f["verdict"] != "single_source" and counts(f) for c in f["claims"]}
 
 
 def main(argv: list[str]) -> int:
@@ -71,7 +80,10 @@ def main(argv: list[str]) -> int:
         chain = {m["id"]: m["chain"] for m in gold}
         claims = {c["id"]: c for c in analysis["claims"]}
         fact_of, _ = F.fact_of_claims(analysis["facts"])
+        event_of = {f["id"]: f.get("event") or f["id"] for f in analysis["facts"]}
+        fact_of = {c: event_of[f] for c, f in fact_of.items()}    # a figure's fact counts with its event
         finest, root = ledger_stories(analysis)
+        held = figure_held(analysis["facts"])
         by_chain = defaultdict(list)
         for cid, mid in scored["anchors"].items():
             by_chain[chain[mid]].append(cid)
@@ -83,7 +95,7 @@ def main(argv: list[str]) -> int:
                         continue
                     ma, mb = Claim(**ca), Claim(**cb)
                     why = cause(ca, cb, (sense_of(ma), sense_of(mb)), (standing_of(ma), standing_of(mb)),
-                                fact_of, finest, root)
+                                fact_of, finest, root, held)
                     counts[why] += 1
                     if why == a.show and len(shown[why]) < a.limit:
                         shown[why].append((topic, ca["text"][:100], cb["text"][:100]))

@@ -2,7 +2,7 @@
 changed against an earlier save. No gold scores it; a corroborated fact whose quotes say different things is a bug.
 
     nice -n 10 /work/main/.venv/bin/python eval/ledger_read.py basil [--save OUT.json] [--diff OLD.json]
-        [--verdicts corroborated,contested]
+        [--verdicts corroborated,contested] [--load SAVED.json]
 
 Sets: `basil` (all stories mixed, as ../shared/eval/planted.py's clean run) and `newswcl50` (its 50 articles, ten
 events of five outlets each, one run). Per-document stages come from eval/devcache.py's cache.
@@ -60,9 +60,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("set", choices=["basil", "newswcl50"])
     ap.add_argument("--save", type=Path)
     ap.add_argument("--diff", type=Path, help="an earlier --save of the same set")
+    ap.add_argument("--load", type=Path, help="read a --save instead of analyzing the set")
     ap.add_argument("--verdicts", default="corroborated,contested,compatible")
     a = ap.parse_args(argv)
-    analysis = json.loads(analyze_rows(rows_of(a.set)).to_json())
+    analysis = json.loads(a.load.read_text(encoding="utf-8") if a.load else analyze_rows(rows_of(a.set)).to_json())
     if a.save:
         a.save.write_text(json.dumps(analysis), encoding="utf-8")
     print(dict(Counter(f["verdict"] for f in analysis["facts"])))

@@ -24,11 +24,18 @@ def test_the_first_cause_that_applies_is_counted():
     finest, root = G.ledger_stories(ANALYSIS)
     a, c, d = {"id": "x", "doc": "a"}, {"id": "y", "doc": "c"}, {"id": "z", "doc": "d"}
     same, done = ("kill", "kill"), ("actual", "actual")
-    assert G.cause(dict(a, value={"amount": 3}), c, same, done, {}, finest, root) == "figure claim"
-    assert G.cause(a, c, ("kill", "die"), done, {}, finest, root) == "sense differs"
-    assert G.cause(a, c, same, ("actual", "planned"), {}, finest, root) == "standing differs"
-    assert G.cause(a, d, same, done, {}, finest, root) == "storylines differ"
-    assert G.cause(a, c, same, done, {}, finest, root) == "events of one storyline differ"
+    assert G.cause(a, c, same, done, {}, finest, root, {"y"}) == "held by a figure fact"
+    assert G.cause(a, c, ("kill", "die"), done, {}, finest, root, set()) == "sense differs"
+    assert G.cause(a, c, same, ("actual", "planned"), {}, finest, root, set()) == "standing differs"
+    assert G.cause(a, d, same, done, {}, finest, root, set()) == "storylines differ"
+    assert G.cause(a, c, same, done, {}, finest, root, set()) == "events of one storyline differ"
     b = {"id": "w", "doc": "b"}
-    assert G.cause(a, b, same, done, {}, finest, root) == "same sense, neither in a fact"
-    assert G.cause(a, b, same, done, {"x": "f1"}, finest, root) == "same sense, held by other facts"
+    assert G.cause(a, b, same, done, {}, finest, root, set()) == "same sense, neither in a fact"
+    assert G.cause(a, b, same, done, {"x": "f1"}, finest, root, set()) == "same sense, held by other facts"
+
+
+def test_a_figure_fact_is_one_whose_positions_hold_numbers():
+    """A figure several reports give holds its claims; a single-source figure is no reason two claims sit apart."""
+    counted = {"verdict": "corroborated", "positions": [{"normalized": 7}], "claims": ["x"]}
+    event = {"verdict": "corroborated", "positions": [{"normalized": "sentence"}], "claims": ["y"]}
+    assert G.figure_held([counted, event, dict(counted, verdict="single_source", claims=["z"])]) == {"x"}
