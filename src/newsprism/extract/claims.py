@@ -12,14 +12,13 @@ tell which count a figure is even when outlets word it differently.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config
-from ..lexicon.predicates import (DONE_TO, EVENT_NOUNS, PREP_OBJECTS, REFLEXIVE, REQUEST_VERBS, ROLE_NOUNS,
+from ..lexicon.predicates import (DONE_TO, EVENT_NOUNS, POSSESSIVE, PREP_OBJECTS, REFLEXIVE, REQUEST_VERBS, ROLE_NOUNS,
                                   phrasal_class, predicate_class)
 from ..model import Claim, Document, Time
 from ..parse import text_of
@@ -295,9 +294,6 @@ def _age_of_noun(doc: Doc, q: Quantity) -> bool:
 
 # -- claims --------------------------------------------------------------------------------------
 
-_POSSESSOR = re.compile(r"\s?['’]s?\b")
-
-
 def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Optional[str]]:
     """(entity id or words, words) for an argument's head token."""
     if tok is None:
@@ -313,7 +309,7 @@ def _ref(tok: Optional[Token], ents: EntityIndex) -> tuple[Optional[str], Option
         # the first person named in its phrase ('Kazakhstan's transport minister, Nurlan Rakhimov, who met
         # Costache'), not a possessor ("Trump's advisers" are not Trump)
         text = text_of(tok.doc)
-        people = [r for r in ents.within(full_s, full_e) if r[3] == "PERSON" and not _POSSESSOR.match(text, r[1])][:1]
+        people = [r for r in ents.within(full_s, full_e) if r[3] == "PERSON" and not POSSESSIVE.match(text, r[1])][:1]
         if not people:
             # the name right after the role ("adviser Karim Haddad"), not a name further on in the sentence
             # ("an adviser close to the White House said ... that Trump")

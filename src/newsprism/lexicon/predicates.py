@@ -8,6 +8,7 @@ delegation or an award, 'charge' a suspect or a battery) is left out of every gr
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 PREDICATE_CLASSES: dict[str, str] = {
@@ -138,6 +139,9 @@ ROLE_NOUNS = {"member", "head", "leader", "chief", "spokesman", "spokeswoman", "
               "secretary", "chairman", "chair", "commander", "adviser", "advisor", "aide", "founder", "officer",
               "governor", "mayor", "senator", "lawmaker", "prosecutor", "judge", "general", "premier", "king",
               "analyst", "expert", "correspondent", "editor", "reporter", "ceo", "executive", "figure"}
+# the possessive after a name ("Trump's advisers", "Reid 's rep" in tokenized text): the one named owns the phrase
+# and is not whom it refers to
+POSSESSIVE = re.compile(r"\s?['’]s?\b")
 
 
 def predicate_class(lemma: str) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ...lexicon.predicates import REFLEXIVE, ROLE_NOUNS
+from ...lexicon.predicates import POSSESSIVE, REFLEXIVE, ROLE_NOUNS
 from ...model import Claim
 from .context import Context, entities_in, head_word, mentions_in, span_in
 
@@ -102,15 +102,12 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
                        heads=frozenset(h for part in (text or "").split(" and ") if (h := head_word(part))))
 
 
-_POSSESSIVE = re.compile(r"\s?['’]s?\b")
-
-
 def _owners(ctx: Context, doc: str, start: int, end: int) -> frozenset[str]:
     """People named as a possessor inside [start, end) with words after them ('Felt's mentor, J. Edgar Hoover',
     'Trump's lawyer'): someone else, of them. A body's possession is not ('Microsoft's spokesman' speaks for it)."""
     text = ctx.texts.get(doc, "")
     return frozenset(ref for _, e, ref in mentions_in(ctx, doc, start, end)
-                     if e < end and ctx.entity_type(ref) == "PERSON" and _POSSESSIVE.match(text, e)
+                     if e < end and ctx.entity_type(ref) == "PERSON" and POSSESSIVE.match(text, e)
                      and text[e:end].strip(" '’s"))
 
 
