@@ -133,7 +133,8 @@ def analyze_rows(rows: Iterable[dict], cfg: Any = None) -> Any:
     return analyze_documents(docs, cfg)
 
 
-def _planted_harness() -> Any:
+def planted_harness() -> Any:
+    """The shared ../shared/eval/planted.py module: it plants and scores; read its stories with `planted_stories`."""
     sys.path.insert(0, str(SHARED / "eval"))
     import planted as p  # noqa: E402
 
@@ -142,7 +143,7 @@ def _planted_harness() -> Any:
 
 def planted_stories(name: str) -> dict:
     """The stories ../shared/eval/planted.py reads from one set (basil, ecbplus): {story: rows}."""
-    p = _planted_harness()
+    p = planted_harness()
     if name == "basil":
         return p.stories_basil("2010-2017", str(evaldata.check(evaldata.path("basil"), "basil")))
     return p.stories_ecbplus(str(evaldata.check(evaldata.path("ecbplus"), "ecbplus")))
@@ -155,7 +156,7 @@ def planted(sets: str = "basil,ecbplus", rounds: int = 2, show: bool = False, cf
     stories: dict = {}
     for name in sets.split(","):
         stories.update(planted_stories(name))
-    return _planted_harness().evaluate(stories, lambda rows: json.loads(analyze_rows(rows, cfg).to_json()), rounds,
+    return planted_harness().evaluate(stories, lambda rows: json.loads(analyze_rows(rows, cfg).to_json()), rounds,
                                        show)
 
 

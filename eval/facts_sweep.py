@@ -25,10 +25,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devcache import SHARED, analyze_rows, code_version  # noqa: E402
+from devcache import analyze_rows, code_version, planted_harness, planted_stories  # noqa: E402
 
-sys.path.insert(0, str(SHARED / "eval"))
-import planted as P  # noqa: E402
+P = planted_harness()     # the shared harness's planting; its stories through devcache (honours $NEWSPRISM_EVALDATA)
 
 PICKLE = Path("/tmp") / f"newsprism-facts-sweep-{code_version()}.pickle"
 SETS = ("basil", "ecb")
@@ -44,7 +43,7 @@ def prepare(rebuild: bool = False, rounds: int = 2):
         return pickle.loads(PICKLE.read_bytes())
     from newsprism.config import Config
 
-    stories = {**P.stories_basil("2010-2017"), **P.stories_ecbplus()}
+    stories = {**planted_stories("basil"), **planted_stories("ecbplus")}
     opts = P.options_of(stories)
     order = sorted(stories)
     cfg = Config.load(overrides={"stages.facts": False, "stages.summary": False})
