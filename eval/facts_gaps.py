@@ -59,8 +59,23 @@ def figure_held(facts: list[dict]) -> set[str]:
     return {c for f in facts if f["verdict"] != "single_source" and counts(f) for c in f["claims"]}
 
 
+def senses(analysis: dict, ids: list[str]) -> dict[str, Optional[str]]:
+    """Each claim's sense as the event ledger blocks it: `sense_of`, and a killing of someone read as the death it
+    caused ('a woman was killed by a driver' is the sense of 'a woman died'); None for a claim naming no act."""
+    from newsprism.align.facts.context import build_context
+    from newsprism.align.facts.events import event_claims, sense_of
+    from newsprism.config import Config
+    from newsprism.model import Analysis
+
+    a = Analysis.from_dict(analysis)
+    ctx = build_context(a, Config().facts)
+    claims = [a.claim(c) for c in ids]
+    blocked = {v.claim.id: v.block[1] for v in event_claims(ctx, claims)}
+    return {c.id: blocked.get(c.id, sense_of(c)) for c in claims}
+
+
 def main(argv: list[str]) -> int:
-    from newsprism.align.facts.events import sense_of, standing_of
+    from newsprism.align.facts.events import standing_of
     from newsprism.model import Claim
     from newsprism.parse import load_nlp
 
@@ -84,6 +99,7 @@ def main(argv: list[str]) -> int:
         fact_of = {c: event_of[f] for c, f in fact_of.items()}    # a figure's fact counts with its event
         finest, root = ledger_stories(analysis)
         held = figure_held(analysis["facts"])
+        sense = senses(analysis, list(scored["anchors"]))
         by_chain = defaultdict(list)
         for cid, mid in scored["anchors"].items():
             by_chain[chain[mid]].append(cid)
@@ -94,7 +110,7 @@ def main(argv: list[str]) -> int:
                     if ca["doc"] == cb["doc"] or (fact_of.get(x) and fact_of.get(x) == fact_of.get(y)):
                         continue
                     ma, mb = Claim(**ca), Claim(**cb)
-                    why = cause(ca, cb, (sense_of(ma), sense_of(mb)), (standing_of(ma), standing_of(mb)),
+                    why = cause(ca, cb, (sense[x], sense[y]), (standing_of(ma), standing_of(mb)),
                                 fact_of, finest, root, held)
                     counts[why] += 1
                     if why == a.show and len(shown[why]) < a.limit:

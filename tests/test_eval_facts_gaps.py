@@ -39,3 +39,15 @@ def test_a_figure_fact_is_one_whose_positions_hold_numbers():
     counted = {"verdict": "corroborated", "positions": [{"normalized": 7}], "claims": ["x"]}
     event = {"verdict": "corroborated", "positions": [{"normalized": "sentence"}], "claims": ["y"]}
     assert G.figure_held([counted, event, dict(counted, verdict="single_source", claims=["z"])]) == {"x"}
+
+
+def test_a_claims_sense_is_the_one_the_ledger_blocks_it_by():
+    """'A woman was killed by a driver' is read as her death, as 'A woman died' is; a clause of no act has none."""
+    text = "A woman was killed by a driver. A woman died. There it is."
+    claims = [{"id": "c1", "doc": "a", "start": 0, "end": 30, "text": text[:30], "predicate": "kill",
+               "object_text": "A woman", "subject_text": "a driver", "tense": "past"},
+              {"id": "c2", "doc": "a", "start": 32, "end": 44, "text": text[32:44], "predicate": "die",
+               "subject_text": "A woman", "tense": "past"},
+              {"id": "c3", "doc": "a", "start": 46, "end": 57, "text": text[46:57], "predicate": "be", "tense": "present"}]
+    analysis = dict(ANALYSIS, documents=[{"id": "a", "text": text}], stories=[], claims=claims)
+    assert G.senses(analysis, ["c1", "c2", "c3"]) == {"c1": "die", "c2": "die", "c3": None}
