@@ -81,7 +81,10 @@ def entry(a: Analysis, f: Fact) -> LedgerEntry:
     values = [ValueLine(position_words(a, p) if shows_value(f, p) else None, list(p.claim_objects),
                         repr(p.normalized) if p.normalized is not None else None)
               for p in f.positions]
-    event = a.fact(f.event) if f.event else None
+    try:
+        event = a.fact(f.event) if f.event else None
+    except KeyError:
+        event = None     # a cut of the analysis without the figure's event
     return LedgerEntry(f.id, fact_heading(a, f), f.verdict, _explanation(a, f), values, [f.id],
                        (event.id, fact_heading(a, event)) if event is not None else None)
 

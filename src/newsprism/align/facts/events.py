@@ -25,7 +25,8 @@ names none where the coverage tells two such occasions is evidence for neither (
 surest first, and two groups merge only when every member of one is compatible with every member of the other
 (no two different doers, no two dates that cannot meet), so a chain of look-alike clauses never joins two
 events; between groups, a pronoun or a nameless description against a name parts nothing ('a convicted sex
-offender' may be the 'Comeaux' another report names), only a second referent named does. A group stated by two or more independent documents is a corroborated fact; the rest stay claims.
+offender' may be the 'Comeaux' another report names), only a second referent named does. A group stated by two
+or more independent documents is a corroborated fact; the rest stay claims.
 """
 from __future__ import annotations
 
