@@ -94,45 +94,38 @@ def test_a_storyline_reads_the_words_for_a_person_of_the_whole_coverage():
         assert (strip(parts) == strip(facts)) is same
 
 
-@pytest.mark.spark
-def test_the_ledger_on_spark_reads_the_words_for_a_person_of_the_whole_coverage():
+def _ledgers_on_spark_and_here(whole) -> tuple[list[dict], list[dict]]:
+    """The ledger per storyline on Spark `local[2]`, and the local ledger of the whole analysis."""
     pytest.importorskip("pyspark", reason="PySpark is not installed (make spark installs the extra and Java 17)")
     os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
     os.environ["PYSPARK_PYTHON"] = sys.executable
     from newsprism.scale.corpus import facts_by_storyline
     from newsprism.scale.session import spark_session
 
-    whole = _lineman_in_two_storylines()
     expected = [f.model_dump() for f in align_facts(whole, Config())]
     whole.bind()
     spark = spark_session("local[2]")
     try:
-        assert [f.model_dump() for f in facts_by_storyline(spark, whole, Config())] == expected
+        return [f.model_dump() for f in facts_by_storyline(spark, whole, Config())], expected
     finally:
         spark.stop()
+
+
+@pytest.mark.spark
+def test_the_ledger_on_spark_reads_the_words_for_a_person_of_the_whole_coverage():
+    on_spark, here = _ledgers_on_spark_and_here(_lineman_in_two_storylines())
+    assert on_spark == here
 
 
 @pytest.mark.spark
 def test_a_figures_event_on_spark_names_the_event_by_its_number_in_the_whole_ledger():
     """Each storyline's ledger numbers its own facts; a figure's `event` must name its event by the number the
     whole ledger gives it, as the local ledger does."""
-    pytest.importorskip("pyspark", reason="PySpark is not installed (make spark installs the extra and Java 17)")
-    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
-    os.environ["PYSPARK_PYTHON"] = sys.executable
     from test_facts import sentencing
-
-    from newsprism.scale.corpus import facts_by_storyline
-    from newsprism.scale.session import spark_session
 
     c = sentencing(("d",))
     sentencing(("w",), c, judge="Ivo Brand", convict="Lee Oster", docs="pqrs")
     whole = c.analysis(stories=[Story(id="s1", documents=["a", "b", "d", "e", "g"]),
                                 Story(id="s2", documents=["p", "q", "r", "s", "w"])]).bind()
-    expected = [f.model_dump() for f in align_facts(whole, Config())]
-    assert sum(1 for f in expected if f["event"]) == 2
-    whole.bind()
-    spark = spark_session("local[2]")
-    try:
-        assert [f.model_dump() for f in facts_by_storyline(spark, whole, Config())] == expected
-    finally:
-        spark.stop()
+    on_spark, here = _ledgers_on_spark_and_here(whole)
+    assert sum(1 for f in here if f["event"]) == 2 and on_spark == here
