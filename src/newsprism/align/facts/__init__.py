@@ -18,6 +18,7 @@ so those values never contest each other. Every threshold is a field of `Config.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional
 
 from ...config import Config
@@ -78,7 +79,7 @@ def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact],
     documents says less than the figure). Where a disputed figure of an event holds one of its claims, the dispute
     keeps it and the agreement keeps the rest. Otherwise the agreement stands whole, and the events that took some
     of its claims give them back (an event left with one independent document is no fact); the agreement is then
-    a figure of that event (`Fact.event`, see `_event_of`). -> the facts, and (agreement, its event) pairs."""
+    a figure of that event (`Fact.event`, see `_tells_most`). -> the facts, and (agreement, its event) pairs."""
     home: dict[str, Fact] = {c: f for f in facts for c in f.claims}
     by_id = {c.id: c for c in claims}
     doc_of = {c.id: c.doc for c in claims}
@@ -102,25 +103,24 @@ def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact],
         if rest is not None and (rest is f or ctx.independent(_docs(rest, doc_of)) >= 2):
             kept.append(rest)
             left[id(f)] = rest
+    # the event an agreed figure is given in: of the event facts that took some of its clauses and kept a fact once
+    # they were given back, the one that took most (read through `home`, never event by event)
+    rank = {id(e): k for k, e in enumerate(events) if id(e) in left}
     told = []
     for f in whole:
-        event = _event_of(f, [(e, left[id(e)]) for e in events if id(e) in left], by_id)
-        if event is not None:
-            told.append((f, event))
+        took = Counter(id(home[c]) for c in f.claims if c in home and id(home[c]) in rank)
+        if took:
+            event = left[min(took, key=lambda e: (-took[e], rank[e]))]
+            if _tells_most(f, event, by_id):
+                told.append((f, event))
     return kept + whole + rests, told
 
 
-def _event_of(figure: Fact, events: list[tuple[Fact, Fact]], by_id: dict[str, Claim]) -> Optional[Fact]:
-    """The event an agreed figure is given in: of the event facts that took some of its clauses (each with what is
-    left of it once they are given back), the one that took most, where most of the figure's clauses tell that
-    event's act ('was sentenced to seven life sentences' under the sentencing; not 'fired after a 9-14 start' and
-    'sat 9-14 in the division', which tell two acts)."""
-    took = [(len(set(e.claims) & set(figure.claims)), rest) for e, rest in events]
-    n, event = max(took, key=lambda t: t[0], default=(0, None))
-    if not n or event is None:
-        return None
+def _tells_most(figure: Fact, event: Fact, by_id: dict[str, Claim]) -> bool:
+    """Whether most of an agreed figure's clauses tell the event's act ('was sentenced to seven life sentences'
+    under the sentencing; not 'fired after a 9-14 start' and 'sat 9-14 in the division', which tell two acts)."""
     senses = {sense_of(by_id[c]) for c in event.claims}
-    return event if 2 * sum(sense_of(by_id[c]) in senses for c in figure.claims) > len(figure.claims) else None
+    return 2 * sum(sense_of(by_id[c]) in senses for c in figure.claims) > len(figure.claims)
 
 
 def _docs(fact: Fact, doc_of: dict[str, str]) -> set[str]:
