@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from newsprism.parse import text_of
 
 from ..lexicon.dates import MONTH
-from ..lexicon.numbers import SCALES, WORD_NUMBERS, parse_number
+from ..lexicon.numbers import CURRENCY_UNITS, SCALES, WORD_NUMBERS, parse_number
 from .counted import ROLES, counted, norm_noun
 
 __all__ = ["Quantity", "find_quantities", "ROLES"]   # ROLES: the fact ledger reads the role words from here
@@ -67,7 +67,6 @@ _MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|second|pag
 # "a 37 second runoff", "a 10 minute drive": a singular unit of time before a noun sizes it, hyphen or not
 _CLOCK_SIZE_AFTER = re.compile(r"\s+(second|minute|hour)\b(?=\s+(?!remaining|left|to\b)[a-z])", re.I)
 SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion"}
-CURRENCY_UNITS = {"USD", "EUR", "GBP", "JPY", "RUB", "ILS", "percent"}
 # "the two countries", "our two nations", "the two leaders": a pair the report has named, referred to, not counted
 _PAIR_NAMED_BEFORE = re.compile(r"\b(the|these|those|our|their|its|his|her|your|my)\s+$", re.I)
 # "weighed 300 pounds", "a 6-foot-2, 250 pounds lineman": pounds after a weight or a height are a weight

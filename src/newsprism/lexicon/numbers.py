@@ -16,6 +16,9 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 WORD_NUMBERS: dict[str, int] = {"zero": 0, **ONES, **TEENS, **TENS, "a": 1, "an": 1}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "dozen": 12, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+# the codes money figures are normalised to, and with "percent" every unit that is an amount, never a count of things
+CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "RUB", "ILS"})
+CURRENCY_UNITS = CURRENCY_CODES | {"percent"}
 # amounts that name no number: "several days" lasts an unknown number of days
 VAGUE = ("a few", "a number of", "several", "few", "many", "some", "numerous",
          "dozens of", "hundreds of", "thousands of", "countless", "a handful of")

@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Optional
 
 from ...disjoint import DisjointSets
+from ...lexicon.numbers import CURRENCY_UNITS
 from ...model import Claim, Fact, Position
 from .context import Context
 from .dates import time_groups
@@ -307,8 +308,7 @@ def _share_figures(ctx: Context, a: str, b: str) -> bool:
 
 def _about_figure(base: str, figs: list[Figure]) -> str:
     unit = figs[0].claim.value.unit or base
-    return f"Number of {unit}" if base not in ("USD", "EUR", "GBP", "JPY", "RUB", "ILS", "percent") \
-        else f"Figure in {base}"
+    return f"Number of {unit}" if base not in CURRENCY_UNITS else f"Figure in {base}"
 
 
 def _figure_position(ctx: Context, claims: list[Claim]) -> Position:
