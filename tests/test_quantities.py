@@ -133,6 +133,17 @@ def test_bare_ages_after_a_name_or_closing_a_sentence(nlp):
     assert values(nlp, "The final score was 51.") == []
 
 
+def test_the_age_a_death_came_at_is_no_death_toll(nlp):
+    """'dies at 91' gives an age; so do 'at age 85', 'at the age of 85' and 'aged 85'. A toll stays a toll."""
+    for text in ("Ardent swimmer Mira Voss dies at 91", "Mira Voss died on Thursday at age 91.",
+                 "Mira Voss, who died at the age of 91, swam for Tarvel.", "The swimmer has died, aged 91."):
+        assert [(v["amount"], v["unit"]) for v in values(nlp, text)] == [(91, "years old")], text
+    [toll] = values(nlp, "At least 12 people died at the scene.")
+    assert (toll["amount"], toll["unit"]) == (12, "people killed")
+    [reid] = values(nlp, "The singer, aged 33, entered a clinic.")
+    assert (reid["amount"], reid["unit"]) == (33, "years old")
+
+
 def test_a_word_that_starts_like_a_month_is_no_date(nlp):
     # "separate", "marines", "mayors" begin like Sept., Mar., May: the figure before them is still a count
     got = values(nlp, "Five marines and 3 mayors met 12 separate delegations in Tarvel on 7 Sept. 2010.")

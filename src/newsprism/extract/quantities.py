@@ -21,6 +21,7 @@ from newsprism.parse import text_of
 
 from ..lexicon.dates import MONTH
 from ..lexicon.numbers import CURRENCY_UNITS, SCALES, WORD_NUMBERS, parse_number
+from ..lexicon.predicates import predicate_class
 from .counted import ROLES, counted, norm_noun
 
 __all__ = ["Quantity", "find_quantities", "ROLES"]   # ROLES: the fact ledger reads the role words from here
@@ -404,8 +405,28 @@ def _age(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
                     noun="age", head=head.i, tokens=(toks[0].i, toks[-1].i + 1))
 
 
+def _age_word(t: Token) -> Optional[Token]:
+    """The word that makes a number an age: 'aged 85', 'age 85', 'the age of 85'."""
+    if t.head.lower_ == "aged" and t.dep_ in ("dobj", "oprd", "npadvmod", "attr", "pobj"):
+        return t.head
+    if t.head.lower_ == "age" and t.dep_ in ("nummod", "appos", "npadvmod", "compound"):
+        return t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "age":
+        return t.head.head
+    return None
+
+
+def _one_of_age(verb: Token) -> Token:
+    """Whose age a clause gives: its subject ('who died at 85': the one the clause is about), else the verb."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        return verb.head
+    return subj if subj is not None else verb
+
+
 def _bare_age(toks: list[Token], before: str, after: str) -> Optional[Quantity]:
-    """'Jane Roe, 33, of Fenwick' and, closing a sentence about a person, 'He was 95.': news gives ages bare."""
+    """'Jane Roe, 33, of Fenwick', closing a sentence about a person, 'He was 95.', and 'dies at 91': news gives ages
+    bare."""
     # no upper bound: "He was 197." still states an age, and an impossible one is what a reader must see
     if len(toks) != 1 or not re.fullmatch(r"\d{1,3}", toks[0].text) or not 0 < int(toks[0].text):
         return None
@@ -418,6 +439,15 @@ def _bare_age(toks: list[Token], before: str, after: str) -> Optional[Quantity]:
         subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and (subj.lower_ in ("he", "she") or subj.ent_type_ == "PERSON"):
             owner = subj
+    elif t.dep_ == "pobj" and t.head.lower_ == "at" and predicate_class(t.head.head.lemma_) == "die":
+        # 'Esther Williams dies at 91': the number a death is 'at' is the age it came at, not a toll ('four people
+        # died at 9 Main Street' counts the people, and the number there modifies the street)
+        owner = _one_of_age(t.head.head)
+    elif (word := _age_word(t)) is not None:
+        # 'died at the age of 85', 'died Thursday at age 85', 'has died, aged 85', 'Reid, aged 33': an age said as one
+        top = word.head if word.head.lower_ == "at" else word
+        owner = top.head if top.head.pos_ in ("PROPN", "NOUN") and top.head.lower_ != "age" \
+            else _one_of_age(top.head) if top.head.pos_ in ("VERB", "AUX") else None
     if owner is None:
         return None
     return Quantity(start=t.idx, end=t.idx + len(t.text), text=t.text, amount=float(t.text), unit="years old",
