@@ -228,6 +228,38 @@ def test_a_phrasal_verb_is_read_with_its_particle(nlp):
     assert {c.predicate for c in record.claims} >= {"break", "retain", "fix", "sentence"}
 
 
+def test_an_act_that_took_a_life_is_a_killing(nlp):
+    """'fatally injured', 'mortally wounded', 'stabbed to death', 'shot dead' tell a killing; 'froze to death', done
+    to no one, a death; 'found dead' and 'sentenced to death' are neither."""
+    record, _ = analyse(nlp, "A van fatally injured a cyclist in Dorn. Pell stabbed his neighbour to death. "
+                             "Police shot dead a gunman. A guard was mortally wounded.", times={})
+    kills = [c for c in record.claims if c.predicate == "kill"]
+    assert [c.object_text for c in kills] == ["a cyclist in Dorn", "his neighbour", "a gunman", "A guard"]
+    record, _ = analyse(nlp, "Two climbers froze to death. A hiker was found dead. Pell was sentenced to death.",
+                        times={})
+    assert [c.predicate for c in record.claims] == ["die", "find", "sentence"]
+
+
+def test_a_participle_joined_to_a_passive_is_done_to_its_subject(nlp):
+    """'was shot and killed by police': the killing, too, is done to the teenager, by the police."""
+    record, _ = analyse(nlp, "A teenager was shot and killed by police in Dorn. Ivo Pell was arrested and charged.",
+                        times={})
+    got = {(c.predicate, c.subject_text, c.object_text) for c in record.claims}
+    assert ("kill", "police in Dorn", "A teenager") in got and ("charge", None, "Ivo Pell") in got
+
+
+def test_heading_somewhere_is_travel_and_a_title_among_others_is_still_defended(nlp):
+    """'headed to a clinic' is no leading of it ('headed the delegation' is); 'defended the WBA, WBO and IBF
+    titles' keeps them as 'defended his title' does; 'pushed out a patch' releases it; a fire 'ripped through' a
+    church, as one that 'gutted' or 'badly damaged' it, destroyed some of it."""
+    record, _ = analyse(nlp, "The singer headed to a clinic in Dorn. Ana Roth headed the delegation. "
+                             "Tom Hart successfully defended the WBA, WBO and IBF titles.", times={})
+    assert [c.predicate for c in record.claims] == ["visit", "lead", "retain"]
+    record, _ = analyse(nlp, "The firm will push out a patch. A fire ripped through the church. "
+                             "An arsonist badly damaged the hall.", times={})
+    assert [c.predicate for c in record.claims] == ["release", "destroy", "destroy"]
+
+
 def test_a_particle_the_lexicon_does_not_know_makes_another_act(nlp):
     """'took over the port' is no taking of the port, 'called off the strike' no calling: the particle stays in the
     predicate. A particle also settles which phrasal verb it is: 'carried out a raid on the town' is the raid, not

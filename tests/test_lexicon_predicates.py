@@ -44,3 +44,8 @@ def test_finding_keeping_and_plugging_are_one_act_however_worded():
 def test_placing_and_putting_and_remedying_are_one_act_however_worded():
     assert predicate_class("put") == predicate_class("place") == "place"
     assert predicate_class("remedy") == predicate_class("rectify") == predicate_class("fix") == "fix"
+
+
+def test_damage_of_any_degree_is_one_act():
+    """One fire 'badly damaged', 'gutted' or 'nearly destroyed' a church: one act, its degree told differently."""
+    assert predicate_class("damage") == predicate_class("gut") == predicate_class("devastate") == "destroy"

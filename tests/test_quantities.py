@@ -142,6 +142,8 @@ def test_the_age_a_death_came_at_is_no_death_toll(nlp):
     assert (toll["amount"], toll["unit"]) == (12, "people killed")
     [reid] = values(nlp, "The singer, aged 33, entered a clinic.")
     assert (reid["amount"], reid["unit"]) == (33, "years old")
+    # an age at some earlier act is no age now: it never contests 'a 46-year-old'
+    assert all(v["unit"] != "years old" for v in values(nlp, "Ivo Pell moved to Dorn at age 13."))
 
 
 def test_a_word_that_starts_like_a_month_is_no_date(nlp):

@@ -18,8 +18,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config
-from ..lexicon.predicates import (DONE_TO, EVENT_NOUNS, POSSESSIVE, PREP_OBJECTS, REFLEXIVE, REQUEST_VERBS, ROLE_NOUNS,
-                                  phrasal_class, predicate_class)
+from ..lexicon.predicates import (DONE_TO, EVENT_NOUNS, FATAL_ADVERBS, POSSESSIVE, PREP_OBJECTS, REFLEXIVE,
+                                  REQUEST_VERBS, ROLE_NOUNS, VIOLENT_VERBS, phrasal_class, predicate_class)
 from ..model import Claim, Document, Time
 from ..parse import text_of
 from ..records import DocRecord
@@ -128,15 +128,18 @@ def _frames(sent: Span, times: dict[int, Time], weekdays: dict[int, Time]) -> li
 def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
     lemma = v.lemma_.lower()
     kids = list(v.children)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (v.tag_ == "VBN" and v.dep_ == "acl")
-    subj = subject_of(v)
+    shared = _shared_passive_subject(v, kids)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (v.tag_ == "VBN" and v.dep_ == "acl") \
+        or shared is not None
+    subj = subject_of(v) if shared is None else next(
+        (g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     obj = None
     if not passive and _cut_short_passive(v, kids, lemma):
         # 'Teen killed by police': the one named first is the one it was done to; the doer, if any, follows 'by'
         obj = clause_subject(kids, ("nsubj",))
         subj = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     elif passive:
-        obj = clause_subject(kids, ("nsubjpass",))
+        obj = clause_subject(kids, ("nsubjpass",)) or shared
         if obj is None and v.dep_ == "acl":
             obj = v.head   # "the delegation, led by X"
         if obj is not None and obj.lower_ in RELATIVE and v.dep_ == "relcl":
@@ -154,6 +157,10 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
             obj = None     # 'opened fire': the object is part of the verb
         if preps and (obj is None or obj.lower_ in REFLEXIVE):
             obj = _prep_object(v, tuple(preps.split()))   # 'checked herself into X', 'opened fire on X'
+    if _fatal(v, kids, pred):
+        # 'fatally injured a woman', 'was stabbed to death': a killing; 'froze to death', with no one it was done to,
+        # a death
+        pred = "kill" if obj is not None or passive else "die"
     if lemma == "hold" and any(c.lemma_.lower() in ("hostage", "captive") for c in v.subtree if c.head == v or c.head.head == v):
         pred = "hold captive"
         if obj is None:
@@ -209,6 +216,25 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
     else:
         lo, hi = _clause_range(v, v.sent)
     return Frame(anchor=v, predicate=pred, subject=subj, object=obj, span=(lo, hi))
+
+
+def _shared_passive_subject(v: Token, kids: list[Token]) -> Optional[Token]:
+    """'was shot and killed by police', 'was arrested and charged': a participle joined to a passive verb, with no
+    subject or auxiliary of its own, is passive too and done to that verb's subject."""
+    if v.dep_ != "conj" or v.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in kids):
+        return None
+    head = list(v.head.children)
+    return clause_subject(head, ("nsubjpass",)) if any(c.dep_ == "auxpass" for c in head) else None
+
+
+def _fatal(v: Token, kids: list[Token], pred: str) -> bool:
+    """Whether a clause tells an act that took a life: 'fatally', 'mortally', or a violent act done 'to death'."""
+    if any(c.dep_ == "advmod" and c.lower_ in FATAL_ADVERBS for c in kids):
+        return True
+    if pred not in VIOLENT_VERBS and v.lemma_.lower() not in VIOLENT_VERBS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in kids) \
+        or (pred == "shoot" and any(c.lower_ == "dead" and c.dep_ in ("advmod", "oprd", "acomp", "xcomp") for c in kids))
 
 
 def _cut_short_passive(v: Token, kids: list[Token], lemma: str) -> bool:

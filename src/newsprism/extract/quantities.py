@@ -444,10 +444,11 @@ def _bare_age(toks: list[Token], before: str, after: str) -> Optional[Quantity]:
         # died at 9 Main Street' counts the people, and the number there modifies the street)
         owner = _one_of_age(t.head.head)
     elif (word := _age_word(t)) is not None:
-        # 'died at the age of 85', 'died Thursday at age 85', 'has died, aged 85', 'Reid, aged 33': an age said as one
+        # 'died at the age of 85', 'died Thursday at age 85', 'has died, aged 85', 'Reid, aged 33': one's age now, or
+        # at death; 'moved here at age 13' is an age once, which no later age contradicts (left a count of 'age')
         top = word.head if word.head.lower_ == "at" else word
         owner = top.head if top.head.pos_ in ("PROPN", "NOUN") and top.head.lower_ != "age" \
-            else _one_of_age(top.head) if top.head.pos_ in ("VERB", "AUX") else None
+            else _one_of_age(top.head) if predicate_class(top.head.lemma_) == "die" else None
     if owner is None:
         return None
     return Quantity(start=t.idx, end=t.idx + len(t.text), text=t.text, amount=float(t.text), unit="years old",

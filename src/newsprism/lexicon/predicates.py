@@ -67,8 +67,15 @@ PREDICATE_CLASSES: dict[str, str] = {
     **dict.fromkeys(["find", "discover", "locate"], "find"),
     **dict.fromkeys(["retain", "keep"], "retain"),
     **dict.fromkeys(["spark", "trigger", "provoke", "unleash"], "trigger"),
-    **dict.fromkeys(["destroy", "demolish", "raze", "obliterate"], "destroy"),
+    # damage done to a thing, whatever its degree: 'badly damaged', 'nearly destroyed' and 'gutted' by one fire
+    **dict.fromkeys(["destroy", "demolish", "raze", "obliterate", "damage", "devastate", "gut", "ravage", "wreck"],
+                    "destroy"),
 }
+# what makes an act of violence a killing ('fatally injured', 'mortally wounded', 'stabbed to death', 'shot dead');
+# 'dead' only after a shooting ('found dead' is no killing)
+FATAL_ADVERBS = {"fatally", "mortally"}
+VIOLENT_VERBS = {"injure", "shoot", "attack", "stab", "beat", "bludgeon", "strangle", "choke", "burn", "crush",
+                 "trample", "maul", "batter", "club", "kick", "punch", "hack", "starve", "freeze", "bleed", "shell"}
 # a verb with its particle, preposition or fixed object that news uses for one act: 'checked into a clinic'
 # enters it, 'passed away' died, 'opened fire on' shot at; the prepositions, where given, carry the thing done to
 PHRASAL_CLASSES: dict[tuple[str, str], tuple[str, str]] = {
@@ -79,6 +86,11 @@ PHRASAL_CLASSES: dict[tuple[str, str], tuple[str, str]] = {
     # his duties' is dismissed
     ("rush", "out"): ("release", ""), ("roll", "out"): ("release", ""), ("set", "record"): ("break", ""),
     ("relieve", "of"): ("fire", ""),
+    # 'headed to a clinic' travels there ('headed the delegation' leads it); 'pushed out an update' releases it; a
+    # fire that 'ripped through' a church damaged it
+    **{("head", prep): ("visit", prep) for prep in ("to", "for", "into", "toward", "towards")},
+    ("push", "out"): ("release", ""),
+    ("rip", "through"): ("destroy", "through"), ("tear", "through"): ("destroy", "through"),
     # a record passed, eclipsed, surpassed or topped is broken (a 'mark' is not: 'passed the 1,000 mark' reaches a
     # round number); a title defended is kept; a vote cast is a vote; a sentence handed to someone sentences them
     **{(verb, "record"): ("break", "") for verb in ("pass", "eclipse", "surpass", "top")},
@@ -160,7 +172,10 @@ def phrasal_class(lemma: str, children) -> Optional[tuple[str, str, bool]]:
     # a verb's particle makes its phrasal verb: 'carried out a raid on the town' is no 'carry on'
     links = ("prt",) if any(c.dep_ == "prt" for c in children) else ("prt", "prep")
     for c in children:
-        word = c.lower_ if c.dep_ in links else c.lemma_.lower() if c.dep_ == "dobj" else None
-        if word is not None and (lemma, word) in PHRASAL_CLASSES:
-            return (*PHRASAL_CLASSES[(lemma, word)], c.dep_ == "dobj")
+        # an object of several ('defended the WBA, WBO and IBF titles') is read by each of its parts
+        words = [c.lower_] if c.dep_ in links else [c.lemma_.lower(), *(x.lemma_.lower() for x in c.conjuncts)] \
+            if c.dep_ == "dobj" else []
+        for word in words:
+            if (lemma, word) in PHRASAL_CLASSES:
+                return (*PHRASAL_CLASSES[(lemma, word)], c.dep_ == "dobj")
     return None

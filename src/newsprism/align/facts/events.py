@@ -58,7 +58,7 @@ from .participants import (
     surely_one_doer,
 )
 from .positions import agreed_fact, position
-from .venues import OTHER_ONE, same_venue, venues_of
+from .venues import OTHER_ONE, same_venue, venues_of, venues_of_the_report
 from .words import MIND_PREDICATES, MONTHS_DAYS, STATEMENT_PREDICATES, content_words
 
 # verbs whose meaning is their noun: 'expressed outrage', 'made a statement', 'held talks'
@@ -189,34 +189,13 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         out.append(EventClaim(c, (ctx.root_of(c.doc), sense, standing), "" if story in ctx.lone else story, subj, obj,
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
                               venues, agent, c.start < ctx.ledes.get(c.doc, 0)))
-    return _venues_of_the_report(ctx, out)
+    return venues_of_the_report(ctx, out)
 
 
 def _a_cause(p: Participant) -> bool:
     """A doer that is what killed, not who: an event, a weapon, an illness ('the blast', 'a bomb explosion', 'a quake
     that struck Iran': a place named in it makes it no one)."""
     return not (p.entity or p.pronoun) and p.head in CAUSE_NOUNS
-
-
-def _venues_of_the_report(ctx: Context, views: list[EventClaim]) -> list[EventClaim]:
-    """A report that names where an act took place once and then tells it again without ('checked into the X
-    Center' ... 'she checked into rehab on Thursday') tells one act: the clause without a venue takes the one its
-    report names for the same act by the same doer, where the report names only one. A report naming two venues
-    for one act tells two occasions, and its bare clause could be either."""
-    by_act: dict[tuple, list[EventClaim]] = defaultdict(list)
-    for v in views:
-        by_act[(v.claim.doc, v.block)].append(v)
-    for told in by_act.values():
-        named = [v for v in told if v.venues]
-        if not named or len(named) == len(told):
-            continue
-        venues = frozenset().union(*(v.venues for v in named))
-        if not all(same_venue(ctx, frozenset({x}), frozenset({y})) for x in venues for y in venues):
-            continue
-        for v in told:
-            if not v.venues and not (v.obj.words & OTHER_ONE) and all(match(ctx, v.subj, w.subj) for w in named):
-                v.venues = venues
-    return views
 
 
 def _weekday(ctx: Context, c: Claim) -> Optional[str]:
@@ -290,6 +269,8 @@ def _ties(ctx: Context, a: EventClaim, b: EventClaim, across: bool = False) -> O
         thing = 0.0
     if a.venues and b.venues and not same_venue(ctx, a.venues, b.venues):
         return None     # 'checked into the Betty Ford Center' / '... into Morningside Recovery': two stays
+    if a.block[1] in ONCE and surely_one_doer(ctx, a.subj, b.subj):
+        return doer, thing, killer   # one named person dies once: two days told for it are a dispute over when
     if a.weekday and b.weekday and a.weekday != b.weekday:
         return None     # 'released a patch on Wednesday' / '... on Tuesday': two releases
     return None if a.when and b.when and (a.when[1] < b.when[0] or b.when[1] < a.when[0]) else (doer, thing, killer)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
+from typing import Any
 
 from ...model import Claim
 from .context import Context, span_in
-from .participants import FACILITY_NOUNS
+from .participants import FACILITY_NOUNS, match
 
 # named buildings and institutions an act can take place at; 'into', 'in', 'at' before one names where; after
 # 'into' a name of any kind but a place of the map is one ('checked into Birch Recovery', whatever the tagger says)
@@ -54,3 +56,25 @@ def same_venue(ctx: Context, a: frozenset[str], b: frozenset[str]) -> bool:
     """Venues that may be one: one entity, or names sharing a word that says which ('Betty Ford Center' / 'Betty
     Ford Clinic'; not 'Center')."""
     return bool(a & b) or any((ctx.name_words(x) & ctx.name_words(y)) - FACILITY_NOUNS for x in a for y in b)
+
+
+def venues_of_the_report(ctx: Context, views: list[Any]) -> list[Any]:
+    """(views: the `events.EventClaim`s of the analysis, read here by their claim, block, venues, thing and doer.)
+    A report that names where an act took place once and then tells it again without ('checked into the X
+    Center' ... 'she checked into rehab on Thursday') tells one act: the clause without a venue takes the one its
+    report names for the same act by the same doer, where the report names only one. A report naming two venues
+    for one act tells two occasions, and its bare clause could be either."""
+    by_act: dict[tuple, list[Any]] = defaultdict(list)
+    for v in views:
+        by_act[(v.claim.doc, v.block)].append(v)
+    for told in by_act.values():
+        named = [v for v in told if v.venues]
+        if not named or len(named) == len(told):
+            continue
+        venues = frozenset().union(*(v.venues for v in named))
+        if not all(same_venue(ctx, frozenset({x}), frozenset({y})) for x in venues for y in venues):
+            continue
+        for v in told:
+            if not v.venues and not (v.obj.words & OTHER_ONE) and all(match(ctx, v.subj, w.subj) for w in named):
+                v.venues = venues
+    return views
