@@ -31,3 +31,13 @@ def test_what_a_denial_governs_is_told_as_not_done(nlp):
     assert mod(nlp, "The envoy denied personally speaking to the mayor.", "speaking") == "denied"
     assert mod(nlp, "The envoy denied that he had met the mayor.", "met") == "denied"
     assert mod(nlp, "The envoy said that he had met the mayor.", "met") == "asserted"
+
+
+def test_a_bare_verb_joined_to_another_shares_its_auxiliaries(nlp):
+    """'may have been closed or dismantled': the dismantling is as uncertain as the closing; 'did not stop or slow
+    down' denies both. A verb with its own auxiliary or a finite verb of its own keeps its own standing."""
+    assert mod(nlp, "Some plants may have been closed or dismantled years ago.", "dismantled") == "hedged"
+    assert mod(nlp, "The driver did not stop or slow down.", "slow") == "denied"
+    assert mod(nlp, "Police arrested the man but did not charge him.", "arrested") == "asserted"
+    assert mod(nlp, "He was not hurt and walked away.", "walked") == "asserted"
+    assert mod(nlp, "Tarvel is not yours to play with, show some respect.", "show") == "asserted"

@@ -29,6 +29,12 @@ def modality(tok: Token, sent: Span, attributed: bool, in_quote: bool = False) -
     if sent.text.rstrip().rstrip(" \"'”’»)").endswith("?"):
         return "question"
     kids = list(tok.children)
+    if tok.dep_ == "conj" and tok.tag_ in ("VBN", "VB") and tok.tag_ == tok.head.tag_ \
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "neg") for c in kids) \
+            and any(c.dep_ in ("aux", "auxpass") for c in tok.head.children):
+        # 'may have been closed or dismantled', 'did not stop or slow down': a bare verb joined to another of its
+        # form shares that one's auxiliaries and negation ('is not yours, show some respect' shares nothing)
+        kids += [c for c in tok.head.children if c.dep_ in ("aux", "neg")]
     if any(c.dep_ == "neg" for c in kids) or tok.lemma_.lower() in DENIAL_VERBS:
         return "denied"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "go" and any(c.dep_ == "neg" for c in tok.head.children):
