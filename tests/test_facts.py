@@ -107,6 +107,18 @@ def test_bound_and_exact_figure_that_fit_are_compatible():
     assert verdicts(facts, "hostage") == ["compatible"]
 
 
+def test_a_bound_far_short_of_a_figure_counts_another_thing():
+    """'more than three years' of delays and a sentence of '485 years': both can be true, but a writer with 485 in
+    mind would not write 'more than three'; the two are kept apart, neither agreeing nor disputed."""
+    c = Corpus()
+    unit = {"unit": "year"}
+    c.claim("a", "After more than three years of delays in Dorn, Pell was sentenced.", predicate="sentence",
+            value={"amount": 3, "qualifier": ">", "text": "more than three", **unit})
+    c.claim("b", "Pell was sentenced in Dorn to 485 years in prison.", predicate="sentence",
+            value={"amount": 485, "qualifier": None, "text": "485", **unit})
+    assert not [f for f in facts_of(c) if f.about.startswith("Number of year")]
+
+
 def test_different_exact_figures_for_the_same_count_contest():
     c = Corpus()
     c.claim("a", "The raid on Dorn killed 12 villagers, officials said.", predicate="kill", value=killed(12))

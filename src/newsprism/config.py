@@ -122,6 +122,7 @@ class FactsConfig(Section):
     score_match: float = Field(0.7, description="least match for two scores or records ('17-14') to contest: a game report holds many")
     sure_match: float = Field(0.42, description="a match this close says two figures count one thing whatever their wording")
     far_apart: float = Field(1.5, description="an approximate figure contests only a figure this many times beyond its interval")
+    bound_reach: float = Field(2.0, description="a bound ('more than 50') counts one thing with a figure under this many times it")
     # statements: what one speaker said
     topic_share: float = Field(0.5, description="a word in this share of a story's documents is the story's topic")
     topic_weight: float = Field(0.5, description="a topic word shared counts this much toward shared_words")

@@ -13,7 +13,7 @@ from typing import Optional
 
 from ...disjoint import DisjointSets
 from ...lexicon.numbers import CURRENCY_UNITS
-from ...model import Claim, Fact, Position
+from ...model import Claim, Fact, FigureValue, Position
 from .context import Context
 from .dates import time_groups
 from .figure_reach import keys, partners, prunable, slot_people
@@ -239,7 +239,8 @@ def _figure_slots(ctx: Context, base: str, figs: list[Figure], idf: dict[str, fl
     disputed = {r for e in edges for r in e}
     for x, y, _ in surest:
         rx, ry = agree.find(x.claim.id), agree.find(y.claim.id)
-        if rx == ry or rx in disputed or ry in disputed or not x.claim.value.compatible(y.claim.value):
+        if rx == ry or rx in disputed or ry in disputed or not x.claim.value.compatible(y.claim.value) \
+                or _beyond_bound(x.claim.value, y.claim.value, ctx.cfg.bound_reach):
             continue
         exact = {amount(f.claim.value) for r in (rx, ry) for f in clusters[r] if f.claim.value.exact}
         if len(exact) > 1:
@@ -266,6 +267,19 @@ def _figure_slots(ctx: Context, base: str, figs: list[Figure], idf: dict[str, fl
         else:
             facts.append(contested_figures(ctx, base, [clusters[r] for r in members]))
     return facts
+
+
+def _beyond_bound(a: FigureValue, b: FigureValue, reach: float) -> bool:
+    """A bound and an exact figure many times past it ('more than three years' of delays / a sentence of '485
+    years'): news gives a bound as the round number just short of the count, so they count two things."""
+    for bound, count in ((a, b), (b, a)):
+        if bound.amount is None or not count.exact or not bound.amount:
+            continue
+        if bound.qualifier in (">", ">=") and amount(count) >= reach * float(bound.amount):
+            return True
+        if bound.qualifier in ("<", "<=") and amount(count) * reach <= float(bound.amount):
+            return True
+    return False
 
 
 def _of_other_people(ctx: Context, a: list[Figure], b: list[Figure]) -> bool:
