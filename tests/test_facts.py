@@ -708,3 +708,26 @@ def test_an_agreed_figure_names_the_event_its_clauses_tell():
     assert not set(figure.claims) & set(event.claims)
     facts = {f.about: f for f in facts_of(sentencing(("d", "h", "k")))}
     assert facts["Number of sentence"].event is None and "Rhea Moss sentence Ana Pell" in facts
+
+
+def test_a_larger_event_keeps_a_clause_of_a_figure_told_across_acts():
+    """Seven life sentences, which two outlets give in the sentencing and three in three other acts (what Pell
+    serves, faces, received): the sentencing, told by six outlets, keeps its two clauses, and the figure stands on
+    the other three. Where the event is told by no more outlets than the figure, the figure stays whole (and an
+    agreement is never undone for an event)."""
+    def build(docs: str) -> dict:
+        c = sentencing((), docs=docs)
+        seven = {"amount": 7, "unit": "sentence", "text": "seven"}
+        for doc, verb in (("d", "serve"), ("h", "face"), ("k", "receive")):
+            c.claim(doc, f"Ana Pell must {verb} seven life sentences.", predicate=verb, subject="e1",
+                    subject_text="Ana Pell", tense="present", value=seven)
+        return {f.about: f for f in facts_of(c)}
+
+    def docs_of(f) -> set:
+        return {d for p in f.positions for d in p.documents}
+
+    facts = build("abegmn")
+    assert docs_of(facts["Number of sentence"]) == {"d", "h", "k"}
+    assert docs_of(facts["Rhea Moss sentence Ana Pell"]) == set("abegmn")
+    facts = build("abeg")
+    assert docs_of(facts["Number of sentence"]) == {"a", "b", "d", "h", "k"}

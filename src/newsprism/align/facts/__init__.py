@@ -77,7 +77,8 @@ def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact],
     """A figure several documents agree on is told by the event its clauses tell ('killed 12 people' is the
     killing) when one event fact holds all its claims and another document's telling too (an event of just those
     documents says less than the figure). Where a disputed figure of an event holds one of its claims, the dispute
-    keeps it and the agreement keeps the rest. Otherwise the agreement stands whole, and the events that took some
+    keeps it and the agreement keeps the rest; so does a larger event whose act the figure's clauses tell only in
+    part (`_across_acts`), where two reports still give the figure. Otherwise the agreement stands whole, and the events that took some
     of its claims give them back (an event left with one independent document is no fact); the agreement is then
     a figure of that event (`Fact.event`, see `_tells_most`). -> the facts, and (agreement, its event) pairs."""
     home: dict[str, Fact] = {c: f for f in facts for c in f.claims}
@@ -90,8 +91,13 @@ def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact],
                 and len(_docs(event, doc_of)) > len(_docs(f, doc_of)) \
                 and _tells_only(event, by_id[f.claims[0]].value, by_id):
             continue
-        if any(home[c].verdict == "contested" for c in f.claims if c in home):
-            rest = _without(f, set(home), doc_of)
+        rest = _without(f, set(home), doc_of)
+        # a disputed figure of an event keeps its claim; so does a larger event whose act only some of the figure's
+        # clauses tell (and every other fact holding one), where two reports still give the figure without them:
+        # an agreement is never undone for an event. The figure keeps the rest.
+        if any(home[c].verdict == "contested" for c in f.claims if c in home) or (
+                rest is not None and ctx.independent(_docs(rest, doc_of)) >= 2
+                and _across_acts(ctx, f, home, events, by_id, doc_of) is not None):
             if rest is not None:
                 rests.append(agreed_fact(ctx, f.about, rest.positions, [by_id[c] for c in rest.claims]))
         else:
@@ -114,6 +120,24 @@ def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact],
             if _tells_most(f, event, by_id):
                 told.append((f, event))
     return kept + whole + rests, told
+
+
+def _across_acts(ctx: Context, figure: Fact, home: dict[str, Fact], events: list[Fact], by_id: dict[str, Claim],
+                 doc_of: dict[str, str]) -> Optional[Fact]:
+    """The event that took most of an agreed figure's clauses, where more reports tell it than the figure and it
+    tells the act of fewer than most of them: the figure is told across acts, and those clauses stay with the
+    larger agreement ('more than three years' of efforts, said where one report tells the sentencing; not 'over
+    1,400 Israelis killed', which three reports give and two tell as a killing). None otherwise."""
+    is_event = {id(e) for e in events}
+    took = Counter(id(home[c]) for c in figure.claims if c in home and id(home[c]) in is_event)
+    if not took:
+        return None
+    most = max(took.values())
+    event = next(home[c] for c in figure.claims if c in home and took.get(id(home[c])) == most)
+    if _tells_most(figure, event, by_id) \
+            or ctx.independent(_docs(event, doc_of)) <= ctx.independent(_docs(figure, doc_of)):
+        return None
+    return event
 
 
 def _tells_most(figure: Fact, event: Fact, by_id: dict[str, Claim]) -> bool:
