@@ -96,27 +96,31 @@ def test_identical_figures_corroborate():
     assert fact.verdict == "corroborated" and fact.positions[0].normalized == 52
 
 
-def test_bound_and_exact_figure_that_fit_are_compatible():
+def bound_and_figure(unit: str, predicate: str, bound: tuple[str, int, str], figure: tuple[str, int]) -> list:
+    """Two outlets: one gives a lower bound (its sentence, the amount, its words), the other an exact figure."""
     c = Corpus()
-    unit = {"unit": "people hostage"}
-    c.claim("a", "Gunmen seized over 200 hostages from the ferry.", predicate="hold captive",
-            value={"amount": 200, "qualifier": ">", "text": "over 200", **unit})
-    c.claim("b", "The gunmen hold 224 people hostage from the ferry.", predicate="hold captive",
-            value={"amount": 224, "qualifier": None, "text": "224", **unit})
-    facts = facts_of(c)
+    said, low, words = bound
+    c.claim("a", said, predicate=predicate, value={"amount": low, "qualifier": ">", "text": words, "unit": unit})
+    said, amount = figure
+    c.claim("b", said, predicate=predicate, value={"amount": amount, "qualifier": None, "text": str(amount),
+                                                   "unit": unit})
+    return facts_of(c)
+
+
+def test_bound_and_exact_figure_that_fit_are_compatible():
+    facts = bound_and_figure("people hostage", "hold captive",
+                             ("Gunmen seized over 200 hostages from the ferry.", 200, "over 200"),
+                             ("The gunmen hold 224 people hostage from the ferry.", 224))
     assert verdicts(facts, "hostage") == ["compatible"]
 
 
 def test_a_bound_far_short_of_a_figure_counts_another_thing():
     """'more than three years' of delays and a sentence of '485 years': both can be true, but a writer with 485 in
     mind would not write 'more than three'; the two are kept apart, neither agreeing nor disputed."""
-    c = Corpus()
-    unit = {"unit": "year"}
-    c.claim("a", "After more than three years of delays in Dorn, Pell was sentenced.", predicate="sentence",
-            value={"amount": 3, "qualifier": ">", "text": "more than three", **unit})
-    c.claim("b", "Pell was sentenced in Dorn to 485 years in prison.", predicate="sentence",
-            value={"amount": 485, "qualifier": None, "text": "485", **unit})
-    assert not [f for f in facts_of(c) if f.about.startswith("Number of year")]
+    facts = bound_and_figure("year", "sentence",
+                             ("After more than three years of delays in Dorn, Pell was sentenced.", 3, "more than three"),
+                             ("Pell was sentenced in Dorn to 485 years in prison.", 485))
+    assert not [f for f in facts if f.about.startswith("Number of year")]
 
 
 def test_different_exact_figures_for_the_same_count_contest():
