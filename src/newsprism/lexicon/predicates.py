@@ -86,9 +86,9 @@ PHRASAL_CLASSES: dict[tuple[str, str], tuple[str, str]] = {
     # his duties' is dismissed
     ("rush", "out"): ("release", ""), ("roll", "out"): ("release", ""), ("set", "record"): ("break", ""),
     ("relieve", "of"): ("fire", ""),
-    # 'headed to a clinic' travels there ('headed the delegation' leads it); 'pushed out an update' releases it; a
-    # fire that 'ripped through' a church damaged it
-    **{("head", prep): ("visit", prep) for prep in ("to", "for", "into", "toward", "towards")},
+    # 'headed to a clinic' travels there ('headed the delegation' leads it; 'headed for a clash' and 'toward a deal'
+    # go nowhere); 'pushed out an update' releases it; a fire that 'ripped through' a church damaged it
+    ("head", "to"): ("visit", "to"), ("head", "into"): ("visit", "into"),
     ("push", "out"): ("release", ""),
     ("rip", "through"): ("destroy", "through"), ("tear", "through"): ("destroy", "through"),
     # a record passed, eclipsed, surpassed or topped is broken (a 'mark' is not: 'passed the 1,000 mark' reaches a

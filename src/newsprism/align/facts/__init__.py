@@ -78,9 +78,10 @@ def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact],
     killing) when one event fact holds all its claims and another document's telling too (an event of just those
     documents says less than the figure). Where a disputed figure of an event holds one of its claims, the dispute
     keeps it and the agreement keeps the rest; so does a larger event whose act the figure's clauses tell only in
-    part (`_across_acts`), where two reports still give the figure. Otherwise the agreement stands whole, and the events that took some
-    of its claims give them back (an event left with one independent document is no fact); the agreement is then
-    a figure of that event (`Fact.event`, see `_tells_most`). -> the facts, and (agreement, its event) pairs."""
+    part (`_across_acts`), where two reports still give the figure. Otherwise the agreement stands whole, and the
+    events that took some of its claims give them back (an event left with one independent document is no fact);
+    the agreement is then a figure of that event (`Fact.event`, see `_tells_most`). -> the facts, and (agreement,
+    its event) pairs."""
     home: dict[str, Fact] = {c: f for f in facts for c in f.claims}
     by_id = {c.id: c for c in claims}
     doc_of = {c.id: c.doc for c in claims}
