@@ -194,3 +194,13 @@ def test_one_without_an_act_is_no_count_and_a_vague_scale_is_a_range(nlp):
     assert (several.get("amount"), several["min"], several["max"]) == (None, 200, 999)
     [million] = values(nlp, "A million people marched in Valdora.")
     assert million["amount"] == 1_000_000
+
+
+def test_a_vague_scale_is_quoted_whole_and_read_as_a_range(nlp):
+    """'several hundred' is quoted as said and reads as 'hundreds'; 'several trillion' is a figure too."""
+    [v] = values(nlp, "Several hundred protesters gathered in Dorn.")
+    assert (v["text"], v["min"], v["max"]) == ("Several hundred", 200, 999)
+    [v] = values(nlp, "A few thousand people crossed into Tarvel.")
+    assert (v["text"], v["min"], v["max"]) == ("A few thousand", 1000, 9999)
+    [v] = values(nlp, "The plan would cost several trillion dollars.")
+    assert (v["text"], v["unit"], v["min"]) == ("several trillion", "USD", 1e12)

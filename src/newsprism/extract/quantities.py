@@ -28,7 +28,8 @@ __all__ = ["Quantity", "find_quantities", "ROLES"]   # ROLES: the fact ledger re
 
 # plural scale words used alone are vague counts: "thousands of people"
 VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (1_000, 9_999),
-         "millions": (1_000_000, 999_999_999), "billions": (1_000_000_000, 999_999_999_999)}
+         "millions": (1_000_000, 999_999_999), "billions": (1_000_000_000, 999_999_999_999),
+         "trillions": (1_000_000_000_000, 999_999_999_999_999)}
 VAGUE_TENS = {"thousands": (20_000, 99_999), "millions": (20_000_000, 99_999_999)}   # "tens of thousands"
 CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollar": "USD", "euro": "EUR",
               "pound": "GBP", "rouble": "RUB", "ruble": "RUB", "yen": "JPY", "shekel": "ILS"}
@@ -67,7 +68,8 @@ _MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|second|pag
                             r"caliber|calibre)s?\b(?!\s*-?\s*old)", re.I)
 # "a 37 second runoff", "a 10 minute drive": a singular unit of time before a noun sizes it, hyphen or not
 _CLOCK_SIZE_AFTER = re.compile(r"\s+(second|minute|hour)\b(?=\s+(?!remaining|left|to\b)[a-z])", re.I)
-SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion"}
+# the spelled scales ('hundred' ... 'trillion'; not 'dozen', nor the 'k' and 'bn' of digits)
+SCALE_WORDS = frozenset(w for w, n in SCALES.items() if n >= 100 and len(w) > 2)
 # "the two countries", "our two nations", "the two leaders": a pair the report has named, referred to, not counted
 _PAIR_NAMED_BEFORE = re.compile(r"\b(the|these|those|our|their|its|his|her|your|my)\s+$", re.I)
 # "weighed 300 pounds", "a 6-foot-2, 250 pounds lineman": pounds after a weight or a height are a weight
@@ -315,11 +317,14 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
         return bare
     words = [t.text for t in toks]
     low = [w.lower() for w in words]
+    said_from = toks[0].idx     # where the figure's words begin ('several hundred' begins at 'several')
     if len(low) == 1 and low[0] in SCALE_WORDS:
         if re.search(r"\bmulti\s*-?\s*$", before, re.I):
             return None   # 'a multi-million dollar lawsuit': no amount stated
-        if re.search(r"\b(several|few|many)\s*$", before, re.I):
+        vague = re.search(r"\b(several|(?:a\s+)?few|many)\s*$", before, re.I)
+        if vague:
             low = [low[0] + "s"]   # 'several hundred', 'a few thousand': as vague as 'hundreds', not 100
+            said_from -= len(before) - vague.start()
     amount: Optional[float] = None
     lo = hi = None
     if low[-1] in VAGUE:
@@ -370,6 +375,7 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
         return None   # 'in one memo', 'one of the men': a singular, not a count (but 'one man was killed' counts)
     if role and unit not in CURRENCY_UNITS:
         unit = f"{unit} {role}" if role != unit else unit
+    start_char = min(start_char, said_from)
     q = Quantity(start=start_char, end=end_char, text=text_of(doc)[start_char:end_char], amount=amount,
                  qualifier=qual if amount is not None else None, min=lo if amount is None else None,
                  max=hi if amount is None else None, unit=unit, noun=noun, role=role, head=head,
