@@ -158,6 +158,14 @@ def test_a_full_name_tagged_as_another_type_joins_the_person():
     assert "same name tagged as another type" in reasons
 
 
+def test_a_full_name_tagged_with_its_nationality_joins_the_person():
+    """'American Hasim Rahman' tagged ORG is the person 'Hasim Rahman'; 'American Airlines' is no one."""
+    a = record("a", ("Ivo Brandt", "PERSON", ["Ivo Brandt"]))
+    b = record("b", ("German Ivo Brandt", "ORG", ["German Ivo Brandt"]), ("German Airlines", "ORG", ["German Airlines"]))
+    _, m = resolved(a, b)
+    assert same(m, "a@0", "b@0") and not same(m, "a@0", "b@1")
+
+
 def test_a_bare_word_tagged_org_stays_apart_without_a_person_called_by_it():
     a = record("a", ("Henry Ford", "PERSON", ["Henry Ford"]))
     b = record("b", ("Ford", "ORG", ["Ford"]))

@@ -291,14 +291,17 @@ def _merge_mistagged_surnames(c: _Clusters, rows: Sequence[KeyRow], persons: Seq
 
 def _merge_mistagged_full_names(c: _Clusters, rows: Sequence[KeyRow], person_full: Sequence[KeyRow]) -> None:
     """Rule 3c: a full name tagged ORG, WORK_OF_ART, ... in some documents and PERSON in others: the
-    same multi-word proper name is the same referent."""
+    same multi-word proper name is the same referent, and so is one the tagger took with the nationality before it
+    ('American Hasim Rahman' tagged ORG, where 'Hasim Rahman' is a person)."""
     person_keys = {g.key: g for g in person_full}
     for g in rows:
         if g.kind in ("PERSON", "NORP") or len(g.name.split()) < 2:
             continue
-        p = parse_person(g.name)
+        first, _, rest = g.name.partition(" ")
+        name = rest if len(rest.split()) >= 2 and nationality_code(first) else g.name
+        p = parse_person(name)
         target = person_keys.get("person:" + p.joined) if p and p.full else None
-        if target is not None and fold(target.name) == fold(g.name) and c.allows(MISTAGGED_NAME_CONFIDENCE):
+        if target is not None and fold(target.name) == fold(name) and c.allows(MISTAGGED_NAME_CONFIDENCE):
             c.merge(target.first, g.first, [g.name], "same name tagged as another type", MISTAGGED_NAME_CONFIDENCE)
 
 
