@@ -83,6 +83,7 @@ def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact],
     the agreement is then a figure of that event (`Fact.event`, see `_tells_most`). -> the facts, and (agreement,
     its event) pairs."""
     home: dict[str, Fact] = {c: f for f in facts for c in f.claims}
+    is_event = {id(e) for e in events}
     by_id = {c.id: c for c in claims}
     doc_of = {c.id: c.doc for c in claims}
     whole, rests = [], []
@@ -98,7 +99,7 @@ def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact],
         # an agreement is never undone for an event. The figure keeps the rest.
         if any(home[c].verdict == "contested" for c in f.claims if c in home) or (
                 rest is not None and ctx.independent(_docs(rest, doc_of)) >= 2
-                and _across_acts(ctx, f, home, events, by_id, doc_of) is not None):
+                and _across_acts(ctx, f, home, is_event, by_id, doc_of) is not None):
             if rest is not None:
                 rests.append(agreed_fact(ctx, f.about, rest.positions, [by_id[c] for c in rest.claims]))
         else:
@@ -123,13 +124,13 @@ def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact],
     return kept + whole + rests, told
 
 
-def _across_acts(ctx: Context, figure: Fact, home: dict[str, Fact], events: list[Fact], by_id: dict[str, Claim],
+def _across_acts(ctx: Context, figure: Fact, home: dict[str, Fact], is_event: set[int], by_id: dict[str, Claim],
                  doc_of: dict[str, str]) -> Optional[Fact]:
     """The event that took most of an agreed figure's clauses, where more reports tell it than the figure and it
     tells the act of fewer than most of them: the figure is told across acts, and those clauses stay with the
     larger agreement ('more than three years' of efforts, said where one report tells the sentencing; not 'over
-    1,400 Israelis killed', which three reports give and two tell as a killing). None otherwise."""
-    is_event = {id(e) for e in events}
+    1,400 Israelis killed', which three reports give and two tell as a killing). None otherwise. `is_event`: the
+    ids of the event facts, made once for all figures."""
     took = Counter(id(home[c]) for c in figure.claims if c in home and id(home[c]) in is_event)
     if not took:
         return None
