@@ -23,6 +23,7 @@ from ..lexicon.dates import MONTH
 from ..lexicon.numbers import CURRENCY_UNITS, SCALES, WORD_NUMBERS, parse_number
 from ..lexicon.predicates import predicate_class
 from .counted import ROLES, counted, norm_noun
+from .subjects import subject_of
 
 __all__ = ["Quantity", "find_quantities", "ROLES"]   # ROLES: the fact ledger reads the role words from here
 
@@ -422,14 +423,6 @@ def _age_word(t: Token) -> Optional[Token]:
     return None
 
 
-def _one_of_age(verb: Token) -> Token:
-    """Whose age a clause gives: its subject ('who died at 85': the one the clause is about), else the verb."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
-        return verb.head
-    return subj if subj is not None else verb
-
-
 def _bare_age(toks: list[Token], before: str, after: str) -> Optional[Quantity]:
     """'Jane Roe, 33, of Fenwick', closing a sentence about a person, 'He was 95.', and 'dies at 91': news gives ages
     bare."""
@@ -448,13 +441,13 @@ def _bare_age(toks: list[Token], before: str, after: str) -> Optional[Quantity]:
     elif t.dep_ == "pobj" and t.head.lower_ == "at" and predicate_class(t.head.head.lemma_) == "die":
         # 'Esther Williams dies at 91': the number a death is 'at' is the age it came at, not a toll ('four people
         # died at 9 Main Street' counts the people, and the number there modifies the street)
-        owner = _one_of_age(t.head.head)
+        owner = subject_of(t.head.head) or t.head.head     # whose age: the one who died (a relative clause's head)
     elif (word := _age_word(t)) is not None:
         # 'died at the age of 85', 'died Thursday at age 85', 'has died, aged 85', 'Reid, aged 33': one's age now, or
         # at death; 'moved here at age 13' is an age once, which no later age contradicts (left a count of 'age')
         top = word.head if word.head.lower_ == "at" else word
         owner = top.head if top.head.pos_ in ("PROPN", "NOUN") and top.head.lower_ != "age" \
-            else _one_of_age(top.head) if predicate_class(top.head.lemma_) == "die" else None
+            else (subject_of(top.head) or top.head) if predicate_class(top.head.lemma_) == "die" else None
     if owner is None:
         return None
     return Quantity(start=t.idx, end=t.idx + len(t.text), text=t.text, amount=float(t.text), unit="years old",
