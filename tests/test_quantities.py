@@ -1,7 +1,6 @@
 """Figures in a sentence: amount, qualifier, what is counted, and which figures can both be true."""
 from __future__ import annotations
 
-import pytest
 
 from newsprism.extract.quantities import find_quantities
 from newsprism.model import FigureValue
@@ -204,3 +203,13 @@ def test_a_vague_scale_is_quoted_whole_and_read_as_a_range(nlp):
     assert (v["text"], v["min"], v["max"]) == ("A few thousand", 1000, 9999)
     [v] = values(nlp, "The plan would cost several trillion dollars.")
     assert (v["text"], v["unit"], v["min"]) == ("several trillion", "USD", 1e12)
+
+
+def test_a_house_number_counts_nothing(nlp):
+    """'9 Main Street' is where, not how many; the people counted beside it stay a count, and so do traders of a
+    street named before them."""
+    assert [v["text"] for v in values(nlp, "Four people died at 9 Main Street on Sunday.")] == ["Four"]
+    assert values(nlp, "The fire broke out at 1600 Pennsylvania Avenue late on Friday.") == []
+    assert values(nlp, "Officers were called to 221 Baker St. in the evening.") == []
+    [v] = values(nlp, "Police said 3 Wall Street traders were arrested.")
+    assert (v["amount"], v["unit"]) == (3, "trader arrested")

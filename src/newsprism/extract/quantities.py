@@ -64,6 +64,9 @@ _RANGE_BEFORE = re.compile(r"(\bbetween|\bfrom|\d\s*(-|–|to|or|and)|\d\s*(-|�
 _RANGE_AFTER = re.compile(r"\s*(million|billion|thousand)?\s*(-|–|to|or)\s*\$?\s*\d", re.I)
 _CLOCK_AFTER = re.compile(r"\s*(:\s*\d|a\.\s*m\.|p\.\s*m\.|am\b|pm\b|o'clock|GMT|ET\b|EST\b)", re.I)
 _ADDRESS_AFTER = re.compile(r"\s*(block|street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd|lane|drive|floor)\b", re.I)
+# the last word of a street's name: a number it governs is a house number ('9 Main Street', '30 Rockefeller Plaza')
+STREET_WORDS = frozenset({"street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd", "blvd.", "lane", "drive",
+                          "plaza", "place", "square", "court", "parkway", "terrace"})
 _MEASURE_AFTER = re.compile(r"\s*-\s*(year|month|week|day|hour|minute|second|page|round|yard|mile|foot|point|game|"
                             r"seat|member|story|acre|ton|megawatt|kilometer|km|meter|metre|bit|gauge|inch|pound|"
                             r"caliber|calibre)s?\b(?!\s*-?\s*old)", re.I)
@@ -305,8 +308,8 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     after = text_of(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 30]
     if _RANGE_BEFORE.search(before) and not _restated(before, toks, after=False) \
             or _RANGE_AFTER.match(after) and not _restated(after, toks, after=True) \
-            or _CLOCK_AFTER.match(after) or _ADDRESS_AFTER.match(after):
-        return None   # "between 140 and 150", "$140-$150", "6 : 40 a.m.", "the 12000 block of"
+            or _CLOCK_AFTER.match(after) or _ADDRESS_AFTER.match(after) or _house_number(toks[-1]):
+        return None   # "between 140 and 150", "$140-$150", "6 : 40 a.m.", "the 12000 block of", "9 Main Street"
     measure = _MEASURE_AFTER.match(after) or _CLOCK_SIZE_AFTER.match(after)
     if measure and parse_number([t.lower_ for t in toks]) is not None:
         return _measure(sent, toks, measure)
@@ -398,6 +401,12 @@ def _measure(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
     unit = f"{measure} {noun}" if noun and noun != measure else measure
     return Quantity(start=start, end=end, text=text_of(doc)[start:end], amount=parse_number([t.lower_ for t in toks]),
                     unit=unit, noun=noun, head=head.i, tokens=(toks[0].i, toks[-1].i + 1))
+
+
+def _house_number(t: Token) -> bool:
+    """A number that modifies a street's name is its address: 'died at 9 Main Street' (not '3 Wall Street traders',
+    where the number counts the traders)."""
+    return t.dep_ == "nummod" and t.head.pos_ == "PROPN" and t.head.lower_ in STREET_WORDS and t.head.i > t.i
 
 
 def _age(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
