@@ -2,6 +2,7 @@ import re
 
 from reader_sample import build
 
+from newsprism.model import Analysis
 from newsprism.present.headings import event_heading, fact_heading, shows_value
 
 A = build()
@@ -52,3 +53,15 @@ def test_every_heading_has_a_verb_or_a_question_form():
 def test_a_value_line_that_repeats_the_heading_is_not_shown():
     f1, f3 = A.fact("f1"), A.fact("f3")
     assert not shows_value(f1, f1.positions[0]) and shows_value(f3, f3.positions[0])
+
+
+def test_a_house_number_asks_where_on_its_street():
+    """An address is no count: two reports' numbers on one street ask which number, not 'how many'."""
+    text = "The fire began at 200 W. Elm Blvd. on Sunday."
+    a = Analysis.model_validate({
+        "generated": "", "documents": [{"id": "d1", "text": text}],
+        "claims": [{"id": "c1", "doc": "d1", "start": 0, "end": len(text) - 1, "text": text[:-1],
+                    "value": {"amount": 200, "unit": "address on w. elm blvd.", "noun": "address", "text": "200"}}],
+        "facts": [{"id": "f1", "about": "Number of address on w. elm blvd.", "claims": ["c1"],
+                   "positions": [{"value": "200", "claims": ["c1"], "documents": ["d1"], "normalized": 200}]}]})
+    assert fact_heading(a, a.fact("f1")) == "Which number on W. Elm Blvd."

@@ -1,7 +1,6 @@
 """Figures in a sentence: amount, qualifier, what is counted, and which figures can both be true."""
 from __future__ import annotations
 
-
 from newsprism.extract.quantities import find_quantities
 from newsprism.model import FigureValue
 
@@ -206,10 +205,14 @@ def test_a_vague_scale_is_quoted_whole_and_read_as_a_range(nlp):
 
 
 def test_a_house_number_counts_nothing(nlp):
-    """'9 Main Street' is where, not how many; the people counted beside it stay a count, and so do traders of a
-    street named before them."""
-    assert [v["text"] for v in values(nlp, "Four people died at 9 Main Street on Sunday.")] == ["Four"]
-    assert values(nlp, "The fire broke out at 1600 Pennsylvania Avenue late on Friday.") == []
-    assert values(nlp, "Officers were called to 221 Baker St. in the evening.") == []
+    """'9 Main Street' is where, not how many: an address on its street; the people counted beside it stay a
+    count, and so do traders of a street named before them."""
+    people, where = values(nlp, "Four people died at 9 Main Street on Sunday.")
+    assert (people["text"], people["unit"]) == ("Four", "people killed")
+    assert (where["amount"], where["unit"], where["text"]) == (9, "address on main street", "9")
+    [v] = values(nlp, "The fire broke out at 1600 Pennsylvania Avenue late on Friday.")
+    assert v["unit"] == "address on pennsylvania avenue"
+    [v] = values(nlp, "Officers were called to 221 Baker St. in the evening.")
+    assert v["unit"] == "address on baker st."
     [v] = values(nlp, "Police said 3 Wall Street traders were arrested.")
     assert (v["amount"], v["unit"]) == (3, "trader arrested")

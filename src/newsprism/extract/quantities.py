@@ -64,6 +64,7 @@ _RANGE_BEFORE = re.compile(r"(\bbetween|\bfrom|\d\s*(-|–|to|or|and)|\d\s*(-|�
 _RANGE_AFTER = re.compile(r"\s*(million|billion|thousand)?\s*(-|–|to|or)\s*\$?\s*\d", re.I)
 _CLOCK_AFTER = re.compile(r"\s*(:\s*\d|a\.\s*m\.|p\.\s*m\.|am\b|pm\b|o'clock|GMT|ET\b|EST\b)", re.I)
 _ADDRESS_AFTER = re.compile(r"\s*(block|street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd|lane|drive|floor)\b", re.I)
+ADDRESS = "address"     # the noun of a house number's figure: where, not how many
 # the last word of a street's name: a number it governs is a house number ('9 Main Street', '30 Rockefeller Plaza')
 STREET_WORDS = frozenset({"street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd", "blvd.", "lane", "drive",
                           "plaza", "place", "square", "court", "parkway", "terrace"})
@@ -308,8 +309,10 @@ def _quantity(sent: Span, i: int, j: int) -> Optional[Quantity]:
     after = text_of(doc)[toks[-1].idx + len(toks[-1].text):toks[-1].idx + len(toks[-1].text) + 30]
     if _RANGE_BEFORE.search(before) and not _restated(before, toks, after=False) \
             or _RANGE_AFTER.match(after) and not _restated(after, toks, after=True) \
-            or _CLOCK_AFTER.match(after) or _ADDRESS_AFTER.match(after) or _house_number(toks[-1]):
-        return None   # "between 140 and 150", "$140-$150", "6 : 40 a.m.", "the 12000 block of", "9 Main Street"
+            or _CLOCK_AFTER.match(after) or _ADDRESS_AFTER.match(after):
+        return None   # "between 140 and 150", "$140-$150", "6 : 40 a.m.", "the 12000 block of"
+    if _house_number(toks[-1]):
+        return _address(toks)
     measure = _MEASURE_AFTER.match(after) or _CLOCK_SIZE_AFTER.match(after)
     if measure and parse_number([t.lower_ for t in toks]) is not None:
         return _measure(sent, toks, measure)
@@ -407,6 +410,16 @@ def _house_number(t: Token) -> bool:
     """A number that modifies a street's name is its address: 'died at 9 Main Street' (not '3 Wall Street traders',
     where the number counts the traders)."""
     return t.dep_ == "nummod" and t.head.pos_ == "PROPN" and t.head.lower_ in STREET_WORDS and t.head.i > t.i
+
+
+def _address(toks: list[Token]) -> Quantity:
+    """A house number counts nothing; it says where, on its street: 'address on main street' is what it gives, so
+    two reports giving two numbers on one street differ on where ('200 W. Elm Blvd.' / '407 W. Elm Blvd.')."""
+    t, street = toks[-1], toks[-1].head
+    words = [w for w in street.doc[t.i + 1:street.i + 1]]
+    return Quantity(start=toks[0].idx, end=t.idx + len(t.text), text=t.text, amount=parse_number([t.lower_]),
+                    unit="address on " + " ".join(w.lower_ for w in words), noun=ADDRESS, head=street.i,
+                    tokens=(toks[0].i, t.i + 1))
 
 
 def _age(sent: Span, toks: list[Token], m: re.Match) -> Quantity:

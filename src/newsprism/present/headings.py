@@ -155,6 +155,8 @@ def figure_heading(f: Fact) -> Optional[str]:
     unit, noun, role = v
     if unit == "percent":
         return "What percentage"
+    if noun == "address" and unit.startswith("address on "):
+        return f"Which number on {unit[len('address on '):].title()}"    # a house number: where, not how many
     if unit in CURRENCIES:
         return f"How much, in {unit}"
     base = unit[:-len(role)].strip() if role and unit.endswith(role) else unit
