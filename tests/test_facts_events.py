@@ -68,6 +68,22 @@ def test_a_condition_on_the_past_tells_no_act():
     assert (standing_of(asked), standing_of(whether), standing_of(said)) == (None, None, "actual")
 
 
+def test_a_guess_at_the_past_is_not_the_act():
+    """'Tarn may have visited Lisbon' guesses; 'Tarn visited Lisbon' tells: two standings, no agreement. Two outlets
+    that both guess agree on the guess, and the heading says so."""
+    c = Corpus()
+    tarn, lisbon = c.entity("e1", "Ilse Tarn"), c.entity("e2", "Lisbon", "GPE")
+    for doc, text in (("a", "Ilse Tarn may have visited Lisbon in secret."), ("b", "Ilse Tarn visited Lisbon."),
+                      ("d", "Ilse Tarn might have visited Lisbon.")):
+        c.claim(doc, text, predicate="visit", subject=tarn, subject_text="Ilse Tarn", object=lisbon,
+                object_text="Lisbon", tense="past", modality="hedged" if "have" in text else "asserted")
+    assert agreed(c) == [("Ilse Tarn may visit Lisbon", ["a", "d"])]
+    # 'reportedly visited' still tells the visit; a modal without the perfect is read by its tense as before
+    told = Claim(id="c1", doc="a", start=0, end=32, text="Ilse Tarn reportedly visited Lisbon", predicate="visit",
+                 tense="past", modality="hedged")
+    assert standing_of(told) == "actual"
+
+
 def test_a_rejection_is_an_act_and_not_rejecting_is_none():
     """'rejected the visit' (modality denied: the visit is refused) tells a rejection that took place, so two
     outlets telling it corroborate 'Valdor deny visit', not 'Valdor not deny visit'; an outlet saying Valdor did

@@ -92,6 +92,8 @@ PENDING_SHORT = re.compile(r"^\W*(?:before|after)\b[^,]*$", re.I)
 # one that opens on a quotation is what someone said ("'If we do not get tough ...,' Trump said"), an act
 CONDITION = re.compile(r"^\s*(?:if|unless|even if)\b", re.I)
 ASKED = re.compile(r"^\s*whether\b", re.I)
+# a modal with the perfect guesses at what may have happened, or says what could have ('might have killed')
+GUESSED_PAST = re.compile(r"\b(?:may|might|could)(?:\s+not|n['’]t)?\s+have\b", re.I)
 # verbs that deny: their clause is read as denied, but the denial itself is an act that took place
 DENIALS = frozenset(predicate_class(v) for v in DENIAL_VERBS)
 NEGATION = re.compile(r"\b(not|never|no)\b|n['’]t\b", re.I)
@@ -157,6 +159,8 @@ def standing_of(c: Claim) -> Optional[str]:
     if c.tense == "future":
         # 'the dam might fail', 'could face charges': a guess at what may come is neither a plan nor an act
         return "possible" if c.modality == "hedged" else "planned"
+    if c.modality == "hedged" and GUESSED_PAST.search(c.text):
+        return "possible"    # 'may have been dismantled', 'could have killed': a guess at the past, no act told
     return "actual"
 
 
