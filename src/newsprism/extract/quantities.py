@@ -416,10 +416,9 @@ def _address(toks: list[Token]) -> Quantity:
     """A house number counts nothing; it says where, on its street: 'address on main street' is what it gives, so
     two reports giving two numbers on one street differ on where ('200 W. Elm Blvd.' / '407 W. Elm Blvd.')."""
     t, street = toks[-1], toks[-1].head
-    words = [w for w in street.doc[t.i + 1:street.i + 1]]
+    name = " ".join(w.lower_ for w in street.doc[t.i + 1:street.i + 1])     # 'w. american blvd.'
     return Quantity(start=toks[0].idx, end=t.idx + len(t.text), text=t.text, amount=parse_number([t.lower_]),
-                    unit="address on " + " ".join(w.lower_ for w in words), noun=ADDRESS, head=street.i,
-                    tokens=(toks[0].i, t.i + 1))
+                    unit=f"{ADDRESS} on {name}", noun=ADDRESS, head=street.i, tokens=(toks[0].i, t.i + 1))
 
 
 def _age(sent: Span, toks: list[Token], m: re.Match) -> Quantity:
