@@ -222,6 +222,11 @@ def test_a_phrasal_verb_is_read_with_its_particle(nlp):
     record, _ = analyse(nlp, "The firm rushed out a patch on Friday. Vera Lind set a record in the relay. "
                              "The coach was relieved of his duties.", times={})
     assert {c.predicate for c in record.claims} >= {"release", "break", "fire"}
+    # the parser may hang 'of' on the object: the one relieved stays the one fired; a shooting touched off riots
+    record, _ = analyse(nlp, "The team has relieved Maurice Oke of his coaching duties. "
+                             "The shooting touched off riots in Dorn.", times={})
+    by_pred = {c.predicate: c for c in record.claims}
+    assert by_pred["fire"].object_text.startswith("Maurice Oke") and "trigger" in by_pred
     record, _ = analyse(nlp, "Lena Ivo eclipsed the school scoring record. Tom Hart defended his title in Dorn. "
                              "The update closes a hole in the browser. The judge handed Pell a life sentence.",
                         times={})

@@ -86,6 +86,8 @@ PHRASAL_CLASSES: dict[tuple[str, str], tuple[str, str]] = {
     # his duties' is dismissed
     ("rush", "out"): ("release", ""), ("roll", "out"): ("release", ""), ("set", "record"): ("break", ""),
     ("relieve", "of"): ("fire", ""),
+    # a shooting that 'touched off' riots triggered them
+    ("touch", "off"): ("trigger", ""),
     # 'headed to a clinic' travels there ('headed the delegation' leads it; 'headed for a clash' and 'toward a deal'
     # go nowhere); 'pushed out an update' releases it; a fire that 'ripped through' a church damaged it
     ("head", "to"): ("visit", "to"), ("head", "into"): ("visit", "into"),
@@ -100,6 +102,8 @@ PHRASAL_CLASSES: dict[tuple[str, str], tuple[str, str]] = {
     **{(verb, flaw): ("fix", "") for verb in ("address", "resolve", "close")
        for flaw in ("flaw", "vulnerability", "bug", "hole", "loophole", "glitch", "exploit")},
 }
+# phrasal verbs whose preposition the parser may hang on the verb's object: 'relieved Cheeks of his duties'
+ON_OBJECT = {("relieve", "of")}
 # nouns that name an event; a date attached to one dates the event ("the May 3 raid")
 EVENT_NOUNS: dict[str, str] = {
     **dict.fromkeys(["attack", "assault", "raid", "strike", "airstrike", "bombing", "incursion", "offensive",
@@ -178,4 +182,8 @@ def phrasal_class(lemma: str, children) -> Optional[tuple[str, str, bool]]:
         for word in words:
             if (lemma, word) in PHRASAL_CLASSES:
                 return (*PHRASAL_CLASSES[(lemma, word)], c.dep_ == "dobj")
+        if c.dep_ == "dobj":
+            for g in c.children:
+                if g.dep_ == "prep" and (lemma, g.lower_) in ON_OBJECT:
+                    return (*PHRASAL_CLASSES[(lemma, g.lower_)], False)   # the object stays the one done to
     return None
