@@ -735,3 +735,35 @@ def test_a_larger_event_keeps_a_clause_of_a_figure_told_across_acts():
     assert docs_of(facts["Rhea Moss sentence Ana Pell"]) == set("abegmn")
     facts = build("abeg")
     assert docs_of(facts["Number of sentence"]) == {"a", "b", "d", "h", "k"}
+
+
+def test_a_position_lists_every_document_that_states_it_though_it_quotes_a_few():
+    """Twenty outlets giving one figure: the position quotes what a reader has room for, and names all twenty."""
+    c = Corpus()
+    docs = [f"d{k:02}" for k in range(20)]
+    for doc in docs:
+        c.claim(doc, "The raid on the village of Dorn, carried out before dawn by the Front's northern brigades, "
+                     "killed 52 villagers.", predicate="kill", value=killed(52))
+    [fact] = facts_of(c)
+    assert fact.verdict == "corroborated" and fact.positions[0].documents == docs
+    assert len(fact.positions[0].claims) < len(docs)
+
+
+def test_an_event_that_gives_its_tie_back_to_a_figure_is_read_again_from_what_it_keeps():
+    """Hart's statement with his 12 aides ties two others that share nothing with each other (the talks, the dam).
+    The 12 aides are their own agreement, so that clause goes to the figure; the two left say different things and
+    are no fact (before, they stayed one 'Tom Hart say' fact with nothing in common)."""
+    c = Corpus()
+    hart = c.entity("e1", "Tom Hart")
+    aides = {"amount": 12, "unit": "aide", "text": "12"}
+    said = {"predicate": "say", "subject": hart, "subject_text": "Tom Hart", "tense": "past"}
+    c.claim("a", "Tom Hart said the peace talks would end the border war and that he would tour the Dorn dam "
+                 "with 12 aides.", value=aides, **said)
+    c.claim("b", "Tom Hart will bring 12 aides on his tour.", predicate="bring", subject=hart, subject_text="Tom Hart",
+            tense="future", value=aides)
+    c.claim("c", "Tom Hart said the peace talks would end the border war.", **said)
+    c.claim("e", "Tom Hart said he would tour the Dorn dam.", **said)
+    for doc, verb in (("f", "rain"), ("g", "snow"), ("h", "freeze")):   # the coverage's other reports
+        c.claim(doc, f"It will {verb} over the northern hills.", predicate=verb, tense="future")
+    facts = [f for f in facts_of(c) if f.verdict != "single_source"]
+    assert [(f.about, sorted(f.claims)) for f in facts] == [("Number of aide", ["c1", "c2"])]

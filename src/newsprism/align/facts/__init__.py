@@ -19,14 +19,14 @@ so those values never contest each other. Every threshold is a field of `Config.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional
+from typing import Callable, Optional
 
 from ...config import Config
 from ...model import Analysis, Claim, Fact, FigureValue
 from .context import Context, build_context, head_word
 from .dates import date_facts
 from .figure_match import numeric_facts
-from .events import event_facts, sense_of
+from .events import event_facts, sense_of, topic_words
 from .functional import functional_facts
 from .positions import agreed_fact
 from .values import amount, base_unit, rounded
@@ -55,9 +55,12 @@ def _align_facts(analysis: Analysis, cfg: Config, titles: Optional[frozenset[str
         used = {c for f in facts for c in f.claims}
         facts += family([c for c in claims if c.id not in used], ctx)
     used = {c for f in facts for c in f.claims}
-    events = event_facts([c for c in claims if c.id not in used], ctx)
+    candidates = [c for c in claims if c.id not in used]
+    topic = topic_words(ctx, candidates)
+    events = event_facts(candidates, ctx, topic)
     facts, told = _figures_told_by_events(ctx, facts + events, events,
-                                          [f for f in numeric if f.verdict == "corroborated"], claims)
+                                          [f for f in numeric if f.verdict == "corroborated"], claims,
+                                          lambda kept: event_facts(kept, ctx, topic))
     # a figure only one document gives stays a single-source fact, unless its clause tells an event others tell
     used = {c for f in facts for c in f.claims}
     doc_of = {c.id: c.doc for c in claims}
@@ -73,15 +76,17 @@ def _align_facts(analysis: Analysis, cfg: Config, titles: Optional[frozenset[str
 
 
 def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact], agreed: list[Fact],
-                            claims: list[Claim]) -> tuple[list[Fact], list[tuple[Fact, Fact]]]:
+                            claims: list[Claim], regroup: Callable[[list[Claim]], list[Fact]]
+                            ) -> tuple[list[Fact], list[tuple[Fact, Fact]]]:
     """A figure several documents agree on is told by the event its clauses tell ('killed 12 people' is the
     killing) when one event fact holds all its claims and another document's telling too (an event of just those
     documents says less than the figure). Where a disputed figure of an event holds one of its claims, the dispute
     keeps it and the agreement keeps the rest; so does a larger event whose act the figure's clauses tell only in
     part (`_across_acts`), where two reports still give the figure. Otherwise the agreement stands whole, and the
     events that took some of its claims give them back (an event left with one independent document is no fact);
-    the agreement is then a figure of that event (`Fact.event`, see `_tells_most`). -> the facts, and (agreement,
-    its event) pairs."""
+    the agreement is then a figure of that event (`Fact.event`, see `_tells_most`). An event that gave claims back
+    is read again (`regroup`) from those it keeps: the clauses given back may have been what tied the rest.
+    -> the facts, and (agreement, its event) pairs."""
     home: dict[str, Fact] = {c: f for f in facts for c in f.claims}
     is_event = {id(e) for e in events}
     by_id = {c.id: c for c in claims}
@@ -108,7 +113,12 @@ def _figures_told_by_events(ctx: Context, facts: list[Fact], events: list[Fact],
     kept, left = [], {}
     for f in facts:
         rest = _without(f, give_back, doc_of)
-        if rest is not None and (rest is f or ctx.independent(_docs(rest, doc_of)) >= 2):
+        if rest is not None and rest is not f and id(f) in is_event:
+            again = regroup([by_id[c] for c in rest.claims])
+            kept += again
+            if again:
+                left[id(f)] = max(again, key=lambda e: len(e.claims))
+        elif rest is not None and (rest is f or ctx.independent(_docs(rest, doc_of)) >= 2):
             kept.append(rest)
             left[id(f)] = rest
     # the event an agreed figure is given in: of the event facts that took some of its clauses and kept a fact once

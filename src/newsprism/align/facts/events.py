@@ -340,10 +340,11 @@ def _verbatim(a: EventClaim, b: EventClaim) -> bool:
     return len(a.words) >= 3 and a.words == b.words
 
 
-def event_facts(claims: list[Claim], ctx: Context) -> list[Fact]:
-    """Facts of events told by two or more independent documents (see the module's docstring)."""
+def event_facts(claims: list[Claim], ctx: Context, topic: Optional[dict[str, frozenset[str]]] = None) -> list[Fact]:
+    """Facts of events told by two or more independent documents (see the module's docstring). `topic`: the
+    coverage's common words (`topic_words`), when these claims are a part of it read again."""
     views = event_claims(ctx, claims)
-    topic = _topic_words(ctx, claims)
+    topic = topic_words(ctx, claims) if topic is None else topic
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, v in enumerate(views):
         blocks[v.block].append(i)
@@ -471,7 +472,7 @@ def _about(ctx: Context, group: list[EventClaim]) -> str:
     return " ".join(x for x in (doer, sense, thing) if x)
 
 
-def _topic_words(ctx: Context, claims: list[Claim]) -> dict[str, frozenset[str]]:
+def topic_words(ctx: Context, claims: list[Claim]) -> dict[str, frozenset[str]]:
     """Per story, the words most of its documents use: sharing them says two statements are about the story,
     not that they state the same thing."""
     docs_of: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))

@@ -9,8 +9,9 @@ from .context import Context
 
 
 def position(ctx: Context, value: Any, claims: list[Claim], normalized: Any = None) -> Position:
-    """A position of at most position_claims_per_doc claims per document and position_chars of text, shortest
-    clauses first."""
+    """A position quoting at most position_claims_per_doc claims per document and position_chars of text, shortest
+    clauses first; its documents are all those whose claims state it, quoted or not (eighteen reports agreeing are
+    not the fifteen a reader has room to read)."""
     per_doc: dict[str, int] = defaultdict(int)
     kept: list[Claim] = []
     chars = 0
@@ -21,7 +22,7 @@ def position(ctx: Context, value: Any, claims: list[Claim], normalized: Any = No
         chars += len(c.text)
         kept.append(c)
     kept.sort(key=lambda c: (c.doc, c.start))
-    return Position(value=value, claims=[c.id for c in kept], documents=sorted({c.doc for c in kept}),
+    return Position(value=value, claims=[c.id for c in kept], documents=sorted({c.doc for c in claims}),
                     normalized=normalized)
 
 
