@@ -40,7 +40,7 @@ import evaldata  # noqa: E402
 # modules that only run across documents: changing them never changes a DocRecord (config.py's values are
 # part of each key instead)
 CORPUS_ONLY = ("config.py", "align/facts", "align/timeline.py", "present/", "cli.py", "store.py",
-               "stages.py", "resolve/entities.py", "align/storyindex.py", "align/storytime.py", "align/storyevents.py",
+               "stages.py", "resolve/entities.py", "resolve/merges.py", "align/storyindex.py", "align/storytime.py", "align/storyevents.py",
                "align/storyvectors.py", "align/storylines.py", "web", "scale/")
 
 

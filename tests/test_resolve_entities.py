@@ -270,3 +270,15 @@ def test_a_surname_tagged_as_another_type_joins_the_elder_beside_his_son():
     b = record("b", ("Brask", "ORG", ["Brask"]))
     _, m = resolved(a, b)
     assert same(m, "b@0", "a@0") and not same(m, "a@0", "a@1")
+
+
+def test_a_bare_name_other_organisations_end_with_is_not_the_one_with_a_home_place():
+    """'the House' where 'White House' is named too is not 'Cordoba House' (Cordoba is a city): which house it is,
+    if either, is unsaid. Without another name ending so, 'the Saints' are still the New Orleans Saints."""
+    a = record("a", ("Cordoba House", "ORG", ["Cordoba House"]), ("White House", "ORG", ["White House"]))
+    b = record("b", ("House", "ORG", ["House"]))
+    _, m = resolved(a, b)
+    assert not same(m, "a@0", "b@0") and not same(m, "a@1", "b@0")
+    _, m = resolved(record("e", ("New Orleans Saints", "ORG", ["New Orleans Saints"])),
+                    record("f", ("Saints", "ORG", ["Saints"])))
+    assert same(m, "e@0", "f@0")

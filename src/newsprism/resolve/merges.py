@@ -348,17 +348,22 @@ def _merge_without_home_place(c: _Clusters, orgs: Sequence[KeyRow]) -> None:
     """Rule 4c: an organisation named without the place it is named for ('the Red Sox', 'the Saints') joins the
     one organisation in the corpus named by a known place and then exactly that name ('Boston Red Sox'); where two
     places share it ('Boston Red Sox' / 'Chicago White Sox' share nothing, 'New York Times' / 'Los Angeles Times'
-    share 'Times') the bare name stays alone."""
+    share 'Times') the bare name stays alone; so it does where another organisation's name ends with it, whatever
+    comes before ('Cordoba House' and 'White House': which one 'the House' is, if either, is unsaid)."""
     plain = [g for g in orgs if g.key.startswith("org:") and ":" not in g.key[4:]]
     homed: dict[str, set[int]] = defaultdict(set)
+    ending: dict[str, set[int]] = defaultdict(set)     # every organisation whose name ends with these words
     for g in plain:
         w = g.key[4:].split()
         for k in range(1, len(w)):
+            ending[" ".join(w[k:])].add(c.find(g.first))
             if is_known_place(" ".join(w[:k])):
                 homed[" ".join(w[k:])].add(c.find(g.first))
     for g in plain:
-        roots = {c.find(r) for r in homed.get(g.key[4:], ())} - {c.find(g.first)}
-        if len(roots) == 1 and c.allows(HOME_PLACE_CONFIDENCE):
+        me = c.find(g.first)
+        roots = {c.find(r) for r in homed.get(g.key[4:], ())} - {me}
+        if len(roots) == 1 and not {c.find(r) for r in ending[g.key[4:]]} - roots - {me} \
+                and c.allows(HOME_PLACE_CONFIDENCE):
             root = roots.pop()
             c.merge(root, g.first, sorted({g.name, c.first_name[root]}),
                     "the one organisation of that name with its home place in the corpus", HOME_PLACE_CONFIDENCE)
