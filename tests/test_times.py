@@ -36,6 +36,23 @@ def test_weekday_in_a_future_sentence_is_the_next_one(nlp):
     assert parsed(nlp, "The minister is scheduled to visit Cairo on Thursday.")["Thursday"] == ("DATE", "2023-11-02")
 
 
+def test_a_bound_of_what_was_told_in_the_past_lies_behind(nlp):
+    """'as late as Friday night, he was still saying': a bound of a past state, not a limit ahead; 'as soon as'
+    still looks ahead."""
+    got = parsed(nlp, "However, as late as Friday night, he was still saying that the forum was taking place.")
+    assert got["Friday night"] == ("TIME", "2023-10-27TNI")
+    assert parsed(nlp, "The mayor said the plant could reopen as soon as Friday.")["Friday"] == ("DATE", "2023-11-03")
+
+
+def test_a_date_its_own_when_clause_tells_takes_that_clause_direction(nlp):
+    """'from Friday, when the speaker told reporters' is the Friday before, though the sentence is in the present;
+    'dates back to March, when the council raised fares' is the March before."""
+    got = parsed(nlp, "Any optimism is a step forward from Friday, when the speaker told reporters there was no progress.")
+    assert got["Friday"] == ("DATE", "2023-10-27")
+    assert parsed(nlp, "The dispute dates back to March, when the council raised fares.")["March"] == ("DATE", "2023-03")
+    assert parsed(nlp, "The vote is on Tuesday, when lawmakers will return.")["Tuesday"] == ("DATE", "2023-10-31")
+
+
 def test_weekday_named_on_the_day_of_publication_is_that_day(nlp):
     assert parsed(nlp, "The company said Monday it would cut jobs.")["Monday"] == ("DATE", "2023-10-30")
 

@@ -206,6 +206,9 @@ def tense_from_parse(sdoc: Any, start: int, end: int) -> Optional[str]:
     root = span.root
     while root.dep_ == "conj" and root.head.pos_ == "PROPN" and root.head.i < root.i:
         root = root.head  # "statements made Friday and Thursday": coordinated dates share one verb
+    own = _when_clause_tense(root)
+    if own is not None:
+        return own
     if root.dep_ in NOUN_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
         return None  # "Wednesday's ruling", "the Jan. 14 deadline": a date naming a thing, not when a verb happened
     outside = [t for t in span if not span.start <= t.head.i < span.end]
@@ -222,6 +225,17 @@ def tense_from_parse(sdoc: Any, start: int, end: int) -> Optional[str]:
     if t in (None, "present") and _past_cue(root):
         t = "past"
     return None if t == NEUTRAL else t
+
+
+def _when_clause_tense(root: Any) -> Optional[str]:
+    """past | future for a date a clause of its own describes: 'from Friday, when Boehner told reporters', 'dates back
+    to January, when LePage claimed', 'on Tuesday, when lawmakers will return'."""
+    for c in root.children:
+        if c.dep_ == "relcl" and c.i > root.i and any(w.lower_ == "when" for w in c.children):
+            t = _verb_tense(c, 4)
+            if t in ("past", "future"):
+                return t
+    return None
 
 
 def _sentence_tense(tokens: list[Any]) -> Optional[str]:

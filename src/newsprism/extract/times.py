@@ -160,9 +160,12 @@ def find_times(doc_id: str, text: str, published: Optional[str], sdoc: Any = Non
         pw = prev_word(text, start)
         if pw == "to" and not MOVED_TO.search(text[max(0, start - 40):start]):
             pw = ""  # "from Sept. 14 to Thursday", "in contrast to Thursday": the clause's tense holds
-        if pw in DEADLINE_PREP or re.search(r"\bas\s+(?:early|soon|late)\s+as\s+$", text[max(0, start - 20):start]):
-            # "by Jan. 14", "extended to Nov. 20", "until Tuesday": a limit, which may lie ahead even in a past clause
-            past = ctx.tense == "past" and pw in ("by", "until", "till", "through")
+        bound = re.search(r"\bas\s+(early|soon|late)\s+as\s+$", text[max(0, start - 20):start])
+        if pw in DEADLINE_PREP or bound:
+            # "by Jan. 14", "extended to Nov. 20", "until Tuesday": a limit, which may lie ahead even in a past clause;
+            # "as late as Monday night, he was still saying" is a bound of what was, told in the past
+            past = ctx.tense == "past" and (pw in ("by", "until", "till", "through")
+                                            or (bound is not None and bound.group(1).lower() != "soon"))
             if past and ARRANGED.search(text[max(0, start - 80):start]):
                 past = False  # "extended its deadline until Tuesday", "has given them until noon Friday"
             ctx.deadline = "past" if past else "ahead"
