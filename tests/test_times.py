@@ -173,6 +173,13 @@ def test_two_days_later_counts_from_the_last_date_mentioned():
     assert got["Two days later"] == ("DATE", "2023-10-09")
 
 
+def test_years_later_count_from_the_last_year_mentioned():
+    """'the hearing in 1991 ... two years later' is 1993, not two years after publication."""
+    got = values("The hearing in 1991 ended in a 52-48 split. Another justice was confirmed 96-3 two years later.")
+    assert got["two years later"] == ("DATE", "1993")
+    assert values("The plant opened on Oct. 3, 2014. A year later, it closed.")["A year later"] == ("DATE", "2015")
+
+
 def test_units_ago():
     got = values("Ten days ago the border closed; three years ago it was open.")
     assert got["Ten days ago"] == ("DATE", "2023-10-20")

@@ -87,6 +87,8 @@ def _ago(m: re.Match, ctx: Context) -> Value:
         base_v = ctx.ref or (ctx.anchor.isoformat() if ctx.anchor else None)
         if unit == "year" and n == 1 and ctx.near_quarter() and d in ("earlier", "before"):
             return "DATE", tv.shift_years(ctx.near_quarter(), -1)
+        if unit in ("year", "decade", "century") and ctx.ref_year:
+            base_v = ctx.ref_year   # "the hearing in 1991 ... two years later": a year mentioned after the last day counts
     else:
         base_v = ctx.anchor.isoformat() if ctx.anchor else None
         if unit == "year" and n == 1 and ctx.near_quarter():
