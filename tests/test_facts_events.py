@@ -922,3 +922,21 @@ def test_a_nameless_description_parts_no_groups_a_bare_clause_ties():
     _escape(c, "e", "Tarn escaped at Harlow Road.", subject=tarn, subject_text="Tarn")
     _escape(c, "g", "escaped at Harlow Road", subject_text=None)
     assert sorted(docs for _, docs in agreed(c)) in ([["a", "b"], ["d", "e", "g"]], [["a", "b", "g"], ["d", "e"]])
+
+
+def test_a_pronoun_stands_only_for_someone_its_own_report_names():
+    """'She resigned on Monday' in a report that names Olaf Brandt and never Ilse Tarn is not Tarn's resignation
+    (its antecedent is in its own report); where that report names Tarn too, it may be."""
+    def resignation(named_in_b: tuple[str, str]) -> list:
+        c = Corpus()
+        tarn = c.entity("e1", "Ilse Tarn")
+        other = c.entity(*named_in_b)
+        c.claim("a", "Ilse Tarn resigned on Monday.", predicate="resign", subject=tarn, subject_text="Ilse Tarn",
+                tense="past")
+        c.claim("b", f"{c.entities[other].name} spoke to reporters outside the ministry in the capital early on Monday "
+                     "morning.", predicate="speak", subject=other,
+                subject_text=c.entities[other].name, tense="past")
+        c.claim("b", "She resigned on Monday.", predicate="resign", subject_text="She", tense="past")
+        return [docs for about, docs in agreed(c) if "resign" in about]
+    assert resignation(("e2", "Olaf Brandt")) == []
+    assert resignation(("e1", "Ilse Tarn")) == [["a", "b"]]

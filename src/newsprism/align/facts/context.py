@@ -43,6 +43,7 @@ class Context:
     _same_person: dict[tuple[str, str], bool] = field(default_factory=dict)   # (x, y) -> may be one person
     _same_value: dict[tuple[str, str], bool] = field(default_factory=dict)    # (a, b) -> one referent by name
     participant_names: dict[tuple, frozenset[str]] = field(default_factory=dict)  # (names, types) -> their words
+    _named_in: dict[str, frozenset[str]] = field(default_factory=dict)   # doc -> the entities it names
     titles: Optional[frozenset[str]] = None   # `person_titles` given: a Spark group's are the whole coverage's
 
     @functools.cached_property
@@ -91,6 +92,12 @@ class Context:
     def entity_type(self, ref: Optional[str]) -> Optional[str]:
         e = self.analysis.entity(ref) if ref else None
         return e.type if e is not None else None
+
+    def named_in(self, doc: str) -> frozenset[str]:
+        """Every entity a document names, anywhere in it."""
+        if doc not in self._named_in:
+            self._named_in[doc] = frozenset(ref for _, _, ref in self.mentions.get(doc, ([], []))[1])
+        return self._named_in[doc]
 
     def independent(self, docs) -> int:
         """How many independent sources stand behind these documents (near-duplicates are one)."""

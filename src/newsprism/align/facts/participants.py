@@ -70,6 +70,7 @@ class Participant:
     heads: frozenset[str] = frozenset()   # the head noun of each conjunct ('the actress and velvet-rope fixture')
     plural: bool = False           # 'two climbers' is not 'a climber'
     owners: frozenset[str] = frozenset()   # people named as possessors ('Felt's mentor'): named, not the referent
+    doc: Optional[str] = None      # a pronoun's report, where its antecedent is
 
     def __bool__(self) -> bool:
         return bool(self.entity or self.head or self.named or self.pronoun)
@@ -85,7 +86,7 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
         return participant(ctx, c, "s")    # 'cast himself as a hawk': the thing done to is the doer
     entity = ref if ref and ctx.analysis.entity(ref) is not None else None
     if entity is None and text and text.strip().lower() in PRONOUN_KIND:
-        return Participant(pronoun=PRONOUN_KIND[text.strip().lower()])
+        return Participant(pronoun=PRONOUN_KIND[text.strip().lower()], doc=c.doc)
     span = span_in(c, text)
     named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
     head = head_word(text) if text else None
@@ -174,6 +175,15 @@ def may_stand_for(ctx: Context, pronoun: Participant, named: Participant) -> boo
     return kind == "body" or (kind is None and pronoun.pronoun == "group")
 
 
+def _antecedent_in_report(ctx: Context, pronoun: Participant, named: Participant) -> bool:
+    """A pronoun's antecedent is in its own report: 'when he arrives on July 13' in a report that never names
+    Kennedy is not Kennedy's visit, whoever else's it is."""
+    if pronoun.doc is None or not named.entity:
+        return True
+    here = ctx.named_in(pronoun.doc)
+    return named.entity in here or ctx.may_be_same(frozenset({named.entity}), here)
+
+
 def _not_its_kind(ctx: Context, pronoun: Participant, other: Participant) -> bool:
     """A pronoun and an argument it cannot stand for: 'he' and a body, a thing or people ('the police', 'the
     climbers'); 'it' and a person or people; 'they' and one person. A pronoun and a description that may be of its
@@ -206,7 +216,7 @@ def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
             return 0.5 if a.pronoun == b.pronoun else None
         pro, named = (a, b) if a.pronoun else (b, a)
         if may_stand_for(ctx, pro, named):
-            return 0.5
+            return 0.5 if _antecedent_in_report(ctx, pro, named) else 0.0
         return None if _not_its_kind(ctx, pro, named) else 0.0
     if same_referent(ctx, a, b):
         return 1.0
