@@ -127,6 +127,20 @@ def test_what_a_clause_says_will_happen_once_or_before_something_has_not_happene
     assert [about for about, _ in agreed(c)] == ["Vera Lumo say"]
 
 
+def test_a_clause_opened_by_when_in_the_present_tells_what_is_to_come():
+    """'when she arrives in Lisbon on July 13' is her visit to come, which 'Ilse Tarn will visit Lisbon' tells too;
+    'when she arrived' is a visit that happened."""
+    c = Corpus()
+    tarn, lisbon = c.entity("e1", "Ilse Tarn"), c.entity("e2", "Lisbon", "GPE")
+    c.claim("a", "when Ilse Tarn arrives in Lisbon on July 13", predicate="visit", subject=tarn,
+            subject_text="Ilse Tarn", object=lisbon, object_text="Lisbon", tense="present")
+    c.claim("b", "Ilse Tarn will visit Lisbon in July.", predicate="visit", subject=tarn, subject_text="Ilse Tarn",
+            object=lisbon, object_text="Lisbon", tense="future")
+    c.claim("d", "when Ilse Tarn arrived in Lisbon", predicate="visit", subject=tarn, subject_text="Ilse Tarn",
+            object=lisbon, object_text="Lisbon", tense="past")
+    assert agreed(c) == [("Ilse Tarn to visit Lisbon", ["a", "b"])]
+
+
 def test_two_visitors_to_one_city_are_two_visits_and_a_doerless_clause_does_not_bridge_them():
     c = Corpus()
     tarn, bors = c.entity("e1", "Ilse Tarn"), c.entity("e3", "Pavel Bors")

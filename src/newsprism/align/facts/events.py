@@ -84,10 +84,12 @@ FINDING = "find"
 # light verbs that, with a thing that is no event, put it out ('issued a patch', 'issued new guidelines')
 PUBLISH_VERBS = {"issue"}
 WEEKDAY = re.compile(r"^XXXX-WXX-[1-7]")
-# a clause opened by one of these, not in the past tense, tells what has not happened yet; 'before' and 'after'
-# also open a phrase ('After the vote, officials say ...'), so they count only for a clause with no comma
+# a clause opened by one of these, not in the past tense, tells what has not happened yet; 'before', 'after' and
+# 'when' also open a phrase or a clause before the main one ('After the vote, officials say ...', 'When you open your
+# heart, there is no room ...'), so they count only for a clause with no comma ('when he arrives on July 13'; or
+# what happens whenever it does, which is no happening either)
 PENDING = re.compile(r"^\W*(?:once|until|till|as soon as)\b", re.I)
-PENDING_SHORT = re.compile(r"^\W*(?:before|after)\b[^,]*$", re.I)
+PENDING_SHORT = re.compile(r"^\W*(?:before|after|when|whenever)\b[^,]*$", re.I)
 # a clause opening on "if" tells a condition or asks ("asked if he understood the charges"), one on "whether" asks;
 # one that opens on a quotation is what someone said ("'If we do not get tough ...,' Trump said"), an act
 CONDITION = re.compile(r"^\s*(?:if|unless|even if)\b", re.I)
