@@ -346,3 +346,10 @@ def test_a_role_names_the_first_person_after_it_not_one_in_its_relative_clause(n
         "The mayor welcomed the transport minister, Anton Keller, who signed a memorandum with Rosa Imbert."), {})
     welcomed = next(c for c in record.claims if "welcomed" in c.text)
     assert names.get(welcomed.object) == "Anton Keller"
+
+
+def test_a_relative_pronoun_done_to_is_the_one_it_stands_for(nlp):
+    """'Anton Keller, whom the mayor fired in February': the one fired is Keller, not 'whom'."""
+    record, names = analyse(nlp, "The council praised Anton Keller, whom the mayor fired in February.", {})
+    fired = next(c for c in record.claims if c.predicate == predicate_class("fire"))
+    assert names.get(fired.object) == "Anton Keller" and "whom" not in (fired.object_text or "")

@@ -146,6 +146,8 @@ def _verb_frame(v: Token, absorbed: set[int]) -> Optional[Frame]:
             obj = v.head
     else:
         obj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and obj.lower_ in RELATIVE and v.dep_ == "relcl":
+            obj = v.head   # 'Flynn, whom he fired in February': the one fired is Flynn, not 'whom'
     pred = predicate_class(lemma)
     phrasal = phrasal_class(lemma, kids)
     particle = next((c.lower_ for c in kids if c.dep_ == "prt"), None)
