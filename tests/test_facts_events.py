@@ -954,3 +954,18 @@ def test_a_pronoun_stands_only_for_someone_its_own_report_names():
         return [docs for about, docs in agreed(c) if "resign" in about]
     assert resignation(("e2", "Olaf Brandt")) == []
     assert resignation(("e1", "Ilse Tarn")) == [["a", "b"]]
+
+
+def test_what_came_after_what_is_no_act_and_following_someone_is():
+    """'This followed a 97-1 vote' / 'the override followed the vote': a sequence, no happening to agree on;
+    'police followed the suspect' (twice) is one."""
+    c = Corpus()
+    for doc, text, subj in (("a", "This followed a 97-1 vote in the Senate.", "This"),
+                            ("b", "The override followed a 97-1 vote in the Senate.", "The override")):
+        c.claim(doc, text, predicate="follow", subject_text=subj, object_text="a 97-1 vote", tense="past")
+    assert agreed(c) == []
+    c = Corpus()
+    for doc in ("a", "b"):
+        c.claim(doc, "Harbour police followed the suspect to the docks.", predicate="follow",
+                subject_text="Harbour police", object_text="the suspect", tense="past")
+    assert [docs for _, docs in agreed(c)] == [["a", "b"]]

@@ -71,6 +71,9 @@ ONCE = {"die"}
 NAMING = {"call", "describe", "label", "dub", "brand", "term"}
 # senses whose content is what is said or held (statements, states of mind, namings): one only where that is the same
 SAYING = frozenset(STATEMENT_PREDICATES | MIND_PREDICATES | NAMING)
+# verbs of what comes after what ('the vote followed a debate', 'Romney leads, followed by Trump'), which name an act
+# only when someone is followed ('police followed the suspect', 'she followed him on Twitter')
+SEQUENCE = {"follow", "precede"}
 # verbs of going and coming, which alone name no act ('comes a month after'), nor does going on ('what is going
 # on', 'went on to win': the act is the win); with another particle or a place they may ('checked in' is entering)
 BARE_MOTION = {"go", "come", "go on"}
@@ -182,6 +185,8 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
         subj, obj = participant(ctx, c, "s"), participant(ctx, c, "o")
         if not (subj or obj) and head_word(c.subject_text) in TIME_NOUNS:
             continue    # 'now arrives the hour of action': a time, and nothing done, is no act
+        if sense in SEQUENCE and not _a_person(ctx, obj):
+            continue    # 'this followed a 97-1 vote', 'Romney (21 percent), followed by Trump': what came after
         agent = Participant()
         if sense == "kill" and obj:
             # a killing is the death it caused ('Hiller killed Brown' / 'Brown died'), its killer kept apart, as
@@ -196,6 +201,12 @@ def event_claims(ctx: Context, claims: list[Claim]) -> list[EventClaim]:
                               _time(ctx, c), content, _co_participants(ctx, c, by_doc[c.doc]), _weekday(ctx, c),
                               venues, agent, c.start < ctx.ledes.get(c.doc, 0)))
     return venues_of_the_report(ctx, out)
+
+
+def _a_person(ctx: Context, p: Participant) -> bool:
+    """A participant that is someone: a person named, 'him', or a word for a person ('the suspect')."""
+    return bool(p.entity and ctx.entity_type(p.entity) in PEOPLE) or p.pronoun == "person" \
+        or bool(p.heads and for_person(ctx, *p.heads))
 
 
 def _a_cause(p: Participant) -> bool:
