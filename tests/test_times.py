@@ -53,6 +53,13 @@ def test_a_date_its_own_when_clause_tells_takes_that_clause_direction(nlp):
     assert parsed(nlp, "The vote is on Tuesday, when lawmakers will return.")["Tuesday"] == ("DATE", "2023-10-31")
 
 
+def test_a_date_naming_a_thing_a_past_event_followed_lies_behind(nlp):
+    """'passed after the Dec. 5 attacks' (published 30 October): the attacks came before a past act, so the Dec. 5
+    before publication; 'prepared for the Dec. 5 vote' says nothing of it, and the nearest Dec. 5 is ahead."""
+    assert parsed(nlp, "The law was passed after the Dec. 5 attacks.")["Dec. 5"] == ("DATE", "2022-12-05")
+    assert parsed(nlp, "Officials prepared for the Dec. 5 vote.")["Dec. 5"] == ("DATE", "2023-12-05")
+
+
 def test_weekday_named_on_the_day_of_publication_is_that_day(nlp):
     assert parsed(nlp, "The company said Monday it would cut jobs.")["Monday"] == ("DATE", "2023-10-30")
 

@@ -210,7 +210,9 @@ def tense_from_parse(sdoc: Any, start: int, end: int) -> Optional[str]:
     if own is not None:
         return own
     if root.dep_ in NOUN_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
-        return None  # "Wednesday's ruling", "the Jan. 14 deadline": a date naming a thing, not when a verb happened
+        # "Wednesday's ruling", "the Jan. 14 deadline": a date naming a thing, not when a verb happened; only what
+        # the text says of the thing points it ("the upcoming Jan. 14 deadline", "after the Sept. 11 attacks")
+        return _thing_tense(root.head)
     outside = [t for t in span if not span.start <= t.head.i < span.end]
     if outside and all(t.dep_ in NOUN_DEPS + ("det",) and t.head.i >= span.end
                        and t.head.pos_ in ("NOUN", "PROPN") for t in outside):
@@ -225,6 +227,21 @@ def tense_from_parse(sdoc: Any, start: int, end: int) -> Optional[str]:
     if t in (None, "present") and _past_cue(root):
         t = "past"
     return None if t == NEUTRAL else t
+
+
+def _thing_tense(noun: Any) -> Optional[str]:
+    """past | future for a thing a date names ("the Sept. 11 attacks"), where the text says which: a word on it
+    ("upcoming", "last"), a clause of its own in the past ("the Sept. 11 attack, which killed four Americans"; a
+    modal one, "which can be found here", says nothing of when), or a past event that followed it ("was passed
+    after the Sept. 11 attacks"); None otherwise (the nearest date)."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "det")}
+    if words & NOUN_FUTURE:
+        return "future"
+    if words & NOUN_PAST or _own_clause_tense(noun) == "past":
+        return "past"
+    if _before_clause(noun) and _governing_tense(noun) == "past":
+        return "past"
+    return None
 
 
 def _when_clause_tense(root: Any) -> Optional[str]:
