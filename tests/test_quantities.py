@@ -216,3 +216,15 @@ def test_a_house_number_counts_nothing(nlp):
     assert v["unit"] == "address on baker st."
     [v] = values(nlp, "Police said 3 Wall Street traders were arrested.")
     assert (v["amount"], v["unit"]) == (3, "trader arrested")
+
+
+def test_figures_joined_by_and_count_one_noun_and_share_what_happened(nlp):
+    """'two sons, ages 6 and 16' gives two ages (the 16 counted nothing before); 'arrested 12 men and 4 women'
+    arrested the women too; a range ('between five and 12 seats') and a vague 'one or two justices' are no figures
+    for their second number."""
+    ages = [(v["amount"], v["unit"]) for v in values(nlp, "He is also survived by two sons, ages 6 and 16.")]
+    assert (6, "age") in ages and (16, "age") in ages
+    arrested = [v["unit"] for v in values(nlp, "Police arrested 12 men and 4 women.")]
+    assert arrested == ["man arrested", "woman arrested"]
+    assert not [v for v in values(nlp, "It projected a pick-up of between five and 12 seats.") if v["amount"] == 12]
+    assert not [v for v in values(nlp, "He will choose one or two justices.") if v["amount"] == 2]

@@ -68,6 +68,12 @@ def counted(sent: Span, toks: list[Token]) -> tuple[Optional[str], Optional[str]
     inside = {t.i for t in toks}
     role: Optional[str] = None
     top = next((t for t in toks if t.head.i not in inside or t.head == t), toks[-1])
+    if top.dep_ == "conj" and top.head.i < top.i and top.head.like_num and top.head.i not in inside \
+            and not any(c.dep_ in ("prep", "compound") for c in top.children) \
+            and not any(c.dep_ == "cc" and c.lower_ == "or" for c in top.head.children):
+        # "two sons, ages 6 and 16": the second figure counts what the first does ("one or two justices" is one
+        # figure, vaguely)
+        return counted(sent, [top.head])
     noun_tok: Optional[Token] = None
     if top.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and top.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         noun_tok = top.head
@@ -137,8 +143,11 @@ def _chunk_at(sent: Span, start: int) -> Optional[Span]:
     return None
 
 
-def _role_from_context(noun_tok: Token) -> Optional[str]:
-    """The verb the counted noun depends on, or a verb in a clause about it ('who were killed')."""
+def _role_from_context(noun_tok: Token, depth: int = 0) -> Optional[str]:
+    """The verb the counted noun depends on, or a verb in a clause about it ('who were killed'); a noun joined to
+    another ('arrested 12 men and 4 women') has what the first one has."""
+    if noun_tok.dep_ == "conj" and noun_tok.head.pos_ in ("NOUN", "PROPN") and depth < 4:
+        return _role_from_context(noun_tok.head, depth + 1)
     for c in noun_tok.children:
         if c.dep_ in ("relcl", "acl") and ROLES.get(c.lemma_.lower()):
             return ROLES[c.lemma_.lower()]

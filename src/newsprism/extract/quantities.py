@@ -60,7 +60,10 @@ LABEL_BEFORE = re.compile(r"(no\.|number|article|section|chapter|page|room|route
                           r"resolution|paragraph|item|level|grade|class|category|phase|stage|line)\s*$", re.I)
 
 
-_RANGE_BEFORE = re.compile(r"(\bbetween|\bfrom|\d\s*(-|–|to|or|and)|\d\s*(-|–|to|or)\s*\$)\s*\$?\s*$", re.I)
+# the second end of a range: "between 140 and 150", "140-150", "140 to 150", "140 or 150" (but "ages 6 and 16" are two
+# figures, each of its own)
+_RANGE_BEFORE = re.compile(r"(\bbetween|\bfrom|\d\s*(-|–|to|or)|\bbetween\s+\$?[^\s,;]+\s*(?:million|billion|thousand)?\s*and"
+                           r"|\d\s*(-|–|to|or)\s*\$)\s*\$?\s*$", re.I)
 _RANGE_AFTER = re.compile(r"\s*(million|billion|thousand)?\s*(-|–|to|or)\s*\$?\s*\d", re.I)
 _CLOCK_AFTER = re.compile(r"\s*(:\s*\d|a\.\s*m\.|p\.\s*m\.|am\b|pm\b|o'clock|GMT|ET\b|EST\b)", re.I)
 _ADDRESS_AFTER = re.compile(r"\s*(block|street|st\.|avenue|ave\.|road|rd\.|boulevard|blvd|lane|drive|floor)\b", re.I)
