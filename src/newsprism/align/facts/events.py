@@ -6,9 +6,9 @@ blast killed X' and 'Y killed X' tell what 'X died' does, and two killers named 
 (what happened or is happening is not what is planned: 'is slated to visit' is no visit yet; a denial is no
 assertion), a time that meets (its own date, else the weeks before its report was published), and the same
 participants in the same roles: the doer when both name one (Abbas's visit and an Iranian minister's visit
-to Moscow are two visits), else the thing done to. A pronoun may stand for a named participant of its kind
-('he' for a person, 'it' for a body), and a description without a name for a named one ('the actress'), less
-surely. Two reports of one event story that both lead with the act (their ledes: a report leads with its news)
+to Moscow are two visits), else the thing done to. A pronoun may stand for a named participant of its kind its
+report names ('he' for a person, 'it' for a body), a description without a name for a named one ('the actress'),
+less surely. Two reports of one event story that both lead with the act (their ledes: a report leads with its news)
 tell one event where nothing parts them ('A woman has died ...' / 'A 59-year-old mother of two died ...').
 What one speaker said is one statement only where two clauses name the speaker and share what is said.
 

@@ -1,10 +1,10 @@
 """The participants of an event: who or what a clause's doer and thing done to are, and when two arguments of two
 reports may be one referent.
 
-A named participant is its resolved entity; a pronoun stands for a named one of its kind ('he' for a person, 'it'
-for a body); a description without a name ('the actress', 'the facility') may be a named one of its kind, less
-surely. Two names that differ, a name and a description of another kind ('Israel' / 'a draft resolution'), or a
-description naming another of its kind ('Iran's deputy minister' / 'Abbas') are two referents.
+A named participant is its resolved entity; a pronoun stands for a named one of its kind ('he' for a person, 'it' for
+a body) that its own report names; a description without a name ('the actress', 'the facility') may be a named one of
+its kind, less surely. Two names that differ, a name and a description of another kind ('Israel' / 'a draft
+resolution'), or a description naming another of its kind ('Iran's deputy minister' / 'Abbas') are two referents.
 """
 from __future__ import annotations
 
