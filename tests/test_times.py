@@ -180,6 +180,15 @@ def test_two_days_later_counts_from_the_last_date_mentioned():
     assert got["Two days later"] == ("DATE", "2023-10-09")
 
 
+def test_today_inside_a_quotation_is_no_point_to_count_from():
+    """'"Already did that earlier today," he said' quotes a day the text may not give: 'a week later' counts from the
+    last date the report itself gives (Oct. 3), not from publication."""
+    got = values("WikiLeaks wrote to him on Oct. 3.\n\n\u201cAlready did that earlier today,\u201d he said in "
+                 "response.\n\nIn a message a week later, WikiLeaks asked him to tweet a link.")
+    assert got["a week later"] == ("DATE", "2023-W41")
+    assert values("The minister arrived today. Two days later, she left.")["Two days later"] == ("DATE", "2023-11-01")
+
+
 def test_years_later_count_from_the_last_year_mentioned():
     """'the hearing in 1991 ... two years later' is 1993, not two years after publication."""
     got = values("The hearing in 1991 ended in a 52-48 split. Another justice was confirmed 96-3 two years later.")

@@ -22,6 +22,9 @@ from .tense import tense_from_parse, tense_from_text
 # expressions that point back at an earlier one and so never become the new point of reference
 ANAPHORIC = {"the quarter", "year-earlier", "n units ago", "this week", "the 1988 quarter"}
 DEADLINE_PREP = {"by", "until", "till", "through", "to", "deadline"}
+# expressions counted from the moment of speaking: inside a quotation that moment is the quote's, which the text
+# may not give ('"Already did that earlier today," Mr. Trump said' in a message of 2016), so they set no reference
+DEICTIC = {"today"}
 # "to" marks a limit only after a verb that moves a date ("postponed to Nov. 20", "extended to Friday")
 MOVED_TO = re.compile(r"\b(?:extend|postpon|delay|mov|push|adjourn|reschedul|shift|defer|bring|brought|put)\w*(?:\s+(?:back|forward|off|it|them|the\s+\w+))?\s+to\s+$", re.I)
 # verbs that grant or move a limit: the limit lies ahead of the granting even in a past clause
@@ -175,11 +178,18 @@ def find_times(doc_id: str, text: str, published: Optional[str], sdoc: Any = Non
             continue
         typ, value = got
         out.append(Time(doc=doc_id, start=start, end=end, text=text[start:end], type=typ, value=value))
-        if rule.name not in ANAPHORIC and not m.groupdict().get("ya"):
+        if rule.name not in ANAPHORIC and not m.groupdict().get("ya") \
+                and not (rule.name in DEICTIC and _quoted(text, start)):
             _remember(ctx, value, start, fiscal="fiscal" in text[max(0, start - 10):end].lower())
         elif rule.name == "this week" and re.fullmatch(r"\d{4}", value):
             ctx.ref_year = value  # "last year ... that year"
     return out
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether `start` lies inside a quotation of its paragraph (more opening marks than closing ones before it)."""
+    para = text[text.rfind("\n\n", 0, start) + 1:start]
+    return para.count("“") > para.count("”") or (para.count("“") == 0 and para.count('"') % 2 == 1)
 
 
 def _remember(ctx: Context, value: str, start: int, fiscal: bool = False) -> None:
