@@ -183,13 +183,17 @@ def _before_clause(noun: Any) -> bool:
     return prep.dep_ == "prep" and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in BEFORE_NOUN
 
 
+def _marked_tense(noun: Any) -> Optional[str]:
+    """past | future where a word on the noun places the thing ("the upcoming summit", "the recent raid")."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "det")}
+    return "future" if words & NOUN_FUTURE else "past" if words & NOUN_PAST else None
+
+
 def _noun_tense(noun: Any, clause: Optional[str]) -> Optional[str]:
     """The direction of a date on a noun, given the tense of the clause around the noun ("skip": use the clause)."""
-    words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "det")}
-    if words & NOUN_FUTURE:
-        return "future"
-    if words & NOUN_PAST:
-        return "past"
+    marked = _marked_tense(noun)
+    if marked is not None:
+        return marked
     own = _own_clause_tense(noun)
     if own is not None:
         return own
@@ -234,10 +238,10 @@ def _thing_tense(noun: Any) -> Optional[str]:
     ("upcoming", "last"), a clause of its own in the past ("the Sept. 11 attack, which killed four Americans"; a
     modal one, "which can be found here", says nothing of when), or a past event that followed it ("was passed
     after the Sept. 11 attacks"); None otherwise (the nearest date)."""
-    words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "det")}
-    if words & NOUN_FUTURE:
-        return "future"
-    if words & NOUN_PAST or _own_clause_tense(noun) == "past":
+    marked = _marked_tense(noun)
+    if marked is not None:
+        return marked
+    if _own_clause_tense(noun) == "past":
         return "past"
     if _before_clause(noun) and _governing_tense(noun) == "past":
         return "past"

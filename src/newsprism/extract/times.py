@@ -17,6 +17,7 @@ from typing import Any, Optional
 from ..model import Time
 from . import timevalues as tv
 from .timegrammar import RULES, Context, Rule, prev_word
+from .quotes import inside, quote_spans
 from .tense import tense_from_parse, tense_from_text
 
 # expressions that point back at an earlier one and so never become the new point of reference
@@ -156,6 +157,7 @@ def find_times(doc_id: str, text: str, published: Optional[str], sdoc: Any = Non
         sdoc = None
     ctx = Context(text=text, anchor=anchor, ref=anchor.isoformat() if anchor else None)
     out: list[Time] = []
+    quotes: Optional[list[tuple[int, int]]] = None
     for start, end, rule, m in select(candidates(text)):
         ctx.start = start
         ctx.tense = tense_from_parse(sdoc, start, end) if sdoc is not None else tense_from_text(text, start, end)
@@ -178,18 +180,14 @@ def find_times(doc_id: str, text: str, published: Optional[str], sdoc: Any = Non
             continue
         typ, value = got
         out.append(Time(doc=doc_id, start=start, end=end, text=text[start:end], type=typ, value=value))
+        if rule.name in DEICTIC and quotes is None:
+            quotes = quote_spans(text)   # read once, and only for a text that says 'today'
         if rule.name not in ANAPHORIC and not m.groupdict().get("ya") \
-                and not (rule.name in DEICTIC and _quoted(text, start)):
+                and not (rule.name in DEICTIC and inside(quotes or [], start, end)):
             _remember(ctx, value, start, fiscal="fiscal" in text[max(0, start - 10):end].lower())
         elif rule.name == "this week" and re.fullmatch(r"\d{4}", value):
             ctx.ref_year = value  # "last year ... that year"
     return out
-
-
-def _quoted(text: str, start: int) -> bool:
-    """Whether `start` lies inside a quotation of its paragraph (more opening marks than closing ones before it)."""
-    para = text[text.rfind("\n\n", 0, start) + 1:start]
-    return para.count("“") > para.count("”") or (para.count("“") == 0 and para.count('"') % 2 == 1)
 
 
 def _remember(ctx: Context, value: str, start: int, fiscal: bool = False) -> None:

@@ -362,7 +362,7 @@ def _merge_without_home_place(c: _Clusters, orgs: Sequence[KeyRow]) -> None:
     for g in plain:
         me = c.find(g.first)
         roots = {c.find(r) for r in homed.get(g.key[4:], ())} - {me}
-        if len(roots) == 1 and not {c.find(r) for r in ending[g.key[4:]]} - roots - {me} \
+        if len(roots) == 1 and not {c.find(r) for r in ending.get(g.key[4:], ())} - roots - {me} \
                 and c.allows(HOME_PLACE_CONFIDENCE):
             root = roots.pop()
             c.merge(root, g.first, sorted({g.name, c.first_name[root]}),
