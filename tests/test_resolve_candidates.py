@@ -54,3 +54,30 @@ def test_port_of_a_place_and_a_ministry_named_by_its_country(titled):
     assert port.type in ("FAC", "GPE") and port.mentions[0].text == "Port of Valparaiso"
     ministry = by_name(titled, "Ministry of Trade of Peru")
     assert [m.text for m in ministry.mentions] == ["Ministry of Trade of Peru", "Peruvian ministry"]
+
+
+def _names(nlp, text: str) -> set[str]:
+    rec = DocRecord(doc="d9")
+    component(Document(id="d9", text=text), nlp(text), rec, Config())
+    return {a for e in rec.entities for a in e.aliases}
+
+
+def test_a_headline_verb_is_no_part_of_the_name(nlp):
+    names = _names(nlp, "Marta Quell Dies\n\nThe singer Marta Quell died on Friday in her home, her family said.")
+    assert "Marta Quell Dies" not in names
+    assert "Marta Quell" in names
+
+
+def test_an_ordinary_word_opening_a_sentence_is_no_name(nlp):
+    text = ("Mara Voss, Olympic swimmer turned actress, dies at 88\n\n"
+            "Mara Voss, Swimming Champion, Actress, Pin-Up Icon Dies; Fans Mourn\n\n"
+            "Coach and former rower Tomas Reyn said on Monday that the actress had been his coach.")
+    names = _names(nlp, text)
+    assert not {"Olympic", "Actress", "Coach"} & names
+    assert {"Mara Voss", "Tomas Reyn"} <= names
+
+
+def test_two_names_a_heading_sets_side_by_side_are_two_mentions(nlp):
+    names = _names(nlp, "Marta Quell - Marta Quell: Singer Of The Year\n\nMarta Quell sang in Lisbon on Friday.")
+    assert "Marta Quell - Marta Quell" not in names
+    assert "Marta Quell" in names

@@ -102,6 +102,8 @@ def _keep(sdoc: Doc, c: Candidate) -> bool:
             and all(is_titleish(t) for t in span) and not all(nationality_code(t.text) for t in span):
         # "Transport" or "Romanian Transport" before "Minister": the start of a role, not a name
         return False
+    if c.label in ("PERSON", "ORG") and " " not in text and _common_word(sdoc, c, text):
+        return False
     if c.label == "PERSON" and " " in text:
         # "Comey Memos": a name ending in a plural common noun is a thing named after a person
         span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
@@ -117,6 +119,38 @@ def _keep(sdoc: Doc, c: Candidate) -> bool:
         if country_code(first) and len(text.split()) == 2:
             return False
     return True
+
+
+def _common_word(sdoc: Doc, c: Candidate, word: str) -> bool:
+    """A single word tagged a person or a body that is an ordinary word: an adjective ('Olympic' in 'Olympic
+    swimmer'), or a word capitalised only because it opens a sentence or sits in a headline that the report
+    also writes in lower case ('Actress and champion swimmer ...' where the report says 'the actress')."""
+    span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+    if c.label == "PERSON" and span is not None and len(span) == 1 and (span[0].tag_, span[0].dep_) == ("JJ", "amod"):
+        return True
+    if not word[:1].isupper() or word.isupper() or not (c.sent_start or _heading_line(text_of(sdoc), c.start)):
+        return False
+    # in lower case in the report's prose: a noun or adjective after a word, not a piece of an address
+    # ('www.microsoft.com', '/vincent-gigante-dies'); and never capitalised inside a sentence of prose ('the Navy')
+    where = _token_positions(sdoc)
+
+    def after_word(i: int) -> bool:
+        return i > 0 and sdoc[i - 1].is_alpha
+
+    if any(after_word(i) and not sdoc[i].is_sent_start and not _heading_line(text_of(sdoc), sdoc[i].idx)
+           for i in where.get(word, ())):
+        return False
+    return any(sdoc[i].tag_ in COMMON_TAGS and after_word(i) for i in where.get(word.lower(), ()))
+
+
+def _token_positions(sdoc: Doc) -> dict[str, list[int]]:
+    """Where each token text occurs in the document, indexed once per parse."""
+    index = sdoc.user_data.get(POSITIONS_KEY)
+    if index is None:
+        index = sdoc.user_data[POSITIONS_KEY] = {}
+        for t in sdoc:
+            index.setdefault(t.text, []).append(t.i)
+    return index
 
 
 def _org_phrases(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -203,6 +237,19 @@ def _merge_found(cands: list[Candidate], found: list[Candidate]) -> list[Candida
     return out
 
 
+POSITIONS_KEY = "newsprism.token_positions"
+# the tags of a common noun or adjective
+COMMON_TAGS = frozenset({"NN", "NNS", "JJ"})
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _names_side_by_side(label: str, parts: list[str]) -> bool:
+    """One name repeated, or full names of people, where a spaced dash parts them."""
+    if len({fold(p) for p in parts}) == 1:
+        return True
+    return label == "PERSON" and all((p := parse_person(x)) is not None and p.full for x in parts)
+
+
 def _split_glued(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """'handed Ruiz Chile's reply' tagged as one ORG: a known person's surname followed by a
     country is two entities."""
@@ -216,10 +263,17 @@ def _split_glued(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         text = text_of(sdoc)[c.start:c.end]
         parts = text.split(" ")
+        dashed = [m.span() for m in _SPACED_DASH.finditer(text)]
         if c.label != "PERSON" and len(parts) == 2 and translit(parts[0]) in surnames and country_code(parts[1]):
             cut = c.start + len(parts[0])
             out.append(Candidate(c.start, cut, "PERSON", None, c.sent_start))
             out.append(Candidate(cut + 1, c.end, "GPE", None, False))
+        elif dashed and _names_side_by_side(c.label, _SPACED_DASH.split(text)):
+            # 'Esther Williams - Esther Williams': a site's heading sets names side by side; a spaced dash inside
+            # one name joins single words ('Jean - Paul Sartre' in tokenised text)
+            bounds = [0] + [x for span in dashed for x in span] + [len(text)]
+            out += [Candidate(c.start + a, c.start + b, c.label, None, c.sent_start and not a)
+                    for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
         else:
             out.append(c)
     return out

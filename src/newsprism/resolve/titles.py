@@ -48,6 +48,8 @@ ORG_MODIFIERS = frozenset({
     "information", "communications", "prosecutor's", "prosecutor", "press", "presidential", "federal",
 })
 
+# the tags of a verb that ends a headline's sentence ('... Dies', '... Says', '... Charged')
+HEADLINE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBN"})
 # A nationality or name glued to a participle is an attribute, not a name: "Kazakh-run", "Saudi-led".
 _COMPOUND_TAIL = re.compile(
     r"-(?:run|backed|owned|led|based|born|funded|controlled|made|allied|aligned|held|occupied|speaking|"
@@ -163,6 +165,11 @@ def trim(sdoc: Doc, tokens: Sequence[Token], label: str) -> Optional[Candidate]:
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space or norm_word(toks[-1]) in {"'s", "'"}):
         toks = toks[:-1]
+    # a headline's verb read into the name ('Esther Williams Dies', 'Driver Charged'): no person's name ends in a
+    # verb, nor any name in a verb of the present ('Newcastle United' may be tagged a participle)
+    while len(toks) > 1 and (toks[-1].is_punct or (toks[-1].lemma_.lower() != toks[-1].lower_ and (
+            toks[-1].tag_ == "VBZ" or (label == "PERSON" and toks[-1].tag_ in HEADLINE_VERB_TAGS)))):
+        toks = toks[:-1]   # (an inflected verb only: 'David Haye' may be tagged a verb too)
     if not toks:
         return None
     role: Optional[str] = None
