@@ -969,3 +969,29 @@ def test_what_came_after_what_is_no_act_and_following_someone_is():
         c.claim(doc, "Harbour police followed the suspect to the docks.", predicate="follow",
                 subject_text="Harbour police", object_text="the suspect", tense="past")
     assert [docs for _, docs in agreed(c)] == [["a", "b"]]
+
+
+def test_a_pronoun_never_stands_for_someone_its_report_tells_as_of_the_other_sex():
+    """'she pleaded guilty' in a report that calls Hale 'Mr. Hale' is his wife's plea, not his; 'he would veto the
+    bill' in a report of 'Ms. Vance' is not her veto. Where the report says nothing of it, the pronoun may still be."""
+    def pleas(title: str) -> list:
+        c = Corpus()
+        hale = c.entity("e1", "Tomas Hale")
+        c.claim("a", "Tomas Hale pleaded guilty in federal court on Wednesday.", predicate="plead", subject=hale,
+                subject_text="Tomas Hale", tense="past")
+        c.claim("b", f"{title}Hale wept as he read a statement to the judge.", predicate="weep", subject=hale,
+                subject_text="Hale", tense="past")
+        c.mention("b", "Hale", hale)
+        c.claim("b", "Later in the day she pleaded guilty in federal court too.", predicate="plead",
+                subject_text="she", tense="past")
+        return [docs for about, docs in agreed(c) if "plead" in about]
+    assert pleas("Mr. ") == []
+    assert pleas("") == [["a", "b"]]
+
+
+def test_he_and_she_are_two_people():
+    c = Corpus()
+    for doc, pronoun in (("a", "He"), ("b", "She")):
+        c.claim(doc, f"{pronoun} resigned from the council on Monday, saying the budget was a disgrace.",
+                predicate="resign", subject_text=pronoun, tense="past")
+    assert agreed(c) == []

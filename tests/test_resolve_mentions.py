@@ -63,3 +63,38 @@ def test_a_bare_name_after_a_later_generation_is_that_person_unless_the_suffix_i
     assert ["Harold Benton"] in _people(nlp, (
         "Harold Benton Jr. met donors on Tuesday.\n\n"
         "His father, Harold Benton, did not attend. Harold Benton Jr. said the meeting went well."))
+
+
+def test_a_bare_surname_is_the_one_named_in_full_before_it(nlp):
+    """Two people of one surname with different given names: 'Mr. Hale' is the one the report named in full
+    before it ('Tomas Hale Jr.'), not a 'Marcus Hale' named only later, whatever their generations."""
+    from newsprism.config import Config
+    from newsprism.model import Document
+    from newsprism.records import DocRecord
+    from newsprism.resolve.mentions import component
+
+    text = ("Former congressman Tomas Hale Jr. pleaded guilty on Wednesday. Mr. Hale wept in court, and Hale's "
+            "lawyer asked for mercy.\n\nAmong the items he bought were two hats that once belonged to singer "
+            "Marcus Hale.")
+    rec = DocRecord(doc="d7")
+    component(Document(id="d7", text=text), nlp(text), rec, Config())
+    tomas = [e for e in rec.entities if any(m.text == "Tomas Hale Jr." for m in e.mentions)][0]
+    assert sorted(m.text for m in tomas.mentions) == ["Hale", "Hale", "Tomas Hale Jr."]
+    marcus = [e for e in rec.entities if any(m.text == "Marcus Hale" for m in e.mentions)][0]
+    assert [m.text for m in marcus.mentions] == ["Marcus Hale"]
+
+
+def test_a_bare_surname_after_two_full_names_of_it_stays_apart(nlp):
+    """'Mr. Hale' after both 'Tomas Hale' and 'Greta Hale' were named: the name alone does not say which."""
+    from newsprism.config import Config
+    from newsprism.model import Document
+    from newsprism.records import DocRecord
+    from newsprism.resolve.mentions import component
+
+    text = ("Senator Tomas Hale spoke in Ohio on Friday. His wife, Greta Hale, stood beside him. "
+            "Later Mr. Hale thanked the crowd.")
+    rec = DocRecord(doc="d8")
+    component(Document(id="d8", text=text), nlp(text), rec, Config())
+    for full in ("Tomas Hale", "Greta Hale"):
+        e = [e for e in rec.entities if any(m.text == full for m in e.mentions)][0]
+        assert [m.text for m in e.mentions] == [full]

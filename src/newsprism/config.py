@@ -130,6 +130,12 @@ class FactsConfig(Section):
     max_statements: int = Field(200, description="clauses of one speaker compared pairwise (bounds the work)")
     lede_min_words: int = Field(8, description="a report's lede is its first sentence this long: a headline, dateline "
                                 "or byline above it is shorter")
+    # whether a report tells a person as a man or a woman (gender.py), so a pronoun stands for no one of the other sex
+    gender_word_weight: int = Field(3, description="a courtesy title or a word for a man or a woman before a name "
+                                    "counts this many pronouns: a pronoun near a name may be someone else's")
+    gender_min_votes: int = Field(2, description="votes for one side before a report tells a gender: one pronoun "
+                                  "alone tells nothing")
+    gender_margin: float = Field(3.0, description="the told side has this many times the other side's votes")
 
 
 class StoriesConfig(Section):

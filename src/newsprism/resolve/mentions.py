@@ -80,15 +80,19 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
             p = parse_person(text[cl.members[0].start:cl.members[0].end])
             persons_full.append((idx, translit(p.surname), " ".join(translit(t) for t in p.tokens), p.generation))
 
-    def person_for(s: str) -> Optional[int]:
+    full_at = {idx: sorted(m.start for m in clusters[idx].members) for idx, _, _, _ in persons_full}
+
+    def person_for(s: str, at: int) -> Optional[int]:
         p = parse_person(s)
         if p is None or p.full:
             return None
-        by_surname = _of_generation(p, [(i, g) for i, sk, _, g in persons_full if sk == translit(p.surname)])
-        if len(by_surname) == 1:
-            return by_surname.pop()
-        if by_surname:
-            return None
+        same = [(i, g) for i, sk, _, g in persons_full if sk == translit(p.surname)]
+        if same:
+            by_surname = _of_generation(p, same)
+            if p.generation or len({toks for i, sk, toks, _ in persons_full if sk == translit(p.surname)}) == 1:
+                # one person of that surname, or a father and son told apart by their 'Jr.'
+                return by_surname.pop() if len(by_surname) == 1 else None
+            return _named_before(full_at, {i for i, _ in same}, at)
         by_token = _of_generation(p, [(i, g) for i, _, toks, g in persons_full if translit(p.surname) in toks.split()])
         return by_token.pop() if len(by_token) == 1 else None
 
@@ -96,7 +100,7 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
     for c in pending:
         s = text[c.start:c.end]
         if c.label == "PERSON":
-            target = person_for(s)
+            target = person_for(s, c.start)
             if target is not None:
                 clusters[target].members.append(c)
                 c.cluster = target
@@ -106,7 +110,7 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
             continue
         # a single word that is a person's surname in this document, whatever spaCy tagged it
         if " " not in s and not is_known_place(s) and nationality_code(s) is None:
-            target = person_for(s)
+            target = person_for(s, c.start)
             if target is not None:
                 clusters[target].members.append(c)
                 c.cluster = target
@@ -175,6 +179,15 @@ def _join_bare_names(text: str, clusters: list[_Cluster], by_key: dict[str, int]
         clusters[target].members.extend(clusters[idx].members)
         clusters[idx].members = []
         by_key[clusters[idx].key] = target
+
+
+def _named_before(full_at: dict[int, list[int]], people: set[int], at: int) -> Optional[int]:
+    """Of several people of one surname with different given names ('Jesse L. Jackson Jr.', 'Michael Jackson'), the
+    one a bare surname at `at` stands for: the only one named in full before it, as news names someone in full
+    before it writes the surname alone. Where two were ('Ted Cruz' and 'Heidi Cruz' before 'Mr. Cruz'), the name
+    alone does not say which."""
+    before = [i for i in people if any(x < at for x in full_at[i])]
+    return before[0] if len(before) == 1 else None
 
 
 def _of_generation(p: PersonName, people: list[tuple[int, Optional[str]]]) -> set[int]:

@@ -13,6 +13,7 @@ from ...config import FactsConfig
 from ...disjoint import DisjointSets
 from ...model import Analysis, Claim
 from ...resolve import names
+from .gender import genders
 from .name_index import PersonIndex
 from .values import base_unit, stated, value_key
 from .words import DAY, PRONOUNS, STOP, TITLES, WORD
@@ -44,6 +45,7 @@ class Context:
     _same_value: dict[tuple[str, str], bool] = field(default_factory=dict)    # (a, b) -> one referent by name
     participant_names: dict[tuple, frozenset[str]] = field(default_factory=dict)  # (names, types) -> their words
     _named_in: dict[str, frozenset[str]] = field(default_factory=dict)   # doc -> the entities it names
+    _genders: dict[str, dict[str, str]] = field(default_factory=dict)    # doc -> person -> 'm' / 'f' it tells
     titles: Optional[frozenset[str]] = None   # `person_titles` given: a Spark group's are the whole coverage's
 
     @functools.cached_property
@@ -98,6 +100,14 @@ class Context:
         if doc not in self._named_in:
             self._named_in[doc] = frozenset(ref for _, _, ref in self.mentions.get(doc, ([], []))[1])
         return self._named_in[doc]
+
+    def gender_in(self, doc: str, ref: str) -> Optional[str]:
+        """'m' or 'f' where a document tells a person it names as a man or a woman (`gender`), else None."""
+        if doc not in self._genders:
+            rows = self.mentions.get(doc, ([], []))[1]
+            people = frozenset(r for _, _, r in rows if self.entity_type(r) == "PERSON")
+            self._genders[doc] = genders(self.texts.get(doc, ""), rows, people, self.cfg) if people else {}
+        return self._genders[doc].get(ref)
 
     def independent(self, docs) -> int:
         """How many independent sources stand behind these documents (near-duplicates are one)."""

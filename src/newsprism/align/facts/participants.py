@@ -2,7 +2,8 @@
 reports may be one referent.
 
 A named participant is its resolved entity; a pronoun stands for a named one of its kind ('he' for a person, 'it' for
-a body) that its own report names; a description without a name ('the actress', 'the facility') may be a named one of
+a body) that its own report names, and never for one that report tells as of the other sex ('she' is not 'Mr.
+Jackson'; `gender`); a description without a name ('the actress', 'the facility') may be a named one of
 its kind, less surely. Two names that differ, a name and a description of another kind ('Israel' / 'a draft
 resolution'), or a description naming another of its kind ('Iran's deputy minister' / 'Abbas') are two referents.
 """
@@ -23,6 +24,8 @@ BODIES = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 PRONOUN_KIND = {**dict.fromkeys(["he", "she", "him", "her", "himself", "herself"], "person"),
                 **dict.fromkeys(["it", "itself"], "body"),
                 **dict.fromkeys(["they", "them", "themselves", "we", "us"], "group")}
+# whom a personal pronoun may stand for: a man or a woman ('they' and 'it' say neither)
+PRONOUN_GENDER = {**dict.fromkeys(["he", "him", "himself"], "m"), **dict.fromkeys(["she", "her", "herself"], "f")}
 # nouns for a person that a report uses for someone it names elsewhere ('the actress', 'the suspect')
 PERSON_NOUNS = ROLE_NOUNS | {"man", "woman", "boy", "girl", "actor", "actress", "singer", "star", "player", "suspect",
                              "inmate", "prisoner", "victim", "driver", "climber", "coach", "mother", "father",
@@ -71,6 +74,7 @@ class Participant:
     plural: bool = False           # 'two climbers' is not 'a climber'
     owners: frozenset[str] = frozenset()   # people named as possessors ('Felt's mentor'): named, not the referent
     doc: Optional[str] = None      # a pronoun's report, where its antecedent is
+    gender: Optional[str] = None   # a pronoun's 'm' or 'f'
 
     def __bool__(self) -> bool:
         return bool(self.entity or self.head or self.named or self.pronoun)
@@ -86,7 +90,8 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
         return participant(ctx, c, "s")    # 'cast himself as a hawk': the thing done to is the doer
     entity = ref if ref and ctx.analysis.entity(ref) is not None else None
     if entity is None and text and text.strip().lower() in PRONOUN_KIND:
-        return Participant(pronoun=PRONOUN_KIND[text.strip().lower()], doc=c.doc)
+        word = text.strip().lower()
+        return Participant(pronoun=PRONOUN_KIND[word], doc=c.doc, gender=PRONOUN_GENDER.get(word))
     span = span_in(c, text)
     named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
     head = head_word(text) if text else None
@@ -170,7 +175,11 @@ def may_stand_for(ctx: Context, pronoun: Participant, named: Participant) -> boo
     """A pronoun may stand for a named participant of its kind: 'he' for a person, 'it' or 'they' for a body."""
     kind = named.entity and _kind(ctx, named.entity)
     if pronoun.pronoun == "person":
-        # 'she' for 'Tara Reid', for 'the party girl Tara Reid', or for 'the actress'
+        # 'she' for 'Tara Reid', for 'the party girl Tara Reid', or for 'the actress'; never for someone her own
+        # report tells as a man ('Mr. Jackson', 'his wife, Sandra Jackson': 'she' is not Mr. Jackson)
+        if kind == "person" and pronoun.gender and pronoun.doc and named.entity:
+            told = ctx.gender_in(pronoun.doc, named.entity)
+            return told is None or told == pronoun.gender
         return kind == "person" or (not named.entity and _describes_person(ctx, named))
     return kind == "body" or (kind is None and pronoun.pronoun == "group")
 
@@ -212,8 +221,8 @@ def match(ctx: Context, a: Participant, b: Participant) -> Optional[float]:
     if not a or not b:
         return 0.0
     if a.pronoun or b.pronoun:
-        if a.pronoun and b.pronoun:
-            return 0.5 if a.pronoun == b.pronoun else None
+        if a.pronoun and b.pronoun:    # 'he' and 'she' are two people
+            return 0.5 if a.pronoun == b.pronoun and not (a.gender and b.gender and a.gender != b.gender) else None
         pro, named = (a, b) if a.pronoun else (b, a)
         if may_stand_for(ctx, pro, named):
             return 0.5 if _antecedent_in_report(ctx, pro, named) else 0.0
