@@ -767,3 +767,34 @@ def test_an_event_that_gives_its_tie_back_to_a_figure_is_read_again_from_what_it
         c.claim(doc, f"It will {verb} over the northern hills.", predicate=verb, tense="future")
     facts = [f for f in facts_of(c) if f.verdict != "single_source"]
     assert [(f.about, sorted(f.claims)) for f in facts] == [("Number of aide", ["c1", "c2"])]
+
+
+def test_two_reports_one_count_each_that_share_only_a_name_in_their_paragraphs_count_two_things():
+    """Each report gives one count of years: 'by his side for 19 years' (an adviser to Mr. Olsen speaking) and
+    'I ran the city for 12 years' (Olsen speaking) share nothing but Olsen, named outside both clauses: two things.
+    Where the one shared is whom the clause is about, told just outside a short clause ('a 14-year-old clerk' hired
+    by Olsen / 'when she was 14'), the single counts may be one, and differ."""
+    years = lambda v, t: {"amount": v, "qualifier": None, "unit": "year", "noun": "year", "text": t}  # noqa: E731
+    c = Corpus()
+    olsen = c.entity("e1", "Piet Olsen")
+    c.texts["a"] = "Dirk Marr, an adviser to Mr. Olsen, spoke on Monday."
+    c.mention("a", "Olsen", olsen)
+    c.claim("a", "I have been by his side for 19 years.", predicate="be", value=years(19, "19"))
+    c.texts["b"] = "Olsen spoke to donors in Haldern on Friday."
+    c.mention("b", "Olsen", olsen)
+    c.claim("b", "I had the chance to run the largest city in the state for 12 years.", predicate="run",
+            value=years(12, "12"))
+    assert not [f for f in facts_of(c) if f.verdict == "contested"]
+    aged = lambda v, slot: {"amount": v, "qualifier": None, "unit": "years old", "noun": "age",  # noqa: E731
+                            "text": str(v), "slot": slot}
+    d = Corpus()
+    olsen = d.entity("e1", "Piet Olsen")
+    d.texts["a"] = "Piet Olsen hired"
+    d.mention("a", "Piet Olsen", olsen)
+    d.claim("a", "a 39-year-old clerk", predicate="hire", subject=olsen,
+            value=aged(39, {"verb": "hire", "pred": "hire", "subj": {"lemma": "olsen", "at": 0}}))
+    d.texts["b"] = "The clerk said Olsen had hired her"
+    d.mention("b", "Olsen", olsen)
+    d.claim("b", "when she was 14, she told the court", predicate="be",
+            value=aged(14, {"verb": "be", "pred": "be", "owner": {"lemma": "olsen", "at": 15}}))
+    assert [{p.normalized for p in f.positions} for f in facts_of(d) if f.verdict == "contested"] == [{39, 14}]
