@@ -98,3 +98,20 @@ def test_a_bare_surname_after_two_full_names_of_it_stays_apart(nlp):
     for full in ("Tomas Hale", "Greta Hale"):
         e = [e for e in rec.entities if any(m.text == full for m in e.mentions)][0]
         assert [m.text for m in e.mentions] == [full]
+
+
+def test_a_given_name_joined_to_a_full_name_shares_its_surname(nlp):
+    """'Greta and Tomas Hale': Greta is Greta Hale, so a later bare 'Hale' has two people of that name before it and
+    stays alone, rather than going to Tomas as the only one named in full."""
+    from newsprism.config import Config
+    from newsprism.model import Document
+    from newsprism.records import DocRecord
+    from newsprism.resolve.mentions import component
+
+    text = "Greta and Tomas Hale earned $4 million last year. Hale told reporters the tax was fair."
+    rec = DocRecord(doc="d9")
+    component(Document(id="d9", text=text), nlp(text), rec, Config())
+    tomas = [e for e in rec.entities if any(m.text == "Tomas Hale" for m in e.mentions)][0]
+    assert [m.text for m in tomas.mentions] == ["Tomas Hale"]
+    greta = [e for e in rec.entities if any(m.text == "Greta" for m in e.mentions)][0]
+    assert greta.type == "PERSON" and [m.text for m in greta.mentions] == ["Greta"]

@@ -47,6 +47,8 @@ class _Cluster:
     kind: str                      # PERSON, ORG, PLACE, NORP or the label of other types
     key: str
     members: list[Candidate] = field(default_factory=list)
+    # the full name a lone given name stands for ('Hillary' in 'Hillary and Bill Clinton')
+    full: Optional[str] = None
 
 
 def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
@@ -65,7 +67,7 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
     # 1. full person names first, so surnames can find them before or after
     persons_full: list[tuple[int, str, str, Optional[str]]] = []   # (cluster idx, surname key, core tokens, generation)
     pending: list[Candidate] = []
-    for c in cands:
+    for n, c in enumerate(cands):
         s = text[c.start:c.end]
         if c.label == "PERSON":
             p = parse_person(s)
@@ -73,11 +75,16 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
                 key = "person:" + p.joined
                 add(c, "PERSON", key)
                 continue
+            couple = _given_of_couple(text, c, cands[n + 1] if n + 1 < len(cands) else None)
+            if couple and (p := parse_person(couple)) is not None and p.full:
+                add(c, "PERSON", "person:" + p.joined)
+                clusters[c.cluster].full = clusters[c.cluster].full or couple
+                continue
         pending.append(c)
     _join_bare_names(text, clusters, by_key, cands)
     for idx, cl in enumerate(clusters):
         if cl.members:
-            p = parse_person(text[cl.members[0].start:cl.members[0].end])
+            p = parse_person(cl.full or text[cl.members[0].start:cl.members[0].end])
             persons_full.append((idx, translit(p.surname), " ".join(translit(t) for t in p.tokens), p.generation))
 
     full_at = {idx: sorted(m.start for m in clusters[idx].members) for idx, _, _, _ in persons_full}
@@ -181,6 +188,21 @@ def _join_bare_names(text: str, clusters: list[_Cluster], by_key: dict[str, int]
         by_key[clusters[idx].key] = target
 
 
+def _given_of_couple(text: str, c: Candidate, after: Optional[Candidate]) -> Optional[str]:
+    """'Hillary and Bill Clinton', 'Ted and Heidi Cruz': a given name alone joined by 'and' to a full name shares its
+    surname; the full name it stands for ('Hillary Clinton'), else None."""
+    given = text[c.start:c.end]
+    if " " in given or after is None or after.label != "PERSON" or not _AND.fullmatch(text, c.end, after.start):
+        return None
+    p = parse_person(text[after.start:after.end])
+    if p is None or not p.full or len(p.tokens) != 2 or p.generation:
+        return None
+    return f"{given} {text[after.start:after.end].split()[-1]}"
+
+
+_AND = re.compile(r"\s+and\s+")
+
+
 def _named_before(full_at: dict[int, list[int]], people: set[int], at: int) -> Optional[int]:
     """Of several people of one surname with different given names ('Jesse L. Jackson Jr.', 'Michael Jackson'), the
     one a bare surname at `at` stands for: the only one named in full before it, as news names someone in full
@@ -229,8 +251,8 @@ def _untagged_surnames(sdoc: Doc, clusters: list[_Cluster], cands: list[Candidat
     for idx, cl in enumerate(clusters):
         if cl.kind != "PERSON":
             continue
-        for m in cl.members:
-            parts = text[m.start:m.end].split()
+        for name in [text[m.start:m.end] for m in cl.members] + ([cl.full] if cl.full else []):
+            parts = name.split()
             if len(parts) >= 2 and parts[-1][:1].isupper():
                 surname_of.setdefault(parts[-1], set()).add(idx)
                 if len(parts) == 2:

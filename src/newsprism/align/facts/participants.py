@@ -75,6 +75,7 @@ class Participant:
     owners: frozenset[str] = frozenset()   # people named as possessors ('Felt's mentor'): named, not the referent
     doc: Optional[str] = None      # a pronoun's report, where its antecedent is
     gender: Optional[str] = None   # a pronoun's 'm' or 'f'
+    spoken: bool = False           # the entity is named inside the argument's own words (not only linked by the parse)
 
     def __bool__(self) -> bool:
         return bool(self.entity or self.head or self.named or self.pronoun)
@@ -103,7 +104,8 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
         if span and not entity and head and (head in RELATION_NOUNS or for_person(ctx, head)) else frozenset()
     definite = bool(text) and text.strip().lower().split(" ", 1)[0] in ("the", "this", "that")
     words = frozenset(re.findall(r"[a-z]+", (text or "").lower()))
-    return Participant(entity, head, named | ({entity} if entity else set()), definite=definite, words=words,
+    return Participant(entity, head, named | ({entity} if entity else set()), spoken=entity in named,
+                       definite=definite, words=words,
                        plural=bool(head) and bool(words & {head + "s", head + "es"}), owners=owners,
                        heads=frozenset(h for part in (text or "").split(" and ") if (h := head_word(part))))
 
@@ -151,6 +153,9 @@ def same_referent(ctx: Context, a: Participant, b: Participant) -> bool:
     'the Israeli foreign ministry': news names a state for its government)."""
     if a.entity and b.entity and ctx.may_be_same(frozenset({a.entity}), frozenset({b.entity})):
         return True
+    if a.entity and b.entity and _kind(ctx, a.entity) == "person" == _kind(ctx, b.entity) \
+            and a.spoken and b.spoken and len(a.heads) < 2 and len(b.heads) < 2:
+        return False    # two people named as the heads: 'Trump spokeswoman Katrina Pierson' is not 'Trump'
     if a.head and a.head == b.head and not (a.entity and b.entity) and a.plural == b.plural:
         return True     # two names ending alike ('Mario Williams' / 'Esther Williams') were answered above
     own_a, own_b = a.named - a.owners, b.named - b.owners    # 'Felt's mentor' is not Felt
