@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
@@ -36,7 +36,7 @@ from .names import (
     translit,
     words,
 )
-from .titles import Candidate
+from .titles import Candidate, sex_before
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DEFINITE_HEADS = ORG_HEADS
@@ -89,6 +89,11 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
 
     full_at = {idx: sorted(m.start for m in clusters[idx].members) for idx, _, _, _ in persons_full}
 
+    def sex_of(idx: int) -> Optional[str]:
+        """The sex a title or word before a person's named mentions tells ('his wife, Heidi Cruz'), if one."""
+        told = {x for m in clusters[idx].members if (x := sex_before(text, m.start))}
+        return told.pop() if len(told) == 1 else None
+
     def person_for(s: str, at: int) -> Optional[int]:
         p = parse_person(s)
         if p is None or p.full:
@@ -99,7 +104,7 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
             if p.generation or len({toks for i, sk, toks, _ in persons_full if sk == translit(p.surname)}) == 1:
                 # one person of that surname, or a father and son told apart by their 'Jr.'
                 return by_surname.pop() if len(by_surname) == 1 else None
-            return _named_before(full_at, {i for i, _ in same}, at)
+            return _named_before(full_at, {i for i, _ in same}, at, sex_of, sex_before(text, at))
         by_token = _of_generation(p, [(i, g) for i, _, toks, g in persons_full if translit(p.surname) in toks.split()])
         return by_token.pop() if len(by_token) == 1 else None
 
@@ -203,12 +208,16 @@ def _given_of_couple(text: str, c: Candidate, after: Optional[Candidate]) -> Opt
 _AND = re.compile(r"\s+and\s+")
 
 
-def _named_before(full_at: dict[int, list[int]], people: set[int], at: int) -> Optional[int]:
+def _named_before(full_at: dict[int, list[int]], people: set[int], at: int, sex_of: Callable[[int], Optional[str]],
+                  sex: Optional[str]) -> Optional[int]:
     """Of several people of one surname with different given names ('Jesse L. Jackson Jr.', 'Michael Jackson'), the
     one a bare surname at `at` stands for: the only one named in full before it, as news names someone in full
-    before it writes the surname alone. Where two were ('Ted Cruz' and 'Heidi Cruz' before 'Mr. Cruz'), the name
-    alone does not say which."""
+    before it writes the surname alone. Where two were ('Ted Cruz' and 'Heidi Cruz' before 'Mr. Cruz'), a courtesy
+    title before the surname (`sex`) leaves out whoever the report tells as of the other sex ('his wife, Heidi
+    Cruz'); else the name alone does not say which."""
     before = [i for i in people if any(x < at for x in full_at[i])]
+    if len(before) > 1 and sex:
+        before = [i for i in before if sex_of(i) in (None, sex)]
     return before[0] if len(before) == 1 else None
 
 

@@ -48,6 +48,23 @@ ORG_MODIFIERS = frozenset({
     "information", "communications", "prosecutor's", "prosecutor", "press", "presidential", "federal",
 })
 
+# a courtesy title or a word for a man or a woman right before a name, with at most a comma between: what sex the
+# report tells its bearer ('Mr. Jackson', 'his wife, Sandra Jackson')
+_SEX_BEFORE = re.compile(r"\b(mr|mrs|ms|miss|sir|dame|lady|madam|wife|husband|mother|father|daughter|son|sister|"
+                         r"brother|widow|widower|girlfriend|boyfriend|grandmother|grandfather|aunt|uncle|niece|"
+                         r"nephew|actress|actor|congresswoman|congressman|spokeswoman|spokesman|chairwoman|chairman|"
+                         r"businesswoman|businessman|queen|king|princess|prince|woman|man|girl|boy)\.?,?\s+$", re.I)
+FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam", "wife", "mother", "daughter", "sister", "widow",
+                          "girlfriend", "grandmother", "aunt", "niece", "actress", "congresswoman", "spokeswoman",
+                          "chairwoman", "businesswoman", "queen", "princess", "woman", "girl"})
+
+
+def sex_before(text: str, start: int) -> Optional[str]:
+    """'m' or 'f' where a courtesy title or a word for a man or a woman stands right before `start`, else None."""
+    m = _SEX_BEFORE.search(text, max(0, start - 30), start)
+    return None if m is None else "f" if m.group(1).lower() in FEMALE_WORDS else "m"
+
+
 # the tags of a verb that ends a headline's sentence ('... Dies', '... Says', '... Charged')
 HEADLINE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBN"})
 # A nationality or name glued to a participle is an attribute, not a name: "Kazakh-run", "Saudi-led".

@@ -15,15 +15,8 @@ from collections import Counter
 from typing import Optional
 
 from ...config import FactsConfig
+from ...resolve.titles import sex_before
 
-# a title or a word for a man or a woman right before a name, with at most a comma between
-_BEFORE = re.compile(r"\b(mr|mrs|ms|miss|sir|dame|lady|madam|wife|husband|mother|father|daughter|son|sister|"
-                     r"brother|widow|widower|girlfriend|boyfriend|grandmother|grandfather|aunt|uncle|niece|nephew|"
-                     r"actress|actor|congresswoman|congressman|spokeswoman|spokesman|chairwoman|chairman|"
-                     r"businesswoman|businessman|queen|king|princess|prince|woman|man|girl|boy)\.?,?\s+$", re.I)
-FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "dame", "lady", "madam", "wife", "mother", "daughter", "sister", "widow",
-                          "girlfriend", "grandmother", "aunt", "niece", "actress", "congresswoman", "spokeswoman",
-                          "chairwoman", "businesswoman", "queen", "princess", "woman", "girl"})
 PRONOUNS = {**dict.fromkeys(["he", "him", "his", "himself"], "m"),
             **dict.fromkeys(["she", "her", "hers", "herself"], "f")}
 _PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
@@ -40,8 +33,8 @@ def genders(text: str, mentions: list[tuple[int, int, str]], people: frozenset[s
     weight = cfg.gender_word_weight
     votes: dict[str, Counter[str]] = {}
     for start, _, ref in mentions:
-        if ref in people and (m := _BEFORE.search(text, max(0, start - 30), start)):
-            votes.setdefault(ref, Counter())["f" if m.group(1).lower() in FEMALE_WORDS else "m"] += weight
+        if ref in people and (sex := sex_before(text, start)):
+            votes.setdefault(ref, Counter())[sex] += weight
     bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     i = 0
     for lo, hi in zip(bounds, bounds[1:], strict=False):
