@@ -98,13 +98,13 @@ def _cluster(text: str, cands: list[Candidate]) -> list[_Cluster]:
         p = parse_person(s)
         if p is None or p.full:
             return None
-        same = [(i, g) for i, sk, _, g in persons_full if sk == translit(p.surname)]
+        same = [(i, toks, g) for i, sk, toks, g in persons_full if sk == translit(p.surname)]
         if same:
-            by_surname = _of_generation(p, same)
-            if p.generation or len({toks for i, sk, toks, _ in persons_full if sk == translit(p.surname)}) == 1:
+            if p.generation or len({toks for _, toks, _ in same}) == 1:
                 # one person of that surname, or a father and son told apart by their 'Jr.'
+                by_surname = _of_generation(p, [(i, g) for i, _, g in same])
                 return by_surname.pop() if len(by_surname) == 1 else None
-            return _named_before(full_at, {i for i, _ in same}, at, sex_of, sex_before(text, at))
+            return _named_before(full_at, {i for i, _, _ in same}, at, sex_of, sex_before(text, at))
         by_token = _of_generation(p, [(i, g) for i, _, toks, g in persons_full if translit(p.surname) in toks.split()])
         return by_token.pop() if len(by_token) == 1 else None
 

@@ -16,12 +16,10 @@ from ...resolve import names
 from .gender import genders
 from .name_index import PersonIndex
 from .values import base_unit, stated, value_key
-from .words import DAY, PRONOUNS, STOP, TITLES, WORD
+from .words import DAY, PRONOUNS, SENTENCE_END, STOP, TITLES, WORD
 
 # the word right before a name: 'tackle' in 'defensive tackle Jamal Brown'
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]+)\s+$")
-# where a sentence may end: a full stop (closing quotes after it) before a capital, or a line break
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“‘'(]?[A-Z0-9])|\n")
 
 
 @dataclass

@@ -16,13 +16,12 @@ from typing import Optional
 
 from ...config import FactsConfig
 from ...resolve.titles import sex_before
+from .words import SENTENCE_END_PAST_TITLES
 
-PRONOUNS = {**dict.fromkeys(["he", "him", "his", "himself"], "m"),
-            **dict.fromkeys(["she", "her", "hers", "herself"], "f")}
-_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
-# where a sentence ends: not after a title or an initial ('Mr. Jackson', 'Jesse L. Jackson')
-SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bRep)(?<!\bSen)"
-                          r"(?<!\bGov)(?<!\bGen)(?<!\b[A-Z])[.!?][\"'”’)]*(?=\s+[\"“‘'(]?[A-Z0-9])|\n")
+# the sex a personal pronoun tells of whom it stands for ('they' and 'it' tell none)
+PRONOUN_SEX = {**dict.fromkeys(["he", "him", "his", "himself"], "m"),
+               **dict.fromkeys(["she", "her", "hers", "herself"], "f")}
+_PRONOUN = re.compile(r"\b(?:" + "|".join(PRONOUN_SEX) + r")\b", re.I)
 
 
 def genders(text: str, mentions: list[tuple[int, int, str]], people: frozenset[str],
@@ -35,7 +34,7 @@ def genders(text: str, mentions: list[tuple[int, int, str]], people: frozenset[s
     for start, _, ref in mentions:
         if ref in people and (sex := sex_before(text, start)):
             votes.setdefault(ref, Counter())[sex] += weight
-    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    bounds = [0] + [m.end() for m in SENTENCE_END_PAST_TITLES.finditer(text)] + [len(text)]
     i = 0
     for lo, hi in zip(bounds, bounds[1:], strict=False):
         named: dict[str, int] = {}     # person -> where the sentence first names them
@@ -50,7 +49,7 @@ def genders(text: str, mentions: list[tuple[int, int, str]], people: frozenset[s
         if found and found[0].start() < at:
             continue     # 'She said Obama had an opportunity': a pronoun before the name is someone before it
         for p in found:
-            votes.setdefault(ref, Counter())[PRONOUNS[p.group(0).lower()]] += 1
+            votes.setdefault(ref, Counter())[PRONOUN_SEX[p.group(0).lower()]] += 1
     return {ref: told for ref, v in votes.items() if (told := _told(v, cfg))}
 
 

@@ -16,6 +16,7 @@ from typing import Optional
 from ...lexicon.predicates import POSSESSIVE, REFLEXIVE, ROLE_NOUNS
 from ...model import Claim
 from .context import Context, entities_in, head_word, mentions_in, span_in
+from .gender import PRONOUN_SEX
 
 # the kind of referent a named participant or a pronoun is: two different named ones of one kind in one role
 # are two events; a pronoun stands only for its own kind
@@ -24,8 +25,6 @@ BODIES = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 PRONOUN_KIND = {**dict.fromkeys(["he", "she", "him", "her", "himself", "herself"], "person"),
                 **dict.fromkeys(["it", "itself"], "body"),
                 **dict.fromkeys(["they", "them", "themselves", "we", "us"], "group")}
-# whom a personal pronoun may stand for: a man or a woman ('they' and 'it' say neither)
-PRONOUN_GENDER = {**dict.fromkeys(["he", "him", "himself"], "m"), **dict.fromkeys(["she", "her", "herself"], "f")}
 # nouns for a person that a report uses for someone it names elsewhere ('the actress', 'the suspect')
 PERSON_NOUNS = ROLE_NOUNS | {"man", "woman", "boy", "girl", "actor", "actress", "singer", "star", "player", "suspect",
                              "inmate", "prisoner", "victim", "driver", "climber", "coach", "mother", "father",
@@ -92,7 +91,7 @@ def participant(ctx: Context, c: Claim, role: str) -> Participant:
     entity = ref if ref and ctx.analysis.entity(ref) is not None else None
     if entity is None and text and text.strip().lower() in PRONOUN_KIND:
         word = text.strip().lower()
-        return Participant(pronoun=PRONOUN_KIND[word], doc=c.doc, gender=PRONOUN_GENDER.get(word))
+        return Participant(pronoun=PRONOUN_KIND[word], doc=c.doc, gender=PRONOUN_SEX.get(word))
     span = span_in(c, text)
     named = frozenset(entities_in(ctx, c.doc, c.start + span[0], c.start + span[1])) if span else frozenset()
     head = head_word(text) if text else None

@@ -9,6 +9,15 @@ from ...lexicon.predicates import EVENT_NOUNS
 from ...extract.quantities import ROLES
 from ...lexicon.dates import MONTH
 
+# where a sentence may end: a full stop (closing quotes after it) before a capital, or a line break
+_FULL_STOP = r"[.!?][\"'”’)]*(?=\s+[\"“‘'(]?[A-Z0-9])"
+SENTENCE_END = re.compile(_FULL_STOP + r"|\n")
+# ... and no full stop after a title or an initial ('Mr. Jackson', 'Jesse L. Jackson'), where who a sentence names
+# matters
+SENTENCE_END_PAST_TITLES = re.compile("".join(rf"(?<!\b{t})" for t in ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Rep",
+                                                                      "Sen", "Gov", "Gen", "[A-Z]"))
+                                      + _FULL_STOP + r"|\n")
+
 # words that place a counted stretch in its series: 'the last 10 games' and 'the next 10 games' are two stretches
 ORDER_MODS = {"last": "last", "past": "last", "previous": "last", "recent": "last", "next": "next",
               "coming": "next", "remaining": "next", "first": "first", "opening": "first", "final": "final"}
