@@ -20,7 +20,9 @@ Our clustering: the claims of one fact (its `claims`, else those of all its posi
 those of the figure facts that name it as their `event` (the ledger shows a figure under the event whose clauses
 give it; "ours, figures apart" scores each fact alone); a claim in no fact is a singleton. Key: the gold chains over the anchored mentions (primary), and over every gold mention (the
 unanchored ones missing: recall drops). Baselines over the same anchored mentions: same head lemma within
-a topic, same head lemma within a subtopic (an oracle event split, for reference), all singletons.
+a topic, same head lemma within a subtopic (an oracle event split, for reference), all singletons. "Ledger blocks"
+(a reference): the claims of one block of the event ledger, (storyline, sense, standing), as one cluster, with no
+participant, time or place evidence; the distance from "ours" to it is what the evidence the ledger asks costs.
 Pair precision: every pair of anchored claims from different documents within one fact, per verdict;
 correct when both mentions are in one gold chain.
 """
@@ -153,6 +155,21 @@ def lemma_baseline(mentions: Iterable[dict], level: str) -> dict[Hashable, str]:
     return {m["id"]: f"{m[level]}|{m['lemma']}" for m in mentions}
 
 
+def ledger_blocks(topic: int, analysis: dict, anchors: dict[str, str]) -> dict[Hashable, str]:
+    """Each anchored claim's block as the event ledger reads it, (storyline, sense, standing), as one cluster: the
+    ledger's own senses and storylines with no participant, time or place evidence (a reference, not a clustering the
+    ledger makes; a claim naming no act is its own cluster)."""
+    from newsprism.align.facts.context import build_context
+    from newsprism.align.facts.events import event_claims
+    from newsprism.config import Config
+    from newsprism.model import Analysis
+
+    a = Analysis.from_dict(analysis)
+    views = event_claims(build_context(a, Config().facts), [a.claim(c) for c in anchors])
+    block = {v.claim.id: "|".join(map(str, v.block)) for v in views}
+    return {mid: f"{topic}|" + block.get(cid, cid) for cid, mid in anchors.items()}
+
+
 def singletons(mentions: Iterable[dict]) -> dict[Hashable, str]:
     return {m["id"]: str(m["id"]) for m in mentions}
 
@@ -267,6 +284,7 @@ def score_topic(topic: int, analysis: dict, gold: list[dict], texts: dict[str, s
     return {"topic": topic, "documents": len(analysis["documents"]), "gold": gold, "lost": lost,
             "claims": len(claims), "claims_holding_gold": holding, "anchors": anchors,
             "anchored_in_a_fact": sum(1 for c in anchors if c in fact_of), "ours": ours, "apart": apart,
+            "blocks": ledger_blocks(topic, analysis, anchors),
             "in_two_facts": in_two,
             "losing": stats["claims_losing_their_mention"], "pairs": pairs, "wrong": wrong,
             "facts": len(analysis.get("facts", []))}
@@ -274,12 +292,13 @@ def score_topic(topic: int, analysis: dict, gold: list[dict], texts: dict[str, s
 
 # -- report ----------------------------------------------------------------------------------------
 
-def scores(gold: list[dict], anchored: set, ours: dict, apart: dict) -> dict[str, dict[str, float]]:
+def scores(gold: list[dict], anchored: set, ours: dict, apart: dict, blocks: dict) -> dict[str, dict[str, float]]:
     """Ours and the baselines, each scored over the anchored mentions; ours also over every gold mention."""
     on = [m for m in gold if m["id"] in anchored]
     key = chains({m["id"]: m["chain"] for m in on})
     out = {"ours": conll(key, chains(ours)),
            "ours, figures apart": conll(key, chains(apart)),
+           "ledger blocks (reference)": conll(key, chains(blocks)),
            "lemma/topic": conll(key, chains(lemma_baseline(on, "topic"))),
            "lemma/subtopic (oracle)": conll(key, chains(lemma_baseline(on, "subtopic"))),
            "singletons": conll(key, chains(singletons(on)))}
@@ -293,6 +312,7 @@ def summarize(results: list[dict]) -> dict:
     gold = [m for r in results for m in r["gold"]]
     ours = {k: v for r in results for k, v in r["ours"].items()}
     apart = {k: v for r in results for k, v in r.get("apart", r["ours"]).items()}
+    blocks = {k: v for r in results for k, v in r.get("blocks", r["ours"]).items()}
     anchored = set(ours)
     pairs = {v: [sum(r["pairs"][v][0] for r in results), sum(r["pairs"][v][1] for r in results)] for v in VERDICTS}
     n_claims = sum(r["claims"] for r in results)
@@ -305,7 +325,7 @@ def summarize(results: list[dict]) -> dict:
         "anchored_in_a_fact": sum(r["anchored_in_a_fact"] for r in results),
         "claims_in_two_facts": sum(r["in_two_facts"] for r in results),
         "claims_losing_their_mention": sum(r["losing"] for r in results),
-        "scores": scores(gold, anchored, ours, apart),
+        "scores": scores(gold, anchored, ours, apart, blocks),
         "pairs": {v: {"pairs": n, "correct": g, "precision": g / n if n else None} for v, (n, g) in pairs.items()},
     }
 

@@ -130,3 +130,22 @@ def test_a_verb_and_a_particle_the_lexicon_does_not_know_is_given_by_its_verb():
     assert not F.lemma_gives("take off", "take over", lambda x: x, {}, phrasal)
     assert not F.lemma_gives("take", "take", lambda x: "seize", {}, phrasal)    # classes still apply alone
     assert not F.lemma_gives("hold", "hold captive", lambda x: x, {}, phrasal)  # 'captive' is no particle
+
+
+def test_ledger_blocks_join_one_sense_of_one_storyline_with_no_participant_evidence():
+    from test_facts import Corpus
+
+    c = Corpus()
+    c.claim("a", "The fire destroyed the old dairy warehouse.", predicate="destroy", subject_text="The fire",
+            object_text="the old dairy warehouse", tense="past")
+    c.claim("b", "A blaze destroyed the building.", predicate="destroy", subject_text="A blaze",
+            object_text="the building", tense="past")
+    c.claim("b", "The owner will rebuild it.", predicate="rebuild", subject_text="The owner", object_text="it",
+            tense="future")
+    c.claim("b", "Whether it was arson is unclear.", predicate="be", subject_text="it", tense="present")
+    analysis = c.analysis().to_dict()
+    ids = [x.id for x in c.claims]
+    got = F.ledger_blocks(7, analysis, {cid: f"m{k}" for k, cid in enumerate(ids)})
+    assert got["m0"] == got["m1"]                  # 'the fire' / 'a blaze', nothing tying them: one block all the same
+    assert got["m2"] != got["m0"] and "planned" in got["m2"]     # another sense, and not done yet
+    assert got["m3"] == f"7|{ids[3]}"             # no act: a cluster of its own
