@@ -191,6 +191,23 @@ def test_a_place_name_that_is_also_a_persons_name_stays_a_person():
     assert same(m, "a@0", "b@0") and not same(m, "a@1", "b@0")
 
 
+def test_a_building_named_for_who_works_in_it_is_the_organisation_most_reports_tag():
+    """'the White House said': tagged FAC in one report and ORG in two, it is one organisation."""
+    a = record("a", ("Halden House", "ORG", ["Halden House", "Halden House"]))
+    b = record("b", ("Halden House", "FAC", ["Halden House"]))
+    c = record("c", ("Halden House", "ORG", ["Halden House"]))
+    ents, m = resolved(a, b, c)
+    assert same(m, "a@0", "b@0", "c@0")
+    assert next(e for e in ents if e.id == m["a@0"]).type == "ORG"
+
+
+def test_a_known_place_tagged_as_an_organisation_stays_a_place():
+    a = record("a", ("Lisbon", "ORG", ["Lisbon", "Lisbon"]))
+    b = record("b", ("Lisbon", "GPE", ["Lisbon"]))
+    ents, m = resolved(a, b)
+    assert same(m, "a@0", "b@0") and next(e for e in ents if e.id == m["a@0"]).type == "GPE"
+
+
 def test_an_organisation_never_tagged_as_a_place_stays_an_organisation():
     a = record("a", ("Chelsea", "ORG", ["Chelsea", "Chelsea"]))    # a known place name, a club here
     b = record("b", ("Chelsea", "ORG", ["Chelsea"]))
