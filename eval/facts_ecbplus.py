@@ -155,22 +155,28 @@ def lemma_baseline(mentions: Iterable[dict], level: str) -> dict[Hashable, str]:
     return {m["id"]: f"{m[level]}|{m['lemma']}" for m in mentions}
 
 
-def ledger_blocks(topic: int, analysis: dict, anchors: dict[str, str]) -> Optional[dict[Hashable, str]]:
-    """Each anchored claim's block as the event ledger reads it, (storyline, sense, standing), as one cluster: the
-    ledger's own senses and storylines with no participant, time or place evidence (a reference, not a clustering the
-    ledger makes; a claim naming no act is its own cluster). None for an older checkout without the event ledger."""
-    try:
-        from newsprism.align.facts.context import build_context
-        from newsprism.align.facts.events import event_claims
-    except ImportError:
-        return None
+def event_blocks(analysis: dict, ids: Iterable[str]) -> dict[str, tuple]:
+    """{claim id: its block as the event ledger reads it, (storyline, sense, standing)} for the claims that name an
+    act (`events.event_claims`: a killing is read as the death it caused, a lone report sits in its storyline)."""
+    from newsprism.align.facts.context import build_context
+    from newsprism.align.facts.events import event_claims
     from newsprism.config import Config
     from newsprism.model import Analysis
 
     a = Analysis.from_dict(analysis)
-    views = event_claims(build_context(a, Config().facts), [a.claim(c) for c in anchors])
-    block = {v.claim.id: "|".join(map(str, v.block)) for v in views}
-    return {mid: f"{topic}|" + block.get(cid, cid) for cid, mid in anchors.items()}
+    return {v.claim.id: v.block for v in event_claims(build_context(a, Config().facts), [a.claim(c) for c in ids])}
+
+
+def ledger_blocks(topic: int, analysis: dict, anchors: dict[str, str]) -> Optional[dict[Hashable, str]]:
+    """Each anchored claim's block (`event_blocks`) as one cluster: the ledger's own senses and storylines with no
+    participant, time or place evidence (a reference, not a clustering the ledger makes; a claim naming no act is
+    its own cluster). None for an older checkout without the event ledger."""
+    try:
+        block = event_blocks(analysis, anchors)
+    except ImportError:
+        return None
+    return {mid: f"{topic}|" + ("|".join(map(str, block[cid])) if cid in block else cid)
+            for cid, mid in anchors.items()}
 
 
 def singletons(mentions: Iterable[dict]) -> dict[Hashable, str]:

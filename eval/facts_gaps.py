@@ -60,18 +60,15 @@ def figure_held(facts: list[dict]) -> set[str]:
 
 
 def senses(analysis: dict, ids: list[str]) -> dict[str, Optional[str]]:
-    """Each claim's sense as the event ledger blocks it: `sense_of`, and a killing of someone read as the death it
-    caused ('a woman was killed by a driver' is the sense of 'a woman died'); None for a claim naming no act."""
-    from newsprism.align.facts.context import build_context
-    from newsprism.align.facts.events import event_claims, sense_of
-    from newsprism.config import Config
-    from newsprism.model import Analysis
+    """Each claim's sense as the event ledger blocks it (`facts_ecbplus.event_blocks`: a killing of someone read as
+    the death it caused, 'a woman was killed by a driver' is the sense of 'a woman died'), else `sense_of`; None for
+    a claim naming no act."""
+    from newsprism.align.facts.events import sense_of
+    from newsprism.model import Claim
 
-    a = Analysis.from_dict(analysis)
-    ctx = build_context(a, Config().facts)
-    claims = [a.claim(c) for c in ids]
-    blocked = {v.claim.id: v.block[1] for v in event_claims(ctx, claims)}
-    return {c.id: blocked.get(c.id, sense_of(c)) for c in claims}
+    blocked = F.event_blocks(analysis, ids)
+    by_id = {c["id"]: c for c in analysis["claims"]}
+    return {c: blocked[c][1] if c in blocked else sense_of(Claim(**by_id[c])) for c in ids}
 
 
 def main(argv: list[str]) -> int:
